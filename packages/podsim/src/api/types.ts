@@ -1,0 +1,105 @@
+/**
+ * The API surface every part of the simulator talks through: the API server implements ApiClient;
+ * controllers, kubelets and kubectl only call it. Object shapes are the real Kubernetes types.
+ */
+import type { ObjectMeta, Status } from 'kubernetes-types/meta/v1';
+
+export type { ObjectMeta, Status } from 'kubernetes-types/meta/v1';
+export type {
+  Pod,
+  PodSpec,
+  PodStatus,
+  Container,
+  ContainerStatus,
+  ContainerState,
+  PodCondition,
+  Probe,
+  Node,
+  Namespace,
+  Event,
+  Service,
+  Endpoints,
+  ConfigMap,
+  Secret,
+  PersistentVolumeClaim,
+  Volume,
+  EnvVar,
+} from 'kubernetes-types/core/v1';
+export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+
+/** Any API object. */
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: ObjectMeta;
+  [field: string]: unknown;
+}
+
+export type ApiResult<T> = { ok: true; value: T; warnings?: string[] } | { ok: false; status: Status };
+
+export interface ListOptions {
+  labelSelector?: string;
+  fieldSelector?: string;
+}
+
+export interface WriteOptions {
+  dryRun?: boolean;
+  /** Server-side field validation; kubectl 1.32 sends Strict by default. */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
+  fieldManager?: string;
+}
+
+export interface DeleteOptions {
+  gracePeriodSeconds?: number;
+  propagationPolicy?: 'Foreground' | 'Background' | 'Orphan';
+  dryRun?: boolean;
+}
+
+export type PatchType = 'strategic' | 'merge' | 'json';
+
+export interface WatchEvent<T = KubeObject> {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  object: T;
+}
+
+export interface ObjectList<T = KubeObject> {
+  apiVersion: string;
+  kind: string;
+  metadata: { resourceVersion: string };
+  items: T[];
+}
+
+/** One API resource as discovery describes it (`kubectl api-resources`). */
+export interface ResourceInfo {
+  /** Plural resource name, the key everything is addressed by: `pods`, `deployments`. */
+  resource: string;
+  singular: string;
+  kind: string;
+  group: string;
+  version: string;
+  namespaced: boolean;
+  shortNames: string[];
+  verbs: string[];
+}
+
+/**
+ * Resources are addressed by plural name (`pods`), namespace and name, as in the REST API.
+ * `namespace` is ignored for cluster-scoped resources; `undefined` in list/watch means all namespaces.
+ * Nothing here throws: bad input comes back as a Status with the API server's reason and message.
+ * Watch events are delivered asynchronously in virtual time (a zero-delay clock timer), in order.
+ */
+export interface ApiClient {
+  resources(): ResourceInfo[];
+  create<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, obj: unknown, opts?: WriteOptions): ApiResult<T>;
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): ApiResult<T>;
+  list<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, opts?: ListOptions): ApiResult<ObjectList<T>>;
+  update<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, obj: unknown, opts?: WriteOptions): ApiResult<T>;
+  /** The status subresource: only `.status` of `obj` is taken. */
+  updateStatus<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, obj: unknown): ApiResult<T>;
+  patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts?: WriteOptions): ApiResult<T>;
+  /** Graceful delete returns the object with deletionTimestamp set; an immediate delete returns the last state. */
+  delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, opts?: DeleteOptions): ApiResult<T>;
+  watch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, handler: (ev: WatchEvent<T>) => void, opts?: ListOptions & { resourceVersion?: string }): () => void;
+  /** pods/binding: the scheduler's write. */
+  bind(namespace: string, pod: string, node: string): ApiResult<KubeObject>;
+}

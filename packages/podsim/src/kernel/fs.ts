@@ -1,0 +1,277 @@
+/**
+ * An in-memory POSIX-like file system. Volumes are directories shared by reference: mounting the
+ * same DirNode into two containers' trees is what makes a pod's volume visible to both.
+ */
+
+export interface FileNode {
+  kind: 'file';
+  data: string;
+  mode: number;
+  mtime: number;
+}
+
+export interface DirNode {
+  kind: 'dir';
+  children: Map<string, FsNode>;
+  mode: number;
+  mtime: number;
+}
+
+export interface LinkNode {
+  kind: 'link';
+  target: string;
+  mtime: number;
+}
+
+export type FsNode = FileNode | DirNode | LinkNode;
+
+export type FsErrorCode = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EINVAL' | 'ELOOP';
+
+export class FsError extends Error {
+  constructor(
+    readonly code: FsErrorCode,
+    readonly path: string,
+  ) {
+    super(`${code}: ${path}`);
+  }
+
+  /** The strerror text programs print, e.g. "No such file or directory". */
+  get text(): string {
+    return FS_ERROR_TEXT[this.code];
+  }
+}
+
+export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
+  ENOENT: 'No such file or directory',
+  EISDIR: 'Is a directory',
+  ENOTDIR: 'Not a directory',
+  EEXIST: 'File exists',
+  ENOTEMPTY: 'Directory not empty',
+  EROFS: 'Read-only file system',
+  EINVAL: 'Invalid argument',
+  ELOOP: 'Too many levels of symbolic links',
+};
+
+export function newDir(now = 0, mode = 0o755): DirNode {
+  return { kind: 'dir', children: new Map(), mode, mtime: now };
+}
+
+/** Normalises `path` against `cwd` into an absolute path without `.`/`..`/double slashes. */
+export function resolvePath(cwd: string, path: string): string {
+  const parts: string[] = [];
+  const full = path.startsWith('/') ? path : `${cwd}/${path}`;
+  for (const seg of full.split('/')) {
+    if (seg === '' || seg === '.') continue;
+    if (seg === '..') parts.pop();
+    else parts.push(seg);
+  }
+  return '/' + parts.join('/');
+}
+
+export function dirname(path: string): string {
+  const i = path.lastIndexOf('/');
+  return i <= 0 ? '/' : path.slice(0, i);
+}
+
+export function basename(path: string): string {
+  const p = path.replace(/\/+$/, '');
+  return p.slice(p.lastIndexOf('/') + 1) || '/';
+}
+
+interface Mount {
+  node: DirNode;
+  readOnly: boolean;
+}
+
+export interface Stat {
+  kind: 'file' | 'dir' | 'link';
+  size: number;
+  mode: number;
+  mtime: number;
+}
+
+export class FileSystem {
+  readonly root: DirNode;
+  private readonly mounts = new Map<string, Mount>();
+
+  constructor(
+    private readonly now: () => number = () => 0,
+    root?: DirNode,
+  ) {
+    this.root = root ?? newDir(now());
+  }
+
+  /** Grafts a shared directory at `path` (created if missing), like a volume mount. */
+  mount(path: string, node: DirNode, readOnly = false): void {
+    const abs = resolvePath('/', path);
+    this.mkdir(abs, true);
+    this.mounts.set(abs, { node, readOnly });
+  }
+
+  mountPoints(): { path: string; readOnly: boolean }[] {
+    return [...this.mounts].map(([path, m]) => ({ path, readOnly: m.readOnly }));
+  }
+
+  /** Walks to a node; returns the node, its resolved path and whether it sits on a read-only mount. */
+  private lookup(path: string, followLast = true, depth = 0): { node: FsNode | undefined; parent: DirNode | undefined; name: string; abs: string; readOnly: boolean } {
+    if (depth > 16) throw new FsError('ELOOP', path);
+    const abs = resolvePath('/', path);
+    const segs = abs.split('/').filter(Boolean);
+    let node: FsNode = this.mounts.get('/')?.node ?? this.root;
+    let parent: DirNode | undefined;
+    let readOnly = this.mounts.get('/')?.readOnly ?? false;
+    let cur = '';
+    for (let i = 0; i < segs.length; i++) {
+      if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs);
+      parent = node;
+      cur += '/' + segs[i];
+      const m = this.mounts.get(cur);
+      let next: FsNode | undefined = m ? m.node : node.children.get(segs[i]);
+      if (m) readOnly = m.readOnly;
+      if (next && next.kind === 'link' && (followLast || i < segs.length - 1)) {
+        const target = resolvePath(cur.slice(0, cur.lastIndexOf('/')) || '/', next.target);
+        const r = this.lookup(target + (i < segs.length - 1 ? '/' + segs.slice(i + 1).join('/') : ''), followLast, depth + 1);
+        return r;
+      }
+      if (!next) {
+        if (i < segs.length - 1) throw new FsError('ENOENT', abs);
+        return { node: undefined, parent, name: segs[i], abs, readOnly };
+      }
+      node = next;
+    }
+    return { node, parent, name: segs[segs.length - 1] ?? '', abs, readOnly };
+  }
+
+  exists(path: string): boolean {
+    try {
+      return this.lookup(path).node !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  stat(path: string): Stat {
+    const { node, abs } = this.lookup(path);
+    if (!node) throw new FsError('ENOENT', abs);
+    return {
+      kind: node.kind,
+      size: node.kind === 'file' ? new TextEncoder().encode(node.data).length : node.kind === 'dir' ? 4096 : node.target.length,
+      mode: node.kind === 'link' ? 0o777 : node.mode,
+      mtime: node.mtime,
+    };
+  }
+
+  readFile(path: string): string {
+    const { node, abs } = this.lookup(path);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (node.kind === 'dir') throw new FsError('EISDIR', abs);
+    return node.kind === 'file' ? node.data : '';
+  }
+
+  writeFile(path: string, data: string, opts: { append?: boolean; mode?: number } = {}): void {
+    const { node, parent, name, abs, readOnly } = this.lookup(path);
+    if (readOnly) throw new FsError('EROFS', abs);
+    if (node?.kind === 'dir') throw new FsError('EISDIR', abs);
+    if (!parent) throw new FsError('EISDIR', abs);
+    const now = this.now();
+    if (node && node.kind === 'file') {
+      node.data = opts.append ? node.data + data : data;
+      node.mtime = now;
+    } else {
+      parent.children.set(name, { kind: 'file', data, mode: opts.mode ?? 0o644, mtime: now });
+      parent.mtime = now;
+    }
+  }
+
+  readdir(path: string): string[] {
+    const { node, abs } = this.lookup(path);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs);
+    const names = new Set(node.children.keys());
+    const prefix = abs === '/' ? '/' : abs + '/';
+    for (const mp of this.mounts.keys()) {
+      if (mp.startsWith(prefix) && !mp.slice(prefix.length).includes('/') && mp.length > prefix.length) names.add(mp.slice(prefix.length));
+    }
+    return [...names].sort();
+  }
+
+  mkdir(path: string, recursive = false): void {
+    const abs = resolvePath('/', path);
+    if (recursive) {
+      let cur = '';
+      for (const seg of abs.split('/').filter(Boolean)) {
+        cur += '/' + seg;
+        const r = this.lookup(cur);
+        if (r.node) {
+          if (r.node.kind !== 'dir') throw new FsError('ENOTDIR', cur);
+          continue;
+        }
+        this.mkdir(cur);
+      }
+      return;
+    }
+    const { node, parent, name, readOnly } = this.lookup(abs);
+    if (node) throw new FsError('EEXIST', abs);
+    if (readOnly) throw new FsError('EROFS', abs);
+    if (!parent) throw new FsError('EEXIST', abs);
+    parent.children.set(name, newDir(this.now()));
+  }
+
+  symlink(target: string, path: string): void {
+    const { node, parent, name, abs } = this.lookup(path, false);
+    if (node) throw new FsError('EEXIST', abs);
+    if (!parent) throw new FsError('EEXIST', abs);
+    parent.children.set(name, { kind: 'link', target, mtime: this.now() });
+  }
+
+  /** Removes a file, link, or (with recursive, or when empty) a directory. */
+  remove(path: string, recursive = false): void {
+    const { node, parent, name, abs, readOnly } = this.lookup(path, false);
+    if (!node || !parent) throw new FsError('ENOENT', abs);
+    if (readOnly) throw new FsError('EROFS', abs);
+    if (this.mounts.has(abs)) throw new FsError('EINVAL', abs);
+    if (node.kind === 'dir' && node.children.size > 0 && !recursive) throw new FsError('ENOTEMPTY', abs);
+    parent.children.delete(name);
+    parent.mtime = this.now();
+  }
+
+  rename(from: string, to: string): void {
+    const src = this.lookup(from, false);
+    if (!src.node || !src.parent) throw new FsError('ENOENT', src.abs);
+    if (src.readOnly) throw new FsError('EROFS', src.abs);
+    let dst = this.lookup(to, false);
+    if (dst.node?.kind === 'dir') dst = this.lookup(dst.abs + '/' + src.name, false);
+    if (!dst.parent) throw new FsError('EINVAL', dst.abs);
+    if (dst.readOnly) throw new FsError('EROFS', dst.abs);
+    src.parent.children.delete(src.name);
+    dst.parent.children.set(dst.name, src.node);
+  }
+
+  /** Plain-object copy of the tree below `path` (for snapshots and tests). */
+  toJSON(path = '/'): Record<string, string> {
+    const out: Record<string, string> = {};
+    const walk = (p: string) => {
+      for (const name of this.readdir(p)) {
+        const child = p === '/' ? `/${name}` : `${p}/${name}`;
+        const st = this.stat(child);
+        if (st.kind === 'dir') walk(child);
+        else out[child] = this.readFile(child);
+      }
+    };
+    walk(resolvePath('/', path));
+    return out;
+  }
+}
+
+/** Builds a directory tree from `{ '/etc/hostname': 'x', '/bin/': '' }` (a trailing slash makes a directory). */
+export function treeFrom(files: Record<string, string>, now = 0): DirNode {
+  const fs = new FileSystem(() => now);
+  for (const [path, data] of Object.entries(files)) {
+    if (path.endsWith('/')) fs.mkdir(path, true);
+    else {
+      fs.mkdir(dirname(path), true);
+      fs.writeFile(path, data);
+    }
+  }
+  return fs.root;
+}

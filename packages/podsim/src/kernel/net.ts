@@ -1,0 +1,138 @@
+/**
+ * Pod networking: one NetNamespace per pod (its containers share localhost and one port table),
+ * joined by a cluster Network that routes pod IPs. Servers answer HTTP-level requests, which is
+ * all that probes, wget/curl and port-forward need.
+ */
+import type { Waitable } from './waitable.js';
+
+export interface HttpRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** Address the client connects from (pod IP, or 127.0.0.1 inside the pod). */
+  remoteAddr: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+
+/** A listening socket. `http` is absent for plain TCP servers (redis, a DB): connect works, HTTP fails. */
+export interface Listener {
+  port: number;
+  /** Program that owns the socket (for `netstat`-like output and error texts). */
+  owner: string;
+  http?(req: HttpRequest): HttpResponse | Waitable<HttpResponse>;
+}
+
+export type ConnectError = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ETIMEDOUT';
+
+export class NetNamespace {
+  private readonly listeners = new Map<number, Listener>();
+  private closedFns = new Set<() => void>();
+
+  constructor(
+    readonly ip: string,
+    readonly network: Network | undefined,
+  ) {}
+
+  /** Binds a port; 'EADDRINUSE' when another container of the pod already listens on it. */
+  listen(listener: Listener): 'ok' | 'EADDRINUSE' {
+    if (this.listeners.has(listener.port)) return 'EADDRINUSE';
+    this.listeners.set(listener.port, listener);
+    return 'ok';
+  }
+
+  close(port: number, listener?: Listener): void {
+    if (listener && this.listeners.get(port) !== listener) return;
+    this.listeners.delete(port);
+  }
+
+  /** Closes every socket owned by `owner` (a process that died). */
+  closeOwnedBy(owner: string): void {
+    for (const [port, l] of this.listeners) if (l.owner === owner) this.listeners.delete(port);
+  }
+
+  listener(port: number): Listener | undefined {
+    return this.listeners.get(port);
+  }
+
+  ports(): number[] {
+    return [...this.listeners.keys()].sort((a, b) => a - b);
+  }
+
+  /** Connects from inside this namespace to `host:port` (localhost, own IP, or another pod via the network). */
+  connect(host: string, port: number): Listener | ConnectError {
+    if (host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === this.ip) {
+      return this.listeners.get(port) ?? 'ECONNREFUSED';
+    }
+    if (!this.network) return 'EHOSTUNREACH';
+    return this.network.connect(host, port);
+  }
+
+  onDestroy(fn: () => void): void {
+    this.closedFns.add(fn);
+  }
+
+  destroy(): void {
+    this.listeners.clear();
+    this.network?.detach(this);
+    for (const f of this.closedFns) f();
+  }
+}
+
+/** Virtual service IPs resolve to one ready endpoint (chosen round-robin). */
+export interface ServiceRoute {
+  pick(port: number): { ip: string; port: number } | undefined;
+}
+
+export class Network {
+  private readonly byIp = new Map<string, NetNamespace>();
+  private readonly services = new Map<string, ServiceRoute>();
+  private readonly names = new Map<string, string>();
+
+  attach(ns: NetNamespace): void {
+    this.byIp.set(ns.ip, ns);
+  }
+
+  detach(ns: NetNamespace): void {
+    if (this.byIp.get(ns.ip) === ns) this.byIp.delete(ns.ip);
+  }
+
+  namespaceOf(ip: string): NetNamespace | undefined {
+    return this.byIp.get(ip);
+  }
+
+  setService(ip: string, route: ServiceRoute | undefined): void {
+    if (route) this.services.set(ip, route);
+    else this.services.delete(ip);
+  }
+
+  /** DNS: service names (`web`, `web.default.svc.cluster.local`) to IPs. */
+  setName(name: string, ip: string | undefined): void {
+    if (ip) this.names.set(name, ip);
+    else this.names.delete(name);
+  }
+
+  lookup(name: string): string | undefined {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
+    return this.names.get(name);
+  }
+
+  connect(host: string, port: number): Listener | ConnectError {
+    const ip = this.lookup(host);
+    if (!ip) return 'EHOSTUNREACH';
+    const svc = this.services.get(ip);
+    if (svc) {
+      const ep = svc.pick(port);
+      if (!ep) return 'ECONNREFUSED';
+      return this.byIp.get(ep.ip)?.listener(ep.port) ?? 'ECONNREFUSED';
+    }
+    const ns = this.byIp.get(ip);
+    if (!ns) return 'EHOSTUNREACH';
+    return ns.listener(port) ?? 'ECONNREFUSED';
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The contract between the kubelet and the container runtime (what CRI is to a real kubelet).
+ * The kubelet decides (when to pull, start, kill, restart); the runtime only does.
+ */
+import type { DirNode } from '../kernel/fs.js';
+import type { NetNamespace } from '../kernel/net.js';
+import type { PidNamespace, Proc } from '../kernel/process.js';
+import type { InputStream, OutputStream } from '../kernel/streams.js';
+import type { Waitable } from '../kernel/waitable.js';
+
+export type PullResult =
+  | { ok: true; imageRef: string; imageId: string; sizeBytes: number; durationMs: number }
+  /** `error` is the runtime's message, shown in `Failed to pull image "x": <error>`. */
+  | { ok: false; error: string; durationMs: number; reason: 'ErrImagePull' | 'InvalidImageName' };
+
+export interface LogLine {
+  time: number;
+  stream: 'stdout' | 'stderr';
+  text: string;
+}
+
+/** Output of one container instance, kept after it exits (for `logs --previous`). */
+export interface ContainerLog {
+  lines(): readonly LogLine[];
+  /** Calls `fn` for each new line; returns unsubscribe (for `logs -f`). */
+  follow(fn: (line: LogLine) => void): () => void;
+}
+
+export interface ExitInfo {
+  exitCode: number;
+  /** containerd's reason: 0 → Completed, non-zero → Error, memory limit → OOMKilled. */
+  reason: 'Completed' | 'Error' | 'OOMKilled';
+  signal?: number;
+  finishedAt: number;
+  /** Contents of terminationMessagePath (or the log tail with FallbackToLogsOnError), if any. */
+  message?: string;
+}
+
+export interface MountSpec {
+  path: string;
+  volume: DirNode;
+  readOnly: boolean;
+  subPath?: string;
+}
+
+export interface ContainerConfig {
+  name: string;
+  image: string;
+  /** Image reference as pulled, for the image's file system and entrypoint. */
+  imageRef: string;
+  command?: string[];
+  args?: string[];
+  env: Record<string, string>;
+  workingDir?: string;
+  mounts: MountSpec[];
+  memoryLimitBytes?: number;
+  tty?: boolean;
+  stdin?: boolean;
+  terminationMessagePath?: string;
+  terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+}
+
+export type StartResult = { ok: true } | { ok: false; exitCode: number; message: string };
+
+export interface RuntimeContainer {
+  /** 64 hex chars; shown as `containerd://<id>`. */
+  readonly id: string;
+  readonly name: string;
+  readonly startedAt: number | undefined;
+  readonly running: boolean;
+  /** Signal the image asks to be stopped with (STOPSIGNAL; SIGQUIT for nginx, else SIGTERM). */
+  readonly stopSignal: number;
+  /** Runs the entrypoint as PID 1 (or the next PID when the pod shares one PID namespace). */
+  start(): StartResult;
+  /** Settles once when the main process has exited. */
+  readonly exited: Waitable<ExitInfo>;
+  /** Sends a signal to the container's main process. */
+  kill(signal: number): void;
+  /** Starts another process in the container (kubectl exec, exec probes); error text as the runtime words it. */
+  exec(argv: string[], stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }): { ok: true; proc: Proc } | { ok: false; exitCode: number; message: string };
+  readonly log: ContainerLog;
+  /** The container's process table (shared with its siblings under shareProcessNamespace). */
+  readonly pids: PidNamespace;
+}
+
+export interface SandboxConfig {
+  podUid: string;
+  podName: string;
+  namespace: string;
+  hostname: string;
+  ip: string;
+  shareProcessNamespace: boolean;
+}
+
+export interface PodSandbox {
+  readonly id: string;
+  readonly ip: string;
+  readonly net: NetNamespace;
+  createContainer(cfg: ContainerConfig): { ok: true; container: RuntimeContainer } | { ok: false; message: string };
+  /** Kills whatever still runs (SIGKILL) and frees the network namespace. */
+  destroy(): void;
+}
+
+/** One node's container runtime (containerd). Images already pulled stay cached per node. */
+export interface ContainerRuntime {
+  /** Looks the image up in the simulated registries; the kubelet waits `durationMs` before using it. */
+  pull(image: string): PullResult;
+  isPresent(image: string): boolean;
+  createSandbox(cfg: SandboxConfig): PodSandbox;
+}

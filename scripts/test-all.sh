@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Runs every test suite: type check, unit + docs tests (Vitest), then the browser tests when present.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -d node_modules ] || npm ci
+npx tsc -p tsconfig.json --noEmit
+npx vitest run
+if [ -f playwright.config.ts ]; then
+  bash scripts/ensure-chromium.sh
+  npx astro build
+  npx playwright test
+fi
