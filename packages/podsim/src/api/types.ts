@@ -103,3 +103,25 @@ export interface ApiClient {
   /** pods/binding: the scheduler's write. */
   bind(namespace: string, pod: string, node: string): ApiResult<KubeObject>;
 }
+
+/**
+ * Streaming subresources (pods/exec, pods/log, pods/portforward, pods/attach), served by the
+ * kubelet of the pod's node. Errors come back as Status objects worded as the API server/kubelet do.
+ */
+export interface PodStreams {
+  exec(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    argv: string[],
+    stdio: { stdin: import('../kernel/streams.js').InputStream; stdout: import('../kernel/streams.js').OutputStream; stderr: import('../kernel/streams.js').OutputStream; tty: boolean },
+  ): { ok: true; proc: import('../kernel/process.js').Proc } | { ok: false; status: Status };
+  logs(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    opts: { previous?: boolean },
+  ): { ok: true; log: import('../runtime/types.js').ContainerLog; running: boolean } | { ok: false; status: Status };
+  /** Connects to a port of the pod's network namespace (what port-forward tunnels to). */
+  portForward(namespace: string, pod: string, port: number): { ok: true; listener: import('../kernel/net.js').Listener } | { ok: false; status: Status };
+}
