@@ -8,6 +8,7 @@ import type { FileSystem } from '../kernel/fs.js';
 import type { NetNamespace } from '../kernel/net.js';
 import type { Waitable } from '../kernel/waitable.js';
 import type { Random } from '../random/random.js';
+import type { MachineContext } from '../kernel/machine.js';
 
 export type EditorMode = 'vi' | 'nano' | 'code' | 'edit';
 
@@ -19,7 +20,7 @@ export interface KubeConfigInfo {
   server: string;
 }
 
-export interface HostContext {
+export interface HostContext extends MachineContext {
   clock: Clock;
   random: Random;
   api: ApiClient;

@@ -1,0 +1,17 @@
+/**
+ * The part of `proc.ctx` every machine provides, so one program (ls, cat, wget…) runs the same in a
+ * container and on the reader's machine. HostContext and the container context both extend it.
+ */
+import type { FileSystem } from './fs.js';
+import type { NetNamespace } from './net.js';
+import type { Proc } from './process.js';
+
+export interface MachineContext {
+  fs: FileSystem;
+  /** Loopback + this machine's address; absent for a machine without network. */
+  net?: NetNamespace;
+}
+
+export function machineOf(proc: Proc): MachineContext {
+  return proc.ctx as MachineContext;
+}
