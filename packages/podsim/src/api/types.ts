@@ -124,4 +124,15 @@ export interface PodStreams {
   ): { ok: true; log: import('../runtime/types.js').ContainerLog; running: boolean } | { ok: false; status: Status };
   /** Connects to a port of the pod's network namespace (what port-forward tunnels to). */
   portForward(namespace: string, pod: string, port: number): { ok: true; listener: import('../kernel/net.js').Listener } | { ok: false; status: Status };
+  /**
+   * pods/attach (`kubectl run -it`, `kubectl attach`): connects to the running main process of a
+   * container started with `stdin: true`. Optional: without it kubectl starts the container's
+   * command with exec instead.
+   */
+  attach?(
+    namespace: string,
+    pod: string,
+    container: string | undefined,
+    stdio: { stdin: import('../kernel/streams.js').InputStream; stdout: import('../kernel/streams.js').OutputStream; stderr: import('../kernel/streams.js').OutputStream; tty: boolean },
+  ): { ok: true; proc: import('../kernel/process.js').Proc } | { ok: false; status: Status };
 }

@@ -161,6 +161,30 @@ export class FileSystem {
     };
   }
 
+  /** Like stat, but a symbolic link describes itself (ls -l, cp -P). */
+  lstat(path: string): Stat {
+    const { node, abs } = this.lookup(path, false);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (node.kind !== 'link') return this.stat(path);
+    return { kind: 'link', size: node.target.length, mode: 0o777, mtime: node.mtime };
+  }
+
+  /** Sets the permission bits of a file or directory (chmod). */
+  chmod(path: string, mode: number): void {
+    const { node, abs, readOnly } = this.lookup(path);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (readOnly) throw new FsError('EROFS', abs);
+    if (node.kind !== 'link') node.mode = mode & 0o7777;
+  }
+
+  /** Target of a symbolic link; EINVAL for anything else. */
+  readlink(path: string): string {
+    const { node, abs } = this.lookup(path, false);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (node.kind !== 'link') throw new FsError('EINVAL', abs);
+    return node.target;
+  }
+
   readFile(path: string): string {
     const { node, abs } = this.lookup(path);
     if (!node) throw new FsError('ENOENT', abs);

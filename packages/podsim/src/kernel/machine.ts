@@ -10,6 +10,10 @@ export interface MachineContext {
   fs: FileSystem;
   /** Loopback + this machine's address; absent for a machine without network. */
   net?: NetNamespace;
+  /** Wording of the shared coreutils programs: busybox (alpine, busybox images) or GNU (debian, the reader's machine; the default). */
+  flavor?: 'busybox' | 'gnu';
+  /** Login name of the processes' user (`id`, `whoami`, `ps`); root when absent. */
+  user?: string;
 }
 
 export function machineOf(proc: Proc): MachineContext {

@@ -33,6 +33,8 @@ export interface SpawnOptions {
   parent?: Proc;
   /** Process group; defaults to the parent's (or a new group led by the process). */
   pgid?: number;
+  /** Leads a new process group (pgid = own pid), as a job-control shell's setpgid does. */
+  newGroup?: boolean;
   sys: System;
   /** Extra per-machine context (file system, network, API client…), typed by the machine that owns it. */
   ctx?: unknown;
@@ -73,7 +75,7 @@ export class Proc {
     this.ns = ns;
     this.pid = pid;
     this.ppid = opts.parent && opts.parent.ns === ns ? opts.parent.pid : 0;
-    this.pgid = opts.pgid ?? opts.parent?.pgid ?? pid;
+    this.pgid = opts.newGroup ? pid : (opts.pgid ?? opts.parent?.pgid ?? pid);
     this.argv = opts.argv;
     this.comm = opts.comm ?? (opts.argv[0] ?? '').split('/').pop() ?? '';
     this.env = { ...(opts.env ?? opts.parent?.env ?? {}) };

@@ -81,6 +81,12 @@ export interface RuntimeContainer {
   readonly log: ContainerLog;
   /** The container's process table (shared with its siblings under shareProcessNamespace). */
   readonly pids: PidNamespace;
+  /**
+   * Connects a client to the main process's stdio (`kubectl attach`, `kubectl run -it`): output from
+   * now on is copied to `stdout`/`stderr`; with `stdin: true` in the config, `stdin` feeds the process
+   * (closing it closes the container's stdin when `stdinOnce`). Returns the detach function.
+   */
+  attach?(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean }): () => void;
 }
 
 export interface SandboxConfig {

@@ -1,0 +1,51 @@
+// @ts-check
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import remarkRunnableCode from './src/markdown/remark-runnable-code.ts';
+import { inlineLazyCss } from './src/build/inline-lazy-css.ts';
+import { COURSE_PAGES } from './src/course.ts';
+
+// The site can live under a sub-path (e.g. PODLAB_BASE=/podlab/ for a project page).
+const base = process.env.PODLAB_BASE || '/';
+const monacoVs = fileURLToPath(new URL('./node_modules/monaco-editor/esm/vs/', import.meta.url));
+
+export default defineConfig({
+  base,
+  site: process.env.PODLAB_SITE || 'http://127.0.0.1:4321',
+  trailingSlash: 'ignore',
+  markdown: { remarkPlugins: [remarkRunnableCode] },
+  integrations: [
+    starlight({
+      title: 'Podlab',
+      description: 'A hands-on course on Kubernetes Pods with a simulated cluster in your browser.',
+      customCss: ['./src/styles/site.css', './src/styles/runnable-code.css'],
+      components: { Footer: './src/components/Footer.astro' },
+      sidebar: [
+        {
+          label: 'Course',
+          items: COURSE_PAGES.map((slug) => ({ slug })),
+        },
+      ],
+      lastUpdated: false,
+      pagination: true,
+    }),
+  ],
+  vite: {
+    plugins: [inlineLazyCss([fileURLToPath(new URL('./node_modules/monaco-editor/', import.meta.url))])],
+    resolve: {
+      // monaco-editor's exports map hides esm/vs/…, which monaco-yaml's dependencies import.
+      alias: [
+        { find: /^monaco-editor\/esm\/vs\//, replacement: monacoVs },
+        // monaco-vim's "browser" export is a UMD build expecting a global monaco.
+        { find: /^monaco-vim$/, replacement: fileURLToPath(new URL('./node_modules/monaco-vim/dist/index.mjs', import.meta.url)) },
+      ],
+    },
+    worker: { format: 'es' },
+    // The YAML worker's CommonJS dependencies must be pre-bundled for `astro dev` (the build bundles them anyway).
+    optimizeDeps: {
+      include: ['yaml', 'monaco-yaml', 'comlink', 'monaco-yaml > path-browserify', 'monaco-yaml > vscode-uri', 'monaco-yaml > jsonc-parser', 'monaco-yaml > vscode-languageserver-types', 'monaco-yaml > vscode-languageserver-textdocument'],
+    },
+    build: { chunkSizeWarningLimit: 6000 },
+  },
+});

@@ -1,0 +1,182 @@
+/**
+ * The simpler core kinds: Namespace, ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Node, Event,
+ * Endpoints. Each strategy holds only what differs from plain storage.
+ */
+import { isObject } from '../objects.js';
+import { fieldError as fe, type FieldError } from '../validation/field.js';
+import type { KindStrategy, Obj } from './strategy.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = Record<string, any>;
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+const MAX_CONFIG_BYTES = 1024 * 1024;
+
+function validateConfigKeys(data: Any | undefined, field: string): FieldError[] {
+  const errs: FieldError[] = [];
+  for (const k of Object.keys(data ?? {})) {
+    if (k.length > 253) errs.push(fe.invalid(`${field}[${k}]`, k, 'must be no more than 253 characters'));
+    if (!CONFIG_KEY.test(k))
+      errs.push(
+        fe.invalid(
+          `${field}[${k}]`,
+          k,
+          "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')",
+        ),
+      );
+    else if (k === '.' || k === '..' || k.startsWith('..')) errs.push(fe.invalid(`${field}[${k}]`, k, k === '.' || k === '..' ? `must not be '${k}'` : "must not start with '..'"));
+  }
+  return errs;
+}
+
+function dataSize(...maps: (Any | undefined)[]): number {
+  let n = 0;
+  for (const m of maps) for (const [k, v] of Object.entries(m ?? {})) n += k.length + String(v).length;
+  return n;
+}
+
+const base = { statusSubresource: false, generation: false, nameRule: 'subdomain' } as const;
+
+export const namespaceStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['spec', 'status'],
+  statusSubresource: true,
+  nameRule: 'label',
+  prepareForCreate(ns) {
+    ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };
+    ns.spec = { finalizers: ['kubernetes'] };
+    ns.status = { phase: 'Active' };
+  },
+  prepareForUpdate(ns, old) {
+    ns.metadata.labels = { ...(ns.metadata.labels ?? {}), 'kubernetes.io/metadata.name': ns.metadata.name ?? '' };
+    ns.spec = old.spec;
+  },
+};
+
+export const configMapStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['data', 'binaryData', 'immutable'],
+  validate(cm) {
+    const errs = [...validateConfigKeys(cm.data, 'data'), ...validateConfigKeys(cm.binaryData, 'binaryData')];
+    if (dataSize(cm.data, cm.binaryData) > MAX_CONFIG_BYTES) errs.push(fe.tooLong('[]', MAX_CONFIG_BYTES));
+    return errs;
+  },
+  validateUpdate: immutableData(),
+};
+
+function immutableData() {
+  return (o: Obj, old: Obj): FieldError[] => {
+    if (old.immutable !== true) return [];
+    const errs: FieldError[] = [];
+    if (o.immutable !== true) errs.push(fe.forbidden('immutable', 'field is immutable when `immutable` is set'));
+    if (JSON.stringify(o.data) !== JSON.stringify(old.data) || JSON.stringify(o.binaryData) !== JSON.stringify(old.binaryData))
+      errs.push(fe.forbidden('data', 'field is immutable when `immutable` is set'));
+    return errs;
+  };
+}
+
+/** base64 of the UTF-8 bytes, as Go's []byte JSON encoding. */
+export function base64Utf8(s: string): string {
+  const bytes = new TextEncoder().encode(s);
+  let bin = '';
+  for (const b of bytes) bin += String.fromCharCode(b);
+  return btoa(bin);
+}
+
+export const secretStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['data', 'immutable', 'type'],
+  defaults(s) {
+    if (!s.type) s.type = 'Opaque';
+    // stringData is write-only: merged into data on every write (k8s core/v1 conversion).
+    if (isObject(s.stringData)) {
+      const data: Any = isObject(s.data) ? s.data : {};
+      for (const [k, v] of Object.entries(s.stringData)) data[k] = base64Utf8(String(v));
+      s.data = data;
+    }
+    delete s.stringData;
+  },
+  validate(s) {
+    const errs = validateConfigKeys(s.data, 'data');
+    if (dataSize(s.data) > MAX_CONFIG_BYTES) errs.push(fe.tooLong('data', MAX_CONFIG_BYTES));
+    return errs;
+  },
+  validateUpdate(s, old) {
+    const errs = immutableData()(s, old);
+    if (s.type !== old.type) errs.push(fe.invalid('type', s.type, 'field is immutable'));
+    return errs;
+  },
+};
+
+export const serviceAccountStrategy: KindStrategy = { ...base, topLevel: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'] };
+
+/**
+ * No volume provisioner runs in the simulator: a claim binds at once to a made-up volume `pvc-<uuid>`. Without a
+ * pvc-protection controller the `kubernetes.io/pvc-protection` finalizer is left out, so deleting a claim never hangs.
+ */
+export const pvcStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['spec', 'status'],
+  statusSubresource: true,
+  defaults(pvc) {
+    const spec: Any = isObject(pvc.spec) ? pvc.spec : (pvc.spec = {});
+    if (!spec.volumeMode) spec.volumeMode = 'Filesystem';
+  },
+  prepareForCreate(pvc, ctx) {
+    const spec: Any = pvc.spec;
+    spec.storageClassName ??= 'standard';
+    spec.volumeName ??= `pvc-${ctx.random.uuid()}`;
+    pvc.metadata.annotations = {
+      ...(pvc.metadata.annotations ?? {}),
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+    };
+    pvc.status = { accessModes: spec.accessModes ?? [], capacity: { storage: spec.resources?.requests?.storage ?? '0' }, phase: 'Bound' };
+  },
+  validate(pvc) {
+    const spec: Any = pvc.spec ?? {};
+    const errs: FieldError[] = [];
+    if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0) errs.push(fe.required('spec.accessModes', ''));
+    const modes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
+    (spec.accessModes ?? []).forEach((m: string, i: number) => {
+      if (!modes.includes(m)) errs.push(fe.notSupported(`spec.accessModes[${i}]`, m, modes));
+    });
+    if (!spec.resources?.requests?.storage) errs.push(fe.required('spec.resources[storage]', ''));
+    return errs;
+  },
+};
+
+/** Nodes are registered by the kubelet with their status (NodeStrategy keeps status on create). */
+export const nodeStrategy: KindStrategy = { ...base, topLevel: ['spec', 'status'], statusSubresource: true };
+
+export const eventStrategy: KindStrategy = {
+  ...base,
+  nameRule: 'path',
+  topLevel: ['involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance'],
+  defaults(ev) {
+    // Non-omitempty fields of core/v1 Event serialise even when empty.
+    if (!isObject(ev.involvedObject)) ev.involvedObject = {};
+    ev.source ??= {};
+    ev.firstTimestamp ??= null;
+    ev.lastTimestamp ??= null;
+    ev.eventTime ??= null;
+    ev.reportingComponent ??= '';
+    ev.reportingInstance ??= '';
+  },
+  validate(ev) {
+    const errs: FieldError[] = [];
+    const io: Any = ev.involvedObject ?? {};
+    if (io.namespace && io.namespace !== ev.metadata.namespace) errs.push(fe.invalid('involvedObject.namespace', io.namespace, 'does not match event.namespace'));
+    if (!ev.reason && !ev.eventTime) errs.push(fe.required('reason', ''));
+    if (ev.type && ev.type !== 'Normal' && ev.type !== 'Warning') errs.push(fe.notSupported('type', ev.type, ['Normal', 'Warning']));
+    return errs;
+  },
+};
+
+export const endpointsStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['subsets'],
+  defaults(ep) {
+    for (const s of Array.isArray(ep.subsets) ? ep.subsets : []) for (const p of s?.ports ?? []) if (isObject(p) && !p.protocol) p.protocol = 'TCP';
+  },
+};

@@ -1,0 +1,21 @@
+/** The strategy of each served resource. */
+import { deploymentStrategy, replicaSetStrategy } from './apps.js';
+import { configMapStrategy, endpointsStrategy, eventStrategy, namespaceStrategy, nodeStrategy, pvcStrategy, secretStrategy, serviceAccountStrategy } from './core.js';
+import { podStrategy } from './pod.js';
+import { serviceStrategy } from './service.js';
+import type { KindStrategy } from './strategy.js';
+
+export const STRATEGIES: Record<string, KindStrategy> = {
+  configmaps: configMapStrategy,
+  endpoints: endpointsStrategy,
+  events: eventStrategy,
+  namespaces: namespaceStrategy,
+  nodes: nodeStrategy,
+  persistentvolumeclaims: pvcStrategy,
+  pods: podStrategy,
+  secrets: secretStrategy,
+  serviceaccounts: serviceAccountStrategy,
+  services: serviceStrategy,
+  deployments: deploymentStrategy,
+  replicasets: replicaSetStrategy,
+};

@@ -1,0 +1,64 @@
+/**
+ * The resources this API server serves, as discovery reports them (`kubectl api-resources -o wide`).
+ * Everything in the simulator addresses objects by the plural `resource` name.
+ */
+import type { ResourceInfo } from './types.js';
+
+const ALL_VERBS = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
+const NO_COLLECTION_DELETE = ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'];
+
+function core(resource: string, singular: string, kind: string, shortNames: string[], namespaced = true, verbs = ALL_VERBS): ResourceInfo {
+  return { resource, singular, kind, group: '', version: 'v1', namespaced, shortNames, verbs };
+}
+
+function apps(resource: string, singular: string, kind: string, shortNames: string[]): ResourceInfo {
+  return { resource, singular, kind, group: 'apps', version: 'v1', namespaced: true, shortNames, verbs: ALL_VERBS };
+}
+
+/** In `kubectl api-resources` order: core group first, then by group name, each sorted by resource. */
+export const RESOURCES: ResourceInfo[] = [
+  core('configmaps', 'configmap', 'ConfigMap', ['cm']),
+  core('endpoints', 'endpoints', 'Endpoints', ['ep']),
+  core('events', 'event', 'Event', ['ev']),
+  core('namespaces', 'namespace', 'Namespace', ['ns'], false, NO_COLLECTION_DELETE),
+  core('nodes', 'node', 'Node', ['no'], false),
+  core('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', ['pvc']),
+  core('pods', 'pod', 'Pod', ['po']),
+  core('secrets', 'secret', 'Secret', []),
+  core('serviceaccounts', 'serviceaccount', 'ServiceAccount', ['sa']),
+  core('services', 'service', 'Service', ['svc']),
+  apps('deployments', 'deployment', 'Deployment', ['deploy']),
+  apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
+];
+
+const BY_NAME = new Map<string, ResourceInfo>();
+for (const r of RESOURCES) {
+  const names = [r.resource, r.singular, r.kind, ...r.shortNames];
+  for (const n of names) {
+    BY_NAME.set(n.toLowerCase(), r);
+    // kubectl also accepts group-qualified names: `deployments.apps`, `pods.` is not valid but `deployment.apps` is.
+    if (r.group) BY_NAME.set(`${n}.${r.group}`.toLowerCase(), r);
+    BY_NAME.set(`${n}.${r.version}.${r.group}`.toLowerCase().replace(/\.$/, ''), r);
+  }
+}
+
+/** Looks a resource up the way kubectl's RESTMapper does: plural, singular, short name or Kind, optionally `.group`, case-insensitive. */
+export function findResource(name: string): ResourceInfo | undefined {
+  if (typeof name !== 'string') return undefined;
+  return BY_NAME.get(name.toLowerCase());
+}
+
+/** The API group/version string of a resource: `v1` or `apps/v1`. */
+export function apiVersionOf(r: ResourceInfo): string {
+  return r.group ? `${r.group}/${r.version}` : r.version;
+}
+
+/** Finds the resource for a manifest's apiVersion + kind (kubectl's REST mapping step). */
+export function findResourceByKind(apiVersion: string, kind: string): ResourceInfo | undefined {
+  return RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+}
+
+/** kubectl's mapping error for an unknown apiVersion/kind: `no matches for kind "Podd" in version "v1"`. */
+export function noKindMatchMessage(apiVersion: string, kind: string): string {
+  return `no matches for kind "${kind}" in version "${apiVersion}"`;
+}

@@ -1,0 +1,377 @@
+/**
+ * The simulated kube-apiserver: every component reads and writes cluster state through it.
+ *
+ * Request pipeline (as the real server): decode (types, unknown fields) → defaults → admission/status
+ * initialisation → validation → storage (resourceVersion, watch). Stored objects are deep-frozen and returned
+ * without copying; clone before changing (`mutableCopy`). `pods/status`-style names address the status
+ * subresource in update and patch.
+ */
+import type { Clock, TimerHandle } from '../clock/clock.js';
+import type { Random } from '../random/random.js';
+import { bootstrap, populateNamespace, UNDELETABLE_NAMESPACES } from './bootstrap.js';
+import { decodeObject } from './decode/decode.js';
+import { planDeletion } from './deletion.js';
+import { orderBySchema } from './decode/order.js';
+import { applyPatch } from './patch/apply.js';
+import { STRATEGIES } from './kinds/index.js';
+import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
+import { deepFreeze, isObject, jsonCopy, jsonEqual, orderKeys, rfc3339 } from './objects.js';
+import { apiVersionOf, findResource, RESOURCES } from './resources.js';
+import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
+import { ObjectStore } from './store.js';
+import type { ApiClient, ApiResult, DeleteOptions, KubeObject, ListOptions, ObjectList, PatchType, ResourceInfo, Status, WatchEvent, WriteOptions } from './types.js';
+import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.js';
+import { WatchHub } from './watch.js';
+
+/** Events live one hour after their last write (kube-apiserver `--event-ttl`). */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+/** generateName bases are cut to this length before the 5-character suffix (apiserver names.SimpleNameGenerator). */
+const MAX_GENERATED_BASE = 58;
+
+interface Target {
+  info: ResourceInfo;
+  strategy: KindStrategy;
+  status: boolean;
+}
+
+const fail = (status: Status): { ok: false; status: Status } => ({ ok: false, status });
+
+export class ApiServer implements ApiClient {
+  readonly clock: Clock;
+  readonly random: Random;
+  private readonly hub: WatchHub;
+  private readonly store: ObjectStore;
+  private readonly ctx: StrategyContext;
+  private readonly eventTimers = new Map<string, TimerHandle>();
+
+  constructor(opts: { clock: Clock; random: Random }) {
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.hub = new WatchHub(this.clock);
+    this.store = new ObjectStore(this.hub);
+    this.ctx = { clock: this.clock, random: this.random, store: this.store };
+    bootstrap(this);
+  }
+
+  resources(): ResourceInfo[] {
+    return RESOURCES;
+  }
+
+  private target(resource: string): Target | undefined {
+    if (typeof resource !== 'string') return undefined;
+    const [name, sub, extra] = resource.split('/');
+    if (extra !== undefined || (sub !== undefined && sub !== 'status')) return undefined;
+    const info = findResource(name);
+    return info && { info, strategy: STRATEGIES[info.resource], status: sub === 'status' };
+  }
+
+  private ns(info: ResourceInfo, namespace: string | undefined): string {
+    return info.namespaced ? namespace || 'default' : '';
+  }
+
+  private notFound(info: ResourceInfo, name: string): { ok: false; status: Status } {
+    return fail(notFound(info.resource, name, info.group || undefined));
+  }
+
+  get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): ApiResult<T> {
+    const t = this.target(resource);
+    if (!t) return fail(resourceNotFound());
+    const obj = this.store.get(t.info.resource, this.ns(t.info, namespace), String(name));
+    return obj ? { ok: true, value: obj as T } : this.notFound(t.info, String(name));
+  }
+
+  list<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, opts: ListOptions = {}): ApiResult<ObjectList<T>> {
+    const t = this.target(resource);
+    if (!t) return fail(resourceNotFound());
+    const match = this.matcher(t.info, opts);
+    if (!match.ok) return match;
+    const all = this.store.list(t.info.resource, t.info.namespaced ? namespace || undefined : undefined);
+    const items = (match.value ? all.filter(match.value) : all) as T[];
+    return { ok: true, value: { apiVersion: apiVersionOf(t.info), kind: `${t.info.kind}List`, metadata: { resourceVersion: this.store.resourceVersion() }, items } };
+  }
+
+  private matcher(info: ResourceInfo, opts: ListOptions): ApiResult<((o: KubeObject) => boolean) | undefined> {
+    const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
+    if (labels && !labels.ok) return fail(badRequest(labels.message));
+    const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector, info.resource) : undefined;
+    if (fields && !fields.ok) {
+      if (!fields.unsupportedField) return fail(badRequest(fields.message));
+      const gvr = `${info.group}/${info.version}, Resource=${info.resource}`;
+      return fail(badRequest(`Unable to find "${gvr}" that match label selector "${opts.labelSelector ?? ''}", field selector "${opts.fieldSelector}": ${fields.message}`));
+    }
+    if ((!labels || labels.empty) && (!fields || fields.empty)) return { ok: true, value: undefined };
+    return { ok: true, value: (o) => (!labels || labels.matches(o.metadata.labels)) && (!fields || fields.matches(o)) };
+  }
+
+  watch<T extends KubeObject = KubeObject>(
+    resource: string,
+    namespace: string | undefined,
+    handler: (ev: WatchEvent<T>) => void,
+    opts: ListOptions & { resourceVersion?: string } = {},
+  ): () => void {
+    const t = this.target(resource);
+    const match = t && this.matcher(t.info, opts);
+    if (!t || !match || !match.ok) return () => {};
+    const ns = t.info.namespaced && namespace ? namespace : undefined;
+    const sel = match.value;
+    const matches = (o: KubeObject) => (ns === undefined || o.metadata.namespace === ns) && (!sel || sel(o));
+    const rv = opts.resourceVersion;
+    const initial = rv === '0' ? this.store.list(t.info.resource, ns).filter(matches) : undefined;
+    const sinceRv = rv && rv !== '0' && /^\d+$/.test(rv) ? Number(rv) : undefined;
+    return this.hub.subscribe(t.info.resource, matches, handler as (ev: WatchEvent) => void, { initial, sinceRv });
+  }
+
+  create<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): ApiResult<T> {
+    const t = this.target(resource);
+    if (!t || t.status) return fail(resourceNotFound());
+    const { info, strategy } = t;
+    const decoded = decodeObject(info, body, opts.fieldValidation);
+    if (!decoded.ok) return decoded;
+    const obj = decoded.value;
+    const meta = obj.metadata;
+    const ns = this.resolveNamespace(info, namespace, meta.namespace);
+    if (!ns.ok) return ns;
+    if (info.namespaced) meta.namespace = ns.value;
+    else delete meta.namespace;
+    if (meta.resourceVersion) return fail(badRequest('resourceVersion should not be set on objects to be created'));
+    if (!meta.name && meta.generateName) meta.name = this.generateName(info, ns.value, meta.generateName);
+    for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[k];
+    if (info.namespaced && meta.name) {
+      const nsObj = this.store.get('namespaces', '', ns.value);
+      if (!nsObj) return fail(notFound('namespaces', ns.value));
+      if (nsObj.metadata.deletionTimestamp)
+        return fail(forbidden(info.resource, meta.name, `unable to create new content in namespace ${ns.value} because it is being terminated`, info.group || undefined));
+    }
+    strategy.defaults?.(obj);
+    const admitted = strategy.prepareForCreate?.(obj, this.ctx);
+    if (admitted) return fail(admitted);
+    const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
+    if (errs.length) return fail(invalid(info.kind, meta.name ?? '', errs, info.group || undefined));
+    if (this.store.get(info.resource, ns.value, meta.name!)) return fail(alreadyExists(info.resource, meta.name!, info.group || undefined));
+    meta.uid = this.random.uuid();
+    meta.creationTimestamp = rfc3339(this.clock.now());
+    if (strategy.generation) meta.generation = 1;
+    const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? [])];
+    if (opts.dryRun) return this.ok(this.finish(info, obj, false), warnings);
+    const stored = this.commit(info, obj);
+    if (info.resource === 'namespaces') populateNamespace(this, stored.metadata.name!);
+    return this.ok(stored, warnings);
+  }
+
+  private ok<T>(value: Obj, warnings: string[] = []): ApiResult<T> {
+    return warnings.length ? { ok: true, value: value as unknown as T, warnings } : { ok: true, value: value as unknown as T };
+  }
+
+  private resolveNamespace(info: ResourceInfo, requested: string | undefined, inBody: unknown): ApiResult<string> {
+    if (!info.namespaced) return { ok: true, value: '' };
+    if (requested && typeof inBody === 'string' && inBody && inBody !== requested)
+      return fail(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
+    return { ok: true, value: requested || (typeof inBody === 'string' && inBody) || 'default' };
+  }
+
+  private generateName(info: ResourceInfo, ns: string, base: string): string {
+    const prefix = base.length > MAX_GENERATED_BASE ? base.slice(0, MAX_GENERATED_BASE) : base;
+    // Like the apiserver's RetryGenerateName: a few tries before giving in to the collision.
+    for (let i = 0; i < 8; i++) {
+      const name = prefix + this.random.nameSuffix();
+      if (!this.store.get(info.resource, ns, name)) return name;
+    }
+    return prefix + this.random.nameSuffix();
+  }
+
+  /**
+   * Orders keys like the real server (skipped for writes that only swap parts of an already ordered object),
+   * sets the resourceVersion when storing, and freezes. Unchanged parts are shared, already frozen, with the
+   * previous version of the object.
+   */
+  private finish(info: ResourceInfo, obj: Obj, store: boolean, reorder = true): Obj {
+    if (store) obj.metadata.resourceVersion = this.store.nextResourceVersion();
+    if (!reorder) return deepFreeze(obj);
+    const ordered = orderKeys(orderBySchema(info.kind, obj), ['apiVersion', 'kind', 'metadata', ...STRATEGIES[info.resource].topLevel]);
+    ordered.metadata = orderBySchema('ObjectMeta', ordered.metadata);
+    return deepFreeze(ordered);
+  }
+
+  private commit(info: ResourceInfo, obj: Obj, reorder = true): Obj {
+    const stored = this.finish(info, obj, true, reorder);
+    this.store.put(info.resource, stored);
+    if (info.resource === 'events') this.scheduleEventExpiry(stored);
+    return stored;
+  }
+
+  update<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): ApiResult<T> {
+    const t = this.target(resource);
+    if (!t) return fail(resourceNotFound());
+    if (t.status) return this.updateStatus(resource, namespace, body);
+    const decoded = decodeObject(t.info, body, opts.fieldValidation);
+    if (!decoded.ok) return decoded;
+    return this.replace<T>(t, namespace, decoded.value, opts, decoded.warnings);
+  }
+
+  private replace<T>(t: Target, namespace: string | undefined, obj: Obj, opts: WriteOptions, warnings: string[]): ApiResult<T> {
+    const { info, strategy } = t;
+    const meta = obj.metadata;
+    const ns = this.resolveNamespace(info, namespace, meta.namespace);
+    if (!ns.ok) return ns;
+    if (!meta.name) return fail(badRequest('name is required'));
+    const old = this.store.get(info.resource, ns.value, meta.name) as Obj | undefined;
+    if (!old) return this.notFound(info, meta.name);
+    const stale = this.precondition(info, meta, old);
+    if (stale) return fail(stale);
+    if (info.namespaced) meta.namespace = ns.value;
+    else delete meta.namespace;
+    for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
+      if (old.metadata[k] === undefined) delete meta[k];
+      else (meta as Record<string, unknown>)[k] = old.metadata[k];
+    }
+    if (strategy.statusSubresource) {
+      if (old.status === undefined) delete obj.status;
+      else obj.status = old.status; // frozen, shared with the previous version
+    }
+    strategy.defaults?.(obj);
+    strategy.prepareForUpdate?.(obj, old);
+    const errs = [
+      ...validateObjectMeta(meta, strategy.nameRule, info.namespaced),
+      ...validateObjectMetaUpdate(meta, old.metadata),
+      ...(strategy.validate?.(obj) ?? []),
+      ...(strategy.validateUpdate?.(obj, old) ?? []),
+    ];
+    if (errs.length) return fail(invalid(info.kind, meta.name, errs, info.group || undefined));
+    if (strategy.generation && !jsonEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
+    return this.write<T>(info, obj, old, opts, [...warnings, ...(strategy.warnings?.(obj) ?? [])]);
+  }
+
+  /** Stores an update unless nothing changed (then, as etcd, no new resourceVersion); finalises deletions. */
+  private write<T>(info: ResourceInfo, obj: Obj, old: Obj, opts: WriteOptions, warnings: string[] = [], reorder = true): ApiResult<T> {
+    obj.metadata.resourceVersion = old.metadata.resourceVersion;
+    if (jsonEqual(obj, old)) return this.ok(old, warnings);
+    if (opts.dryRun) return this.ok(this.finish(info, obj, false, reorder), warnings);
+    const m = obj.metadata;
+    if (m.deletionTimestamp && !(m.finalizers ?? []).length && !m.deletionGracePeriodSeconds) return this.ok(this.removeNow(info, obj), warnings);
+    return this.ok(this.commit(info, obj, reorder), warnings);
+  }
+
+  /** resourceVersion and uid in the body act as preconditions: a writer holding an older object (or one of a deleted namesake) conflicts. */
+  private precondition(info: ResourceInfo, meta: { resourceVersion?: unknown; uid?: unknown }, old: Obj): Status | undefined {
+    const name = old.metadata.name!;
+    if (meta.uid && meta.uid !== old.metadata.uid)
+      return conflict(info.resource, name, info.group || undefined, `Precondition failed: UID in precondition: ${String(meta.uid)}, UID in object meta: ${old.metadata.uid}`);
+    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) return conflict(info.resource, name, info.group || undefined);
+    return undefined;
+  }
+
+  updateStatus<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown): ApiResult<T> {
+    const t = this.target(resource.split('/')[0]);
+    if (!t) return fail(resourceNotFound());
+    const copy = jsonCopy(body);
+    if (!copy.ok || !isObject(copy.value)) return fail(badRequest('the body of the request was in an unknown format'));
+    return this.replaceStatus<T>(t.info, namespace, copy.value as Obj);
+  }
+
+  private replaceStatus<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions = {}): ApiResult<T> {
+    const meta = isObject(body.metadata) ? body.metadata : {};
+    const name = String(meta.name ?? '');
+    const old = this.store.get(info.resource, this.ns(info, namespace || (meta.namespace as string | undefined)), name) as Obj | undefined;
+    if (!old) return this.notFound(info, name);
+    const stale = this.precondition(info, meta, old);
+    if (stale) return fail(stale);
+    const next: Obj = { ...old, metadata: { ...old.metadata } };
+    if (body.status === undefined) delete next.status;
+    else next.status = body.status;
+    return this.write<T>(info, next, old, opts, [], false);
+  }
+
+  patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
+    const t = this.target(resource);
+    if (!t) return fail(resourceNotFound());
+    const { info } = t;
+    const old = this.store.get(info.resource, this.ns(info, namespace), String(name));
+    if (!old) return this.notFound(info, String(name));
+    const patched = applyPatch(info, old, type, patch);
+    if (!patched.ok) return patched;
+    if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts);
+    const decoded = decodeObject(info, patched.value, opts.fieldValidation, true);
+    if (!decoded.ok) return decoded;
+    decoded.value.metadata.name = old.metadata.name;
+    return this.replace<T>(t, namespace, decoded.value, opts, decoded.warnings);
+  }
+
+  delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<T> {
+    const t = this.target(resource);
+    if (!t || t.status) return fail(resourceNotFound());
+    const { info } = t;
+    const old = this.store.get(info.resource, this.ns(info, namespace), String(name)) as Obj | undefined;
+    if (!old) return this.notFound(info, String(name));
+    if (info.resource === 'namespaces' && UNDELETABLE_NAMESPACES.has(old.metadata.name!))
+      return fail(forbidden('namespaces', old.metadata.name!, 'this namespace may not be deleted'));
+    const plan = planDeletion(info, old, opts, this.clock.now());
+    if (plan.kind === 'unchanged') return { ok: true, value: old as unknown as T };
+    const next = plan.next;
+    if (opts.dryRun) return { ok: true, value: this.finish(info, next, false, false) as unknown as T };
+    if (info.resource === 'namespaces') return this.deleteNamespace(next) as ApiResult<T>;
+    if (plan.kind === 'remove') return { ok: true, value: this.removeNow(info, next) as unknown as T };
+    return { ok: true, value: this.commit(info, next, false) as unknown as T };
+  }
+
+  private removeNow(info: ResourceInfo, obj: Obj): Obj {
+    const last = this.finish(info, obj, true, false);
+    this.store.remove(info.resource, last);
+    if (info.resource === 'events') this.cancelEventExpiry(last);
+    const ns = last.metadata.namespace;
+    if (ns) this.maybeFinishNamespace(ns);
+    return last;
+  }
+
+  /** Namespace lifecycle: Terminating, delete everything inside, disappear once empty. */
+  private deleteNamespace(ns: Obj): ApiResult<Obj> {
+    ns.status = { ...(ns.status ?? {}), phase: 'Terminating' };
+    const stored = this.commit(RESOURCES.find((r) => r.resource === 'namespaces')!, ns, false);
+    const name = ns.metadata.name!;
+    for (const r of RESOURCES) {
+      if (!r.namespaced) continue;
+      for (const o of this.store.list(r.resource, name)) if (!o.metadata.deletionTimestamp) this.delete(r.resource, name, o.metadata.name!);
+    }
+    this.maybeFinishNamespace(name);
+    return { ok: true, value: this.store.get('namespaces', '', name) ?? stored };
+  }
+
+  private maybeFinishNamespace(name: string): void {
+    const ns = this.store.get('namespaces', '', name);
+    if (!ns?.metadata.deletionTimestamp) return;
+    if (RESOURCES.some((r) => r.namespaced && this.store.list(r.resource, name).length > 0)) return;
+    this.removeNow(RESOURCES.find((r) => r.resource === 'namespaces')!, { ...ns, metadata: { ...ns.metadata } });
+  }
+
+  private scheduleEventExpiry(ev: Obj): void {
+    const key = `${ev.metadata.namespace}/${ev.metadata.name}`;
+    this.clock.cancel(this.eventTimers.get(key));
+    this.eventTimers.set(
+      key,
+      this.clock.setTimer(EVENT_TTL_MS, () => {
+        this.eventTimers.delete(key);
+        const cur = this.store.get('events', ev.metadata.namespace ?? '', ev.metadata.name!);
+        if (cur) this.removeNow(RESOURCES.find((r) => r.resource === 'events')!, { ...cur, metadata: { ...cur.metadata } });
+      }),
+    );
+  }
+
+  private cancelEventExpiry(ev: Obj): void {
+    const key = `${ev.metadata.namespace}/${ev.metadata.name}`;
+    this.clock.cancel(this.eventTimers.get(key));
+    this.eventTimers.delete(key);
+  }
+
+  bind(namespace: string, pod: string, node: string): ApiResult<KubeObject> {
+    const info = findResource('pods')!;
+    const old = this.store.get('pods', namespace || 'default', String(pod)) as Obj | undefined;
+    if (!old) return this.notFound(info, String(pod));
+    if (old.metadata.deletionTimestamp) return fail(conflict('pods/binding', String(pod), undefined, `pod ${pod} is being deleted, cannot be assigned to a host`));
+    if (old.spec?.nodeName) return fail(conflict('pods/binding', String(pod), undefined, `pod ${pod} is already assigned to node "${old.spec.nodeName}"`));
+    const next: Obj = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName: String(node) } };
+    // The binding subresource itself records PodScheduled=True (k8s pkg/registry/core/pod/storage BindingREST).
+    const conditions = (next.status?.conditions ?? []).filter((c: { type?: string }) => c.type !== 'PodScheduled');
+    next.status = { ...(next.status ?? {}), conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) }] };
+    return { ok: true, value: this.commit(info, next, false) };
+  }
+}

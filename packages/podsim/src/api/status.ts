@@ -1,0 +1,94 @@
+/**
+ * Status objects with the reasons, codes and messages of apimachinery `pkg/api/errors/errors.go`.
+ * `message` is what kubectl prints after `Error from server (<Reason>): ` (Invalid: kubectl rebuilds
+ * its text from details, see `kubectlErrorText`).
+ */
+import type { Status } from './types.js';
+import { aggregate, errorBody, errorText, type FieldError } from './validation/field.js';
+
+export type { FieldError } from './validation/field.js';
+
+function status(code: number, reason: string, message: string, details?: Status['details']): Status {
+  const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
+  if (details) s.details = details;
+  return s;
+}
+
+/** `pods` or `deployments.apps`. */
+function qualified(resource: string, group?: string): string {
+  return group ? `${resource}.${group}` : resource;
+}
+
+function details(resource: string, name: string, group?: string): NonNullable<Status['details']> {
+  const d: NonNullable<Status['details']> = { name };
+  if (group) d.group = group;
+  d.kind = resource;
+  return d;
+}
+
+export function notFound(resource: string, name: string, group?: string): Status {
+  return status(404, 'NotFound', `${qualified(resource, group)} "${name}" not found`, details(resource, name, group));
+}
+
+export function alreadyExists(resource: string, name: string, group?: string): Status {
+  return status(409, 'AlreadyExists', `${qualified(resource, group)} "${name}" already exists`, details(resource, name, group));
+}
+
+const MODIFIED_CONFLICT = 'the object has been modified; please apply your changes to the latest version and try again';
+
+export function conflict(resource: string, name: string, group?: string, reason = MODIFIED_CONFLICT): Status {
+  return status(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(resource, group)} "${name}": ${reason}`, details(resource, name, group));
+}
+
+/** 422: `Pod "x" is invalid: <cause>` or `... is invalid: [a, b]`; details.kind is the Kind. */
+export function invalid(kind: string, name: string, causes: FieldError[], group?: string): Status {
+  const qualifiedKind = group ? `${kind}.${group}` : kind;
+  const msg = causes.length
+    ? `${qualifiedKind} "${name}" is invalid: ${aggregate(causes.map(errorText))}`
+    : `${qualifiedKind} "${name}" is invalid`;
+  const d: NonNullable<Status['details']> = { name };
+  if (group) d.group = group;
+  d.kind = kind;
+  d.causes = causes.map((c) => ({ reason: c.type, message: errorBody(c), field: c.field }));
+  return status(422, 'Invalid', msg, d);
+}
+
+export function badRequest(message: string): Status {
+  return status(400, 'BadRequest', message);
+}
+
+/** `pods "x" is forbidden: <why>` (403). */
+export function forbidden(resource: string, name: string, why: string, group?: string): Status {
+  return status(403, 'Forbidden', `${qualified(resource, group)} "${name}" is forbidden: ${why}`, details(resource, name, group));
+}
+
+/** What the server answers for a resource it does not serve. */
+export function resourceNotFound(): Status {
+  return status(404, 'NotFound', 'the server could not find the requested resource');
+}
+
+export function tooLarge(limit: number): Status {
+  return status(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+}
+
+export function internalError(message: string): Status {
+  return status(500, 'InternalError', `Internal error occurred: ${message}`);
+}
+
+/**
+ * What kubectl's checkErr prints for a Status (kubectl `pkg/cmd/util/helpers.go`): Invalid errors as
+ * `The Pod "x" is invalid: <one cause>` or a first line with one `* <cause>` per line; others as
+ * `Error from server (<Reason>): <message>`.
+ */
+export function kubectlErrorText(s: Status): string {
+  if (s.reason === 'Invalid') {
+    const d = s.details;
+    let head = 'The request is invalid';
+    if (d && (d.kind || d.name)) head = `The ${d.kind ?? ''} "${d.name ?? ''}" is invalid`;
+    const causes = [...new Set((d?.causes ?? []).map((c) => (c.field ? `${c.field}: ${c.message}` : (c.message ?? ''))))];
+    if (causes.length === 0) return head;
+    if (causes.length === 1) return `${head}: ${causes[0]}`;
+    return `${head}: \n${causes.map((c) => `* ${c}`).join('\n')}`;
+  }
+  return s.reason ? `Error from server (${s.reason}): ${s.message ?? ''}` : `Error from server: ${s.message ?? ''}`;
+}

@@ -1,0 +1,83 @@
+/**
+ * A whole simulated cluster on one virtual clock: API server, one container runtime + kubelet per
+ * node, the control-plane controllers, and the cluster network. Nothing moves until `advance`.
+ */
+import { ApiServer } from '../api/server.js';
+import type { PodStreams } from '../api/types.js';
+import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
+import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
+import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
+import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
+import { Scheduler } from '../controllers/scheduler/scheduler.js';
+import type { ControllerContext } from '../controllers/shared/context.js';
+import { Informers } from '../controllers/shared/informer.js';
+import type { DirNode } from '../kernel/fs.js';
+import { Network } from '../kernel/net.js';
+import { Kubelet } from '../kubelet/kubelet.js';
+import { Random } from '../random/random.js';
+import { Runtime } from '../runtime/runtime.js';
+import { publishApiServerEndpoints } from './apiserver-endpoints.js';
+import { PodStreamRouter } from './pod-streams.js';
+import { clusterNodes } from './topology.js';
+
+export interface ClusterOptions {
+  seed?: number;
+  /** Worker nodes besides the control plane (default 3). */
+  workers?: number;
+  /** Virtual start time, ms since the epoch (default 2026-11-27T09:00:00Z). */
+  startTime?: number;
+}
+
+export class Cluster {
+  readonly clock: Clock;
+  readonly random: Random;
+  readonly api: ApiServer;
+  readonly network: Network;
+  readonly streams: PodStreams;
+  private readonly kubelets = new Map<string, Kubelet>();
+
+  constructor(opts: ClusterOptions = {}) {
+    this.clock = new Clock(opts.startTime ?? DEFAULT_START_MS);
+    this.random = new Random(opts.seed ?? 1);
+    this.api = new ApiServer({ clock: this.clock, random: this.random });
+    this.network = new Network();
+    const ctx: ControllerContext = { api: this.api, clock: this.clock, random: this.random, informers: new Informers(this.api) };
+    const controllers = [new Scheduler(ctx), new ReplicaSetController(ctx), new DeploymentController(ctx), new GarbageCollector(ctx), new EndpointsController(ctx, this.network)];
+    for (const c of controllers) c.start();
+    ctx.informers.startAll();
+    const nodes = clusterNodes(opts.workers ?? 3);
+    publishApiServerEndpoints(this.api, nodes[0].internalIP);
+    // PersistentVolumeClaim contents follow a pod to whichever node it lands on.
+    const claims = new Map<string, DirNode>();
+    for (const node of nodes) {
+      const runtime = new Runtime({ clock: this.clock, random: this.random, network: this.network, nodeName: node.name });
+      const kubelet = new Kubelet({
+        nodeName: node.name,
+        controlPlane: node.controlPlane,
+        clock: this.clock,
+        api: this.api,
+        runtime,
+        random: this.random,
+        network: this.network,
+        podCIDR: node.podCIDR,
+        claims,
+      });
+      this.kubelets.set(node.name, kubelet);
+      kubelet.start();
+    }
+    this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
+  }
+
+  kubelet(nodeName: string): Kubelet | undefined {
+    return this.kubelets.get(nodeName);
+  }
+
+  nodeNames(): string[] {
+    return [...this.kubelets.keys()];
+  }
+
+  advance(ms: number): void {
+    this.clock.advance(ms);
+  }
+}

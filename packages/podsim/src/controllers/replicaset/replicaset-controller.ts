@@ -1,0 +1,138 @@
+/**
+ * Keeps `spec.replicas` active pods per ReplicaSet (k8s pkg/controller/replicaset/replica_set.go):
+ * adopts matching orphans, releases pods that stopped matching, creates from the template with
+ * generateName `<rs>-`, deletes the lowest-ranked pods, and reports status.
+ */
+import type { KubeObject, Pod, ReplicaSet } from '../../api/types.js';
+import { selectorMatches } from '../../api/selectors.js';
+import { EventRecorder } from '../../events/recorder.js';
+import type { ControllerContext } from '../shared/context.js';
+import type { Informer } from '../shared/informer.js';
+import { controllerOf, controllerRef, isControlledBy, withControllerRef, withoutOwner } from '../shared/owners.js';
+import { isPodActive } from '../shared/pods.js';
+import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
+import { podsToDelete } from './deletion-order.js';
+import { replicaSetStatus, statusChanged } from './replicaset-status.js';
+
+/** Retry delay after a failed write (the real queue's rate limiter starts at 5 ms; we keep it visible). */
+const RETRY_MS = 1000;
+
+export class ReplicaSetController {
+  private readonly queue: WorkQueue;
+  private readonly recorder: EventRecorder;
+  private readonly rsInformer: Informer<ReplicaSet & KubeObject>;
+  private readonly podInformer: Informer<Pod & KubeObject>;
+
+  constructor(private readonly ctx: ControllerContext) {
+    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
+    this.recorder = new EventRecorder(ctx.api, ctx.clock, { component: 'replicaset-controller' });
+    this.rsInformer = ctx.informers.for('replicasets');
+    this.podInformer = ctx.informers.for('pods');
+  }
+
+  start(): void {
+    this.rsInformer.onChange((_t, rs) => this.queue.add(keyOf(rs)));
+    this.podInformer.onChange((type, pod, old) => {
+      const ref = controllerOf(pod);
+      const oldRef = old && controllerOf(old);
+      if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === 'ReplicaSet') this.queue.add(`${pod.metadata.namespace}/${oldRef.name}`);
+      if (ref?.kind === 'ReplicaSet') this.queue.add(`${pod.metadata.namespace}/${ref.name}`);
+      else if (!ref && type !== 'DELETED') for (const rs of this.matchingSets(pod)) this.queue.add(keyOf(rs));
+    });
+  }
+
+  private matchingSets(pod: Pod): (ReplicaSet & KubeObject)[] {
+    return this.rsInformer.list(pod.metadata?.namespace ?? '').filter((rs) => selectorMatches(rs.spec?.selector, pod.metadata?.labels));
+  }
+
+  private sync(key: string): void {
+    const { namespace, name } = splitKey(key);
+    const rs = this.rsInformer.get(namespace, name);
+    if (!rs) return;
+    const pods = this.claimPods(rs);
+    if (!pods) return this.queue.addAfter(key, RETRY_MS);
+    const active = pods.filter(isPodActive);
+    const ok = rs.metadata.deletionTimestamp ? true : this.manage(rs, active);
+    const now = this.ctx.clock.now();
+    const after = this.podInformer.list(namespace).filter((p) => isPodActive(p) && isControlledBy(p, rs));
+    const { status, nextAvailableInMs } = replicaSetStatus(rs, after, now);
+    if (statusChanged(rs.status, status)) {
+      const res = this.ctx.api.updateStatus<ReplicaSet & KubeObject>('replicasets', namespace, { ...rs, status });
+      if (res.ok) this.rsInformer.store(res.value);
+      else return this.queue.addAfter(key, RETRY_MS);
+    }
+    if (!ok) this.queue.addAfter(key, RETRY_MS);
+    if (nextAvailableInMs !== undefined) this.queue.addAfter(key, nextAvailableInMs);
+  }
+
+  /** Pods this set controls after adoption/release (PodControllerRefManager.ClaimPods); undefined on API failure. */
+  private claimPods(rs: ReplicaSet & KubeObject): Pod[] | undefined {
+    const ns = rs.metadata.namespace ?? '';
+    const owned: Pod[] = [];
+    for (const pod of this.podInformer.list(ns)) {
+      const matches = selectorMatches(rs.spec?.selector, pod.metadata?.labels);
+      const ref = controllerOf(pod as KubeObject);
+      if (ref && ref.uid !== rs.metadata.uid) continue;
+      if (ref) {
+        if (matches) owned.push(pod);
+        else if (!this.patchOwners(pod, withoutOwner(pod as KubeObject, rs.metadata.uid ?? ''))) return undefined;
+      } else if (matches && !rs.metadata.deletionTimestamp && !pod.metadata?.deletionTimestamp) {
+        const adopted = this.patchOwners(pod, withControllerRef(pod as KubeObject, rs));
+        if (!adopted) return undefined;
+        owned.push(adopted);
+      }
+    }
+    return owned;
+  }
+
+  private patchOwners(pod: Pod, ownerReferences: unknown[]): Pod | undefined {
+    const meta = pod.metadata ?? {};
+    const res = this.ctx.api.patch<Pod & KubeObject>('pods', meta.namespace, meta.name ?? '', 'merge', { metadata: { ownerReferences } });
+    if (!res.ok) return undefined;
+    this.podInformer.store(res.value);
+    return res.value;
+  }
+
+  /** Creates or deletes pods toward spec.replicas; false when a write failed. */
+  private manage(rs: ReplicaSet & KubeObject, active: Pod[]): boolean {
+    const diff = active.length - (rs.spec?.replicas ?? 1);
+    if (diff < 0) {
+      for (let i = 0; i < -diff; i++) if (!this.createPod(rs)) return false;
+    } else if (diff > 0) {
+      for (const pod of podsToDelete(active, active, diff, this.ctx.clock.now())) {
+        const meta = pod.metadata ?? {};
+        const res = this.ctx.api.delete<Pod & KubeObject>('pods', meta.namespace, meta.name ?? '');
+        if (!res.ok && res.status.reason !== 'NotFound') return false;
+        if (res.ok && res.value.metadata.deletionTimestamp) this.podInformer.store(res.value);
+        else this.podInformer.forget(pod as Pod & KubeObject);
+        this.recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${meta.name}`);
+      }
+    }
+    return true;
+  }
+
+  private createPod(rs: ReplicaSet & KubeObject): boolean {
+    const template = rs.spec?.template ?? {};
+    const pod = {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: {
+        generateName: `${rs.metadata.name}-`,
+        namespace: rs.metadata.namespace,
+        labels: { ...(template.metadata?.labels ?? {}) },
+        ...(template.metadata?.annotations ? { annotations: { ...template.metadata.annotations } } : {}),
+        ownerReferences: [controllerRef(rs)],
+      },
+      spec: structuredClone(template.spec),
+    };
+    const res = this.ctx.api.create<Pod & KubeObject>('pods', rs.metadata.namespace, pod);
+    if (!res.ok) {
+      this.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${res.status.message ?? ''}`);
+      return false;
+    }
+    this.podInformer.store(res.value);
+    this.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${res.value.metadata.name}`);
+    return true;
+  }
+}
+

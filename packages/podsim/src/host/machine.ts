@@ -1,0 +1,94 @@
+/**
+ * The reader's machine: a laptop-like host outside the cluster with kubectl configured, a home
+ * directory, coreutils, and its own loopback (where `kubectl port-forward` listens).
+ */
+import type { ApiClient, PodStreams } from '../api/types.js';
+import type { Clock } from '../clock/clock.js';
+import { FileSystem, resolvePath } from '../kernel/fs.js';
+import { NetNamespace } from '../kernel/net.js';
+import { PidNamespace, type Program, type System } from '../kernel/process.js';
+import type { Waitable } from '../kernel/waitable.js';
+import { kubectl } from '../kubectl/main.js';
+import { PROGRAMS } from '../programs/index.js';
+import type { Random } from '../random/random.js';
+import { bash, BASH, shellMain } from '../shell/index.js';
+import type { EditorMode, HostContext, KubeConfigInfo } from './context.js';
+import { HOST_PROGRAMS } from './programs/index.js';
+
+export const HOME = '/home/learner';
+export const HOSTNAME = 'podlab';
+export const USER = 'learner';
+
+export const LOGIN_ENV: Record<string, string> = {
+  HOME,
+  USER,
+  LOGNAME: USER,
+  SHELL: '/bin/bash',
+  PATH: '/usr/local/bin:/usr/bin:/bin',
+  TERM: 'xterm-256color',
+  LANG: 'C.UTF-8',
+  PWD: HOME,
+};
+
+const KUBECONFIG: KubeConfigInfo = {
+  context: 'kubernetes-admin@kubernetes',
+  cluster: 'kubernetes',
+  user: 'kubernetes-admin',
+  namespace: 'default',
+  server: 'https://controlplane:6443',
+};
+
+/** Where `type`/`which` say each command lives. */
+function pathOf(name: string): string {
+  if (name === 'kubectl') return '/usr/local/bin/kubectl';
+  if (name === 'bash' || name === 'sh') return `/bin/${name}`;
+  return `/usr/bin/${name}`;
+}
+
+export interface ClusterParts {
+  clock: Clock;
+  random: Random;
+  api: ApiClient;
+  streams: PodStreams;
+}
+
+export class ReaderMachine {
+  readonly fs: FileSystem;
+  readonly net = new NetNamespace('127.0.0.1', undefined);
+  readonly ns = new PidNamespace(false, 1200);
+  readonly ctx: HostContext;
+  readonly sys: System;
+  private readonly table: Record<string, Program>;
+
+  constructor(cluster: ClusterParts, files: Record<string, string>, openEditor: (path: string, mode: EditorMode) => Waitable<{ saved: boolean }>) {
+    const clock = cluster.clock;
+    this.fs = new FileSystem(() => clock.now());
+    for (const d of [HOME, '/tmp', '/etc', '/usr/bin', '/usr/local/bin', '/bin']) this.fs.mkdir(d, true);
+    this.fs.writeFile('/etc/hostname', HOSTNAME + '\n');
+    for (const [path, content] of Object.entries(files)) {
+      const abs = resolvePath(HOME, path);
+      this.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);
+      this.fs.writeFile(abs, content);
+    }
+    this.table = { ...PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
+    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, openEditor, flavor: 'gnu', user: USER } as HostContext;
+    const table = this.table;
+    const fs = this.fs;
+    this.sys = {
+      clock,
+      hostname: () => HOSTNAME,
+      resolve(command, env) {
+        if (command.includes('/')) {
+          const name = command.split('/').pop()!;
+          if (Object.hasOwn(table, name) && pathOf(name) === resolvePath('/', command)) return { path: pathOf(name), program: table[name] };
+          const abs = resolvePath(env.PWD ?? HOME, command);
+          if (!fs.exists(abs) || fs.stat(abs).kind !== 'file') return undefined;
+          // A script file runs under bash, as its #! line would ask.
+          return { path: abs, program: (proc) => shellMain(BASH, proc, ['bash', abs, ...proc.argv.slice(1)]) };
+        }
+        return Object.hasOwn(table, command) ? { path: pathOf(command), program: table[command] } : undefined;
+      },
+      commands: () => Object.keys(table),
+    } as System;
+  }
+}

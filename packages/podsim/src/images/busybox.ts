@@ -1,0 +1,28 @@
+/** docker.io/library/busybox: applets in /bin, CMD ["sh"] (no stdin → the shell exits 0 at once). */
+import { SIGNALS } from '../kernel/signals.js';
+import { DEFAULT_PATH } from '../runtime/exec-path.js';
+import type { Image } from './types.js';
+import { dirs, ROOT_DIRS, busyboxUserland, merge, passwd } from './userland.js';
+
+const userland = merge(busyboxUserland('busybox'), {
+  files: {
+    ...dirs(ROOT_DIRS.busybox),
+    ...passwd([
+      ['root', 0, '/root', '/bin/sh'],
+      ['nobody', 65534, '/home', '/bin/false'],
+    ]),
+  },
+});
+
+export const busybox: Image = {
+  name: 'docker.io/library/busybox',
+  tags: ['latest', '1.37', '1.37.0', 'stable', '1', '1.36', '1.36.1', 'musl', 'glibc', 'uclibc'],
+  ...userland,
+  config: { cmd: ['sh'], env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
+  size: 2167176,
+  flavor: 'busybox',
+};
+
+/** The old busybox the Kubernetes task pages use (`registry.k8s.io/busybox`, formerly k8s.gcr.io). */
+export const busyboxK8s: Image = { ...busybox, name: 'registry.k8s.io/busybox', tags: ['latest', '1.27.2', '1.27', '1.24'], size: 1144547 };
+export const busyboxGcr: Image = { ...busyboxK8s, name: 'k8s.gcr.io/busybox' };

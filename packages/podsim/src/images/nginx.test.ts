@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { SIGNALS } from '../kernel/signals.js';
+import { exitOf, logText, testPod } from '../runtime/testing.js';
+
+
+describe('nginx image', () => {
+  it('logs the entrypoint steps, serves the welcome page and 404s, logs access lines, quits on SIGQUIT with 0', () => {
+    const server = testPod({ name: 'nginx', ip: '10.244.1.7' });
+    const client = testPod({ name: 'client', ip: '10.244.2.3', clock: server.clock, network: server.network });
+    const c = server.run('nginx');
+    expect(c.stopSignal).toBe(SIGNALS.SIGQUIT);
+    const bb = client.run('busybox', { command: ['sleep', '3600'] });
+    const ok = client.exec(bb, ['wget', '-qO-', 'http://10.244.1.7/']);
+    expect(ok.out.text).toContain('<h1>Welcome to nginx!</h1>');
+    expect(new TextEncoder().encode(ok.out.text).length).toBe(615);
+    const missing = client.exec(bb, ['wget', '-qO-', '10.244.1.7/nope']);
+    expect(missing.err.text).toBe('wget: server returned error: HTTP/1.1 404 Not Found\n');
+    expect(missing.proc.exitCode).toBe(1);
+    const lines = logText(c).split('\n');
+    expect(lines.slice(0, 3)).toEqual([
+      '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
+      '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
+      '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh',
+    ]);
+    expect(lines).toContain('2026/11/27 09:00:00 [notice] 1#1: start worker process 29');
+    expect(lines).toContain('10.244.2.3 - - [27/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "Wget" "-"');
+    expect(lines).toContain('10.244.2.3 - - [27/Nov/2026:09:00:00 +0000] "GET /nope HTTP/1.1" 404 153 "-" "Wget" "-"');
+    c.kill(SIGNALS.SIGQUIT);
+    expect(exitOf(c)).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(logText(c)).toContain('[notice] 1#1: signal 3 (SIGQUIT) received, shutting down\n');
+  });
+
+  it('has curl and bash but no ps in the Debian tag; alpine has busybox ps', () => {
+    const pod = testPod();
+    const c = pod.run('nginx:1.27', { name: 'web' });
+    const r = c.exec(['ps'], { stdin: { read: () => ({ subscribe: (f) => (f(null), () => {}) }) }, stdout: { write() {} }, stderr: { write() {} }, tty: false });
+    expect(r.ok === false && r.message).toContain('exec: "ps": executable file not found in $PATH: unknown');
+    const curl = pod.exec(c, ['curl', '-s', 'localhost']);
+    expect(curl.out.text).toContain('Welcome to nginx!');
+    const refused = pod.exec(c, ['curl', 'localhost:8080']);
+    expect(refused.err.text).toBe("curl: (7) Failed to connect to localhost port 8080 after 0 ms: Couldn't connect to server\n");
+    expect(refused.proc.exitCode).toBe(7);
+    const other = testPod({ ip: '10.244.3.3', clock: pod.clock, network: pod.network });
+    const alp = other.run('nginx:alpine', { name: 'web' });
+    expect(other.exec(alp, ['ps']).out.text).toBe(
+      'PID   USER     TIME  COMMAND\n    1 root      0:00 nginx: master process nginx -g daemon off;\n   29 nginx     0:00 nginx: worker process\n   30 nginx     0:00 nginx: worker process\n   31 root      0:00 ps\n',
+    );
+  });
+});

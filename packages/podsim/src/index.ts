@@ -1,0 +1,19 @@
+/**
+ * podsim's public API: a sandbox (cluster + the reader's machine + terminal) behind one façade,
+ * and the transcript runner behind `podsim run`.
+ */
+export { createSandbox, restoreSandbox } from './host/sandbox.js';
+export type {
+  SandboxApi,
+  SandboxOptions,
+  SavedState,
+  RunResult,
+  ClusterSnapshot,
+  PodView,
+  ContainerView,
+  EventView,
+  EditorRequest,
+} from './host/sandbox-types.js';
+export type { EditorMode } from './host/context.js';
+export { runScript, isInterruptLine, type RunScriptOptions } from './cli/run-script.js';
+export { plainText } from './host/screen-text.js';

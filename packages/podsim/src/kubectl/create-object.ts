@@ -1,0 +1,34 @@
+/**
+ * The last step of every imperative create (`create deployment`, `run`, `expose`…): print it for
+ * `--dry-run=client`, else send it and print `<kind>/<name> created` or the requested format.
+ */
+import { findResourceByKind } from '../api/resources.js';
+import type { KubeObject } from '../api/types.js';
+import type { Invocation } from './command.js';
+import type { DryRun } from './dry-run.js';
+import { plainError, statusErrorText } from './errors.js';
+import { forServer } from './generators.js';
+import { actionLine, printObjects, type OutputFormat } from './output.js';
+import { printWarnings } from './warnings.js';
+
+export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created'): { ok: true; obj: KubeObject } | { ok: false } {
+  const info = findResourceByKind(obj.apiVersion, obj.kind);
+  if (!info) {
+    inv.err(plainError(`no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}`));
+    return { ok: false };
+  }
+  let result = obj;
+  if (dryRun !== 'client') {
+    const ns = info.namespaced ? (obj.metadata.namespace ?? inv.namespace) : undefined;
+    const r = inv.api.create(info.resource, ns, forServer(obj), { dryRun: dryRun === 'server', fieldManager: 'kubectl-create', fieldValidation: 'Strict' });
+    if (!r.ok) {
+      inv.err(statusErrorText(r.status));
+      return { ok: false };
+    }
+    printWarnings(inv, r.warnings);
+    result = r.value;
+  }
+  if (format) return printObjects(inv, format, [{ info, obj: result }], { single: true, structOrder: dryRun === 'client' }) ? { ok: true, obj: result } : { ok: false };
+  inv.out(actionLine(info, result.metadata.name ?? '', action, dryRun));
+  return { ok: true, obj: result };
+}

@@ -1,0 +1,107 @@
+/**
+ * `kubectl describe`: fetches the object and what kubectl fetches alongside it (events about it,
+ * the ReplicaSets of a Deployment, the pods of a ReplicaSet or Node) through the ApiClient, then
+ * renders it with the describer for its kind.
+ */
+import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
+import { describeGeneric } from './generic.js';
+import { describeNode } from './node.js';
+import { describePod } from './pod.js';
+import { describeService } from './service.js';
+import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
+import { describeDeployment, describeReplicaSet } from './workloads.js';
+
+export interface DescribeContext {
+  now: number;
+  /** `--show-events=false` turns the Events section off. */
+  showEvents?: boolean;
+}
+
+/** Used when the API's discovery list does not know the resource. */
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'persistentvolumes']);
+
+function list<T>(api: ApiClient, resource: string, namespace: string | undefined, opts: { labelSelector?: string; fieldSelector?: string } = {}): T[] {
+  const r = api.list(resource, namespace, opts);
+  return r.ok ? (r.value.items as unknown as T[]) : [];
+}
+
+/**
+ * Events about `obj` (describe.go searchEvents): same name, namespace and uid; for kinds other than
+ * Pod also the same kind. Node events may carry the node name as uid (the kubelet does that).
+ */
+function eventsFor(api: ApiClient, obj: KubeObject): Event[] {
+  const name = obj.metadata.name ?? '';
+  const namespace = obj.metadata.namespace || undefined;
+  const uids = new Set([obj.metadata.uid, obj.kind === 'Node' ? name : undefined].filter((u): u is string => !!u));
+  return list<Event>(api, 'events', namespace, { fieldSelector: `involvedObject.name=${name}` }).filter((e) => {
+    const io = e.involvedObject ?? {};
+    if ((io.namespace ?? '') !== (obj.metadata.namespace ?? '')) return false;
+    if (obj.kind !== 'Pod' && io.kind && io.kind !== obj.kind) return false;
+    return !io.uid || uids.has(io.uid);
+  });
+}
+
+/** Canonical JSON (sorted keys) of a pod template without the pod-template-hash label. */
+function templateKey(t: unknown): string {
+  const copy = JSON.parse(JSON.stringify(t ?? {})) as { metadata?: { labels?: Record<string, string> } };
+  if (copy.metadata?.labels) delete copy.metadata.labels['pod-template-hash'];
+  const canon = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canon) : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canon((v as Record<string, unknown>)[k])])) : v;
+  return JSON.stringify(canon(copy));
+}
+
+/** The ReplicaSets a Deployment owns, split into old ones and the one matching its template (deploymentutil). */
+function replicaSetsOf(api: ApiClient, d: Deployment): { old: ReplicaSet[]; current: ReplicaSet | undefined } {
+  const owned = list<ReplicaSet>(api, 'replicasets', d.metadata?.namespace)
+    .filter((rs) => (rs.metadata?.ownerReferences ?? []).some((o) => o.controller && o.uid === d.metadata?.uid))
+    .sort((a, b) => Date.parse(a.metadata?.creationTimestamp ?? '') - Date.parse(b.metadata?.creationTimestamp ?? ''));
+  const key = templateKey(d.spec?.template);
+  const current = owned.find((rs) => templateKey(rs.spec?.template) === key);
+  return { old: owned.filter((rs) => rs !== current), current };
+}
+
+/** Renders an object already fetched; related objects are still read through `api`. */
+export function describeObject(api: ApiClient, resource: string, obj: KubeObject, ctx: DescribeContext): string {
+  const events = ctx.showEvents === false ? undefined : eventsFor(api, obj);
+  const ns = obj.metadata.namespace;
+  switch (resource.split('.')[0].toLowerCase()) {
+    case 'pods':
+      return describePod(obj as unknown as Pod, events, ctx.now);
+    case 'deployments': {
+      const { old, current } = replicaSetsOf(api, obj as unknown as Deployment);
+      return describeDeployment(obj as unknown as Deployment, old, current, events, ctx.now);
+    }
+    case 'replicasets':
+      return describeReplicaSet(obj as unknown as ReplicaSet, list<Pod>(api, 'pods', ns), events, ctx.now);
+    case 'nodes': {
+      const pods = list<Pod>(api, 'pods', undefined, { fieldSelector: `spec.nodeName=${obj.metadata.name ?? ''}` }).filter(
+        (p) => p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
+      );
+      return describeNode(obj as unknown as Node, pods, events, ctx.now);
+    }
+    case 'services': {
+      const ep = api.get<KubeObject>('endpoints', ns, obj.metadata.name ?? '');
+      return describeService(obj as unknown as Service, ep.ok ? (ep.value as unknown as Endpoints) : undefined, events, ctx.now);
+    }
+    case 'namespaces':
+      return describeNamespace(obj as unknown as Namespace);
+    case 'configmaps':
+      return describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
+    case 'secrets':
+      return describeSecret(obj as unknown as Secret);
+    default:
+      return describeGeneric(obj, events, ctx.now);
+  }
+}
+
+/** `kubectl describe <resource> <name>`: the text, or the API's Status when the object cannot be read. */
+export function describe(api: ApiClient, resource: string, namespace: string, name: string, ctx: DescribeContext): ApiResult<string> {
+  const plural = resource.split('.')[0].toLowerCase();
+  const info = api.resources().find((r) => r.resource === plural);
+  const namespaced = info ? info.namespaced : !CLUSTER_SCOPED.has(plural);
+  const got = api.get<KubeObject>(resource, namespaced ? namespace : undefined, name);
+  if (!got.ok) return got;
+  return { ok: true, value: describeObject(api, resource, got.value, ctx) };
+}

@@ -1,0 +1,74 @@
+/**
+ * kubectl explain's plain-text layout (kubectl pkg/explain/v2 plaintext template): KIND/VERSION
+ * header, FIELD line with type and ENUM values, DESCRIPTION wrapped at 76 columns and indented 4,
+ * then FIELDS (name, tab, <type>, -required-, a short enum line, description) or, with --recursive,
+ * the field tree without descriptions.
+ */
+import { SCHEMA, type FieldDoc, type TypeDoc } from './schema.js';
+
+const WIDTH = 76;
+
+/** Greedy word wrap of one line, keeping its leading spaces. */
+function wrapLine(line: string): string[] {
+  const lead = /^ */.exec(line)![0];
+  const words = line.slice(lead.length).split(' ').filter((w) => w !== '');
+  if (words.length === 0) return [''];
+  const out: string[] = [];
+  let cur = lead + words[0];
+  for (const w of words.slice(1)) {
+    if (cur.length + 1 + w.length > WIDTH) {
+      out.push(cur);
+      cur = w;
+    } else cur += ` ${w}`;
+  }
+  out.push(cur);
+  return out;
+}
+
+function indentedText(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .flatMap(wrapLine)
+    .map((l) => `${indent}${l}`)
+    .join('\n');
+}
+
+export function header(kind: string, group: string, version: string): string {
+  return `${group ? `GROUP:      ${group}\n` : ''}KIND:       ${kind}\nVERSION:    ${version}\n\n`;
+}
+
+function fieldEntry(f: FieldDoc): string {
+  const [name, type, , description, required, enumValues] = f;
+  let s = `  ${name}\t<${type}>${required ? ' -required-' : ''}\n`;
+  if (enumValues.length) s += `  enum: ${enumValues.slice(0, 4).join(', ')}${enumValues.length > 4 ? ', ....' : ''}\n`;
+  if (description) s += `${indentedText(description, '    ')}\n`;
+  return `${s}\n`;
+}
+
+function recursiveTree(t: TypeDoc, depth: number, seen: Set<string>): string {
+  let s = '';
+  for (const f of t.fields) {
+    s += `${'  '.repeat(depth)}${f[0]}\t<${f[1]}>${f[4] ? ' -required-' : ''}\n`;
+    const child = f[2] && SCHEMA.types[f[2]];
+    if (child && !seen.has(f[2])) s += recursiveTree(child, depth + 1, new Set([...seen, f[2]]));
+  }
+  return s;
+}
+
+/** The body after the header: a type (resource or field with children) or a leaf field. */
+export function body(type: TypeDoc | undefined, field: FieldDoc | undefined, recursive: boolean): string {
+  let s = '';
+  if (field) {
+    s += `FIELD: ${field[0]} <${field[1]}>\n`;
+    if (field[5].length) s += `ENUM:\n${field[5].map((v) => `    ${v}\n`).join('')}`;
+    s += '\n';
+  }
+  const parts = [field?.[3], type?.description].filter((p): p is string => !!p);
+  s += `DESCRIPTION:\n${parts.length ? `${indentedText(parts.join('\n'), '    ')}\n` : ''}    \n`;
+  if (type && type.fields.length) {
+    s += 'FIELDS:\n';
+    s += recursive ? recursiveTree(type, 1, new Set()) : type.fields.map(fieldEntry).join('');
+    if (recursive) s += '\n';
+  }
+  return s;
+}

@@ -1,0 +1,46 @@
+/**
+ * Server-side table generation: one handler per resource, looked up by plural resource name.
+ * Every table carries all columns (the API server always renders wide); the printer drops
+ * priority columns unless `-o wide`.
+ */
+import type { KubeObject } from '../../api/types.js';
+import { configMapTable, namespaceTable, pvcTable, secretTable, serviceAccountTable } from './config.js';
+import { eventTable } from './events.js';
+import { nodeTable } from './nodes.js';
+import { podTable } from './pods.js';
+import { endpointsTable, serviceTable } from './services.js';
+import { columns, type Table, type TableContext, type TableHandler } from './types.js';
+import { deploymentTable, replicaSetTable } from './workloads.js';
+
+export type { Table, TableColumn, TableRow, TableContext } from './types.js';
+export { podSummary } from './pods.js';
+
+const HANDLERS: Record<string, TableHandler> = {
+  pods: podTable,
+  deployments: deploymentTable,
+  replicasets: replicaSetTable,
+  events: eventTable,
+  nodes: nodeTable,
+  namespaces: namespaceTable,
+  services: serviceTable,
+  endpoints: endpointsTable,
+  configmaps: configMapTable,
+  secrets: secretTable,
+  serviceaccounts: serviceAccountTable,
+  persistentvolumeclaims: pvcTable,
+};
+
+/** Kinds without a printer get the API server's default table (apiserver pkg/registry/rest/table.go). */
+const DEFAULT_TABLE: TableHandler = {
+  columns: columns('Name', 'Created At'),
+  row: (obj) => [obj.metadata.name ?? '', obj.metadata.creationTimestamp ? new Date(Date.parse(obj.metadata.creationTimestamp)).toISOString().replace(/\.\d{3}Z$/, 'Z') : ''],
+};
+
+/** The table `kubectl get <resource>` prints for these objects; `resource` is the plural (`pods`, `deployments.apps` also accepted). */
+export function tableFor(resource: string, objects: KubeObject[], ctx: TableContext): Table {
+  const handler = HANDLERS[resource.split('.')[0].toLowerCase()] ?? DEFAULT_TABLE;
+  return {
+    columns: handler.columns,
+    rows: objects.map((object) => ({ cells: handler.row(object, ctx), object })),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * The objects a mutating command acts on: `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l sel`, `TYPE --all`.
+ * NotFound errors are printed as kubectl does and end the command.
+ */
+import type { KubeObject, ResourceInfo } from '../api/types.js';
+import type { Invocation } from './command.js';
+import { plainError, statusErrorText } from './errors.js';
+import { fetchObjects } from './objects.js';
+import { resourceArgs } from './resource-args.js';
+
+export interface TargetObject {
+  info: ResourceInfo;
+  obj: KubeObject;
+}
+
+export function resolveTargets(inv: Invocation, args: string[], opts: { selector?: string; all?: boolean } = {}): { ok: true; targets: TargetObject[] } | { ok: false } {
+  const parsed = resourceArgs(inv, args);
+  if (!parsed) return { ok: false };
+  const out: TargetObject[] = [];
+  for (const s of parsed.selections) {
+    if (s.names.length === 0 && !opts.selector && !opts.all) {
+      inv.err(plainError('resource(s) were provided, but no name was specified'));
+      return { ok: false };
+    }
+    const f = fetchObjects(inv, s.info, s.names, { labelSelector: opts.selector });
+    if (f.errors.length > 0) {
+      inv.err(statusErrorText(f.errors[0]));
+      return { ok: false };
+    }
+    for (const obj of f.objects) out.push({ info: s.info, obj });
+  }
+  return { ok: true, targets: out };
+}

@@ -1,0 +1,188 @@
+/**
+ * `kubectl create -f FILE` and the generators `create deployment|namespace|configmap|secret
+ * generic|service clusterip`. Models kubectl pkg/cmd/create/*.go.
+ */
+import type { KubeObject } from '../../../api/types.js';
+import { withLastApplied } from '../../apply/last-applied.js';
+import type { Command, Invocation } from '../../command.js';
+import { createObject } from '../../create-object.js';
+import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
+import { plainError, statusErrorText, usageError, withSource } from '../../errors.js';
+import type { FlagSpec } from '../../flags.js';
+import { configMapFor, deploymentFor, namespaceFor, secretFor, serviceFor } from '../../generators.js';
+import { readTargets } from '../../manifest-target.js';
+import { parseOutputFormat, type OutputFormat } from '../../output.js';
+import { printResult } from '../apply/apply.js';
+import { FILENAME_FLAG } from '../get/get.js';
+
+const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Output format: json, yaml, name, jsonpath=...' };
+const SAVE_CONFIG: FlagSpec = { name: 'save-config', type: 'bool', default: false, help: 'Record the object in the last-applied-configuration annotation, for later kubectl apply.' };
+const VALIDATE: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'How the server checks unknown fields: strict, warn or ignore.' };
+const COMMON: FlagSpec[] = [DRY_RUN_FLAG, OUTPUT, SAVE_CONFIG, VALIDATE];
+
+/** Output format and dry-run strategy, or the error already printed. */
+function common(inv: Invocation): { format: OutputFormat | undefined; dryRun: DryRun } | undefined {
+  const out = parseOutputFormat(inv.flags.str('output'), false);
+  if (!out.ok) {
+    inv.err(plainError(out.message));
+    return undefined;
+  }
+  const dry = parseDryRun(inv.flags.str('dry-run'));
+  if (!dry.ok) {
+    inv.err(plainError(dry.message));
+    return undefined;
+  }
+  return { format: out.format, dryRun: dry.dryRun };
+}
+
+function oneName(inv: Invocation): string | undefined {
+  if (inv.args.length !== 1) {
+    inv.err(usageError(inv.commandPath, `exactly one NAME is required, got ${inv.args.length}`));
+    return undefined;
+  }
+  return inv.args[0];
+}
+
+/** `-n` puts the namespace into generated objects, as kubectl's EnforceNamespace does. */
+function explicitNs(inv: Invocation): string | undefined {
+  return inv.namespaceExplicit ? inv.namespace : undefined;
+}
+
+/** `create configmap|secret generic NAME --from-literal=k=v…`. */
+function* fromLiterals(inv: Invocation, build: (name: string, data: Record<string, string>) => KubeObject) {
+  const name = oneName(inv);
+  const c = common(inv);
+  if (!name || !c) return 1;
+  const data: Record<string, string> = {};
+  for (const lit of inv.flags.list('from-literal')) {
+    const eq = lit.indexOf('=');
+    if (eq <= 0) {
+      inv.err(plainError(`invalid literal source ${lit}, expected key=value`));
+      return 1;
+    }
+    data[lit.slice(0, eq)] = lit.slice(eq + 1);
+  }
+  return createObject(inv, build(name, data), c.format, c.dryRun).ok ? 0 : 1;
+}
+
+const deployment: Command = {
+  name: 'deployment',
+  aliases: ['deploy'],
+  short: 'Create a deployment with the specified name',
+  usage: 'create deployment NAME --image=image -- [COMMAND] [args...] [options]',
+  flags: [...COMMON, { name: 'image', type: 'stringSlice', default: [], help: 'Image(s) to run.' }, { name: 'port', type: 'int', default: -1, help: 'The containerPort to expose.' }, { name: 'replicas', short: 'r', type: 'int', default: 1, help: 'Number of replicas.' }],
+  *run(inv) {
+    if (inv.flags.list('image').length === 0) {
+      inv.err(plainError('required flag(s) "image" not set'));
+      return 1;
+    }
+    const name = oneName(inv);
+    const c = common(inv);
+    if (!name || !c) return 1;
+    const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv) });
+    return createObject(inv, obj, c.format, c.dryRun).ok ? 0 : 1;
+  },
+};
+
+const namespace: Command = {
+  name: 'namespace',
+  aliases: ['ns'],
+  short: 'Create a namespace with the specified name',
+  usage: 'create namespace NAME [--dry-run=server|client|none] [options]',
+  flags: COMMON,
+  *run(inv) {
+    const name = oneName(inv);
+    const c = common(inv);
+    if (!name || !c) return 1;
+    return createObject(inv, namespaceFor(name), c.format, c.dryRun).ok ? 0 : 1;
+  },
+};
+
+const configmap: Command = {
+  name: 'configmap',
+  aliases: ['cm'],
+  short: 'Create a config map from a local file, directory or literal value',
+  usage: 'create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
+  flags: [...COMMON, { name: 'from-literal', type: 'stringArray', default: [], help: 'A key and literal value (key=value).' }],
+  run: (inv) => fromLiterals(inv, (name, data) => configMapFor(name, data, explicitNs(inv))),
+};
+
+const secretGeneric: Command = {
+  name: 'generic',
+  short: 'Create a secret from a local file, directory, or literal value',
+  usage: 'create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
+  flags: [...COMMON, { name: 'from-literal', type: 'stringArray', default: [], help: 'A key and literal value (key=value).' }, { name: 'type', type: 'string', help: 'The type of secret.' }],
+  run: (inv) => fromLiterals(inv, (name, data) => secretFor(name, data, inv.flags.str('type') || undefined, explicitNs(inv))),
+};
+
+const secret: Command = { name: 'secret', short: 'Create a secret using a specified subcommand', usage: 'create secret (docker-registry | generic | tls) [options]', flags: [], subcommands: [secretGeneric] };
+
+const serviceClusterIP: Command = {
+  name: 'clusterip',
+  short: 'Create a ClusterIP service',
+  usage: "create service clusterip NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none] [options]",
+  flags: [...COMMON, { name: 'tcp', type: 'stringSlice', default: [], help: 'Port pairs as <port>:<targetPort>.' }, { name: 'clusterip', type: 'string', help: 'Assign your own ClusterIP or set to None for a headless service.' }],
+  *run(inv) {
+    const name = oneName(inv);
+    const c = common(inv);
+    if (!name || !c) return 1;
+    const specs = inv.flags.list('tcp');
+    if (specs.length === 0 && inv.flags.str('clusterip') !== 'None') {
+      inv.err(plainError('at least one tcp port specifier must be provided'));
+      return 1;
+    }
+    const ports = [];
+    for (const s of specs) {
+      const [p, t = p] = s.split(':');
+      const port = Number(p);
+      if (!/^\d+$/.test(p)) {
+        inv.err(plainError(`strconv.Atoi: parsing ${JSON.stringify(p)}: invalid syntax`));
+        return 1;
+      }
+      ports.push({ name: `${p}-${t}`, port, targetPort: /^\d+$/.test(t) ? Number(t) : t });
+    }
+    const labels = { app: name };
+    const obj = serviceFor({ name, type: 'ClusterIP', ports, selector: labels, labels, clusterIP: inv.flags.str('clusterip') || undefined, namespace: explicitNs(inv) });
+    return createObject(inv, obj, c.format, c.dryRun).ok ? 0 : 1;
+  },
+};
+
+const service: Command = { name: 'service', aliases: ['svc'], short: 'Create a service using a specified subcommand', usage: 'create service [flags] [options]', flags: [], subcommands: [serviceClusterIP] };
+
+function* createFromFiles(inv: Invocation) {
+  const files = inv.flags.list('filename');
+  if (files.length === 0) {
+    inv.err(plainError('must specify one of -f and -k'));
+    return 1;
+  }
+  const c = common(inv);
+  if (!c) return 1;
+  const read = yield* readTargets(inv, files, 'create');
+  if (!read) return 1;
+  let failed = read.failed;
+  for (const t of read.targets) {
+    const obj = inv.flags.bool('save-config') ? withLastApplied(t.obj) : t.obj;
+    if (c.dryRun === 'client') {
+      printResult(inv, c.format, t, obj as never, 'created', c.dryRun);
+      continue;
+    }
+    const r = inv.api.create(t.info.resource, t.namespace, obj, { dryRun: c.dryRun === 'server', fieldManager: 'kubectl-create', fieldValidation: 'Strict' });
+    if (!r.ok) {
+      inv.err(statusErrorText(withSource(r.status, 'creating', t.source)));
+      failed = true;
+      continue;
+    }
+    printResult(inv, c.format, t, r.value, 'created', c.dryRun);
+  }
+  return failed ? 1 : 0;
+}
+
+export const create: Command = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  usage: 'create -f FILENAME [options]',
+  examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
+  flags: [...COMMON, FILENAME_FLAG],
+  subcommands: [configmap, deployment, namespace, secret, service],
+  run: createFromFiles,
+};

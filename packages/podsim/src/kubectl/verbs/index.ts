@@ -1,0 +1,120 @@
+/**
+ * Every kubectl command in `kubectl --help` order (kubectl pkg/cmd/cmd.go groups). Adding a verb:
+ * a folder `verbs/<verb>/` and one line here.
+ */
+import type { Command } from '../command.js';
+import type { CommandGroup } from '../help.js';
+import { apply } from './apply/apply.js';
+import { get } from './get/get.js';
+import { explain } from './explain/explain.js';
+import { edit } from './edit/edit.js';
+import { wait } from './wait/wait.js';
+import { events } from './events/events.js';
+import { expose } from './expose/expose.js';
+import { rollout } from './rollout/rollout.js';
+import { set } from './set/set.js';
+import { scale } from './scale/scale.js';
+import { annotate } from './label/label.js';
+import { label } from './label/label.js';
+import { top } from './top/top.js';
+import { config } from './config/config.js';
+import { clusterInfo } from './cluster-info/cluster-info.js';
+import { apiResources } from './api-resources/api-resources.js';
+import { version } from './version/version.js';
+import { portForward } from './port-forward/port-forward.js';
+import { exec } from './exec/exec.js';
+import { logs } from './logs/logs.js';
+import { describe } from './describe/describe.js';
+import { del } from './delete/delete.js';
+import { run } from './run/run.js';
+import { create } from './create/create.js';
+import { unavailable } from './unavailable.js';
+
+export const COMMAND_GROUPS: CommandGroup[] = [
+  {
+    title: 'Basic Commands (Beginner)',
+    commands: [
+      create,
+      expose,
+      run,
+      set,
+    ],
+  },
+  {
+    title: 'Basic Commands (Intermediate)',
+    commands: [explain, get, edit, del],
+  },
+  {
+    title: 'Deploy Commands',
+    commands: [
+      rollout,
+      scale,
+      unavailable('autoscale', 'Auto-scale a deployment or replica set'),
+    ],
+  },
+  {
+    title: 'Cluster Management Commands',
+    commands: [
+      unavailable('certificate', 'Modify certificate resources'),
+      clusterInfo,
+      top,
+      unavailable('cordon', 'Mark node as unschedulable'),
+      unavailable('uncordon', 'Mark node as schedulable'),
+      unavailable('drain', 'Drain node in preparation for maintenance'),
+      unavailable('taint', 'Update the taints on one or more nodes'),
+    ],
+  },
+  {
+    title: 'Troubleshooting and Debugging Commands',
+    commands: [
+      describe,
+      logs,
+      unavailable('attach', 'Attach to a running container'),
+      exec,
+      portForward,
+      unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
+      unavailable('cp', 'Copy files and directories to and from containers'),
+      unavailable('auth', 'Inspect authorization'),
+      unavailable('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
+      events,
+    ],
+  },
+  {
+    title: 'Advanced Commands',
+    commands: [
+      unavailable('diff', 'Diff the live version against a would-be applied version'),
+      apply,
+      unavailable('patch', 'Update fields of a resource'),
+      unavailable('replace', 'Replace a resource by file name or stdin'),
+      wait,
+      unavailable('kustomize', 'Build a kustomization target from a directory or URL'),
+    ],
+  },
+  {
+    title: 'Settings Commands',
+    commands: [
+      label,
+      annotate,
+      unavailable('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+    ],
+  },
+  {
+    title: 'Other Commands',
+    commands: [
+      apiResources,
+      unavailable('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
+      config,
+      unavailable('plugin', 'Provides utilities for interacting with plugins'),
+      version,
+    ],
+  },
+];
+
+/** Commands that exist but are not listed in `kubectl --help`. */
+const HIDDEN: Command[] = [{ name: 'options', short: 'Print the list of flags inherited by all commands', usage: 'options [flags]', flags: [] }];
+
+export const ALL_COMMANDS: Command[] = COMMAND_GROUPS.flatMap((g) => g.commands);
+
+export function findCommand(name: string): Command | undefined {
+  return ALL_COMMANDS.find((c) => c.name === name || c.aliases?.includes(name)) ?? HIDDEN.find((c) => c.name === name);
+}

@@ -1,0 +1,46 @@
+/** `kubectl version [--client] [-o json|yaml]` for a v1.32.4 client and server. */
+import type { Command } from '../../command.js';
+import { plainError } from '../../errors.js';
+import { toYaml } from '../../printers/yaml.js';
+
+export const CLIENT_VERSION = 'v1.32.4';
+const KUSTOMIZE_VERSION = 'v5.5.0';
+
+function info(gitVersion: string) {
+  return {
+    major: '1',
+    minor: '32',
+    gitVersion,
+    gitCommit: '59526cd4867447956156ae3a602fcbac5d2c5f00',
+    gitTreeState: 'clean',
+    buildDate: '2025-04-22T16:02:27Z',
+    goVersion: 'go1.23.6',
+    compiler: 'gc',
+    platform: 'linux/amd64',
+  };
+}
+
+export const version: Command = {
+  name: 'version',
+  short: 'Print the client and server version information',
+  usage: 'version [flags] [options]',
+  flags: [
+    { name: 'client', type: 'bool', default: false, help: 'Only the client version (no server needed).' },
+    { name: 'output', short: 'o', type: 'string', help: "One of 'yaml' or 'json'." },
+  ],
+  *run(inv) {
+    const client = inv.flags.bool('client');
+    const o = inv.flags.str('output');
+    if (o !== '' && o !== 'json' && o !== 'yaml') {
+      inv.err(plainError("--output must be 'yaml' or 'json'"));
+      return 1;
+    }
+    const data: Record<string, unknown> = { clientVersion: info(CLIENT_VERSION), kustomizeVersion: KUSTOMIZE_VERSION };
+    if (!client) data.serverVersion = { ...info(CLIENT_VERSION), platform: 'linux/amd64' };
+    // kubectl marshals this struct itself with a two-space indent, in field order.
+    if (o === 'json') inv.out(`${JSON.stringify(data, null, 2)}\n`);
+    else if (o === 'yaml') inv.out(`${toYaml(data)}\n`);
+    else inv.out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${client ? '' : `Server Version: ${CLIENT_VERSION}\n`}`);
+    return 0;
+  },
+};

@@ -1,0 +1,190 @@
+/**
+ * One node's kubelet: registers the Node, watches the pods bound to it and runs one PodWorker per
+ * pod, and serves exec/logs/port-forward for them.
+ * Models pkg/kubelet/kubelet.go (syncLoop over the API pod source, HandlePodAdditions/Updates/Removes)
+ * and kubelet_node_status.go (registerWithAPIServer).
+ */
+import type { Clock, TimerHandle } from '../clock/clock.js';
+import { parseQuantity } from '../api/quantity.js';
+import type { ApiClient, Pod, PodStreams } from '../api/types.js';
+import { EventRecorder } from '../events/recorder.js';
+import { newDir, type DirNode } from '../kernel/fs.js';
+import type { Network } from '../kernel/net.js';
+import type { Random } from '../random/random.js';
+import type { ContainerRuntime } from '../runtime/types.js';
+import { Backoff } from './backoff.js';
+import { ImageManager } from './images.js';
+import { Ipam } from './ipam.js';
+import type { NodeContext } from './node-context.js';
+import { heartbeat, nodeObject } from './node.js';
+import { rfc3339 } from '../api/objects.js';
+import { PodWorker } from './pod-worker.js';
+import { KubeletStreams } from './streams.js';
+
+export interface KubeletOptions {
+  nodeName: string;
+  controlPlane: boolean;
+  clock: Clock;
+  api: ApiClient;
+  runtime: ContainerRuntime;
+  random: Random;
+  network: Network;
+  podCIDR: string;
+  capacity?: { cpu: string; memory: string; pods: string };
+  /** PersistentVolumeClaim directories shared by all nodes (`<namespace>/<claim>`); per kubelet when absent. */
+  claims?: Map<string, DirNode>;
+}
+
+/** How often the kubelet reports node status when nothing changed (nodeStatusReportFrequency). */
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+
+export const DEFAULT_CAPACITY = { cpu: '2', memory: '4025236Ki', pods: '110' };
+
+/** 10.244.<n>.0/24 → 172.18.0.<n+2>, the kind/kubeadm-style node address. */
+export function nodeAddress(podCIDR: string): string {
+  const third = Number(podCIDR.split('.')[2] ?? 0);
+  return `172.18.0.${(Number.isFinite(third) ? third : 0) + 2}`;
+}
+
+export class Kubelet implements PodStreams {
+  readonly nodeName: string;
+  /** The node's own file system (hostPath volumes live here). */
+  readonly root: DirNode;
+  private readonly opts: KubeletOptions;
+  private readonly ctx: NodeContext;
+  private readonly workers = new Map<string, PodWorker>();
+  private readonly streams: KubeletStreams;
+  private readonly capacity: { cpu: string; memory: string; pods: string };
+  private readonly stops: (() => void)[] = [];
+  private heartbeatTimer: TimerHandle | undefined;
+
+  constructor(opts: KubeletOptions) {
+    this.opts = opts;
+    this.nodeName = opts.nodeName;
+    this.capacity = opts.capacity ?? DEFAULT_CAPACITY;
+    this.root = newDir(opts.clock.now());
+    const ipam = new Ipam(opts.podCIDR);
+    this.ctx = {
+      nodeName: opts.nodeName,
+      clock: opts.clock,
+      api: opts.api,
+      runtime: opts.runtime,
+      network: opts.network,
+      random: opts.random,
+      recorder: new EventRecorder(opts.api, opts.clock, { component: 'kubelet', host: opts.nodeName }),
+      images: new ImageManager(opts.clock, opts.runtime),
+      crashBackoff: new Backoff(),
+      hostIP: nodeAddress(opts.podCIDR),
+      bridgeIP: ipam.gateway,
+      allocatable: { cpu: parseQuantity(this.capacity.cpu) ?? 2, memory: (parseQuantity(this.capacity.memory) ?? 4 * 2 ** 30) - 100 * 2 ** 20 },
+      nodeRoot: this.root,
+      claims: opts.claims ?? new Map(),
+      allocateIP: () => ipam.allocate(),
+      releaseIP: (ip) => ipam.release(ip),
+    };
+    this.streams = new KubeletStreams((ns, name) => this.findWorker(ns, name));
+  }
+
+  get hostIP(): string {
+    return this.ctx.hostIP;
+  }
+
+  start(): void {
+    if (this.stops.length) return;
+    this.opts.clock.cancel(this.heartbeatTimer);
+    const node = nodeObject({ name: this.nodeName, controlPlane: this.opts.controlPlane, podCIDR: this.opts.podCIDR, internalIP: this.ctx.hostIP, capacity: this.capacity, now: this.opts.clock.now(), random: this.opts.random });
+    this.opts.api.create('nodes', undefined, node);
+    this.scheduleHeartbeat();
+    const api = this.opts.api;
+    this.stops.push(api.watch('pods', undefined, (ev) => this.onPod(ev.type, ev.object as unknown as Pod), { fieldSelector: `spec.nodeName=${this.nodeName}`, resourceVersion: '0' }));
+    for (const kind of ['configmaps', 'secrets'] as const) {
+      this.stops.push(
+        api.watch(kind, undefined, (ev) => {
+          if (ev.type !== 'MODIFIED') return;
+          const { namespace, name } = ev.object.metadata;
+          for (const w of this.workers.values()) if (w.pod.metadata?.namespace === namespace) w.objectChanged(kind, name ?? '');
+        }),
+      );
+    }
+  }
+
+  private scheduleHeartbeat(): void {
+    this.heartbeatTimer = this.opts.clock.setTimer(NODE_STATUS_REPORT_MS, () => {
+      const { api, clock } = this.opts;
+      const r = api.get('nodes', undefined, this.nodeName);
+      if (r.ok) api.updateStatus('nodes', undefined, { ...r.value, status: heartbeat(r.value.status as Record<string, unknown> | undefined, rfc3339(clock.now())) });
+      this.scheduleHeartbeat();
+    });
+  }
+
+  /** Stops watching (the node goes away); running pods keep running. */
+  stop(): void {
+    for (const s of this.stops.splice(0)) s();
+    this.opts.clock.cancel(this.heartbeatTimer);
+  }
+
+  private onPod(type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void {
+    const uid = pod.metadata?.uid ?? '';
+    const w = this.workers.get(uid);
+    if (type === 'DELETED') {
+      if (!w) return;
+      if (w.terminated) this.workers.delete(uid);
+      else w.orphan();
+      return;
+    }
+    if (w) {
+      w.update(pod);
+      return;
+    }
+    const phase = pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      // Finished before this kubelet saw it: nothing runs; a deleted one just goes away.
+      if (pod.metadata?.deletionTimestamp) this.opts.api.delete('pods', pod.metadata.namespace, pod.metadata.name ?? '', { gracePeriodSeconds: 0 });
+      return;
+    }
+    const worker = new PodWorker(this.ctx, pod);
+    worker.onTerminated = () => {
+      if (worker.isOrphaned) this.workers.delete(uid);
+    };
+    this.workers.set(uid, worker);
+    worker.schedule(0);
+  }
+
+  private findWorker(namespace: string, name: string): PodWorker | undefined {
+    let found: PodWorker | undefined;
+    for (const w of this.workers.values()) {
+      if (w.pod.metadata?.namespace !== namespace || w.pod.metadata?.name !== name) continue;
+      if (!w.isOrphaned) return w;
+      found ??= w;
+    }
+    return found;
+  }
+
+  exec(...args: Parameters<PodStreams['exec']>): ReturnType<PodStreams['exec']> {
+    return this.streams.exec(...args);
+  }
+
+  logs(...args: Parameters<PodStreams['logs']>): ReturnType<PodStreams['logs']> {
+    return this.streams.logs(...args);
+  }
+
+  attach(...args: Parameters<NonNullable<PodStreams['attach']>>): ReturnType<NonNullable<PodStreams['attach']>> {
+    return this.streams.attach(...args);
+  }
+
+  portForward(...args: Parameters<PodStreams['portForward']>): ReturnType<PodStreams['portForward']> {
+    return this.streams.portForward(...args);
+  }
+
+  /** Current probe results per container of a pod on this node (Success/Failure/Unknown). */
+  probeResults(podUid: string): Record<string, { liveness?: string; readiness?: string; startup?: string }> {
+    const w = this.workers.get(podUid);
+    if (!w) return {};
+    return w.probes.results((name) => w.records.get(name)?.current?.id);
+  }
+
+  /** Pods this kubelet is running or stopping (for node views and tests). */
+  podUids(): string[] {
+    return [...this.workers.keys()];
+  }
+}

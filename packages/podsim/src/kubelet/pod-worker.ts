@@ -1,0 +1,397 @@
+/**
+ * One pod on one node: a serialized sync loop that writes the pod's status, sets up volumes and the
+ * sandbox, starts init containers then regular ones, restarts per policy with back-off, kills on
+ * failed liveness/startup probes, and on deletion stops everything gracefully, writes the final
+ * status and removes the pod object.
+ * Models pkg/kubelet/pod_workers.go (serialized syncs, retry after errors), kubelet.go
+ * SyncPod/SyncTerminatingPod/SyncTerminatedPod and kuberuntime_manager.go computePodActions.
+ */
+import type { TimerHandle } from '../clock/clock.js';
+import type { Container, Pod } from '../api/types.js';
+import type { DirNode } from '../kernel/fs.js';
+import { Deferred, wait } from '../kernel/waitable.js';
+import type { PodSandbox, RuntimeContainer } from '../runtime/types.js';
+import { graceFor, killContainer, podFullName, recordOf, startContainer, type PodState } from './container-ops.js';
+import { PLEG_RELIST_MS, SYNC_RETRY_MS, type NodeContext } from './node-context.js';
+import { isSidecar } from './pod-phase.js';
+import { generatePodStatus } from './pod-status.js';
+import { ProbeManager } from './probes/manager.js';
+import type { ProbeKind, ProbeResult } from './probes/types.js';
+import { shouldRestart } from './restart-policy.js';
+import { isRunning, type ContainerRecord } from './runtime-view.js';
+import { runTask, type KubeletTask } from './task.js';
+import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
+
+type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
+
+/** How long a ConfigMap/Secret change takes to reach mounted files: the pod's next periodic sync (1 min). */
+export const PROJECTION_REFRESH_MS = 60_000;
+
+export class PodWorker {
+  pod: Pod;
+  readonly uid: string;
+  readonly records = new Map<string, ContainerRecord>();
+  readonly runtimes = new Map<string, RuntimeContainer>();
+  private readonly specs = new Map<string, string>();
+  sandbox: PodSandbox | undefined;
+  private sandboxReady = false;
+  private volumes: Map<string, DirNode> | undefined;
+  readonly probes: ProbeManager;
+  private probesStarted = false;
+  private startTime: number | undefined;
+  private state: WorkerState = 'syncing';
+  /** The pod object is gone from the API (force delete): finish quietly. */
+  private orphaned = false;
+  private busy = false;
+  private pending = false;
+  private retry = false;
+  private timer: TimerHandle | undefined;
+  private dueAt = Infinity;
+  private lastStatus = '';
+  private gracePeriod: number | undefined;
+  private readonly staleObjects = new Set<string>();
+  private refreshTimer: TimerHandle | undefined;
+  /** Called once the pod is fully torn down. */
+  onTerminated: (() => void) | undefined;
+
+  constructor(
+    private readonly ctx: NodeContext,
+    pod: Pod,
+  ) {
+    this.pod = pod;
+    this.uid = pod.metadata?.uid ?? '';
+    this.probes = new ProbeManager(pod, {
+      clock: ctx.clock,
+      network: ctx.network,
+      sourceIP: ctx.bridgeIP,
+      podIP: () => this.sandbox?.ip,
+      instance: (name) => {
+        const cur = this.records.get(name)?.current;
+        const rt = cur ? this.runtimes.get(cur.id) : undefined;
+        return cur && rt && cur.startedAt !== undefined ? { id: cur.id, running: !cur.exit, startedAt: cur.startedAt, runtime: rt } : undefined;
+      },
+      deleting: () => this.state === 'terminating' || !!this.pod.metadata?.deletionTimestamp,
+      unhealthy: (c, message) => this.emit(c, this.isInit(c.name), 'Warning', 'Unhealthy', message),
+      changed: (c, kind, result) => this.probeChanged(c, kind, result),
+    });
+  }
+
+  get terminated(): boolean {
+    return this.state === 'terminated';
+  }
+
+  get isOrphaned(): boolean {
+    return this.orphaned;
+  }
+
+  /** A newer version of the pod from the API. */
+  update(p: Pod): void {
+    const old = this.pod;
+    // Our own status writes come back later through the watch; never step back to an older version.
+    if (Number(p.metadata?.resourceVersion) < Number(old.metadata?.resourceVersion)) return;
+    this.pod = p;
+    if (this.orphaned) return;
+    const deleting = !!p.metadata?.deletionTimestamp && !old.metadata?.deletionTimestamp;
+    if (deleting || (p.spec !== old.spec && JSON.stringify(p.spec) !== JSON.stringify(old.spec))) this.schedule(0);
+  }
+
+  /** The pod object was removed (force delete): stop its containers without writing to the API. */
+  orphan(): void {
+    this.orphaned = true;
+    this.schedule(0);
+  }
+
+  schedule(delayMs: number): void {
+    if (this.state === 'terminated') return;
+    const due = this.ctx.clock.now() + delayMs;
+    if (this.timer && this.dueAt <= due) return;
+    this.ctx.clock.cancel(this.timer);
+    this.dueAt = due;
+    this.timer = this.ctx.clock.setTimer(delayMs, () => {
+      this.timer = undefined;
+      this.dueAt = Infinity;
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.busy) {
+      this.pending = true;
+      return;
+    }
+    this.busy = true;
+    this.retry = false;
+    runTask(this.sync(), () => {
+      this.busy = false;
+      if (this.pending) {
+        this.pending = false;
+        this.schedule(0);
+      } else if (this.retry) this.schedule(SYNC_RETRY_MS);
+    });
+  }
+
+  private emit(c: Container | undefined, init: boolean, type: 'Normal' | 'Warning', reason: string, message: string): void {
+    if (this.orphaned) return;
+    const fieldPath = c ? `spec.${init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
+    this.ctx.recorder.event(this.pod as never, type, reason, message, fieldPath);
+  }
+
+  private isInit(name: string): boolean {
+    return (this.pod.spec?.initContainers ?? []).some((c) => c.name === name);
+  }
+
+  private probeChanged(c: Container, kind: ProbeKind, result: ProbeResult): void {
+    if (kind === 'readiness') this.writeStatus();
+    else if (result === 'Success') {
+      this.writeStatus();
+      this.schedule(0);
+    } else this.schedule(0);
+  }
+
+  /** Writes the status when it differs from the last one written. */
+  writeStatus(terminal = false, finalize = false): void {
+    if (this.orphaned) return;
+    const status = generatePodStatus({
+      pod: this.pod,
+      now: this.ctx.clock.now(),
+      hostIP: this.ctx.hostIP,
+      podIP: this.sandbox?.ip,
+      sandboxReady: this.sandboxReady,
+      startTime: this.startTime,
+      records: this.records,
+      probes: (name) => {
+        const id = this.records.get(name)?.current?.id;
+        return id ? this.probes.view(name, id) : { started: false, ready: false };
+      },
+      podIsTerminal: terminal,
+      finalize,
+    });
+    const key = JSON.stringify(status);
+    if (key === this.lastStatus) return;
+    const m = this.pod.metadata ?? {};
+    const r = this.ctx.api.updateStatus('pods', m.namespace, { apiVersion: 'v1', kind: 'Pod', metadata: { name: m.name, namespace: m.namespace, uid: m.uid }, status });
+    if (r.ok) {
+      this.pod = r.value as unknown as Pod;
+      this.lastStatus = key;
+    } else if (r.status.reason === 'NotFound') this.orphaned = true;
+  }
+
+  private volumeContext(): VolumeContext {
+    const c = this.ctx;
+    return { api: c.api, now: c.clock.now(), random: c.random, podIP: this.sandbox?.ip ?? '', hostIP: c.hostIP, allocatable: c.allocatable, nodeRoot: c.nodeRoot, claims: c.claims };
+  }
+
+  /** A ConfigMap or Secret changed: volumes showing it get the new data at the next periodic sync. */
+  objectChanged(kind: 'configmaps' | 'secrets', name: string): void {
+    if (!this.volumes || this.state !== 'syncing') return;
+    if (!(this.pod.spec?.volumes ?? []).some((v) => volumeUses(v, kind, name))) return;
+    this.staleObjects.add(`${kind}/${name}`);
+    this.refreshTimer ??= this.ctx.clock.setTimer(PROJECTION_REFRESH_MS, () => {
+      this.refreshTimer = undefined;
+      const stale = [...this.staleObjects];
+      this.staleObjects.clear();
+      if (!this.volumes || this.state !== 'syncing') return;
+      for (const key of stale) {
+        const [k, n] = key.split('/') as ['configmaps' | 'secrets', string];
+        refreshVolumes(this.pod, this.volumes, k, n, this.volumeContext());
+      }
+    });
+  }
+
+  private podState(sandbox: PodSandbox, volumes: Map<string, DirNode>): PodState {
+    return {
+      ctx: this.ctx,
+      pod: this.pod,
+      sandbox,
+      volumes,
+      records: this.records,
+      runtimes: this.runtimes,
+      specs: this.specs,
+      emit: (c, init, type, reason, message) => this.emit(c, init, type, reason, message),
+      changed: () => this.schedule(PLEG_RELIST_MS),
+      deleting: () => this.orphaned || !!this.pod.metadata?.deletionTimestamp,
+    };
+  }
+
+  private *sync(): KubeletTask {
+    if (this.state === 'terminated') return;
+    if (this.orphaned || this.pod.metadata?.deletionTimestamp) {
+      yield* this.terminate();
+      return;
+    }
+    if (this.state === 'finished') return;
+    this.startTime ??= this.ctx.clock.now();
+    this.writeStatus();
+    const phase = this.pod.status?.phase;
+    if (phase === 'Succeeded' || phase === 'Failed') {
+      yield* this.finish();
+      return;
+    }
+    if (!this.volumes) {
+      const v = buildVolumes(this.pod, this.volumeContext());
+      if (!v.ok) {
+        this.emit(undefined, false, 'Warning', 'FailedMount', v.message);
+        this.retry = true;
+        return;
+      }
+      this.volumes = v.dirs;
+    }
+    if (!this.sandbox) {
+      const m = this.pod.metadata ?? {};
+      this.sandbox = this.ctx.runtime.createSandbox({
+        podUid: this.uid,
+        podName: m.name ?? '',
+        namespace: m.namespace ?? 'default',
+        hostname: (this.pod.spec?.hostname || m.name || '').slice(0, 63),
+        ip: this.ctx.allocateIP(),
+        shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
+      });
+      this.sandboxReady = true;
+      this.schedule(PLEG_RELIST_MS);
+    }
+    if (!this.probesStarted) {
+      this.probesStarted = true;
+      this.probes.start();
+    }
+    yield* this.reconcile(this.podState(this.sandbox, this.volumes));
+  }
+
+  /** computePodActions + the start/kill steps of kuberuntime SyncPod. */
+  private *reconcile(st: PodState): KubeletTask {
+    const spec = this.pod.spec;
+    const policy = spec?.restartPolicy ?? 'Always';
+    const killed = new Set<string>();
+    const all: [Container, boolean][] = [...(spec?.initContainers ?? []).filter(isSidecar).map((c): [Container, boolean] => [c, true]), ...(spec?.containers ?? []).map((c): [Container, boolean] => [c, false])];
+    for (const [c, init] of all) {
+      const cur = this.records.get(c.name)?.current;
+      if (!cur || !isRunning(this.records.get(c.name))) continue;
+      const reason = this.probes.killReason(c.name, cur.id);
+      const changed = this.specs.get(c.name) !== undefined && this.specs.get(c.name) !== JSON.stringify(c);
+      if (!reason && !changed) continue;
+      const message = reason ? `Container ${c.name} failed ${reason} probe, will be restarted` : `Container ${c.name} definition changed, will be restarted`;
+      const probe = reason === 'liveness' ? c.livenessProbe : reason === 'startup' ? c.startupProbe : undefined;
+      yield* killContainer(st, c, init, graceFor(this.pod, probe), message);
+      killed.add(c.name);
+    }
+    const toStart: [Container, boolean][] = [];
+    const everStarted = (spec?.containers ?? []).some((c) => this.records.get(c.name)?.current);
+    let blocked = false;
+    for (const c of spec?.initContainers ?? []) {
+      const rec = this.records.get(c.name);
+      const cur = rec?.current;
+      if (isSidecar(c)) {
+        if (isRunning(rec)) {
+          if (!everStarted && !this.probes.view(c.name, cur!.id).started) {
+            blocked = true;
+            break;
+          }
+          continue;
+        }
+        toStart.push([c, true]);
+        if (!everStarted) {
+          blocked = true;
+          break;
+        }
+        continue;
+      }
+      if (everStarted) continue;
+      blocked = true;
+      if (!cur) toStart.push([c, true]);
+      else if (cur.exit?.exitCode === 0) blocked = false;
+      else if (cur.exit && policy !== 'Never') toStart.push([c, true]);
+      if (blocked) break;
+    }
+    if (!blocked) {
+      for (const c of spec?.containers ?? []) {
+        const cur = this.records.get(c.name)?.current;
+        if (!cur) toStart.push([c, false]);
+        else if (cur.exit && (killed.has(c.name) ? policy !== 'Never' : shouldRestart(policy, cur.exit.exitCode, false))) toStart.push([c, false]);
+      }
+    }
+    for (const [c, init] of toStart) {
+      if (this.pod.metadata?.deletionTimestamp || this.orphaned) return;
+      const r = yield* startContainer(st, c, init, killed.has(c.name));
+      const rec = recordOf(st, c.name);
+      if (r.ok) rec.waiting = undefined;
+      else {
+        rec.waiting = { reason: r.reason, message: r.message };
+        this.retry = true;
+        if (init) break;
+      }
+    }
+  }
+
+  /** Kills what runs, regular containers first, then sidecars; `message(c)` is the Killing text. */
+  private *killAll(graceSeconds: number, message: (c: Container) => string | undefined): KubeletTask {
+    if (!this.sandbox || !this.volumes) return;
+    const st = this.podState(this.sandbox, this.volumes);
+    const groups = [(this.pod.spec?.containers ?? []).map((c): [Container, boolean] => [c, false]), (this.pod.spec?.initContainers ?? []).map((c): [Container, boolean] => [c, true]).reverse()];
+    for (const group of groups) {
+      const done: Deferred<void>[] = [];
+      for (const [c, init] of group) {
+        if (!isRunning(this.records.get(c.name))) continue;
+        const d = new Deferred<void>();
+        done.push(d);
+        runTask(killContainer(st, c, init, graceSeconds, message(c)), () => d.resolve());
+      }
+      for (const d of done) yield* wait(d);
+    }
+  }
+
+  private teardownSandbox(): void {
+    this.probes.stop();
+    this.ctx.clock.cancel(this.refreshTimer);
+    if (!this.sandbox || !this.sandboxReady) return;
+    this.sandbox.destroy();
+    this.ctx.releaseIP(this.sandbox.ip);
+    this.sandboxReady = false;
+  }
+
+  /** The pod reached Succeeded/Failed on its own: stop leftovers (sidecars), keep the stopped sandbox's IP. */
+  private *finish(): KubeletTask {
+    this.state = 'finished';
+    this.probes.stopLivenessAndStartup();
+    yield* this.killAll(graceFor(this.pod), (c) => `Stopping container ${c.name}`);
+    this.teardownSandbox();
+    this.writeStatus(true);
+  }
+
+  /** calculateEffectiveGracePeriod: only ever shrinks; 0 (force) falls back to the spec. */
+  private effectiveGrace(): number {
+    let g = this.gracePeriod ?? 0;
+    const d = this.pod.metadata?.deletionGracePeriodSeconds;
+    if (d != null && (g === 0 || d < g)) g = d;
+    if (g === 0) g = this.pod.spec?.terminationGracePeriodSeconds ?? 30;
+    if (g < 1) g = 1;
+    this.gracePeriod = g;
+    return g;
+  }
+
+  private *terminate(): KubeletTask {
+    this.state = 'terminating';
+    this.writeStatus();
+    this.probes.stopLivenessAndStartup();
+    const grace = this.effectiveGrace();
+    yield* this.killAll(grace, (c) => (this.orphaned ? undefined : `Stopping container ${c.name}`));
+    this.teardownSandbox();
+    this.writeStatus(true, true);
+    if (!this.orphaned) {
+      const m = this.pod.metadata ?? {};
+      this.ctx.api.delete('pods', m.namespace, m.name ?? '', { gracePeriodSeconds: 0 });
+    }
+    this.state = 'terminated';
+    this.ctx.images.forgetPod(this.uid);
+    this.ctx.crashBackoff.forgetPrefix(`${this.pod.metadata?.name}_${this.pod.metadata?.namespace}_${this.uid}_`);
+    this.onTerminated?.();
+  }
+
+  /** `<pod>_<namespace>(<uid>)` for messages. */
+  get fullName(): string {
+    return podFullName(this.pod);
+  }
+
+  /** Whether a container name belongs to an init container (for stream error texts). */
+  initContainer(name: string): boolean {
+    return this.isInit(name);
+  }
+}

@@ -1,0 +1,27 @@
+/**
+ * What one probe attempt yields. Models pkg/probe/probe.go (Result) and the (result, output, err)
+ * triple the probers return: `error` set means the probe itself could not run ("errored").
+ */
+import type { Waitable } from '../../kernel/waitable.js';
+
+export type ProbeResult = 'Success' | 'Failure' | 'Unknown';
+
+export interface ProbeOutcome {
+  result: ProbeResult;
+  output: string;
+  error?: string;
+}
+
+export type ProbeKind = 'liveness' | 'readiness' | 'startup';
+
+/** `Liveness`, `Readiness`, `Startup`: how event messages name the probe. */
+export function probeLabel(kind: ProbeKind): string {
+  return kind[0].toUpperCase() + kind.slice(1);
+}
+
+export type ProbeRun = () => Waitable<ProbeOutcome>;
+
+/** Settles once with the value; for probers that answer synchronously. */
+export function settled<T>(value: T): Waitable<T> {
+  return { subscribe: (resume) => (resume(value), () => {}) };
+}

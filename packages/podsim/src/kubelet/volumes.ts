@@ -1,0 +1,217 @@
+/**
+ * Pod volumes as directory trees shared by the pod's containers: emptyDir, configMap/secret/projected/
+ * downwardAPI (files written the atomic-writer way: `..data` → `..<timestamp>`, one symlink per key),
+ * hostPath (a directory of the node) and persistentVolumeClaim (a directory per claim that outlives pods).
+ * Models pkg/volume/{emptydir,configmap,secret,projected,downwardapi,hostpath}/ and
+ * pkg/volume/util/atomic_writer.go.
+ */
+import type { ApiClient, ConfigMap, Pod, Secret, Volume } from '../api/types.js';
+import { newDir, type DirNode, type FileNode } from '../kernel/fs.js';
+import type { Random } from '../random/random.js';
+import { decodeBase64, fieldValue, getObject, resourceValue } from './env.js';
+
+export interface VolumeContext {
+  api: ApiClient;
+  now: number;
+  random: Random;
+  podIP: string;
+  hostIP: string;
+  allocatable: { cpu: number; memory: number };
+  /** The node's own file system root, for hostPath. */
+  nodeRoot: DirNode;
+  /** Claim directories by `<namespace>/<claim>`, kept across pods. */
+  claims: Map<string, DirNode>;
+}
+
+export type VolumesResult = { ok: true; dirs: Map<string, DirNode> } | { ok: false; volume: string; message: string };
+
+interface ProjectedFile {
+  path: string;
+  data: string;
+  mode: number;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `..2026_11_27_09_00_00.123456789`: the atomic writer's timestamped payload directory. */
+function payloadName(now: number, random: Random): string {
+  const d = new Date(now);
+  return `..${d.getUTCFullYear()}_${pad(d.getUTCMonth() + 1)}_${pad(d.getUTCDate())}_${pad(d.getUTCHours())}_${pad(d.getUTCMinutes())}_${pad(d.getUTCSeconds())}.${1_000_000_000 + random.int(3_000_000_000)}`;
+}
+
+function fileIn(dir: DirNode, path: string, file: FileNode, now: number): void {
+  const segs = path.split('/').filter(Boolean);
+  let cur = dir;
+  for (const s of segs.slice(0, -1)) {
+    let next = cur.children.get(s);
+    if (!next || next.kind !== 'dir') cur.children.set(s, (next = newDir(now)));
+    cur = next;
+  }
+  if (segs.length) cur.children.set(segs[segs.length - 1], file);
+}
+
+/** Writes `files` into `dir` the way the kubelet's atomic writer lays them out. */
+export function writeProjection(dir: DirNode, files: ProjectedFile[], now: number, random: Random): void {
+  const payload = newDir(now);
+  for (const f of files) fileIn(payload, f.path, { kind: 'file', data: f.data, mode: f.mode, mtime: now }, now);
+  for (const name of [...dir.children.keys()]) if (name.startsWith('..') || dir.children.get(name)?.kind === 'link') dir.children.delete(name);
+  const ts = payloadName(now, random);
+  dir.children.set(ts, payload);
+  dir.children.set('..data', { kind: 'link', target: ts, mtime: now });
+  for (const top of payload.children.keys()) dir.children.set(top, { kind: 'link', target: `..data/${top}`, mtime: now });
+  dir.mtime = now;
+}
+
+type Items = { key: string; path: string; mode?: number }[] | undefined;
+
+function keyFiles(data: Record<string, string>, items: Items, mode: number): ProjectedFile[] | string {
+  if (!items || items.length === 0) return Object.keys(data).sort().map((k) => ({ path: k, data: data[k], mode }));
+  const out: ProjectedFile[] = [];
+  for (const it of items) {
+    if (!(it.key in data)) return it.key;
+    out.push({ path: it.path, data: data[it.key], mode: it.mode ?? mode });
+  }
+  return out;
+}
+
+function configMapFiles(ctx: VolumeContext, ns: string, src: { name?: string; items?: Items; optional?: boolean }, mode: number): ProjectedFile[] | { error: string } {
+  const cm = getObject<ConfigMap>(ctx.api, 'configmaps', ns, src.name ?? '');
+  if (!cm) return src.optional ? [] : { error: `configmap ${JSON.stringify(src.name ?? '')} not found` };
+  const files = keyFiles({ ...(cm.data ?? {}) }, src.items, mode);
+  return typeof files === 'string' ? { error: `configmap references non-existent config key: ${files}` } : files;
+}
+
+function secretFiles(ctx: VolumeContext, ns: string, name: string, items: Items, optional: boolean | undefined, mode: number): ProjectedFile[] | { error: string } {
+  const secret = getObject<Secret>(ctx.api, 'secrets', ns, name);
+  if (!secret) return optional ? [] : { error: `secret ${JSON.stringify(name)} not found` };
+  const data: Record<string, string> = {};
+  for (const [k, v] of Object.entries(secret.data ?? {})) data[k] = decodeBase64(v);
+  const files = keyFiles(data, items, mode);
+  return typeof files === 'string' ? { error: `references non-existent secret key: ${files}` } : files;
+}
+
+type DownwardItem = { path: string; fieldRef?: { fieldPath: string }; resourceFieldRef?: { containerName?: string; resource: string; divisor?: unknown }; mode?: number };
+
+function downwardFiles(pod: Pod, ctx: VolumeContext, items: DownwardItem[], mode: number): ProjectedFile[] {
+  return items.map((it) => {
+    let data = '';
+    const fp = it.fieldRef?.fieldPath;
+    if (fp === 'metadata.labels' || fp === 'metadata.annotations') {
+      const map = (fp === 'metadata.labels' ? pod.metadata?.labels : pod.metadata?.annotations) ?? {};
+      data = Object.keys(map).sort().map((k) => `${k}=${JSON.stringify(map[k])}`).join('\n');
+    } else if (fp) data = fieldValue(pod, fp, ctx.podIP, ctx.hostIP) ?? '';
+    else if (it.resourceFieldRef) {
+      const c = (pod.spec?.containers ?? []).find((x) => x.name === it.resourceFieldRef!.containerName);
+      data = resourceValue(c, it.resourceFieldRef.resource, it.resourceFieldRef.divisor as string | undefined, ctx.allocatable);
+    }
+    return { path: it.path, data, mode: it.mode ?? mode };
+  });
+}
+
+/** A service-account token that looks like one (header.payload.signature, base64url). */
+function token(pod: Pod, ctx: VolumeContext, expirationSeconds: number): string {
+  const b64 = (s: string) => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  const iat = Math.floor(ctx.now / 1000);
+  const header = b64(JSON.stringify({ alg: 'RS256', kid: ctx.random.hex(40) }));
+  const ns = pod.metadata?.namespace ?? 'default';
+  const sa = pod.spec?.serviceAccountName ?? 'default';
+  const payload = b64(
+    JSON.stringify({
+      aud: ['https://kubernetes.default.svc.cluster.local'],
+      exp: iat + expirationSeconds,
+      iat,
+      iss: 'https://kubernetes.default.svc.cluster.local',
+      'kubernetes.io': { namespace: ns, node: { name: pod.spec?.nodeName ?? '' }, pod: { name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' }, serviceaccount: { name: sa } },
+      nbf: iat,
+      sub: `system:serviceaccount:${ns}:${sa}`,
+    }),
+  );
+  let sig = '';
+  while (sig.length < 342) sig += b64(ctx.random.hex(48));
+  return `${header}.${payload}.${sig.slice(0, 342)}`;
+}
+
+function projectedFiles(pod: Pod, ctx: VolumeContext, v: NonNullable<Volume['projected']>): ProjectedFile[] | { error: string } {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const mode = v.defaultMode ?? 0o644;
+  const out: ProjectedFile[] = [];
+  for (const s of v.sources ?? []) {
+    let files: ProjectedFile[] | { error: string } = [];
+    if (s.serviceAccountToken) files = [{ path: s.serviceAccountToken.path, data: token(pod, ctx, s.serviceAccountToken.expirationSeconds ?? 3607), mode: 0o600 }];
+    else if (s.configMap) files = configMapFiles(ctx, ns, s.configMap as { name?: string; items?: Items; optional?: boolean }, mode);
+    else if (s.secret) files = secretFiles(ctx, ns, s.secret.name ?? '', s.secret.items as Items, s.secret.optional, mode);
+    else if (s.downwardAPI) files = downwardFiles(pod, ctx, (s.downwardAPI.items ?? []) as DownwardItem[], mode);
+    if (!Array.isArray(files)) return files;
+    out.push(...files);
+  }
+  return out;
+}
+
+function hostDir(root: DirNode, path: string, now: number): DirNode {
+  let cur = root;
+  for (const seg of path.split('/').filter(Boolean)) {
+    let next = cur.children.get(seg);
+    if (!next || next.kind !== 'dir') cur.children.set(seg, (next = newDir(now)));
+    cur = next;
+  }
+  return cur;
+}
+
+/** The files of a configMap/secret/projected/downwardAPI volume; undefined for the other kinds. */
+function projectionFiles(pod: Pod, v: Volume, ctx: VolumeContext): ProjectedFile[] | { error: string } | undefined {
+  const ns = pod.metadata?.namespace ?? 'default';
+  if (v.configMap) return configMapFiles(ctx, ns, v.configMap as { name?: string; items?: Items; optional?: boolean }, v.configMap.defaultMode ?? 0o644);
+  if (v.secret) return secretFiles(ctx, ns, v.secret.secretName ?? '', v.secret.items as Items, v.secret.optional, v.secret.defaultMode ?? 0o644);
+  if (v.projected) return projectedFiles(pod, ctx, v.projected);
+  if (v.downwardAPI) return downwardFiles(pod, ctx, (v.downwardAPI.items ?? []) as DownwardItem[], v.downwardAPI.defaultMode ?? 0o644);
+  return undefined;
+}
+
+function build(pod: Pod, v: Volume, ctx: VolumeContext): DirNode | { error: string } {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const files = projectionFiles(pod, v, ctx);
+  if (files) {
+    if (!Array.isArray(files)) return files;
+    const dir = newDir(ctx.now, 0o1777);
+    writeProjection(dir, files, ctx.now, ctx.random);
+    return dir;
+  }
+  if (v.hostPath) return hostDir(ctx.nodeRoot, v.hostPath.path, ctx.now);
+  if (v.persistentVolumeClaim) {
+    const claim = v.persistentVolumeClaim.claimName;
+    const r = ctx.api.get('persistentvolumeclaims', ns, claim);
+    if (!r.ok) return { error: `persistentvolumeclaim ${JSON.stringify(claim)} not found` };
+    const key = `${ns}/${claim}`;
+    let dir = ctx.claims.get(key);
+    if (!dir) ctx.claims.set(key, (dir = newDir(ctx.now)));
+    return dir;
+  }
+  // emptyDir, and the kinds the simulator has no backend for, are a fresh directory.
+  return newDir(ctx.now, 0o777);
+}
+
+/** Whether volume `v` shows the data of ConfigMap/Secret `name`. */
+export function volumeUses(v: Volume, kind: 'configmaps' | 'secrets', name: string): boolean {
+  if (kind === 'configmaps') return v.configMap?.name === name || !!v.projected?.sources?.some((s) => s.configMap?.name === name);
+  return v.secret?.secretName === name || !!v.projected?.sources?.some((s) => s.secret?.name === name);
+}
+
+/** Rewrites the files of the volumes that show `kind/name` (the kubelet's periodic projection refresh). */
+export function refreshVolumes(pod: Pod, dirs: Map<string, DirNode>, kind: 'configmaps' | 'secrets', name: string, ctx: VolumeContext): void {
+  for (const v of pod.spec?.volumes ?? []) {
+    const dir = dirs.get(v.name);
+    if (!dir || !volumeUses(v, kind, name)) continue;
+    const files = projectionFiles(pod, v, ctx);
+    if (Array.isArray(files)) writeProjection(dir, files, ctx.now, ctx.random);
+  }
+}
+
+export function buildVolumes(pod: Pod, ctx: VolumeContext): VolumesResult {
+  const dirs = new Map<string, DirNode>();
+  for (const v of pod.spec?.volumes ?? []) {
+    const r = build(pod, v, ctx);
+    if ('error' in r) return { ok: false, volume: v.name, message: `MountVolume.SetUp failed for volume ${JSON.stringify(v.name)} : ${r.error}` };
+    dirs.set(v.name, r);
+  }
+  return { ok: true, dirs };
+}

@@ -1,0 +1,120 @@
+/** Tiny programs: true, false, echo, pwd, yes, seq, and the machine's identity (hostname, whoami, id, uname). */
+import { machineOf } from '../kernel/machine.js';
+import type { Program } from '../kernel/process.js';
+import { sleep, wait } from '../kernel/waitable.js';
+import { expandEscapes } from './escapes.js';
+import { badOption, fail, flavorOf, getopt, missingOperand } from './util.js';
+
+export const trueProgram: Program = function* () {
+  return 0;
+};
+
+export const falseProgram: Program = function* () {
+  return 1;
+};
+
+export const echo: Program = function* (proc) {
+  const args = proc.argv.slice(1);
+  let newline = true;
+  let escapes = false;
+  while (args.length > 0 && /^-[neE]+$/.test(args[0])) {
+    const f = args.shift() as string;
+    for (const c of f.slice(1)) {
+      if (c === 'n') newline = false;
+      else escapes = c === 'e';
+    }
+  }
+  let text = args.join(' ');
+  if (escapes) {
+    const r = expandEscapes(text, true);
+    text = r.text;
+    if (r.stop) newline = false;
+  }
+  proc.stdout.write(text + (newline ? '\n' : ''));
+  return 0;
+};
+
+export const pwd: Program = function* (proc) {
+  proc.stdout.write(`${proc.cwd}\n`);
+  return 0;
+};
+
+/** Prints in batches with a pause between them, so a never-ending `yes` leaves virtual time moving. */
+export const yes: Program = function* (proc) {
+  const line = (proc.argv.length > 1 ? proc.argv.slice(1).join(' ') : 'y') + '\n';
+  const batch = line.repeat(Math.max(1, Math.floor(4096 / line.length)));
+  for (;;) {
+    proc.stdout.write(batch);
+    if ((proc.stdout as { isClosed?: boolean }).isClosed) return 141;
+    yield* wait(sleep(proc.clock, 1));
+  }
+};
+
+export const seq: Program = function* (proc) {
+  const nums = proc.argv.slice(1);
+  if (nums.length === 0 || nums.length > 3) return missingOperand(proc);
+  for (const n of nums) if (!/^-?\d+(\.\d+)?$/.test(n)) return fail(proc, `invalid ${flavorOf(proc) === 'gnu' ? 'floating point argument' : 'number'}: '${n}'`);
+  const v = nums.map(Number);
+  const [first, step, last] = v.length === 1 ? [1, 1, v[0]] : v.length === 2 ? [v[0], 1, v[1]] : [v[0], v[1], v[2]];
+  if (step === 0) return 1;
+  const decimals = Math.max(...nums.map((n) => (n.includes('.') ? n.split('.')[1].length : 0)));
+  let out = '';
+  for (let x = first, i = 0; step > 0 ? x <= last + 1e-9 : x >= last - 1e-9; i++, x = first + i * step) out += `${x.toFixed(decimals)}\n`;
+  proc.stdout.write(out);
+  return 0;
+};
+
+export const hostname: Program = function* (proc) {
+  const o = getopt(proc.argv.slice(1), 'isfdF:');
+  if (o.error) return badOption(proc, o.error);
+  const net = machineOf(proc).net;
+  if (o.flags.has('i')) proc.stdout.write(`${net?.ip ?? '127.0.0.1'}\n`);
+  else proc.stdout.write(`${proc.sys.hostname()}\n`);
+  return 0;
+};
+
+function userOf(proc: Parameters<Program>[0]): { name: string; uid: number } {
+  const name = machineOf(proc).user ?? 'root';
+  if (/^\d+$/.test(name)) return { name, uid: Number(name) };
+  const known: Record<string, number> = { root: 0, nobody: 65534, nginx: 101, redis: 999, 'www-data': 33, nonroot: 65532 };
+  return { name, uid: known[name] ?? 1000 };
+}
+
+export const whoami: Program = function* (proc) {
+  const u = userOf(proc);
+  if (String(u.uid) === u.name) return fail(proc, flavorOf(proc) === 'gnu' ? `cannot find name for user ID ${u.uid}` : `unknown uid ${u.uid}`);
+  proc.stdout.write(`${u.name}\n`);
+  return 0;
+};
+
+export const id: Program = function* (proc) {
+  const u = userOf(proc);
+  const o = getopt(proc.argv.slice(1), 'ugnGr');
+  if (o.error) return badOption(proc, o.error);
+  const named = String(u.uid) === u.name ? `${u.uid}` : `${u.uid}(${u.name})`;
+  if (o.flags.has('u')) proc.stdout.write(`${o.flags.has('n') ? u.name : u.uid}\n`);
+  else if (o.flags.has('g')) proc.stdout.write(`${o.flags.has('n') ? u.name : u.uid}\n`);
+  else proc.stdout.write(`uid=${named} gid=${named} groups=${named}\n`);
+  return 0;
+};
+
+const KERNEL = { release: '6.8.0-1015-gcp', version: '#17~22.04.1-Ubuntu SMP Tue Sep  3 16:11:52 UTC 2024', machine: 'x86_64' };
+
+export const uname: Program = function* (proc) {
+  const o = getopt(proc.argv.slice(1), 'asnrvmpio');
+  if (o.error) return badOption(proc, o.error);
+  const gnu = flavorOf(proc) === 'gnu';
+  const os = gnu ? 'GNU/Linux' : 'Linux';
+  const fields: string[] = [];
+  const all = o.flags.has('a');
+  if (all || o.flags.has('s') || o.flags.size === 0) fields.push('Linux');
+  if (all || o.flags.has('n')) fields.push(proc.sys.hostname());
+  if (all || o.flags.has('r')) fields.push(KERNEL.release);
+  if (all || o.flags.has('v')) fields.push(KERNEL.version);
+  if (all || o.flags.has('m')) fields.push(KERNEL.machine);
+  if (!all && o.flags.has('p')) fields.push(gnu ? 'unknown' : KERNEL.machine);
+  if (!all && o.flags.has('i')) fields.push(gnu ? 'unknown' : KERNEL.machine);
+  if (all || o.flags.has('o')) fields.push(os);
+  proc.stdout.write(`${fields.join(' ')}\n`);
+  return 0;
+};

@@ -1,0 +1,105 @@
+/**
+ * curl (Debian images and the reader's machine): -s -S -f -i -I -o FILE -X METHOD -d DATA -m SEC
+ * -w '%{http_code}', with curl 8's error texts (`curl: (7) Failed to connect to …`).
+ */
+import { machineOf } from '../kernel/machine.js';
+import type { Program } from '../kernel/process.js';
+import { sleep, wait } from '../kernel/waitable.js';
+import { HTTP_REASONS, connect, exchange, parseUrl, resolveHost } from './net-client.js';
+import { abs, errText } from './util.js';
+import { withTimeout } from './wget.js';
+
+interface CurlOptions {
+  silent: boolean;
+  showError: boolean;
+  fail: boolean;
+  include: boolean;
+  head: boolean;
+  output?: string;
+  method?: string;
+  data?: string;
+  maxTimeSec: number;
+  writeOut?: string;
+  url?: string;
+}
+
+const WITH_VALUE = new Set(['-o', '--output', '-X', '--request', '-d', '--data', '-m', '--max-time', '-w', '--write-out', '-H', '--header', '--connect-timeout', '-A', '--user-agent']);
+
+function parse(args: string[]): CurlOptions | string {
+  const o: CurlOptions = { silent: false, showError: false, fail: false, include: false, head: false, maxTimeSec: 0 };
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (WITH_VALUE.has(a)) {
+      const v = args[++i];
+      if (v === undefined) return `option ${a}: requires parameter`;
+      if (a === '-o' || a === '--output') o.output = v;
+      else if (a === '-X' || a === '--request') o.method = v;
+      else if (a === '-d' || a === '--data') o.data = v;
+      else if (a === '-m' || a === '--max-time') o.maxTimeSec = Number(v);
+      else if (a === '-w' || a === '--write-out') o.writeOut = v;
+    } else if (a.startsWith('--')) {
+      const flag: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--fail': 'fail', '--include': 'include', '--head': 'head' };
+      if (flag[a]) (o as unknown as Record<string, boolean>)[flag[a]] = true;
+      else if (a !== '--location' && a !== '--verbose' && a !== '--insecure') return `option ${a}: is unknown`;
+    } else if (a.startsWith('-') && a.length > 1) {
+      for (const c of a.slice(1)) {
+        if (c === 's') o.silent = true;
+        else if (c === 'S') o.showError = true;
+        else if (c === 'f') o.fail = true;
+        else if (c === 'i') o.include = true;
+        else if (c === 'I') o.head = true;
+        else if (c !== 'L' && c !== 'v' && c !== 'k') return `option -${c}: is unknown`;
+      }
+    } else o.url = a;
+  }
+  return o;
+}
+
+export const curl: Program = function* (proc) {
+  const o = parse(proc.argv.slice(1));
+  const problem = (code: number, msg: string, opts?: CurlOptions) => {
+    if (!opts || !opts.silent || opts.showError) proc.stderr.write(`curl: (${code}) ${msg}\n`);
+    return code;
+  };
+  if (typeof o === 'string') {
+    proc.stderr.write(`curl: ${o}\ncurl: try 'curl --help' or 'curl --manual' for more information\n`);
+    return 2;
+  }
+  if (!o.url) {
+    proc.stderr.write("curl: no URL specified!\ncurl: try 'curl --help' or 'curl --manual' for more information\n");
+    return 2;
+  }
+  const url = parseUrl(o.url);
+  if (!url) return problem(3, 'URL rejected: Malformed input to a URL function', o);
+  if (url.scheme !== 'http' && url.scheme !== 'https') return problem(1, `Protocol "${url.scheme}" not supported`, o);
+  const ip = resolveHost(proc, url.host);
+  if (!ip) return problem(6, `Could not resolve host: ${url.host}`, o);
+  const target = connect(proc, ip, url.port);
+  if (typeof target === 'string') {
+    if (target === 'ETIMEDOUT') {
+      const ms = (o.maxTimeSec || 134) * 1000;
+      yield* wait(sleep(proc.clock, ms));
+      return problem(28, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`, o);
+    }
+    return problem(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`, o);
+  }
+  const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
+  const res = yield* withTimeout(exchange(proc, target, { method, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'curl/8.5.0', body: o.data }), proc.clock, (o.maxTimeSec || 1e6) * 1000);
+  if (res === 'timeout') return problem(28, `Operation timed out after ${o.maxTimeSec * 1000} milliseconds with 0 bytes received`, o);
+  if (!res) return problem(52, 'Empty reply from server', o);
+  if (o.fail && res.status >= 400) return problem(22, `The requested URL returned error: ${res.status}`, o);
+  const size = new TextEncoder().encode(res.body).length;
+  const headers = { 'Content-Length': String(size), ...(res.headers ?? {}) };
+  const head = `HTTP/1.1 ${res.status} ${HTTP_REASONS[res.status] ?? ''}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
+  const body = (o.include || o.head ? head : '') + (method === 'HEAD' ? '' : res.body);
+  const toFile = o.output !== undefined && o.output !== '-';
+  if (toFile && o.output !== '/dev/null') {
+    try {
+      machineOf(proc).fs.writeFile(abs(proc, o.output as string), body);
+    } catch (e) {
+      return problem(23, `Failure writing output to destination, passed ${size} returned 0: ${errText(e)}`, o);
+    }
+  } else if (!toFile) proc.stdout.write(body);
+  if (o.writeOut) proc.stdout.write(o.writeOut.replace(/%\{http_code\}/g, String(res.status)).replace(/%\{size_download\}/g, String(size)).replace(/\\n/g, '\n'));
+  return 0;
+};

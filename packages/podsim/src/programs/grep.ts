@@ -1,0 +1,89 @@
+/** grep -i -v -n -c -l -q -E -F -o -r over files or stdin; exit 0 on a match, 1 on none, 2 on error. */
+import { machineOf } from '../kernel/machine.js';
+import type { Program } from '../kernel/process.js';
+import { readSources, readFileOf } from './input.js';
+import { abs, badOption, errText, getopt, splitLines } from './util.js';
+
+/** POSIX basic regular expression → JavaScript (escaped metacharacters swap meaning). */
+function breToJs(re: string): string {
+  let out = '';
+  for (let i = 0; i < re.length; i++) {
+    const c = re[i];
+    if (c === '\\' && i + 1 < re.length) {
+      const n = re[++i];
+      out += '(){}|+?'.includes(n) ? n : `\\${n}`;
+    } else out += '(){}|+?'.includes(c) ? `\\${c}` : c;
+  }
+  return out;
+}
+
+function escapeLiteral(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export const grep: Program = function* (proc) {
+  const o = getopt(proc.argv.slice(1), 'ivncClqsEFoHhre:wx');
+  if (o.error) return badOption(proc, o.error, 2);
+  const operands = [...o.operands];
+  const pattern = o.flags.has('e') ? String(o.flags.get('e')) : operands.shift();
+  if (pattern === undefined) return badOption(proc, ':e', 2);
+  let source = o.flags.has('F') ? escapeLiteral(pattern) : o.flags.has('E') ? pattern : breToJs(pattern);
+  if (o.flags.has('w')) source = `\\b(?:${source})\\b`;
+  if (o.flags.has('x')) source = `^(?:${source})$`;
+  let re: RegExp;
+  try {
+    re = new RegExp(source, o.flags.has('i') ? 'gi' : 'g');
+  } catch {
+    proc.stderr.write(`grep: bad regex '${pattern}'\n`);
+    return 2;
+  }
+  const files = o.flags.has('r') ? expandRecursive(proc, operands.length ? operands : ['.']) : operands;
+  const sources = o.flags.has('r') ? files.map((f) => readFileOf(proc, f)) : yield* readSources(proc, files);
+  const showNames = o.flags.has('H') || (files.length > 1 && !o.flags.has('h'));
+  let matched = false;
+  let status = 0;
+  for (const s of sources) {
+    if ('error' in s) {
+      if (!o.flags.has('s')) proc.stderr.write(`grep: ${s.name}: ${errText(s.error)}\n`);
+      status = 2;
+      continue;
+    }
+    const name = s.name === '-' ? '(standard input)' : s.name;
+    let count = 0;
+    for (const [i, line] of splitLines(s.data).entries()) {
+      re.lastIndex = 0;
+      const hit = re.test(line) !== o.flags.has('v');
+      if (!hit) continue;
+      count++;
+      matched = true;
+      if (o.flags.has('q')) return 0;
+      if (o.flags.has('c') || o.flags.has('l')) continue;
+      const prefix = (showNames ? `${name}:` : '') + (o.flags.has('n') ? `${i + 1}:` : '');
+      if (o.flags.has('o') && !o.flags.has('v')) {
+        re.lastIndex = 0;
+        for (const m of line.matchAll(re)) if (m[0] !== '') proc.stdout.write(`${prefix}${m[0]}\n`);
+      } else proc.stdout.write(`${prefix}${line}\n`);
+    }
+    if (o.flags.has('c')) proc.stdout.write(`${showNames ? `${name}:` : ''}${count}\n`);
+    if (o.flags.has('l') && count > 0) proc.stdout.write(`${name}\n`);
+  }
+  return status === 2 && !o.flags.has('s') ? 2 : matched ? 0 : status || 1;
+};
+
+function expandRecursive(proc: Parameters<Program>[0], roots: string[]): string[] {
+  const { fs } = machineOf(proc);
+  const out: string[] = [];
+  const walk = (shown: string) => {
+    const st = fs.stat(abs(proc, shown));
+    if (st.kind !== 'dir') return void out.push(shown);
+    for (const n of fs.readdir(abs(proc, shown))) walk(shown.endsWith('/') ? `${shown}${n}` : `${shown}/${n}`);
+  };
+  for (const r of roots) {
+    try {
+      walk(r);
+    } catch {
+      out.push(r);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * The coreutils/busybox programs shared by container images and the reader's machine.
+ * Adding a program = one file (or an entry in its family's file) + one line here.
+ */
+import type { Program } from '../kernel/process.js';
+import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami, yes } from './basic.js';
+import { cat, less, more, tee } from './cat.js';
+import { curl } from './curl.js';
+import { date } from './date.js';
+import { env, printenv } from './env.js';
+import { cp, mkdir, mv, rm, rmdir, touch } from './files.js';
+import { free } from './free.js';
+import { grep } from './grep.js';
+import { kill, killall } from './kill.js';
+import { ls } from './ls.js';
+import { nc } from './nc.js';
+import { nslookup } from './nslookup.js';
+import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
+import { printf } from './printf.js';
+import { ps } from './ps.js';
+import { sleep } from './sleep.js';
+import { head, sort, tail, uniq, wc } from './text.js';
+import { wget } from './wget.js';
+
+export const PROGRAMS: Record<string, Program> = {
+  basename: basenameProgram,
+  cat,
+  chmod,
+  cp,
+  curl,
+  date,
+  dirname: dirnameProgram,
+  echo,
+  env,
+  false: falseProgram,
+  free,
+  grep,
+  head,
+  hostname,
+  id,
+  kill,
+  killall,
+  less,
+  ln,
+  ls,
+  mkdir,
+  more,
+  mv,
+  nc,
+  nslookup,
+  printenv,
+  printf,
+  ps,
+  pwd,
+  rm,
+  rmdir,
+  seq,
+  sleep,
+  sort,
+  tail,
+  tee,
+  touch,
+  true: trueProgram,
+  uname,
+  uniq,
+  wc,
+  wget,
+  which,
+  whoami,
+  yes,
+};

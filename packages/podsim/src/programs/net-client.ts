@@ -1,0 +1,99 @@
+/**
+ * Client side of the simulated network for wget/curl/nc/nslookup: name resolution through
+ * /etc/resolv.conf search domains and the cluster DNS (Network.lookup), connect, one HTTP exchange.
+ */
+import { machineOf } from '../kernel/machine.js';
+import type { ConnectError, HttpResponse, Listener } from '../kernel/net.js';
+import type { Proc } from '../kernel/process.js';
+import type { Waitable } from '../kernel/waitable.js';
+import { wait } from '../kernel/waitable.js';
+
+export const HTTP_REASONS: Record<number, string> = {
+  200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently', 302: 'Found', 304: 'Not Modified',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+  500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable', 504: 'Gateway Timeout',
+};
+
+export interface Url {
+  scheme: string;
+  host: string;
+  port: number;
+  path: string;
+}
+
+/** `host[:port][/path]` with or without `http://`; undefined when it is not a URL at all. */
+export function parseUrl(text: string): Url | undefined {
+  const m = /^(?:([a-zA-Z][a-zA-Z0-9+.-]*):\/\/)?(\[[^\]]+\]|[^/:?#]+)(?::(\d+))?([/?][^#]*)?/.exec(text);
+  if (!m || !m[2]) return undefined;
+  const scheme = (m[1] ?? 'http').toLowerCase();
+  const port = m[3] ? Number(m[3]) : scheme === 'https' ? 443 : 80;
+  const path = m[4] ? (m[4].startsWith('?') ? `/${m[4]}` : m[4]) : '/';
+  return { scheme, host: m[2].replace(/^\[|\]$/g, ''), port, path };
+}
+
+function searchDomains(proc: Proc): string[] {
+  try {
+    const conf = machineOf(proc).fs.readFile('/etc/resolv.conf');
+    const line = conf.split('\n').find((l) => l.startsWith('search '));
+    return line ? line.split(/\s+/).slice(1).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The address `name` resolves to from this machine, or undefined (unknown host). */
+export function resolveHost(proc: Proc, name: string): string | undefined {
+  if (name === 'localhost') return '127.0.0.1';
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === '::1') return name;
+  const net = machineOf(proc).net;
+  if (net && name === proc.sys.hostname()) return net.ip;
+  const network = net?.network;
+  if (!network) return undefined;
+  const bare = name.replace(/\.$/, '');
+  const candidates = name.endsWith('.') ? [bare] : [bare, ...searchDomains(proc).map((d) => `${bare}.${d}`)];
+  for (const c of candidates) {
+    const ip = network.lookup(c);
+    if (ip) return ip;
+  }
+  return undefined;
+}
+
+/** The fully qualified name that resolved (for nslookup's `Name:` line). */
+export function resolveFqdn(proc: Proc, name: string): { fqdn: string; ip: string } | undefined {
+  const network = machineOf(proc).net?.network;
+  if (!network) return undefined;
+  const bare = name.replace(/\.$/, '');
+  for (const c of [...searchDomains(proc).map((d) => `${bare}.${d}`), bare]) {
+    const ip = network.lookup(c);
+    if (ip && c.includes('.')) return { fqdn: c, ip };
+  }
+  const ip = network.lookup(bare);
+  return ip ? { fqdn: bare, ip } : undefined;
+}
+
+export function connect(proc: Proc, ip: string, port: number): Listener | ConnectError {
+  const net = machineOf(proc).net;
+  if (!net) return ip === '127.0.0.1' || ip === '::1' ? 'ECONNREFUSED' : 'EHOSTUNREACH';
+  return net.connect(ip, port);
+}
+
+export const CONNECT_ERROR_TEXT: Record<ConnectError, string> = {
+  ECONNREFUSED: 'Connection refused',
+  EHOSTUNREACH: 'No route to host',
+  ETIMEDOUT: 'Connection timed out',
+};
+
+/** Sends one request to a connected listener; a plain TCP server (no `http`) answers nothing. */
+export function* exchange(
+  proc: Proc,
+  listener: Listener,
+  req: { method: string; path: string; host: string; userAgent: string; body?: string },
+): Generator<Waitable<unknown>, HttpResponse | undefined, unknown> {
+  if (!listener.http) return undefined;
+  const net = machineOf(proc).net;
+  const remoteAddr = net ? net.ip : '127.0.0.1';
+  const headers: Record<string, string> = { Host: req.host, 'User-Agent': req.userAgent, Accept: '*/*' };
+  const r = listener.http({ method: req.method, path: req.path, headers, body: req.body, remoteAddr });
+  if ('subscribe' in r) return yield* wait(r);
+  return r;
+}

@@ -1,0 +1,51 @@
+/**
+ * ps over the caller's PID namespace: busybox's `PID   USER     TIME  COMMAND` table, or procps'
+ * `PID TTY TIME CMD` for the caller's session on a GNU machine (`ps aux`/`-ef` for everything).
+ */
+import { machineOf } from '../kernel/machine.js';
+import type { Proc, Program } from '../kernel/process.js';
+import { flavorOf } from './util.js';
+
+function userOf(p: Proc): string {
+  return (p.ctx as { user?: string } | undefined)?.user ?? 'root';
+}
+
+function cmdline(p: Proc): string {
+  return p.argv.join(' ');
+}
+
+/** The simulated programs do not burn CPU: TIME stays at zero, as for idle servers and sleeps. */
+const CPU_TIME = { short: '0:00', long: '00:00:00' };
+
+export const ps: Program = function* (proc) {
+  const procs = proc.ns.list();
+  if (flavorOf(proc) === 'busybox') {
+    let out = 'PID   USER     TIME  COMMAND\n';
+    for (const p of procs) out += `${String(p.pid).padStart(5)} ${userOf(p).slice(0, 8).padEnd(8)} ${CPU_TIME.short.padStart(5)} ${cmdline(p)}\n`;
+    proc.stdout.write(out);
+    return 0;
+  }
+  const args = proc.argv.slice(1).join(' ');
+  const tty = machineOf(proc).net ? 'pts/0' : '?';
+  if (/(^|\s)-?a?u?x|(^|\s)-e|(^|\s)-ef/.test(args)) {
+    if (args.includes('u')) {
+      let out = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n';
+      for (const p of procs) {
+        const start = new Date(p.startedAt).toISOString().slice(11, 16);
+        out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1   2480  1536 ${(p.pid === 1 ? '?' : tty).padEnd(8)} ${p.state === 'stopped' ? 'T' : 'S'}    ${start}   ${CPU_TIME.short} ${cmdline(p)}\n`;
+      }
+      proc.stdout.write(out);
+      return 0;
+    }
+    let out = 'UID          PID    PPID  C STIME TTY          TIME CMD\n';
+    for (const p of procs) out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${new Date(p.startedAt).toISOString().slice(11, 16)} ${(p.pid === 1 ? '?' : tty).padEnd(8)} ${CPU_TIME.long} ${cmdline(p)}\n`;
+    proc.stdout.write(out);
+    return 0;
+  }
+  let out = '    PID TTY          TIME CMD\n';
+  for (const p of procs.filter((x) => x.pgid === proc.pgid || x.pid === proc.pid || (proc.ppid !== 0 && x.pid === proc.ppid) || x.ppid === proc.ppid)) {
+    out += `${String(p.pid).padStart(7)} ${tty.padEnd(8)} ${CPU_TIME.long} ${p.comm}\n`;
+  }
+  proc.stdout.write(out);
+  return 0;
+};

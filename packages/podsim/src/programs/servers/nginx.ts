@@ -1,0 +1,163 @@
+/**
+ * nginx as the official image runs it: /docker-entrypoint.sh prints its configuration steps and
+ * execs `nginx -g 'daemon off;'`; the master forks one worker per CPU, serves files from the root
+ * in /etc/nginx/conf.d/default.conf, logs requests in the combined format on stdout, errors on
+ * stderr; SIGQUIT (the image's STOPSIGNAL) and SIGTERM both end it with status 0.
+ */
+import { machineOf } from '../../kernel/machine.js';
+import type { HttpRequest, HttpResponse } from '../../kernel/net.js';
+import type { Proc, Program } from '../../kernel/process.js';
+import { SIGNALS } from '../../kernel/signals.js';
+import { forever, wait } from '../../kernel/waitable.js';
+import { strftime } from '../date.js';
+import { execInPlace } from '../exec-in-place.js';
+import { bindPort } from '../http-server.js';
+
+export interface NginxBuild {
+  version: string;
+  /** `built by gcc 12.2.0 (Debian 12.2.0-14) ` line (the trailing space is nginx's). */
+  builtBy: string;
+  /** The entrypoint scripts this tag ships, in run order. */
+  scripts: string[];
+}
+
+export const NGINX_HTML_ROOT = '/usr/share/nginx/html';
+
+const errTime = (proc: Proc) => strftime('%Y/%m/%d %H:%M:%S', proc.clock.now());
+
+export function nginxEntrypoint(build: NginxBuild): Program {
+  return function* (proc) {
+    const args = proc.argv.slice(1);
+    if (args[0] === 'nginx' || args[0] === 'nginx-debug') {
+      const say = (s: string) => proc.stdout.write(`${s}\n`);
+      say('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+      say('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
+      for (const s of build.scripts) {
+        say(s.endsWith('.envsh') ? `/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/${s}` : `/docker-entrypoint.sh: Launching /docker-entrypoint.d/${s}`);
+        if (s.startsWith('10-listen-on-ipv6')) {
+          say(`${s}: info: Getting the checksum of /etc/nginx/conf.d/default.conf`);
+          say(`${s}: info: Enabled listen on IPv6 in /etc/nginx/conf.d/default.conf`);
+        }
+      }
+      say('/docker-entrypoint.sh: Configuration complete; ready for start up');
+    }
+    return yield* execInPlace(proc, args, '/docker-entrypoint.sh');
+  };
+}
+
+interface SiteConfig {
+  port: number;
+  root: string;
+}
+
+function siteConfig(proc: Proc): SiteConfig {
+  let text = '';
+  try {
+    text = machineOf(proc).fs.readFile('/etc/nginx/conf.d/default.conf');
+  } catch {
+    text = '';
+  }
+  const port = /^\s*listen\s+(\d+)/m.exec(text);
+  const root = /^\s*root\s+([^;\s]+)/m.exec(text);
+  return { port: port ? Number(port[1]) : 80, root: root ? root[1] : NGINX_HTML_ROOT };
+}
+
+function page(status: number, reason: string, version: string): string {
+  return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
+}
+
+function serveFile(proc: Proc, site: SiteConfig, req: HttpRequest, version: string, workerPid: number): HttpResponse {
+  const { fs } = machineOf(proc);
+  const path = decodeURIComponent(req.path.replace(/[?#].*$/, ''));
+  const file = `${site.root}${path.endsWith('/') ? `${path}index.html` : path}`;
+  const headers = { Server: `nginx/${version}` };
+  try {
+    const st = fs.stat(file);
+    if (st.kind === 'dir') {
+      return { status: 301, headers: { ...headers, Location: `http://${req.headers.Host ?? 'localhost'}${path}/`, 'Content-Type': 'text/html' }, body: page(301, 'Moved Permanently', version) };
+    }
+    const type = /\.html?$/.test(file) ? 'text/html' : /\.css$/.test(file) ? 'text/css' : /\.js$/.test(file) ? 'application/javascript' : /\.json$/.test(file) ? 'application/json' : 'text/plain';
+    return { status: 200, headers: { ...headers, 'Content-Type': type }, body: fs.readFile(file) };
+  } catch {
+    proc.stderr.write(`${errTime(proc)} [error] ${workerPid}#${workerPid}: *1 open() "${file}" failed (2: No such file or directory), client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.Host ?? ''}"\n`);
+    return { status: 404, headers: { ...headers, 'Content-Type': 'text/html' }, body: page(404, 'Not Found', version) };
+  }
+}
+
+function accessLine(proc: Proc, req: HttpRequest, res: HttpResponse): string {
+  const size = new TextEncoder().encode(res.body).length;
+  const when = strftime('%d/%b/%Y:%H:%M:%S +0000', proc.clock.now());
+  return `${req.remoteAddr} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size} "-" "${req.headers['User-Agent'] ?? '-'}" "-"\n`;
+}
+
+export function nginxBinary(build: NginxBuild): Program {
+  return function* (proc) {
+    const args = proc.argv.slice(1);
+    if (args.includes('-v') || args.includes('-V')) {
+      proc.stderr.write(`nginx version: nginx/${build.version}\n`);
+      return 0;
+    }
+    if (args.includes('-t')) {
+      proc.stderr.write('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n');
+      return 0;
+    }
+    const foreground = args.some((a, i) => args[i - 1] === '-g' && /daemon\s+off/.test(a));
+    const log = (pid: number, msg: string) => proc.stderr.write(`${errTime(proc)} [notice] ${pid}#${pid}: ${msg}\n`);
+    const site = siteConfig(proc);
+    const workers: Proc[] = [];
+    const bound = bindPort(proc, site.port, (req) => {
+      const worker = workers[0]?.pid ?? proc.pid;
+      const res = serveFile(proc, site, req, build.version, worker);
+      proc.stdout.write(accessLine(proc, req, res));
+      return res;
+    });
+    if (bound !== 'ok') {
+      proc.stderr.write(`${errTime(proc)} [emerg] ${proc.pid}#${proc.pid}: bind() to 0.0.0.0:${site.port} failed (98: Address already in use)\n`);
+      proc.stderr.write(`nginx: [emerg] bind() to 0.0.0.0:${site.port} failed (98: Address already in use)\n`);
+      return 1;
+    }
+    if (!foreground) return 0;
+    proc.argv.splice(0, proc.argv.length, `nginx: master process ${['nginx', ...args].join(' ')}`);
+    const me = proc.pid;
+    log(me, 'using the "epoll" event method');
+    log(me, `nginx/${build.version}`);
+    log(me, build.builtBy);
+    log(me, 'OS: Linux 6.8.0-1015-gcp');
+    log(me, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+    log(me, 'start worker processes');
+    // The entrypoint's helper scripts used up the PIDs before the workers, as in the real image.
+    if (proc.ns.isolated && me === 1) while (proc.ns.reservePid() < 28);
+    const workerCtx = Object.assign(Object.create(proc.ctx as object) as object, { user: 'nginx' });
+    for (let i = 0; i < 2; i++) {
+      const w = proc.ns.spawn({ argv: ['nginx: worker process'], program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
+      workers.push(w);
+      log(me, `start worker process ${w.pid}`);
+    }
+    const shutdown = (sig: number) => {
+      if (sig === SIGNALS.SIGQUIT) log(me, 'signal 3 (SIGQUIT) received, shutting down');
+      else log(me, `signal ${sig} (${sig === SIGNALS.SIGINT ? 'SIGINT' : 'SIGTERM'}) received, exiting`);
+      for (const w of workers) {
+        if (sig === SIGNALS.SIGQUIT) log(w.pid, 'gracefully shutting down');
+        log(w.pid, 'exiting');
+        log(w.pid, 'exit');
+        w.exit(0);
+      }
+      for (const w of workers) {
+        log(me, `signal 17 (SIGCHLD) received from ${w.pid}`);
+        log(me, `worker process ${w.pid} exited with code 0`);
+      }
+      log(me, 'exit');
+      proc.exit(0);
+    };
+    for (const sig of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGINT]) proc.trap(sig, shutdown);
+    proc.trap(SIGNALS.SIGHUP, () => log(me, 'signal 1 (SIGHUP) received from 0, reconfiguring'));
+    proc.trap(SIGNALS.SIGUSR1, () => log(me, 'signal 10 (SIGUSR1) received from 0, reopening logs'));
+    yield* wait(forever);
+    return 0;
+  };
+}
+
+const idle: Program = function* () {
+  yield* wait(forever);
+  return 0;
+};

@@ -1,0 +1,80 @@
+/**
+ * redis-server 7.4 (docker-library/redis): the startup banner lines, TCP port 6379 (no HTTP), and a
+ * graceful shutdown on SIGTERM/SIGINT with status 0. redis-cli answers PING when the server is up.
+ */
+import type { Proc, Program } from '../../kernel/process.js';
+import { SIGNALS } from '../../kernel/signals.js';
+import { forever, wait } from '../../kernel/waitable.js';
+import { strftime } from '../date.js';
+import { execInPlace } from '../exec-in-place.js';
+import { bindPort } from '../http-server.js';
+import { CONNECT_ERROR_TEXT, connect, resolveHost } from '../net-client.js';
+
+export const REDIS_VERSION = '7.4.1';
+
+function line(proc: Proc, role: string, mark: string, msg: string): void {
+  const t = proc.clock.now();
+  proc.stdout.write(`${proc.pid}:${role} ${strftime('%d %b %Y %H:%M:%S', t)}.${String(t % 1000).padStart(3, '0')} ${mark} ${msg}\n`);
+}
+
+export const redisEntrypoint: Program = function* (proc) {
+  return yield* execInPlace(proc, proc.argv.slice(1), '/usr/local/bin/docker-entrypoint.sh');
+};
+
+export const redisServer: Program = function* (proc) {
+  if (proc.argv.includes('--version') || proc.argv.includes('-v')) {
+    proc.stdout.write(`Redis server v=${REDIS_VERSION} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=a1d5a2a1b7a7f7a4\n`);
+    return 0;
+  }
+  const portFlag = proc.argv.indexOf('--port');
+  const port = portFlag > 0 ? Number(proc.argv[portFlag + 1]) : 6379;
+  line(proc, 'C', '#', "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.");
+  line(proc, 'C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo');
+  line(proc, 'C', '*', `Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=0, pid=${proc.pid}, just started`);
+  line(proc, 'C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf');
+  line(proc, 'M', '*', 'monotonic clock: POSIX clock_gettime');
+  if (bindPort(proc, port) !== 'ok') {
+    line(proc, 'M', '#', `Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use`);
+    line(proc, 'M', '#', `Failed listening on port ${port} (tcp), aborting.`);
+    return 1;
+  }
+  line(proc, 'M', '*', `Running mode=standalone, port=${port}.`);
+  line(proc, 'M', '*', 'Server initialized');
+  line(proc, 'M', '*', 'Ready to accept connections tcp');
+  const shutdown = (sig: number) => {
+    proc.stdout.write(`${proc.pid}:signal-handler (${Math.floor(proc.clock.now() / 1000)}) Received ${sig === SIGNALS.SIGINT ? 'SIGINT' : 'SIGTERM'} scheduling shutdown...\n`);
+    proc.clock.setTimer(100, () => {
+      line(proc, 'M', '*', 'User requested shutdown...');
+      line(proc, 'M', '*', 'Saving the final RDB snapshot before exiting.');
+      line(proc, 'M', '*', 'DB saved on disk');
+      line(proc, 'M', '#', 'Redis is now ready to exit, bye bye...');
+      proc.exit(0);
+    });
+  };
+  proc.trap(SIGNALS.SIGTERM, shutdown);
+  proc.trap(SIGNALS.SIGINT, shutdown);
+  yield* wait(forever);
+  return 0;
+};
+
+export const redisCli: Program = function* (proc) {
+  const args = proc.argv.slice(1);
+  let host = '127.0.0.1';
+  let port = 6379;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '-h') host = args[++i] ?? host;
+    else if (args[i] === '-p') port = Number(args[++i]);
+    else rest.push(args[i]);
+  }
+  const ip = resolveHost(proc, host);
+  const target = ip ? connect(proc, ip, port) : 'EHOSTUNREACH';
+  if (typeof target === 'string') {
+    proc.stdout.write(`Could not connect to Redis at ${host}:${port}: ${ip ? CONNECT_ERROR_TEXT[target] : 'Name or service not known'}\n`);
+    return 1;
+  }
+  const cmd = (rest[0] ?? '').toUpperCase();
+  if (cmd === 'PING') proc.stdout.write('PONG\n');
+  else proc.stdout.write(`(error) ERR unknown command '${rest[0] ?? ''}', with args beginning with: \n`);
+  return 0;
+};

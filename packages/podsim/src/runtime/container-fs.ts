@@ -1,0 +1,105 @@
+/**
+ * Builds a container's root file system: a fresh copy of the image's tree (so writes never leak
+ * between containers), the files the kubelet manages (/etc/hosts, /etc/hostname, /etc/resolv.conf,
+ * /dev/termination-log) and the pod's volumes mounted by reference.
+ */
+import type { Clock } from '../clock/clock.js';
+import { FileSystem, dirname, resolvePath, type DirNode, type FsNode } from '../kernel/fs.js';
+import type { Image } from '../images/types.js';
+import { executableStub } from './exec-path.js';
+import type { MountSpec } from './types.js';
+
+/** Image layers carry their build time; one fixed instant keeps `ls -l` stable. */
+const IMAGE_BUILD_TIME = Date.UTC(2026, 9, 1, 12, 0, 0);
+
+export interface PodFiles {
+  hostname: string;
+  ip: string;
+  namespace: string;
+}
+
+export function buildContainerFs(clock: Clock, image: Image, pod: PodFiles, mounts: MountSpec[], terminationMessagePath: string): FileSystem {
+  let building = true;
+  const fs = new FileSystem(() => (building ? IMAGE_BUILD_TIME : clock.now()));
+  for (const [path, data] of Object.entries(image.files)) {
+    if (path.endsWith('/')) fs.mkdir(path, true);
+    else put(fs, path, data, 0o644);
+  }
+  for (const path of Object.keys(image.binaries)) put(fs, path, executableStub(path), 0o755);
+  for (const [path, target] of Object.entries(image.links ?? {})) {
+    fs.mkdir(dirname(path), true);
+    if (!fs.exists(path)) fs.symlink(target, path);
+  }
+  for (const d of ['/dev', '/proc', '/sys', '/etc']) fs.mkdir(d, true);
+  building = false;
+  put(fs, '/etc/hostname', `${pod.hostname}\n`, 0o644);
+  put(fs, '/etc/hosts', hostsFile(pod), 0o644);
+  put(fs, '/etc/resolv.conf', resolvConf(pod.namespace), 0o644);
+  for (const dev of ['/dev/null', '/dev/zero', '/dev/tty']) if (!fs.exists(dev)) put(fs, dev, '', 0o666);
+  put(fs, terminationMessagePath, '', 0o666);
+  for (const m of mounts) mountVolume(fs, m);
+  return fs;
+}
+
+function put(fs: FileSystem, path: string, data: string, mode: number): void {
+  fs.mkdir(dirname(path), true);
+  fs.writeFile(path, data, { mode });
+}
+
+export function hostsFile(pod: PodFiles): string {
+  return [
+    '# Kubernetes-managed hosts file.',
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+    'fe00::0\tip6-localnet',
+    'fe00::0\tip6-mcastprefix',
+    'fe00::1\tip6-allnodes',
+    'fe00::2\tip6-allrouters',
+    `${pod.ip}\t${pod.hostname}`,
+    '',
+  ].join('\n');
+}
+
+export function resolvConf(namespace: string): string {
+  return `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`;
+}
+
+/** Mounts a volume, or the part of it named by subPath (created on demand, as the kubelet does). */
+function mountVolume(fs: FileSystem, m: MountSpec): void {
+  const target = resolvePath('/', m.path);
+  if (!m.subPath) {
+    fs.mount(target, m.volume, m.readOnly);
+    return;
+  }
+  let node: FsNode = m.volume;
+  const segs = m.subPath.split('/').filter((s) => s !== '' && s !== '.');
+  for (const [i, seg] of segs.entries()) {
+    if (node.kind !== 'dir') return;
+    let next = node.children.get(seg);
+    if (!next) {
+      next = { kind: 'dir', children: new Map(), mode: 0o755, mtime: IMAGE_BUILD_TIME } satisfies DirNode;
+      node.children.set(seg, next);
+    }
+    node = next;
+    if (i === segs.length - 1 && node.kind === 'file') {
+      // A single file (a configMap key): graft the shared node itself so updates stay visible.
+      fs.mkdir(dirname(target), true);
+      const parentPath = dirname(target);
+      const parent = lookupDir(fs, parentPath);
+      parent?.children.set(target.slice(parentPath.length + (parentPath === '/' ? 0 : 1)), node);
+      return;
+    }
+  }
+  if (node.kind === 'dir') fs.mount(target, node, m.readOnly);
+}
+
+function lookupDir(fs: FileSystem, path: string): DirNode | undefined {
+  let node: FsNode = fs.root;
+  for (const seg of path.split('/').filter(Boolean)) {
+    if (node.kind !== 'dir') return undefined;
+    const next = node.children.get(seg);
+    if (!next) return undefined;
+    node = next;
+  }
+  return node.kind === 'dir' ? node : undefined;
+}

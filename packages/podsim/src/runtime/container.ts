@@ -1,0 +1,211 @@
+/**
+ * One container instance: its file system, process(es), logs and exit record. A restart is a new
+ * Container (new id, fresh file system from the image, empty log), as with containerd.
+ */
+import type { Clock } from '../clock/clock.js';
+import type { FileSystem } from '../kernel/fs.js';
+import type { NetNamespace } from '../kernel/net.js';
+import { PidNamespace, type Proc, type Program, type System } from '../kernel/process.js';
+import { SIGNALS } from '../kernel/signals.js';
+import { Pipe, emptyInput, type InputStream, type OutputStream } from '../kernel/streams.js';
+import { Deferred } from '../kernel/waitable.js';
+import type { Image } from '../images/types.js';
+import type { Random } from '../random/random.js';
+import type { ContainerContext } from './context.js';
+import { buildContainerFs } from './container-fs.js';
+import { DEFAULT_PATH, lookPath } from './exec-path.js';
+import { LogBuffer } from './logs.js';
+import { MemoryLedger } from './memory.js';
+import { execFailed, execNotRunning, startFailed } from './messages.js';
+import { terminationMessage } from './termination-message.js';
+import type { ContainerConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+
+export interface PodEnvironment {
+  clock: Clock;
+  random: Random;
+  net: NetNamespace;
+  hostname: string;
+  ip: string;
+  podName: string;
+  namespace: string;
+  /** The pod's shared PID namespace (shareProcessNamespace), else each container gets its own. */
+  sharedPids?: PidNamespace;
+}
+
+export class Container implements RuntimeContainer {
+  readonly id: string;
+  readonly name: string;
+  readonly stopSignal: number;
+  readonly exited = new Deferred<ExitInfo>();
+  readonly log: LogBuffer;
+  readonly pids: PidNamespace;
+  readonly fs: FileSystem;
+  readonly ctx: ContainerContext;
+  private startedAtMs: number | undefined;
+  private main: Proc | undefined;
+  private readonly binaries: ReadonlyMap<string, Program>;
+  private readonly env: Record<string, string>;
+  private readonly workingDir: string;
+  private readonly memory: MemoryLedger;
+  private readonly sys: System;
+  /** The main process's stdin when the spec asks for one (`stdin: true`), fed by attach. */
+  private readonly stdin: TerminalPipe | undefined;
+
+  constructor(
+    private readonly pod: PodEnvironment,
+    private readonly image: Image,
+    canonicalImage: string,
+    private readonly cfg: ContainerConfig,
+    private readonly argv: string[],
+  ) {
+    this.id = pod.random.hex(64);
+    this.name = cfg.name;
+    this.stopSignal = image.config.stopSignal;
+    this.log = new LogBuffer(pod.clock, cfg.tty ?? false);
+    this.stdin = cfg.stdin ? new TerminalPipe(cfg.tty ?? false) : undefined;
+    this.pids = pod.sharedPids ?? new PidNamespace(true);
+    this.binaries = new Map(Object.entries(image.binaries));
+    this.workingDir = cfg.workingDir || image.config.workingDir || '/';
+    this.env = containerEnv(image, cfg, pod.hostname);
+    this.fs = buildContainerFs(pod.clock, image, pod, cfg.mounts, this.terminationMessagePath);
+    this.fs.mkdir(this.workingDir, true);
+    this.memory = new MemoryLedger(cfg.memoryLimitBytes, () => this.oomKill());
+    this.pids.onExit((p) => this.memory.release(p));
+    this.ctx = {
+      fs: this.fs,
+      net: pod.net,
+      flavor: image.flavor,
+      user: (image.config.user || 'root').split(':')[0],
+      container: { id: this.id, name: cfg.name, podName: pod.podName, namespace: pod.namespace, image: canonicalImage },
+      memory: this.memory,
+    };
+    this.sys = {
+      clock: pod.clock,
+      hostname: () => pod.hostname,
+      resolve: (command, env) => {
+        const r = lookPath(this.fs, this.binaries, command, env.PATH, env.PWD || '/');
+        return r.ok ? { path: r.path, program: r.program } : undefined;
+      },
+    };
+  }
+
+  get startedAt(): number | undefined {
+    return this.startedAtMs;
+  }
+
+  get running(): boolean {
+    return this.main !== undefined && this.main.alive;
+  }
+
+  /** The processes that belong to this container (its siblings' are excluded under a shared PID namespace). */
+  processes(): Proc[] {
+    return this.pids.list().filter((p) => (p.ctx as Partial<ContainerContext> | undefined)?.container?.id === this.id);
+  }
+
+  start(): StartResult {
+    if (this.main) return { ok: false, exitCode: 128, message: startFailed('container already started') };
+    const found = lookPath(this.fs, this.binaries, this.argv[0], this.env.PATH, this.workingDir);
+    if (!found.ok) return { ok: false, exitCode: 128, message: startFailed(found.error) };
+    this.startedAtMs = this.pod.clock.now();
+    const main = this.spawn(this.argv, found.program, this.stdin ?? emptyInput, this.log.stdout, this.log.stderr, this.cfg.tty ? { TERM: 'xterm' } : {});
+    this.main = main;
+    main.exited.subscribe((code) => this.onMainExit(main, code));
+    return { ok: true };
+  }
+
+  kill(signal: number): void {
+    this.main?.kill(signal);
+  }
+
+  exec(argv: string[], stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }): { ok: true; proc: Proc } | { ok: false; exitCode: number; message: string } {
+    if (!this.running) return { ok: false, exitCode: 126, message: execNotRunning() };
+    const found = lookPath(this.fs, this.binaries, argv[0] ?? '', this.env.PATH, this.workingDir);
+    if (!found.ok) return { ok: false, exitCode: found.notFound ? 127 : 126, message: execFailed(this.pod.random.hex(64), found.error) };
+    const extra: Record<string, string> = stdio.tty ? { TERM: 'xterm' } : {};
+    return { ok: true, proc: this.spawn(argv, found.program, stdio.stdin, stdio.stdout, stdio.stderr, extra) };
+  }
+
+  attach(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean }): () => void {
+    const detachOutput = this.log.attach(stdio);
+    let attached = true;
+    const pipe = this.stdin;
+    const input = stdio.stdin;
+    if (pipe && input) {
+      const pump = () => {
+        input.read().subscribe((chunk) => {
+          if (!attached) return;
+          if (chunk === null) {
+            if (stdio.stdinOnce) pipe.close();
+            return;
+          }
+          pipe.write(chunk);
+          pump();
+        });
+      };
+      pump();
+    }
+    return () => {
+      attached = false;
+      detachOutput();
+    };
+  }
+
+  /** Kills every process of this container at once (pod teardown). */
+  killAll(): void {
+    for (const p of this.processes().reverse()) p.kill(SIGNALS.SIGKILL);
+  }
+
+  private spawn(argv: string[], program: Program, stdin: InputStream, stdout: OutputStream, stderr: OutputStream, extraEnv: Record<string, string>): Proc {
+    return this.pids.spawn({
+      argv: [...argv],
+      program,
+      env: { ...this.env, ...extraEnv, PWD: this.workingDir },
+      cwd: this.workingDir,
+      stdin,
+      stdout,
+      stderr,
+      sys: this.sys,
+      ctx: this.ctx,
+    });
+  }
+
+  private oomKill(): void {
+    for (const p of this.processes().reverse()) p.kill(SIGNALS.SIGKILL);
+  }
+
+  private get terminationMessagePath(): string {
+    return this.cfg.terminationMessagePath || '/dev/termination-log';
+  }
+
+  private onMainExit(main: Proc, code: number): void {
+    // Under a shared PID namespace the kernel does not reap the container's other processes for us.
+    for (const p of this.processes()) p.kill(SIGNALS.SIGKILL);
+    this.log.flush();
+    const oom = this.memory.oomKilled;
+    const info: ExitInfo = {
+      exitCode: code,
+      reason: oom ? 'OOMKilled' : code === 0 ? 'Completed' : 'Error',
+      finishedAt: this.pod.clock.now(),
+    };
+    if (main.termSignal !== undefined) info.signal = main.termSignal;
+    const message = terminationMessage(this.fs, this.terminationMessagePath, this.cfg.terminationMessagePolicy, code, this.log);
+    if (message) info.message = message;
+    this.exited.resolve(info);
+  }
+}
+
+/** A pipe that says whether it is a terminal, so shells on the other end prompt (`kubectl run -it`). */
+class TerminalPipe extends Pipe {
+  constructor(readonly isTTY: boolean) {
+    super();
+  }
+}
+
+/** PATH, HOSTNAME, the image's ENV, the pod spec's env, HOME: the order `env` shows in a real container. */
+function containerEnv(image: Image, cfg: ContainerConfig, hostname: string): Record<string, string> {
+  const env: Record<string, string> = { PATH: image.config.env.PATH ?? DEFAULT_PATH, HOSTNAME: hostname };
+  for (const [k, v] of Object.entries(image.config.env)) if (k !== 'PATH') env[k] = v;
+  for (const [k, v] of Object.entries(cfg.env)) env[k] = v;
+  if (env.HOME === undefined) env.HOME = image.config.user && image.config.user !== 'root' && image.config.user !== '0' ? '/' : '/root';
+  return env;
+}

@@ -1,0 +1,41 @@
+/**
+ * What a process inside a container gets as `proc.ctx`: the container's files and the pod's
+ * network (the MachineContext every program understands) plus the container's identity and its
+ * memory account (exceeding the limit is what OOMKilled means).
+ */
+import type { MachineContext } from '../kernel/machine.js';
+import type { FileSystem } from '../kernel/fs.js';
+import type { NetNamespace } from '../kernel/net.js';
+import type { Proc } from '../kernel/process.js';
+
+export interface ContainerIdentity {
+  id: string;
+  name: string;
+  podName: string;
+  namespace: string;
+  /** Canonical image reference, e.g. `docker.io/library/nginx:latest`. */
+  image: string;
+}
+
+export interface MemoryAccount {
+  /** Charges `bytes` to `proc`; returns false when the container was OOM-killed instead. */
+  allocate(proc: Proc, bytes: number): boolean;
+  free(proc: Proc, bytes: number): void;
+  /** Bytes in use by the container's processes. */
+  usage(): number;
+  readonly limit: number | undefined;
+}
+
+export interface ContainerContext extends MachineContext {
+  fs: FileSystem;
+  net: NetNamespace;
+  flavor: 'busybox' | 'gnu';
+  user: string;
+  container: ContainerIdentity;
+  memory: MemoryAccount;
+}
+
+export function containerContextOf(proc: Proc): ContainerContext | undefined {
+  const ctx = proc.ctx as Partial<ContainerContext> | undefined;
+  return ctx && ctx.container && ctx.memory ? (ctx as ContainerContext) : undefined;
+}

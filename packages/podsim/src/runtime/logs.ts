@@ -1,0 +1,76 @@
+/**
+ * A container instance's output as the kubelet's log files keep it: one timestamped entry per line
+ * per stream, kept after exit so `kubectl logs --previous` can read it.
+ */
+import type { Clock } from '../clock/clock.js';
+import type { OutputStream } from '../kernel/streams.js';
+import type { ContainerLog, LogLine } from './types.js';
+
+/** Oldest lines are dropped beyond this, as log rotation would (keeps `yes` from eating memory). */
+const MAX_LINES = 20_000;
+
+export class LogBuffer implements ContainerLog {
+  private readonly entries: LogLine[] = [];
+  private readonly followers = new Set<(line: LogLine) => void>();
+  private readonly partial = { stdout: '', stderr: '' };
+  readonly stdout: OutputStream;
+  readonly stderr: OutputStream;
+
+  /** Clients attached to the container's output (kubectl attach), besides the log itself. */
+  private readonly attached = new Set<{ stdout: OutputStream; stderr: OutputStream }>();
+
+  /** With a TTY both streams are the terminal: one `stdout` stream, as the kubelet logs it. */
+  constructor(
+    private readonly clock: Clock,
+    tty = false,
+  ) {
+    this.stdout = { write: (d) => this.write('stdout', d), isTTY: tty };
+    this.stderr = tty ? this.stdout : { write: (d) => this.write('stderr', d) };
+  }
+
+  /** Copies output from now on to a client; returns the detach function. */
+  attach(client: { stdout: OutputStream; stderr: OutputStream }): () => void {
+    this.attached.add(client);
+    return () => this.attached.delete(client);
+  }
+
+  lines(): readonly LogLine[] {
+    return this.entries;
+  }
+
+  follow(fn: (line: LogLine) => void): () => void {
+    this.followers.add(fn);
+    return () => this.followers.delete(fn);
+  }
+
+  /** Emits text written without a final newline as its own line (at process exit). */
+  flush(): void {
+    for (const stream of ['stdout', 'stderr'] as const) {
+      if (this.partial[stream] !== '') {
+        const text = this.partial[stream];
+        this.partial[stream] = '';
+        this.push(stream, text);
+      }
+    }
+  }
+
+  /** The combined text, newline-terminated lines (termination-message fallback, tests). */
+  text(): string {
+    return this.entries.map((l) => l.text + '\n').join('');
+  }
+
+  private write(stream: 'stdout' | 'stderr', data: string): void {
+    for (const c of [...this.attached]) c[stream].write(data);
+    const all = this.partial[stream] + data;
+    const parts = all.split('\n');
+    this.partial[stream] = parts.pop() ?? '';
+    for (const p of parts) this.push(stream, p);
+  }
+
+  private push(stream: 'stdout' | 'stderr', text: string): void {
+    const line: LogLine = { time: this.clock.now(), stream, text };
+    this.entries.push(line);
+    if (this.entries.length > MAX_LINES) this.entries.splice(0, this.entries.length - MAX_LINES);
+    for (const f of [...this.followers]) f(line);
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * One node's container runtime (containerd): an image cache, pulls against the simulated
+ * registries, and pod sandboxes with their containers.
+ */
+import type { Clock } from '../clock/clock.js';
+import type { Network } from '../kernel/net.js';
+import { findImage } from '../images/index.js';
+import type { Random } from '../random/random.js';
+import { resolvePull } from './pull.js';
+import { Sandbox } from './sandbox.js';
+import type { ContainerRuntime, PodSandbox, PullResult, SandboxConfig } from './types.js';
+
+export class Runtime implements ContainerRuntime {
+  readonly nodeName: string;
+  private readonly clock: Clock;
+  private readonly random: Random;
+  private readonly network: Network;
+  /** Canonical references of images in the node's content store. */
+  private readonly cache = new Set<string>();
+
+  constructor(opts: { clock: Clock; random: Random; network: Network; nodeName: string }) {
+    this.clock = opts.clock;
+    this.random = opts.random;
+    this.network = opts.network;
+    this.nodeName = opts.nodeName;
+  }
+
+  pull(image: string): PullResult {
+    const r = resolvePull(image, this.isPresent(image));
+    if (r.ok) this.cache.add(r.imageRef);
+    return r;
+  }
+
+  isPresent(image: string): boolean {
+    const found = findImage(image);
+    return found.ok && this.cache.has(found.ref.canonical);
+  }
+
+  /** Images in the node's store (canonical references), for `crictl images`-like views. */
+  images(): string[] {
+    return [...this.cache].sort();
+  }
+
+  createSandbox(cfg: SandboxConfig): PodSandbox {
+    return new Sandbox(this.clock, this.random, this.network, cfg);
+  }
+}

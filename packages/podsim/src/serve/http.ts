@@ -1,0 +1,41 @@
+/** Small HTTP helpers shared by the routes: a JSON reply value, writing it, reading bodies. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Status } from '../api/types.js';
+
+export interface Reply {
+  code: number;
+  body: unknown;
+  contentType?: string;
+  warnings?: string[];
+}
+
+export function statusReply(status: Status): Reply {
+  return { code: status.code ?? 500, body: status };
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const headers: Record<string, string | string[]> = {
+    'Content-Type': reply.contentType ?? 'application/json',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-cache, private',
+  };
+  // The apiserver's warning header (RFC 7234 code 299), which kubectl prints as `Warning: <text>`.
+  if (reply.warnings?.length) headers.Warning = reply.warnings.map((w) => `299 - ${JSON.stringify(w)}`);
+  res.writeHead(reply.code, headers);
+  res.end(text);
+}
+
+/** The request body as text, at most `limit` bytes (more is answered by the caller as 413). */
+export function readBody(req: IncomingMessage, limit = 3 * 1024 * 1024): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size <= limit) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('error', () => resolve(undefined));
+  });
+}

@@ -1,0 +1,140 @@
+/**
+ * /version and API discovery, both the aggregated v2 documents kubectl 1.32 asks for first
+ * (`Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`) and the legacy
+ * /api, /apis, /api/v1, /apis/apps/v1 lists it falls back to. Built from RESOURCES.
+ */
+import { RESOURCES } from '../../api/resources.js';
+import type { ResourceInfo } from '../../api/types.js';
+import type { Reply } from '../http.js';
+
+export const SERVER_VERSION = {
+  major: '1',
+  minor: '32',
+  gitVersion: 'v1.32.4',
+  gitCommit: '59526cd4867447956156ae3a602fcbac5d2c5f00',
+  gitTreeState: 'clean',
+  buildDate: '2025-04-22T16:02:27Z',
+  goVersion: 'go1.23.6',
+  compiler: 'gc',
+  platform: 'linux/amd64',
+};
+
+/** Resources listed under the `all` category (`kubectl get all`). */
+const ALL_CATEGORY = new Set(['pods', 'services', 'deployments', 'replicasets']);
+
+const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; verbs: string[] }[]> = {
+  pods: [
+    { name: 'attach', kind: 'PodAttachOptions', verbs: ['create', 'get'] },
+    { name: 'binding', kind: 'Binding', verbs: ['create'] },
+    { name: 'exec', kind: 'PodExecOptions', verbs: ['create', 'get'] },
+    { name: 'log', kind: 'Pod', verbs: ['get'] },
+    { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
+    { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
+  ],
+  deployments: [
+    { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
+    { name: 'status', kind: 'Deployment', verbs: ['get', 'patch', 'update'] },
+  ],
+  replicasets: [
+    { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
+    { name: 'status', kind: 'ReplicaSet', verbs: ['get', 'patch', 'update'] },
+  ],
+  nodes: [{ name: 'status', kind: 'Node', verbs: ['get', 'patch', 'update'] }],
+  namespaces: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }],
+  services: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }],
+  persistentvolumeclaims: [{ name: 'status', kind: 'PersistentVolumeClaim', verbs: ['get', 'patch', 'update'] }],
+};
+
+const GROUPS = [...new Set(RESOURCES.map((r) => r.group))];
+
+function inGroup(group: string): ResourceInfo[] {
+  return RESOURCES.filter((r) => r.group === group);
+}
+
+function legacyResource(r: ResourceInfo): Record<string, unknown>[] {
+  const main: Record<string, unknown> = { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs };
+  if (r.shortNames.length) main.shortNames = r.shortNames;
+  if (ALL_CATEGORY.has(r.resource)) main.categories = ['all'];
+  main.storageVersionHash = '';
+  const subs = (SUBRESOURCES[r.resource] ?? []).map((s) => {
+    const d: Record<string, unknown> = { name: `${r.resource}/${s.name}`, singularName: '', namespaced: r.namespaced };
+    if (s.group) Object.assign(d, { group: s.group, version: 'v1' });
+    return Object.assign(d, { kind: s.kind, verbs: s.verbs });
+  });
+  return [main, ...subs];
+}
+
+/** `/api/v1` or `/apis/apps/v1`: an APIResourceList. */
+export function resourceList(group: string): Record<string, unknown> {
+  return {
+    kind: 'APIResourceList',
+    apiVersion: 'v1',
+    groupVersion: group ? `${group}/v1` : 'v1',
+    resources: inGroup(group).flatMap(legacyResource),
+  };
+}
+
+function aggregatedResource(r: ResourceInfo): Record<string, unknown> {
+  const d: Record<string, unknown> = {
+    resource: r.resource,
+    responseKind: { group: r.group, version: r.version, kind: r.kind },
+    scope: r.namespaced ? 'Namespaced' : 'Cluster',
+    singularResource: r.singular,
+    verbs: r.verbs,
+  };
+  if (r.shortNames.length) d.shortNames = r.shortNames;
+  if (ALL_CATEGORY.has(r.resource)) d.categories = ['all'];
+  const subs = SUBRESOURCES[r.resource];
+  if (subs)
+    d.subresources = subs.map((s) => ({ subresource: s.name, responseKind: { group: s.group ?? r.group, version: 'v1', kind: s.kind }, verbs: s.verbs }));
+  return d;
+}
+
+function aggregatedGroup(group: string): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { creationTimestamp: null };
+  if (group) metadata.name = group;
+  return { metadata, versions: [{ version: 'v1', resources: inGroup(group).map(aggregatedResource), freshness: 'Current' }] };
+}
+
+export const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
+
+function wantsAggregated(accept: string): boolean {
+  const first = accept.split(',')[0] ?? '';
+  return first.includes('as=APIGroupDiscoveryList') && first.includes('v=v2') && !first.includes('v=v2beta1');
+}
+
+function aggregated(groups: string[]): Record<string, unknown> {
+  return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items: groups.map(aggregatedGroup) };
+}
+
+/** Answers the discovery paths; undefined for anything else. */
+export function discovery(path: string, accept: string, serverAddress: string): Reply | undefined {
+  const agg = wantsAggregated(accept);
+  switch (path) {
+    case '/version':
+      return { code: 200, body: SERVER_VERSION };
+    case '/api':
+      if (agg) return { code: 200, body: aggregated(['']), contentType: AGGREGATED_TYPE };
+      return { code: 200, body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] } };
+    case '/apis':
+      if (agg) return { code: 200, body: aggregated(GROUPS.filter(Boolean)), contentType: AGGREGATED_TYPE };
+      return {
+        code: 200,
+        body: {
+          kind: 'APIGroupList',
+          apiVersion: 'v1',
+          groups: GROUPS.filter(Boolean).map((g) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } })),
+        },
+      };
+    case '/api/v1':
+      return { code: 200, body: resourceList('') };
+    default: {
+      const m = /^\/apis\/([^/]+)\/v1$/.exec(path);
+      if (m && GROUPS.includes(m[1]) && m[1]) return { code: 200, body: resourceList(m[1]) };
+      const g = /^\/apis\/([^/]+)$/.exec(path);
+      if (g && GROUPS.includes(g[1]) && g[1])
+        return { code: 200, body: { kind: 'APIGroup', apiVersion: 'v1', name: g[1], versions: [{ groupVersion: `${g[1]}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g[1]}/v1`, version: 'v1' } } };
+      return undefined;
+    }
+  }
+}

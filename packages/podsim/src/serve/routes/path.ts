@@ -1,0 +1,35 @@
+/** Parses Kubernetes REST paths: `/api/v1[/namespaces/NS]/RESOURCE[/NAME[/SUB]]` and the `/apis/GROUP/v1/…` twin. */
+import { RESOURCES } from '../../api/resources.js';
+import type { ResourceInfo } from '../../api/types.js';
+
+export interface ResourcePath {
+  info: ResourceInfo;
+  namespace?: string;
+  name?: string;
+  subresource?: string;
+}
+
+export function parseResourcePath(path: string): ResourcePath | undefined {
+  const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
+  let group: string;
+  let rest: string[];
+  if (parts[0] === 'api' && parts[1] === 'v1') {
+    group = '';
+    rest = parts.slice(2);
+  } else if (parts[0] === 'apis' && parts.length >= 3 && parts[2] === 'v1') {
+    group = parts[1];
+    rest = parts.slice(3);
+  } else return undefined;
+  let namespace: string | undefined;
+  // `/namespaces/NS/<resource>…` addresses inside a namespace; `/namespaces[/NAME[/status]]` the namespace itself.
+  if (rest[0] === 'namespaces' && rest.length >= 3 && !(group === '' && rest.length === 3 && rest[2] === 'status') && rest[2] !== 'finalize') {
+    namespace = rest[1];
+    rest = rest.slice(2);
+  }
+  const [resource, name, subresource, extra] = rest;
+  if (!resource || extra !== undefined) return undefined;
+  const info = RESOURCES.find((r) => r.group === group && r.resource === resource);
+  if (!info) return undefined;
+  if (namespace !== undefined && !info.namespaced) return undefined;
+  return { info, namespace, name, subresource };
+}

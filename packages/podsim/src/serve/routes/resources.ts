@@ -1,0 +1,146 @@
+/**
+ * The resource endpoints: get/list/watch/create/update/patch/delete, each translated to one
+ * ApiServer call, with the query parameters kubectl 1.32 sends (labelSelector, fieldSelector,
+ * resourceVersion, dryRun, fieldValidation, gracePeriodSeconds, propagationPolicy) and Table output.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { badRequest, notFound, tooLarge } from '../../api/status.js';
+import type { ApiServer } from '../../api/server.js';
+import type { DeleteOptions, KubeObject, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
+import { readBody, send, statusReply, type Reply } from '../http.js';
+import type { ResourcePath } from './path.js';
+import { includeObjectParam, tableOf, wantsTable } from './table.js';
+
+const PATCH_TYPES: Record<string, PatchType> = {
+  'application/strategic-merge-patch+json': 'strategic',
+  'application/merge-patch+json': 'merge',
+  'application/json-patch+json': 'json',
+};
+
+export interface ResourceContext {
+  api: ApiServer;
+  /** Called after every write and when a watch opens, so zero-delay reactions run. */
+  settle(): void;
+}
+
+function writeOptions(q: URLSearchParams): WriteOptions {
+  const o: WriteOptions = {};
+  if (q.getAll('dryRun').includes('All')) o.dryRun = true;
+  const fv = q.get('fieldValidation');
+  if (fv === 'Strict' || fv === 'Warn' || fv === 'Ignore') o.fieldValidation = fv;
+  const fm = q.get('fieldManager');
+  if (fm) o.fieldManager = fm;
+  return o;
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reply: Reply } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (e) {
+    return { ok: false, reply: statusReply(badRequest(`the server rejected our request due to an error in our request: ${(e as Error).message}`)) };
+  }
+}
+
+function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
+  const o: DeleteOptions = {};
+  const b = (body && typeof body === 'object' ? body : {}) as Record<string, unknown>;
+  const grace = q.get('gracePeriodSeconds') ?? (b.gracePeriodSeconds === undefined ? null : String(b.gracePeriodSeconds));
+  if (grace !== null && /^-?\d+$/.test(grace)) o.gracePeriodSeconds = Number(grace);
+  const policy = q.get('propagationPolicy') ?? (typeof b.propagationPolicy === 'string' ? b.propagationPolicy : null);
+  if (policy === 'Foreground' || policy === 'Background' || policy === 'Orphan') o.propagationPolicy = policy;
+  const dry = q.getAll('dryRun').includes('All') || (Array.isArray(b.dryRun) && b.dryRun.includes('All'));
+  if (dry) o.dryRun = true;
+  return o;
+}
+
+/** Renders a single object or list the way the client asked: JSON, or a Table. */
+function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
+  if (!wantsTable(String(req.headers.accept ?? ''))) return { code, body: value, warnings };
+  const items = 'items' in value ? value.items : [value];
+  const rv = 'items' in value ? value.metadata.resourceVersion : undefined;
+  return { code, body: tableOf(resource, items, { now: ctx.api.clock.now(), resourceVersion: rv, include: includeObjectParam(q.get('includeObject')) }), warnings };
+}
+
+/** A watch stream: one JSON WatchEvent per line, chunked, open until the client goes away. */
+function watch(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): void {
+  const asTable = wantsTable(String(req.headers.accept ?? ''));
+  const include = includeObjectParam(q.get('includeObject'));
+  const fieldSelector = q.get('fieldSelector') ?? undefined;
+  const labelSelector = q.get('labelSelector') ?? undefined;
+  // Validate the selectors the way list does, so a bad selector is a 400 rather than a silent empty stream.
+  const check = ctx.api.list(p.info.resource, p.namespace, { labelSelector, fieldSelector });
+  if (!check.ok) return send(res, statusReply(check.status));
+  res.writeHead(200, { 'Content-Type': 'application/json', 'Transfer-Encoding': 'chunked', 'Cache-Control': 'no-cache, private' });
+  res.flushHeaders();
+  let first = true;
+  const rv = q.get('resourceVersion') ?? undefined;
+  const emit = (ev: WatchEvent): void => {
+    if (res.destroyed) return;
+    const object = asTable ? tableOf(p.info.resource, [ev.object], { now: ctx.api.clock.now(), include, headers: first }) : ev.object;
+    first = false;
+    res.write(`${JSON.stringify({ type: ev.type, object })}\n`);
+  };
+  const stop = ctx.api.watch(p.info.resource, p.namespace, emit, { labelSelector, fieldSelector, resourceVersion: rv || '0' });
+  const close = (): void => stop();
+  req.on('close', close);
+  res.on('close', close);
+  const timeout = Number(q.get('timeoutSeconds'));
+  if (timeout > 0) {
+    // timeoutSeconds is wall time for the client's connection, not virtual cluster time.
+    const t = setTimeout(() => res.end(), timeout * 1000);
+    res.on('close', () => clearTimeout(t));
+  }
+  ctx.settle();
+}
+
+export async function handleResource(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): Promise<void> {
+  const { api } = ctx;
+  const r = p.info.resource;
+  const resource = p.subresource === 'status' ? `${r}/status` : r;
+  if (p.subresource && p.subresource !== 'status') return send(res, statusReply(notFound(r, p.name ?? '')));
+  const method = req.method ?? 'GET';
+  if (method === 'GET' && !p.name) {
+    if (q.get('watch') === 'true' || q.get('watch') === '1') return watch(ctx, req, res, p, q);
+    const list = api.list(r, p.namespace, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
+    return send(res, list.ok ? render(ctx, req, q, r, list.value) : statusReply(list.status));
+  }
+  if (method === 'GET') {
+    const got = api.get(r, p.namespace, p.name!);
+    return send(res, got.ok ? render(ctx, req, q, r, got.value) : statusReply(got.status));
+  }
+  const text = await readBody(req);
+  if (text === undefined) return send(res, statusReply(tooLarge(3 * 1024 * 1024)));
+  const reply = write(ctx, req, p, q, resource, text);
+  ctx.settle();
+  send(res, reply);
+}
+
+function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: string): Reply {
+  const { api } = ctx;
+  const method = req.method ?? 'GET';
+  const opts = writeOptions(q);
+  if (method === 'DELETE') {
+    const body = text.trim() ? parseJson(text) : { ok: true as const, value: undefined };
+    if (!body.ok) return body.reply;
+    if (!p.name) return statusReply(badRequest('deletecollection is not supported by podsim'));
+    const del = api.delete(p.info.resource, p.namespace, p.name, deleteOptions(q, body.value));
+    return del.ok ? { code: 200, body: del.value } : statusReply(del.status);
+  }
+  const body = parseJson(text);
+  if (!body.ok) return body.reply;
+  if (method === 'POST' && !p.name) {
+    const created = api.create(p.info.resource, p.namespace, body.value, opts);
+    return created.ok ? render(ctx, req, q, p.info.resource, created.value, 201, created.warnings) : statusReply(created.status);
+  }
+  if (method === 'PUT' && p.name) {
+    const updated = api.update(resource, p.namespace, body.value, opts);
+    return updated.ok ? render(ctx, req, q, p.info.resource, updated.value, 200, updated.warnings) : statusReply(updated.status);
+  }
+  if (method === 'PATCH' && p.name) {
+    const type = PATCH_TYPES[String(req.headers['content-type'] ?? '').split(';')[0].trim()];
+    if (!type) return { code: 415, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`, reason: 'UnsupportedMediaType', code: 415 } };
+    const patched = api.patch(resource, p.namespace, p.name, type, body.value, opts);
+    return patched.ok ? render(ctx, req, q, p.info.resource, patched.value, 200, patched.warnings) : statusReply(patched.status);
+  }
+  return { code: 405, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server does not allow this method on the requested resource`, reason: 'MethodNotAllowed', code: 405 } };
+}

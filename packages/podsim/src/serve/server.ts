@@ -1,0 +1,114 @@
+/**
+ * `podsim serve`: the simulated cluster behind a real Kubernetes REST API on loopback, for the real
+ * kubectl. Plain requests go to discovery, OpenAPI or the resource routes; upgrades to the streaming
+ * subresources (exec, attach, port-forward). Virtual time moves through a TimeDriver: paced against
+ * wall time by the CLI, by hand in tests.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { badRequest, resourceNotFound } from '../api/status.js';
+import type { KubeObject, Pod, PodStreams } from '../api/types.js';
+import type { Cluster } from '../cluster/cluster.js';
+import { send, statusReply } from './http.js';
+import type { TimeDriver } from './pacing.js';
+import { discovery } from './routes/discovery.js';
+import { openapi } from './routes/openapi.js';
+import { parseResourcePath } from './routes/path.js';
+import { handleResource } from './routes/resources.js';
+import { refuse, serveExecLike } from './streams/exec.js';
+import { serveLogs } from './streams/logs.js';
+import { servePortForward } from './streams/portforward.js';
+import { isWebSocketRequest } from './streams/websocket.js';
+
+export interface ServeOptions {
+  cluster: Cluster;
+  time: TimeDriver;
+  /** 0 (default) picks a free port. */
+  port?: number;
+}
+
+export interface PodsimServer {
+  readonly port: number;
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+/** The cluster's streams, with attach routed to the pod's kubelet (PodStreamRouter has no attach). */
+function streamsWithAttach(cluster: Cluster): PodStreams {
+  const s = cluster.streams;
+  return {
+    exec: s.exec.bind(s),
+    logs: s.logs.bind(s),
+    portForward: s.portForward.bind(s),
+    attach(namespace, pod, container, stdio) {
+      const p = cluster.api.get<Pod & KubeObject>('pods', namespace, pod);
+      if (!p.ok) return p;
+      const kubelet = p.value.spec?.nodeName ? cluster.kubelet(p.value.spec.nodeName) : undefined;
+      if (!kubelet) return { ok: false, status: badRequest(`pod ${pod} does not have a host assigned`) };
+      return kubelet.attach(namespace, pod, container, stdio);
+    },
+  };
+}
+
+export function startServer(opts: ServeOptions): Promise<PodsimServer> {
+  const { cluster, time } = opts;
+  const streams = streamsWithAttach(cluster);
+  const resourceCtx = { api: cluster.api, settle: () => time.settle() };
+  const sockets = new Set<Duplex>();
+  let address = '127.0.0.1:0';
+
+  const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const path = url.pathname.replace(/\/+$/, '') || '/';
+    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path);
+    if (fixed) return send(res, fixed);
+    const p = parseResourcePath(path);
+    if (!p) return send(res, statusReply(resourceNotFound()));
+    if (p.info.resource === 'pods' && p.name && p.subresource === 'log') {
+      serveLogs(cluster.api, streams, req, res, p.namespace ?? 'default', p.name, url.searchParams);
+      return time.settle();
+    }
+    handleResource(resourceCtx, req, res, p, url.searchParams).catch((e: unknown) => {
+      if (!res.headersSent) send(res, statusReply(badRequest(String(e))));
+    });
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex): void => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => socket.destroy());
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const p = parseResourcePath(url.pathname);
+    if (!p || p.info.resource !== 'pods' || !p.name) return refuse(socket, resourceNotFound());
+    const ns = p.namespace ?? 'default';
+    if (!isWebSocketRequest(req)) return refuse(socket, badRequest('podsim serves streaming subresources over WebSocket only'));
+    if (p.subresource === 'exec' || p.subresource === 'attach') return serveExecLike(p.subresource, streams, req, socket, time, ns, p.name, url.searchParams);
+    if (p.subresource === 'portforward') return servePortForward(streams, req, socket, time, ns, p.name, url.searchParams);
+    refuse(socket, resourceNotFound());
+  };
+
+  const server = createServer(onRequest);
+  server.on('upgrade', onUpgrade);
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, '127.0.0.1', () => {
+      const port = (server.address() as AddressInfo).port;
+      address = `127.0.0.1:${port}`;
+      resolve({
+        port,
+        url: `http://127.0.0.1:${port}`,
+        close: () =>
+          new Promise<void>((done) => {
+            time.stop();
+            for (const s of sockets) s.destroy();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,368 @@
+/**
+ * Walks the syntax tree. Every simple command costs 1 ms of virtual time, so a busy loop without
+ * `sleep` still lets the simulated cluster move on instead of freezing it.
+ */
+import { emptyInput, Pipe, StringSink } from '../kernel/streams.js';
+import { SIGNALS } from '../kernel/signals.js';
+import type { Proc } from '../kernel/process.js';
+import { sleep, wait, type Task } from '../kernel/waitable.js';
+import { evaluate } from './arith.js';
+import { expandBraces } from './braces.js';
+import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './ast.js';
+import { BUILTINS } from './builtins/index.js';
+import { BreakSignal, ExitSignal, InterruptSignal, ReturnSignal } from './control.js';
+import { expandPattern, expandString, expandWords, ExpansionError, type ExpandContext } from './expand.js';
+import { runGuarded, spawnProgram, spawnSubshell, waitForeground, type Group } from './foreground.js';
+import type { Io } from './io.js';
+import { matchPattern } from './pattern.js';
+import { literalOf, parse } from './parser.js';
+import { applyRedirs, RedirectError } from './redirect.js';
+import type { Shell } from './shell.js';
+
+export const COMMAND_COST_MS = 1;
+
+/** Parses and runs source text (eval, source, -c, scripts); syntax errors print and give status 2. */
+export function* runSource(sh: Shell, source: string, io: Io): Task<number> {
+  const r = parse(source);
+  if (!r.ok) {
+    const lineText = source.split('\n')[r.error.line - 1] ?? source;
+    const lines = sh.flavour.syntax(r.error.problem, lineText.trim(), sh.interactive);
+    const prefix = sh.interactive
+      ? `${sh.origin.name}: `
+      : sh.origin.script
+        ? `${sh.origin.script}: line ${r.error.line}: `
+        : sh.flavour.name === 'bash'
+          ? `${sh.origin.name}: -c: line ${r.error.line}: `
+          : `${sh.origin.name}: `;
+    for (const l of lines) io.stderr.write(`${prefix}${l}\n`);
+    sh.status = 2;
+    return 2;
+  }
+  return yield* runList(sh, r.list, io);
+}
+
+function ctxFor(sh: Shell, io: Io): ExpandContext {
+  return sh.expandContext((source) => commandSubst(sh, source, io));
+}
+
+function* commandSubst(sh: Shell, source: string, io: Io): Task<string> {
+  const sink = new StringSink();
+  const sub = sh.clone();
+  sub.interactive = false;
+  sub.jobControl = false;
+  const subIo = { stdin: io.stdin, stdout: sink, stderr: io.stderr };
+  sub.io = subIo;
+  sh.substStatus = yield* runGuarded(sub, (s) => runSource(s, source, subIo));
+  return sink.text;
+}
+
+export function* runList(sh: Shell, list: List, io: Io): Task<number> {
+  for (const item of list.items) {
+    if (item.background) {
+      yield* startBackground(sh, item.cmd, item.text, io);
+      sh.status = 0;
+    } else {
+      sh.status = yield* runAndOr(sh, item.cmd, io, item.text);
+      if (sh.opts.errexit && sh.status !== 0 && item.cmd.rest.length === 0 && !item.cmd.first.bang) throw new ExitSignal(sh.status);
+    }
+    yield* runPendingTraps(sh, io);
+  }
+  return sh.status;
+}
+
+export function* runPendingTraps(sh: Shell, io: Io): Task<void> {
+  while (sh.pendingTraps.length > 0) {
+    const sig = sh.pendingTraps.shift()!;
+    const action = sh.traps.get(sig);
+    if (action) {
+      const saved = sh.status;
+      yield* runSource(sh, action, io);
+      sh.status = saved;
+    }
+  }
+}
+
+function* runAndOr(sh: Shell, ao: AndOr, io: Io, text: string): Task<number> {
+  let status = yield* runPipeline(sh, ao.first, io, text);
+  for (const { op, pipe } of ao.rest) {
+    if ((op === '&&') !== (status === 0)) continue;
+    status = yield* runPipeline(sh, pipe, io, text);
+  }
+  return status;
+}
+
+function* runPipeline(sh: Shell, p: Pipeline, io: Io, text: string): Task<number> {
+  let status: number;
+  if (p.cmds.length === 1) status = yield* runCommand(sh, p.cmds[0], io, text);
+  else {
+    const procs = yield* startPipeline(sh, p, io, sh.jobControl ? { newGroup: true } : {});
+    status = yield* waitForeground(sh, procs, text);
+    if (sh.opts.pipefail) status = [...procs].reverse().find((pr) => pr.exitCode !== 0)?.exitCode ?? status;
+  }
+  if (p.bang) status = status === 0 ? 1 : 0;
+  sh.status = status;
+  return status;
+}
+
+function* startPipeline(sh: Shell, p: Pipeline, io: Io, lead: Group): Task<Proc[]> {
+  const procs: Proc[] = [];
+  let input = io.stdin;
+  for (let i = 0; i < p.cmds.length; i++) {
+    const last = i === p.cmds.length - 1;
+    const pipe = last ? undefined : new Pipe();
+    const elementIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
+    const group = i === 0 ? lead : { pgid: procs[0].pgid };
+    const proc = yield* spawnElement(sh, p.cmds[i], elementIo, group);
+    if (pipe) proc.exited.subscribe(() => pipe.close());
+    const writer = procs[i - 1];
+    // The reader went away: the writer's next write would raise SIGPIPE.
+    if (writer) proc.exited.subscribe(() => writer.kill(SIGNALS.SIGPIPE));
+    procs.push(proc);
+    input = pipe ?? input;
+  }
+  return procs;
+}
+
+/** One pipeline element in its own process: external programs directly, anything else in a subshell. */
+function* spawnElement(sh: Shell, cmd: Command, io: Io, group: Group): Task<Proc> {
+  if (cmd.type === 'simple') {
+    yield* wait(sleep(sh.proc.clock, COMMAND_COST_MS));
+    const prepared = yield* prepare(sh, cmd, io);
+    if (prepared.ok && prepared.argv.length > 0) {
+      const name = prepared.argv[0];
+      if (!sh.functions.has(name) && !BUILTINS[name]) {
+        const env = sh.environment(prepared.assigns);
+        const found = sh.proc.sys.resolve(name, env);
+        if (found) return spawnProgram(sh, prepared.argv, found.program, env, prepared.io, group);
+      }
+    }
+    return spawnSubshell(sh, io, group, (sub) => (prepared.ok ? dispatch(sub, prepared, prepared.io, '') : failed(prepared.status)));
+  }
+  return spawnSubshell(sh, io, group, (sub) => runCommand(sub, cmd, io, ''));
+}
+
+function* failed(status: number): Task<number> {
+  return status;
+}
+
+function* startBackground(sh: Shell, ao: AndOr, text: string, io: Io): Task<void> {
+  const group: Group = sh.jobControl ? { newGroup: true } : {};
+  const bgIo = sh.jobControl ? io : { ...io, stdin: io.stdin.isTTY ? emptyInput : io.stdin };
+  const procs =
+    ao.rest.length === 0 ? yield* startPipeline(sh, ao.first, bgIo, group) : [spawnSubshell(sh, bgIo, group, (sub) => runAndOr(sub, ao, bgIo, text))];
+  const last = procs[procs.length - 1];
+  sh.lastBackground = last.pid;
+  const job = sh.jobs.add(procs[0].pgid, procs, text);
+  if (sh.interactive) sh.io.stderr.write(`[${job.id}] ${last.pid}\n`);
+}
+
+export function* runCommand(sh: Shell, cmd: Command, io: Io, text: string): Task<number> {
+  if (cmd.type === 'simple') return yield* runSimple(sh, cmd, io, text);
+  if (cmd.type === 'function') {
+    sh.functions.set(cmd.name, cmd.body);
+    return 0;
+  }
+  let rio: Io;
+  try {
+    rio = yield* applyRedirs(sh, ctxFor(sh, io), cmd.redirs, io);
+  } catch (e) {
+    return reportExpansion(sh, e, io);
+  }
+  switch (cmd.type) {
+    case 'group':
+      return yield* runList(sh, cmd.body, rio);
+    case 'subshell': {
+      const sub = sh.clone();
+      sub.interactive = false;
+      sub.jobControl = false;
+      sub.io = rio;
+      const status = yield* runGuarded(sub, (s) => runList(s, cmd.body, rio));
+      sh.status = status;
+      return status;
+    }
+    case 'if': {
+      for (const c of cmd.clauses) {
+        if ((yield* runList(sh, c.cond, rio)) === 0) return yield* runList(sh, c.body, rio);
+      }
+      return cmd.otherwise ? yield* runList(sh, cmd.otherwise, rio) : 0;
+    }
+    case 'while':
+    case 'until':
+      return yield* loop(
+        sh,
+        function* () {
+          const c = yield* runList(sh, cmd.cond, rio);
+          return cmd.type === 'while' ? c === 0 : c !== 0;
+        },
+        () => runList(sh, cmd.body, rio),
+      );
+    case 'for': {
+      const words = cmd.words ? yield* expandWords(ctxFor(sh, rio), cmd.words) : [...sh.positional];
+      let i = 0;
+      return yield* loop(
+        sh,
+        function* () {
+          if (i >= words.length) return false;
+          sh.setVar(cmd.name, words[i++]);
+          return true;
+        },
+        () => runList(sh, cmd.body, rio),
+      );
+    }
+    case 'case': {
+      const ctx = ctxFor(sh, rio);
+      const subject = yield* expandString(ctx, cmd.word);
+      for (const item of cmd.items) {
+        for (const p of item.patterns) {
+          if (matchPattern(yield* expandPattern(ctx, p), subject)) return yield* runList(sh, item.body, rio);
+        }
+      }
+      return 0;
+    }
+    case 'arithcmd': {
+      const ctx = ctxFor(sh, rio);
+      try {
+        const text = yield* expandString(ctx, cmd.expr);
+        return evaluate(text, { get: (n) => sh.getVar(n), set: (n, v) => sh.setVar(n, v) }) !== 0 ? 0 : 1;
+      } catch (e) {
+        sh.error(e instanceof Error ? e.message : String(e), rio);
+        return 1;
+      }
+    }
+  }
+}
+
+function* loop(sh: Shell, cond: () => Task<boolean>, body: () => Task<number>): Task<number> {
+  let status = 0;
+  sh.loopDepth++;
+  try {
+    for (;;) {
+      if (!(yield* cond())) break;
+      try {
+        status = yield* body();
+      } catch (e) {
+        if (!(e instanceof BreakSignal)) throw e;
+        if (e.levels > 1) {
+          e.levels--;
+          throw e;
+        }
+        if (e.kind === 'break') break;
+      }
+      // A loop of builtins only must still let virtual time pass.
+      yield* wait(sleep(sh.proc.clock, COMMAND_COST_MS));
+    }
+  } finally {
+    sh.loopDepth--;
+  }
+  return status;
+}
+
+interface Prepared {
+  ok: true;
+  argv: string[];
+  assigns: Record<string, string>;
+  io: Io;
+}
+
+function reportExpansion(sh: Shell, e: unknown, io: Io): number {
+  if (e instanceof ExpansionError || e instanceof RedirectError) {
+    const lineTagged = e instanceof ExpansionError && sh.flavour.name === 'bash' && !sh.interactive && !sh.origin.script;
+    sh.error(lineTagged ? `line ${sh.line}: ${e.message}` : e.message, io);
+    // A non-interactive shell gives up on ${x:?} and unbound variables, as POSIX requires.
+    if (e instanceof ExpansionError && e.fatal && !sh.interactive) throw new ExitSignal(127);
+    return 1;
+  }
+  throw e;
+}
+
+function* prepare(sh: Shell, cmd: SimpleCommand, io: Io): Task<Prepared | { ok: false; status: number }> {
+  sh.line = cmd.line;
+  const ctx = ctxFor(sh, io);
+  try {
+    const aliased = aliasExpanded(sh, cmd.words);
+    const words = sh.flavour.name === 'bash' ? aliased.flatMap(expandBraces) : aliased;
+    const argv = yield* expandWords(ctx, words);
+    const assigns: Record<string, string> = {};
+    for (const a of cmd.assigns) {
+      const v = yield* expandString(ctx, a.value);
+      assigns[a.name] = a.append ? (sh.getVar(a.name) ?? '') + v : v;
+    }
+    const rio = yield* applyRedirs(sh, ctx, cmd.redirs, io);
+    return { ok: true, argv, assigns, io: rio };
+  } catch (e) {
+    return { ok: false, status: reportExpansion(sh, e, io) };
+  }
+}
+
+function aliasExpanded(sh: Shell, words: Word[]): Word[] {
+  const first = words[0] && literalOf(words[0]);
+  const value = first !== undefined ? sh.aliases.get(first) : undefined;
+  if (value === undefined) return words;
+  const r = parse(value);
+  const c = r.ok && r.list.items.length === 1 && r.list.items[0].cmd.rest.length === 0 ? r.list.items[0].cmd.first.cmds[0] : undefined;
+  if (!c || c.type !== 'simple') return words;
+  return [...c.words, ...words.slice(1)];
+}
+
+function* runSimple(sh: Shell, cmd: SimpleCommand, io: Io, text: string): Task<number> {
+  if (sh.interrupted) throw new InterruptSignal();
+  yield* wait(sleep(sh.proc.clock, COMMAND_COST_MS));
+  if (sh.interrupted) throw new InterruptSignal();
+  sh.substStatus = 0;
+  const prepared = yield* prepare(sh, cmd, io);
+  if (!prepared.ok) return prepared.status;
+  if (sh.opts.xtrace && prepared.argv.length) io.stderr.write(`+ ${prepared.argv.join(' ')}\n`);
+  return yield* dispatch(sh, prepared, prepared.io, text || cmd.words.map((w) => w.raw).join(' '));
+}
+
+/** Runs an expanded command: assignments only, a function, a builtin or a program. */
+export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string): Task<number> {
+  const { argv, assigns } = p;
+  if (argv.length === 0) {
+    const status = sh.substStatus;
+    for (const [k, v] of Object.entries(assigns)) sh.setVar(k, v);
+    return status;
+  }
+  const name = argv[0];
+  const fn = sh.functions.get(name);
+  if (fn) return yield* callFunction(sh, fn, argv.slice(1), io);
+  const builtin = BUILTINS[name];
+  if (builtin) {
+    const saved = Object.keys(assigns).map((k) => [k, sh.vars.get(k)] as const);
+    for (const [k, v] of Object.entries(assigns)) sh.setVar(k, v);
+    try {
+      return yield* builtin(sh, argv, io);
+    } finally {
+      for (const [k, v] of saved) v ? sh.vars.set(k, v) : sh.vars.delete(k);
+    }
+  }
+  return yield* runExternal(sh, argv, assigns, io, text);
+}
+
+export function* runExternal(sh: Shell, argv: string[], assigns: Record<string, string>, io: Io, text: string): Task<number> {
+  const env = sh.environment(assigns);
+  const found = sh.proc.sys.resolve(argv[0], env);
+  if (!found) {
+    if (argv[0].includes('/') && sh.flavour.name === 'bash') sh.error(`${argv[0]}: No such file or directory`, io);
+    else sh.error(sh.flavour.notFound(argv[0]), io);
+    return 127;
+  }
+  const proc = spawnProgram(sh, argv, found.program, env, io, sh.jobControl ? { newGroup: true } : {});
+  return yield* waitForeground(sh, [proc], text);
+}
+
+function* callFunction(sh: Shell, body: Command, args: string[], io: Io): Task<number> {
+  const savedArgs = sh.positional;
+  sh.positional = args;
+  sh.locals.push(new Map());
+  try {
+    return yield* runCommand(sh, body, io, '');
+  } catch (e) {
+    if (e instanceof ReturnSignal) return e.status;
+    throw e;
+  } finally {
+    const frame = sh.locals.pop()!;
+    for (const [k, v] of frame) v ? sh.vars.set(k, v) : sh.vars.delete(k);
+    sh.positional = savedArgs;
+  }
+}

@@ -1,0 +1,13 @@
+/** What the page (run controls, the drawer) asks of a started sandbox. */
+export type PageAction =
+  | { kind: 'run'; line: string }
+  | { kind: 'key'; label: string }
+  | { kind: 'open' | 'apply' | 'fragment'; file: string; content: string };
+
+export interface SandboxApp {
+  perform(action: PageAction): Promise<void>;
+  /** Stops the worker as a crash would; the supervisor restarts and restores it. */
+  killWorker(): void;
+  /** Everything in the terminal's buffer, scrollback included (tests, bench). */
+  terminalText(): string;
+}

@@ -1,0 +1,231 @@
+/**
+ * A started sandbox: the worker (through its supervisor), the terminal, the editor (loaded on
+ * first use or when idle), the cluster view, time controls, persistence and the hands-on check.
+ * Loaded lazily by sandbox-loader.ts.
+ */
+import * as Comlink from 'comlink';
+import type { ClusterSnapshot, EditorRequest, SavedState } from '../../../packages/podsim/src/host/sandbox-types.js';
+import { KEYS, locateFragment, RUN_MAX_VIRTUAL_MS } from '../../markdown/code-steps.ts';
+import { clearState, loadState, saveState, throttle } from '../../persistence/saved-state.ts';
+import type { PageAction, SandboxApp } from './app-types.ts';
+import { renderClusterView } from './cluster-view.ts';
+import type { SandboxEditor } from './editor/editor.ts';
+import { HandsOnCheck } from './hands-on-check.ts';
+import { createTerminal } from './terminal.ts';
+import { TimeControls } from './time-controls.ts';
+import { SandboxSupervisor, type RemoteSandbox } from './worker-client.ts';
+
+
+interface SandboxRoot extends HTMLElement {
+  page: string;
+  selectTab(name: string): void;
+  setOpen(open: boolean): void;
+}
+
+/** The files a page's YAML blocks name (first whole block wins): the sandbox's initial files. */
+function pageFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  document.querySelectorAll<HTMLElement>('[data-rc-block=yaml][data-rc-file]:not([data-rc-fragment])').forEach((fig) => {
+    const name = fig.dataset.rcFile!;
+    const text = fig.querySelector('pre')?.textContent ?? '';
+    if (!(name in files)) files[name] = text.endsWith('\n') ? text : text + '\n';
+  });
+  return files;
+}
+
+export async function startSandbox(root: SandboxRoot): Promise<SandboxApp> {
+  const page = root.page;
+  const files = pageFiles();
+  const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
+  let sup: SandboxSupervisor | undefined;
+  const api = (): RemoteSandbox => sup!.api;
+  // Keystrokes and resizes before the worker is up have nowhere to go; attach() sends the size.
+  const live = () => (sup?.started ? sup.api : undefined);
+
+  const term = createTerminal(q('[data-sbx-terminal]'), {
+    onData: (d) => void live()?.write(d),
+    onResize: (cols, rows) => void live()?.resize(cols, rows),
+  });
+  const time = new TimeControls(root, api);
+  const check = new HandsOnCheck(page);
+  const clusterEl = q('[data-sbx-cluster]');
+  let lastState: SavedState | undefined = await loadState(page);
+  let firstAttach = true;
+  let runQueue: Promise<unknown> = Promise.resolve();
+
+  const saveSoon = throttle(() => {
+    void api()
+      .exportState()
+      .then((s) => {
+        lastState = s;
+        return saveState(page, s);
+      })
+      .catch(() => undefined);
+  }, 1000);
+  const showSnapshot = (snap: ClusterSnapshot) => {
+    renderClusterView(clusterEl, snap);
+    time.showClock(snap.now);
+    check.update(snap);
+  };
+  const refresh = throttle(() => void api().snapshot().then(showSnapshot, () => undefined), 250);
+
+  let editor: Promise<SandboxEditor> | undefined;
+  const loadEditor = (): Promise<SandboxEditor> => {
+    editor ??= import('./editor/editor.ts').then(async ({ SandboxEditor }) => {
+      const ed = await SandboxEditor.create(
+        {
+          host: q('[data-sbx-monaco]'),
+          tabs: q('[data-sbx-files]'),
+          vimStatus: q('[data-sbx-vim]'),
+          buttons: {
+            save: q('[data-editor-action=save]'),
+            apply: q('[data-editor-action=apply]'),
+            done: q('[data-editor-action=done]'),
+            cancel: q('[data-editor-action=cancel]'),
+          },
+        },
+        {
+          save: async (path, content) => {
+            await api().writeFile(path, content);
+            saveSoon();
+          },
+          apply: (path) => runLine(`kubectl apply -f ${path}`),
+          closed: (path, saved) => {
+            void api().editorClosed(path, saved);
+            if (root.dataset.tab === 'editor') root.selectTab('terminal');
+            term.focus();
+          },
+        },
+      );
+      const current = await api().listFiles();
+      const initial: Record<string, string> = {};
+      for (const f of current.filter((p) => /\.ya?ml$/.test(p))) initial[f] = (await api().readFile(f)) ?? '';
+      ed.setFiles(initial);
+      root.dataset.editor = 'ready';
+      return ed;
+    });
+    return editor;
+  };
+
+  const openFromTerminal = async (req: EditorRequest) => {
+    root.setOpen(true);
+    root.selectTab('editor');
+    (await loadEditor()).open(req.path, req.content, { mode: req.mode });
+  };
+
+  const runLine = (line: string): Promise<void> => {
+    const next = runQueue.then(() => api().run(line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS }));
+    runQueue = next.catch(() => undefined);
+    return next.then(() => saveSoon());
+  };
+
+  const fail = (err: unknown) => {
+    term.write(`\r\n\x1b[31mThe simulator could not start: ${err instanceof Error ? err.message : String(err)}\x1b[0m\r\n`);
+    return err;
+  };
+
+  sup = new SandboxSupervisor(
+    { files, cols: 80, rows: 24 },
+    {
+      attach: async (remote) => {
+        // The shell's first prompt (or a restored page's screen) was printed before anyone listened.
+        if (firstAttach) term.write((await remote.exportState()).scrollback);
+        firstAttach = false;
+        await remote.onOutput(
+          Comlink.proxy((data: string) => {
+            term.write(data);
+            saveSoon();
+          }),
+        );
+        await remote.onOpenEditor(Comlink.proxy((req: EditorRequest) => void openFromTerminal(req)));
+        await remote.onChange(
+          Comlink.proxy(() => {
+            refresh();
+            saveSoon();
+          }),
+        );
+        const { cols, rows } = term.size();
+        await remote.resize(cols, rows);
+        await time.syncFromSandbox();
+        refresh();
+      },
+      lastState: () => lastState,
+      recovered: () => term.write('\r\n\x1b[33m[The simulator stopped and was restarted; your cluster was restored from the last saved state.]\x1b[0m\r\n'),
+    },
+  );
+  try {
+    await sup.start(lastState);
+  } catch (err) {
+    // A saved state this version cannot rebuild is dropped rather than leaving the page stuck.
+    if (!lastState) throw fail(err);
+    await clearState(page);
+    lastState = undefined;
+    firstAttach = true;
+    await sup.start(undefined).catch((e: unknown) => Promise.reject(fail(e)));
+  }
+  time.start();
+  root.dataset.terminal = 'ready';
+  term.focus();
+
+  root.addEventListener('sbx-tab', (e) => {
+    if ((e as CustomEvent<string>).detail === 'editor') void loadEditor().then((ed) => ed.layout());
+  });
+  if ('requestIdleCallback' in window) requestIdleCallback(() => void loadEditor(), { timeout: 3000 });
+
+  q('[data-sbx-action=screen-reader]').addEventListener('click', (e) => {
+    const btn = e.currentTarget as HTMLButtonElement;
+    const on = btn.getAttribute('aria-pressed') !== 'true';
+    btn.setAttribute('aria-pressed', String(on));
+    term.setScreenReaderMode(on);
+  });
+  q('[data-sbx-action=reset]').addEventListener('click', async () => {
+    await clearState(page);
+    lastState = undefined;
+    check.reset();
+    term.clear();
+    firstAttach = true;
+    await sup!.start(undefined);
+    if (editor) (await editor).setFiles(files);
+    term.focus();
+  });
+
+  const openFile = async (file: string, content: string) => {
+    const ed = await loadEditor();
+    let text = await api().readFile(file);
+    if (text === undefined) {
+      await api().writeFile(file, content);
+      text = content;
+    }
+    root.selectTab('editor');
+    return { ed, text };
+  };
+
+  return {
+    async perform(action: PageAction) {
+      switch (action.kind) {
+        case 'run':
+          return runLine(action.line);
+        case 'key':
+          await api().write(KEYS[action.label] ?? '');
+          return;
+        case 'open': {
+          const { ed, text } = await openFile(action.file, action.content);
+          ed.open(action.file, ed.contentOf(action.file) ?? text);
+          return;
+        }
+        case 'fragment': {
+          const { ed, text } = await openFile(action.file, files[action.file] ?? '');
+          const current = ed.contentOf(action.file) ?? text;
+          ed.open(action.file, current, { highlight: locateFragment(current, action.content) });
+          return;
+        }
+        case 'apply':
+          await api().writeFile(action.file, action.content);
+          if (editor) (await editor).open(action.file, action.content);
+          return runLine(`kubectl apply -f ${action.file}`);
+      }
+    },
+    killWorker: () => sup!.kill(),
+    terminalText: () => term.text(),
+  };
+}

@@ -1,0 +1,39 @@
+import { expect, type Page } from '@playwright/test';
+import { BASE, ORIGIN } from './chromium.js';
+
+export const PAGES = ['pods', 'multi-container-pods', 'lifecycle', 'probes'];
+
+export function url(path = ''): string {
+  return `${ORIGIN}${BASE}${path}`;
+}
+
+/** Collects console errors and requests to other origins for the whole test. */
+export function watchPage(page: Page): { errors: string[]; foreign: string[] } {
+  const seen = { errors: [] as string[], foreign: [] as string[] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') seen.errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => seen.errors.push(err.message));
+  page.on('request', (req) => {
+    const u = new URL(req.url());
+    if (!['data:', 'blob:'].includes(u.protocol) && u.origin !== ORIGIN) seen.foreign.push(req.url());
+  });
+  return seen;
+}
+
+export async function openSandbox(page: Page): Promise<void> {
+  await page.locator('[data-sbx-open]').first().click();
+  await expect(page.locator('podlab-sandbox')).toHaveAttribute('data-terminal', 'ready', { timeout: 20_000 });
+}
+
+export function terminalText(page: Page): Promise<string> {
+  return page.evaluate(() => (document.querySelector('podlab-sandbox') as unknown as { terminalText(): Promise<string> }).terminalText());
+}
+
+export async function expectTerminal(page: Page, pattern: RegExp, timeout = 15_000): Promise<void> {
+  await expect.poll(() => terminalText(page), { timeout }).toMatch(pattern);
+}
+
+export async function clock(page: Page): Promise<number> {
+  return Number(await page.locator('[data-sbx-clock]').getAttribute('data-now'));
+}
