@@ -13,10 +13,14 @@ async function editInVi(page: Page): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** What the terminal shows after the last prompt at which `command` was typed. */
 async function textAfter(page: Page, command: string): Promise<string> {
   const text = await terminalText(page);
-  const at = text.lastIndexOf(command.trim());
-  return at < 0 ? '' : text.slice(at + command.trim().length);
+  const typed = command.trim();
+  // A background watch may print between the prompt and the echo, leaving the echo at a line start.
+  const ends = [`$ ${typed}`, `# ${typed}`, `\n${typed}`].map((p) => (text.lastIndexOf(p) < 0 ? -1 : text.lastIndexOf(p) + p.length));
+  const end = Math.max(...ends);
+  return end < 0 ? '' : text.slice(end);
 }
 
 for (const slug of PAGES) {
@@ -25,6 +29,9 @@ for (const slug of PAGES) {
     const seen = watchPage(page);
     await page.goto(url(`${slug}/`));
     await openSandbox(page);
+    // A reader spends a few seconds on each step: at 10× the half-second pause below is five
+    // virtual seconds, the pace the docs tests replay at (images pulled, containers started).
+    await page.getByRole('button', { name: 'Ten times faster' }).click();
     const controls = page.locator('.sl-markdown-content [data-rc-action=run], .sl-markdown-content [data-rc-action=key]');
     const count = await controls.count();
     expect(count).toBeGreaterThan(3);
@@ -34,6 +41,7 @@ for (const slug of PAGES) {
       await control.click();
       if (/^vi /.test(line)) await editInVi(page);
       if (line.trim() !== 'fg') await expect(control).not.toHaveAttribute('data-busy', 'true', { timeout: 30_000 });
+      await page.waitForTimeout(500);
       if (!line) continue;
       const expected = expectedOutput(line);
       await expect.poll(() => textAfter(page, line), { timeout: 15_000, message: line }).toMatch(expected ?? /[\s\S]*/);

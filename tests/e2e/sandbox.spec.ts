@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { clock, expectTerminal, openSandbox, url } from './helpers.js';
 
 const MANIFEST = `apiVersion: v1
@@ -12,6 +12,16 @@ spec:
     command: ["sleep", "3600"]
 `;
 
+/** Types text line by line, removing the indentation Monaco adds after each Enter. */
+async function typeInMonaco(page: Page, text: string): Promise<void> {
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    await page.keyboard.insertText(line);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+  }
+}
+
 test('type a manifest in Monaco, see schema markers, and apply it', async ({ page }) => {
   await page.goto(url('pods/'));
   await openSandbox(page);
@@ -20,12 +30,12 @@ test('type a manifest in Monaco, see schema markers, and apply it', async ({ pag
   await page.locator('.monaco-editor .view-lines').click();
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.insertText(MANIFEST.replace('kind: Pod', 'kind: Pod\nbogusField: 1'));
+  await typeInMonaco(page, MANIFEST.replace('kind: Pod', 'kind: Pod\nbogusField: 1'));
   // monaco-yaml validates against the Kubernetes schema: the unknown field gets a marker.
   await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 20_000 });
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
-  await page.keyboard.insertText(MANIFEST);
+  await typeInMonaco(page, MANIFEST);
   await page.locator('[data-editor-action=apply]').click();
   await expectTerminal(page, /pod\/typed-pod created/);
 });

@@ -15,12 +15,16 @@ function scheduledPod(grace?: number) {
 }
 
 describe('pod deletion', () => {
-  it('deletes unscheduled pods at once', () => {
-    const { api } = newServer();
+  it('deletes unscheduled pods at once, recording the deletion mark first (MODIFIED, then DELETED)', () => {
+    const { api, clock } = newServer();
     must(api.create('pods', 'default', pod('web')));
+    const events: string[] = [];
+    api.watch('pods', 'default', (ev: WatchEvent) => events.push(`${ev.type} ${ev.object.metadata?.deletionTimestamp} ${ev.object.metadata?.deletionGracePeriodSeconds}`));
     const last = must(api.delete('pods', 'default', 'web'));
-    expect(last.metadata.deletionTimestamp).toBeUndefined();
+    expect(last.metadata.deletionTimestamp).toBe('2026-11-27T09:00:00Z');
     expect(api.get('pods', 'default', 'web').ok).toBe(false);
+    clock.flush();
+    expect(events).toEqual(['MODIFIED 2026-11-27T09:00:00Z 0', 'DELETED 2026-11-27T09:00:00Z 0']);
   });
 
   it('marks bound pods for graceful deletion and waits for the kubelet', () => {
@@ -35,7 +39,9 @@ describe('pod deletion', () => {
     must(api.delete('pods', 'default', 'web', { gracePeriodSeconds: 0 }));
     expect(api.get('pods', 'default', 'web').ok).toBe(false);
     clock.flush();
-    expect(events).toEqual(['MODIFIED', 'DELETED']);
+    // The kubelet's final delete shortens the grace to 0 (one more MODIFIED), then the object goes: the
+    // last two of the classic four `Terminating` lines of `kubectl get pods -w`.
+    expect(events).toEqual(['MODIFIED', 'MODIFIED', 'DELETED']);
   });
 
   it('uses the grace period from options, then the spec', () => {
@@ -54,10 +60,14 @@ describe('pod deletion', () => {
     expect(again).toBe(shorter);
   });
 
-  it('force-deletes with grace 0 even while running', () => {
-    const { api } = scheduledPod();
+  it('force-deletes with grace 0 even while running; watchers see it Terminating before it goes', () => {
+    const { api, clock } = scheduledPod();
+    const events: string[] = [];
+    api.watch('pods', 'default', (ev: WatchEvent) => events.push(`${ev.type} ${ev.object.metadata?.deletionGracePeriodSeconds}`));
     must(api.delete('pods', 'default', 'web', { gracePeriodSeconds: 0 }));
     expect(failure(api.get('pods', 'default', 'web')).reason).toBe('NotFound');
+    clock.flush();
+    expect(events).toEqual(['MODIFIED 0', 'DELETED 0']);
   });
 
   it('deletes finished pods at once', () => {

@@ -7,7 +7,18 @@ import type { Obj } from './kinds/strategy.js';
 import { jsonEqual, parseRfc3339, rfc3339 } from './objects.js';
 import type { DeleteOptions, ResourceInfo } from './types.js';
 
+/**
+ * `remove` with a deletionTimestamp the object did not carry yet (a pod deleted with grace 0, or the kubelet's
+ * final delete shortening the grace to 0): the store first writes that mark (a MODIFIED watch event), then
+ * removes the object (DELETED) — the two phases of registry Store.Delete for graceful kinds.
+ */
 export type DeletionPlan = { kind: 'unchanged' } | { kind: 'remove'; next: Obj } | { kind: 'mark'; next: Obj };
+
+/** Whether a `remove` plan first records the deletion mark, as Store.updateForGracefulDeletionAndFinalizers does. */
+export function marksBeforeRemoval(old: Obj, next: Obj): boolean {
+  const m = next.metadata;
+  return !!m.deletionTimestamp && (m.deletionTimestamp !== old.metadata.deletionTimestamp || m.deletionGracePeriodSeconds !== old.metadata.deletionGracePeriodSeconds);
+}
 
 /** Pod CheckGracefulDelete: unscheduled or finished pods go at once; otherwise options, then the spec, then 30 s. */
 function podGracePeriod(pod: Obj, opts: DeleteOptions): number {
@@ -37,7 +48,7 @@ export function planDeletion(info: ResourceInfo, old: Obj, opts: DeleteOptions, 
       m.deletionTimestamp = rfc3339(requested + grace * 1000);
       m.deletionGracePeriodSeconds = grace;
     }
-  } else if (grace > 0 || finalizers.length || info.resource === 'namespaces') {
+  } else if (grace > 0 || finalizers.length || info.resource === 'namespaces' || info.resource === 'pods') {
     m.deletionTimestamp = rfc3339(now + grace * 1000);
     m.deletionGracePeriodSeconds = grace;
     if (m.generation) m.generation++;

@@ -83,10 +83,19 @@ export function jsonCopy(input: unknown, maxBytes = MAX_REQUEST_BYTES): CopyResu
   return failure ?? { ok: true, value: value as JsonValue };
 }
 
+/**
+ * Freezes stored objects. Their strings are flattened on the way: ids and timestamps built by
+ * concatenation are trees of string pieces (several hundred bytes for a UID) until something
+ * flattens them, and the store keeps them for the object's lifetime.
+ */
 export function deepFreeze<T>(v: T): T {
   if (typeof v === 'object' && v !== null && !Object.isFrozen(v)) {
     Object.freeze(v);
-    for (const k of Object.keys(v)) deepFreeze((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v)) {
+      const item = (v as Record<string, unknown>)[k];
+      if (typeof item === 'string') item.charCodeAt(0);
+      else deepFreeze(item);
+    }
   }
   return v;
 }

@@ -10,12 +10,12 @@ import type { Clock, TimerHandle } from '../clock/clock.js';
 import type { Random } from '../random/random.js';
 import { bootstrap, populateNamespace, UNDELETABLE_NAMESPACES } from './bootstrap.js';
 import { decodeObject } from './decode/decode.js';
-import { planDeletion } from './deletion.js';
+import { marksBeforeRemoval, planDeletion } from './deletion.js';
 import { orderBySchema } from './decode/order.js';
 import { applyPatch } from './patch/apply.js';
 import { STRATEGIES } from './kinds/index.js';
 import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
-import { deepFreeze, isObject, jsonCopy, jsonEqual, orderKeys, rfc3339 } from './objects.js';
+import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3339 } from './objects.js';
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
@@ -310,7 +310,10 @@ export class ApiServer implements ApiClient {
     const next = plan.next;
     if (opts.dryRun) return { ok: true, value: this.finish(info, next, false, false) as unknown as T };
     if (info.resource === 'namespaces') return this.deleteNamespace(next) as ApiResult<T>;
-    if (plan.kind === 'remove') return { ok: true, value: this.removeNow(info, next) as unknown as T };
+    if (plan.kind === 'remove') {
+      const last = marksBeforeRemoval(old, next) ? mutableCopy(this.commit(info, next, false)) : next;
+      return { ok: true, value: this.removeNow(info, last) as unknown as T };
+    }
     return { ok: true, value: this.commit(info, next, false) as unknown as T };
   }
 

@@ -48,6 +48,8 @@ export function parseCli(argv: string[]): CliArgs | string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `podsim serve` lives in src/serve (the real-kubectl HTTP front end).
+  if (argv[0] === 'serve') return (await import('../serve/cli.js')).serveMain(argv.slice(1));
   const a = parseCli(argv);
   if (typeof a === 'string') {
     process.stderr.write(`podsim: ${a}\n\n${USAGE}`);

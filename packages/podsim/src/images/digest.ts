@@ -12,7 +12,7 @@ export function hexDigest(text: string): string {
     h ^= h >>> 15;
     h = Math.imul(h, 0x2c1b3c6d) >>> 0;
     h ^= h >>> 12;
-    out += h.toString(16).padStart(8, '0');
+    out += (h >>> 0).toString(16).padStart(8, '0');
   }
   return out;
 }

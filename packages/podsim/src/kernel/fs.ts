@@ -56,6 +56,27 @@ export function newDir(now = 0, mode = 0o755): DirNode {
   return { kind: 'dir', children: new Map(), mode, mtime: now };
 }
 
+/**
+ * Nodes of frozen trees (an image's files, built once and shared by all its containers). A
+ * FileSystem never changes one: it copies a directory before changing its entries and replaces a
+ * file instead of rewriting it, so each container sees its own changes only.
+ */
+const sharedNodes = new WeakSet<FsNode>();
+
+/** Marks every node under `root` copy-on-write; the tree must not be changed directly afterwards. */
+export function shareTree(root: DirNode): DirNode {
+  const walk = (n: FsNode) => {
+    sharedNodes.add(n);
+    if (n.kind === 'dir') for (const c of n.children.values()) walk(c);
+  };
+  walk(root);
+  return root;
+}
+
+function copyDir(d: DirNode): DirNode {
+  return { kind: 'dir', children: new Map(d.children), mode: d.mode, mtime: d.mtime };
+}
+
 /** Normalises `path` against `cwd` into an absolute path without `.`/`..`/double slashes. */
 export function resolvePath(cwd: string, path: string): string {
   const parts: string[] = [];
@@ -98,7 +119,7 @@ export class FileSystem {
     private readonly now: () => number = () => 0,
     root?: DirNode,
   ) {
-    this.root = root ?? newDir(now());
+    this.root = root ? (sharedNodes.has(root) ? copyDir(root) : root) : newDir(now());
   }
 
   /** Grafts a shared directory at `path` (created if missing), like a volume mount. */
@@ -108,12 +129,22 @@ export class FileSystem {
     this.mounts.set(abs, { node, readOnly });
   }
 
+  /** Places a shared node (a volume's file) at `path` by reference; its directory must exist. */
+  graft(path: string, node: FsNode): void {
+    const { parent, name, abs } = this.lookup(path, false, 0, true);
+    if (!parent) throw new FsError('EINVAL', abs);
+    parent.children.set(name, node);
+  }
+
   mountPoints(): { path: string; readOnly: boolean }[] {
     return [...this.mounts].map(([path, m]) => ({ path, readOnly: m.readOnly }));
   }
 
-  /** Walks to a node; returns the node, its resolved path and whether it sits on a read-only mount. */
-  private lookup(path: string, followLast = true, depth = 0): { node: FsNode | undefined; parent: DirNode | undefined; name: string; abs: string; readOnly: boolean } {
+  /**
+   * Walks to a node; returns the node, its resolved path and whether it sits on a read-only mount.
+   * `forWrite` makes the directories on the way (so the returned parent) this file system's own.
+   */
+  private lookup(path: string, followLast = true, depth = 0, forWrite = false): { node: FsNode | undefined; parent: DirNode | undefined; name: string; abs: string; readOnly: boolean } {
     if (depth > 16) throw new FsError('ELOOP', path);
     const abs = resolvePath('/', path);
     const segs = abs.split('/').filter(Boolean);
@@ -128,9 +159,10 @@ export class FileSystem {
       const m = this.mounts.get(cur);
       let next: FsNode | undefined = m ? m.node : node.children.get(segs[i]);
       if (m) readOnly = m.readOnly;
+      else if (forWrite && next && next.kind === 'dir' && i < segs.length - 1 && sharedNodes.has(next)) node.children.set(segs[i], (next = copyDir(next)));
       if (next && next.kind === 'link' && (followLast || i < segs.length - 1)) {
         const target = resolvePath(cur.slice(0, cur.lastIndexOf('/')) || '/', next.target);
-        const r = this.lookup(target + (i < segs.length - 1 ? '/' + segs.slice(i + 1).join('/') : ''), followLast, depth + 1);
+        const r = this.lookup(target + (i < segs.length - 1 ? '/' + segs.slice(i + 1).join('/') : ''), followLast, depth + 1, forWrite);
         return r;
       }
       if (!next) {
@@ -171,10 +203,12 @@ export class FileSystem {
 
   /** Sets the permission bits of a file or directory (chmod). */
   chmod(path: string, mode: number): void {
-    const { node, abs, readOnly } = this.lookup(path);
+    const { node, parent, name, abs, readOnly } = this.lookup(path, true, 0, true);
     if (!node) throw new FsError('ENOENT', abs);
     if (readOnly) throw new FsError('EROFS', abs);
-    if (node.kind !== 'link') node.mode = mode & 0o7777;
+    if (node.kind === 'link') return;
+    if (parent && sharedNodes.has(node)) parent.children.set(name, node.kind === 'dir' ? { ...copyDir(node), mode: mode & 0o7777 } : { ...node, mode: mode & 0o7777 });
+    else node.mode = mode & 0o7777;
   }
 
   /** Target of a symbolic link; EINVAL for anything else. */
@@ -193,12 +227,14 @@ export class FileSystem {
   }
 
   writeFile(path: string, data: string, opts: { append?: boolean; mode?: number } = {}): void {
-    const { node, parent, name, abs, readOnly } = this.lookup(path);
+    const { node, parent, name, abs, readOnly } = this.lookup(path, true, 0, true);
     if (readOnly) throw new FsError('EROFS', abs);
     if (node?.kind === 'dir') throw new FsError('EISDIR', abs);
     if (!parent) throw new FsError('EISDIR', abs);
     const now = this.now();
-    if (node && node.kind === 'file') {
+    if (node && node.kind === 'file' && sharedNodes.has(node)) {
+      parent.children.set(name, { kind: 'file', data: opts.append ? node.data + data : data, mode: node.mode, mtime: now });
+    } else if (node && node.kind === 'file') {
       node.data = opts.append ? node.data + data : data;
       node.mtime = now;
     } else {
@@ -234,7 +270,7 @@ export class FileSystem {
       }
       return;
     }
-    const { node, parent, name, readOnly } = this.lookup(abs);
+    const { node, parent, name, readOnly } = this.lookup(abs, true, 0, true);
     if (node) throw new FsError('EEXIST', abs);
     if (readOnly) throw new FsError('EROFS', abs);
     if (!parent) throw new FsError('EEXIST', abs);
@@ -242,7 +278,7 @@ export class FileSystem {
   }
 
   symlink(target: string, path: string): void {
-    const { node, parent, name, abs } = this.lookup(path, false);
+    const { node, parent, name, abs } = this.lookup(path, false, 0, true);
     if (node) throw new FsError('EEXIST', abs);
     if (!parent) throw new FsError('EEXIST', abs);
     parent.children.set(name, { kind: 'link', target, mtime: this.now() });
@@ -250,7 +286,7 @@ export class FileSystem {
 
   /** Removes a file, link, or (with recursive, or when empty) a directory. */
   remove(path: string, recursive = false): void {
-    const { node, parent, name, abs, readOnly } = this.lookup(path, false);
+    const { node, parent, name, abs, readOnly } = this.lookup(path, false, 0, true);
     if (!node || !parent) throw new FsError('ENOENT', abs);
     if (readOnly) throw new FsError('EROFS', abs);
     if (this.mounts.has(abs)) throw new FsError('EINVAL', abs);
@@ -260,11 +296,11 @@ export class FileSystem {
   }
 
   rename(from: string, to: string): void {
-    const src = this.lookup(from, false);
+    const src = this.lookup(from, false, 0, true);
     if (!src.node || !src.parent) throw new FsError('ENOENT', src.abs);
     if (src.readOnly) throw new FsError('EROFS', src.abs);
-    let dst = this.lookup(to, false);
-    if (dst.node?.kind === 'dir') dst = this.lookup(dst.abs + '/' + src.name, false);
+    let dst = this.lookup(to, false, 0, true);
+    if (dst.node?.kind === 'dir') dst = this.lookup(dst.abs + '/' + src.name, false, 0, true);
     if (!dst.parent) throw new FsError('EINVAL', dst.abs);
     if (dst.readOnly) throw new FsError('EROFS', dst.abs);
     src.parent.children.delete(src.name);

@@ -123,6 +123,9 @@ export class Network {
   }
 
   connect(host: string, port: number): Listener | ConnectError {
+    // Probes dial pod IPs thousands of times per virtual hour: skip the name lookup for them.
+    const direct = this.services.has(host) ? undefined : this.byIp.get(host);
+    if (direct) return direct.listener(port) ?? 'ECONNREFUSED';
     const ip = this.lookup(host);
     if (!ip) return 'EHOSTUNREACH';
     const svc = this.services.get(ip);

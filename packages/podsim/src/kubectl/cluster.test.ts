@@ -200,4 +200,12 @@ describe('kubectl on a running cluster', () => {
     expect(host.run(['apply', '-f', 'container-probes.yaml']).stdout).toBe('deployment.apps/hello-world unchanged\n');
     expect(host.run(['delete', 'deployment', 'hello-world']).stdout).toBe('deployment.apps "hello-world" deleted\n');
   });
+
+  it('exec into a pod that has no node or no running container', () => {
+    const { host, cluster } = hostWithCluster();
+    host.run(['run', 'bb', '--image=busybox']);
+    expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('Error from server (BadRequest): pod bb does not have a host assigned\n');
+    cluster.advance(30_000);
+    expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('error: unable to upgrade connection: container not found ("bb")\n');
+  });
 });

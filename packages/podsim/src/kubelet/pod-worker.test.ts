@@ -156,7 +156,8 @@ describe('init containers and sidecars', () => {
     expect(n.cs('init', 'init-b')?.state?.waiting?.reason).toBe('PodInitializing');
     expect(n.cs('init', 'app')?.state?.waiting?.reason).toBe('PodInitializing');
     expect(n.condition('init', 'Initialized')).toMatchObject({ status: 'False', message: 'containers with incomplete status: [init-a init-b]' });
-    n.advance(5);
+    // init-a ends at 6 s; the kubelet notices on its next relist and pulls again (policy Always) before init-b starts.
+    n.advance(6);
     expect(n.cs('init', 'init-a')?.state?.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
     expect(n.cs('init', 'init-b')?.state?.running).toBeDefined();
     n.advance(8);

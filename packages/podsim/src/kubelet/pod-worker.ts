@@ -130,8 +130,8 @@ export class PodWorker {
     });
   }
 
+  /** Events name the pod by reference, so a force-deleted pod still gets them (e.g. Killing), as from the real kubelet. */
   private emit(c: Container | undefined, init: boolean, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    if (this.orphaned) return;
     const fieldPath = c ? `spec.${init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
     this.ctx.recorder.event(this.pod as never, type, reason, message, fieldPath);
   }
@@ -372,7 +372,7 @@ export class PodWorker {
     this.writeStatus();
     this.probes.stopLivenessAndStartup();
     const grace = this.effectiveGrace();
-    yield* this.killAll(grace, (c) => (this.orphaned ? undefined : `Stopping container ${c.name}`));
+    yield* this.killAll(grace, (c) => `Stopping container ${c.name}`);
     this.teardownSandbox();
     this.writeStatus(true, true);
     if (!this.orphaned) {

@@ -7,6 +7,7 @@ import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami,
 import { cat, less, more, tee } from './cat.js';
 import { curl } from './curl.js';
 import { date } from './date.js';
+import { df } from './df.js';
 import { env, printenv } from './env.js';
 import { cp, mkdir, mv, rm, rmdir, touch } from './files.js';
 import { free } from './free.js';
@@ -29,6 +30,7 @@ export const PROGRAMS: Record<string, Program> = {
   cp,
   curl,
   date,
+  df,
   dirname: dirnameProgram,
   echo,
   env,

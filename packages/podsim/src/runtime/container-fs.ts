@@ -1,10 +1,10 @@
 /**
- * Builds a container's root file system: a fresh copy of the image's tree (so writes never leak
- * between containers), the files the kubelet manages (/etc/hosts, /etc/hostname, /etc/resolv.conf,
+ * Builds a container's root file system: the image's tree, built once per image and shared
+ * copy-on-write (so writes never leak between containers), the files the kubelet manages (/etc/hosts, /etc/hostname, /etc/resolv.conf,
  * /dev/termination-log) and the pod's volumes mounted by reference.
  */
 import type { Clock } from '../clock/clock.js';
-import { FileSystem, dirname, resolvePath, type DirNode, type FsNode } from '../kernel/fs.js';
+import { FileSystem, dirname, resolvePath, shareTree, type DirNode, type FsNode } from '../kernel/fs.js';
 import type { Image } from '../images/types.js';
 import { executableStub } from './exec-path.js';
 import type { MountSpec } from './types.js';
@@ -18,9 +18,12 @@ export interface PodFiles {
   namespace: string;
 }
 
-export function buildContainerFs(clock: Clock, image: Image, pod: PodFiles, mounts: MountSpec[], terminationMessagePath: string): FileSystem {
-  let building = true;
-  const fs = new FileSystem(() => (building ? IMAGE_BUILD_TIME : clock.now()));
+const imageTrees = new WeakMap<Image, DirNode>();
+
+function imageTree(image: Image): DirNode {
+  let root = imageTrees.get(image);
+  if (root) return root;
+  const fs = new FileSystem(() => IMAGE_BUILD_TIME);
   for (const [path, data] of Object.entries(image.files)) {
     if (path.endsWith('/')) fs.mkdir(path, true);
     else put(fs, path, data, 0o644);
@@ -31,7 +34,13 @@ export function buildContainerFs(clock: Clock, image: Image, pod: PodFiles, moun
     if (!fs.exists(path)) fs.symlink(target, path);
   }
   for (const d of ['/dev', '/proc', '/sys', '/etc']) fs.mkdir(d, true);
-  building = false;
+  root = shareTree(fs.root);
+  imageTrees.set(image, root);
+  return root;
+}
+
+export function buildContainerFs(clock: Clock, image: Image, pod: PodFiles, mounts: MountSpec[], terminationMessagePath: string): FileSystem {
+  const fs = new FileSystem(() => clock.now(), imageTree(image));
   put(fs, '/etc/hostname', `${pod.hostname}\n`, 0o644);
   put(fs, '/etc/hosts', hostsFile(pod), 0o644);
   put(fs, '/etc/resolv.conf', resolvConf(pod.namespace), 0o644);
@@ -84,22 +93,9 @@ function mountVolume(fs: FileSystem, m: MountSpec): void {
     if (i === segs.length - 1 && node.kind === 'file') {
       // A single file (a configMap key): graft the shared node itself so updates stay visible.
       fs.mkdir(dirname(target), true);
-      const parentPath = dirname(target);
-      const parent = lookupDir(fs, parentPath);
-      parent?.children.set(target.slice(parentPath.length + (parentPath === '/' ? 0 : 1)), node);
+      fs.graft(target, node);
       return;
     }
   }
   if (node.kind === 'dir') fs.mount(target, node, m.readOnly);
-}
-
-function lookupDir(fs: FileSystem, path: string): DirNode | undefined {
-  let node: FsNode = fs.root;
-  for (const seg of path.split('/').filter(Boolean)) {
-    if (node.kind !== 'dir') return undefined;
-    const next = node.children.get(seg);
-    if (!next) return undefined;
-    node = next;
-  }
-  return node.kind === 'dir' ? node : undefined;
 }

@@ -14,6 +14,7 @@ import type { Random } from '../random/random.js';
 import type { ContainerContext } from './context.js';
 import { buildContainerFs } from './container-fs.js';
 import { DEFAULT_PATH, lookPath } from './exec-path.js';
+import { containerId } from './ids.js';
 import { LogBuffer } from './logs.js';
 import { MemoryLedger } from './memory.js';
 import { execFailed, execNotRunning, startFailed } from './messages.js';
@@ -58,7 +59,7 @@ export class Container implements RuntimeContainer {
     private readonly cfg: ContainerConfig,
     private readonly argv: string[],
   ) {
-    this.id = pod.random.hex(64);
+    this.id = containerId(pod.random);
     this.name = cfg.name;
     this.stopSignal = image.config.stopSignal;
     this.log = new LogBuffer(pod.clock, cfg.tty ?? false);

@@ -59,18 +59,27 @@ export class LogBuffer implements ContainerLog {
     return this.entries.map((l) => l.text + '\n').join('');
   }
 
+  // Servers log a line per request (every httpGet probe): no copies or splits on the common path.
   private write(stream: 'stdout' | 'stderr', data: string): void {
-    for (const c of [...this.attached]) c[stream].write(data);
-    const all = this.partial[stream] + data;
-    const parts = all.split('\n');
-    this.partial[stream] = parts.pop() ?? '';
-    for (const p of parts) this.push(stream, p);
+    if (this.attached.size > 0) for (const c of [...this.attached]) c[stream].write(data);
+    const last = data.lastIndexOf('\n');
+    if (last < 0) {
+      this.partial[stream] += data;
+      return;
+    }
+    const head = this.partial[stream];
+    this.partial[stream] = data.slice(last + 1);
+    let from = 0;
+    for (let nl = data.indexOf('\n'); nl >= 0 && nl <= last; nl = data.indexOf('\n', from)) {
+      this.push(stream, from === 0 ? head + data.slice(0, nl) : data.slice(from, nl));
+      from = nl + 1;
+    }
   }
 
   private push(stream: 'stdout' | 'stderr', text: string): void {
     const line: LogLine = { time: this.clock.now(), stream, text };
     this.entries.push(line);
     if (this.entries.length > MAX_LINES) this.entries.splice(0, this.entries.length - MAX_LINES);
-    for (const f of [...this.followers]) f(line);
+    if (this.followers.size > 0) for (const f of [...this.followers]) f(line);
   }
 }

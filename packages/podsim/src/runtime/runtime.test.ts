@@ -163,3 +163,14 @@ describe('instances', () => {
     expect(second.log.lines()[0]).toMatchObject({ stream: 'stderr', time: pod.clock.now() - 10 });
   });
 });
+
+describe('df in a container', () => {
+  it('lists the overlay root, kubelet files and volume mounts', () => {
+    const pod = testPod();
+    const c = pod.run('busybox', { command: ['sleep', '1h'], mounts: [{ path: '/data', volume: newDir(), readOnly: false }] });
+    const lines = pod.exec(c, ['df']).out.text.split('\n');
+    expect(lines[0]).toBe('Filesystem           1K-blocks      Used Available Use% Mounted on');
+    expect(lines[1]).toBe('overlay               98831908  19214448  79617460  20% /');
+    expect(lines).toContain('/dev/root             98831908  19214448  79617460  20% /data');
+  });
+});

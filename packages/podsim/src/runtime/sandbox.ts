@@ -11,6 +11,7 @@ import { forever, wait } from '../kernel/waitable.js';
 import { findImage } from '../images/index.js';
 import type { Random } from '../random/random.js';
 import { Container, type PodEnvironment } from './container.js';
+import { containerId } from './ids.js';
 import { imageNotFound, mountFailed, noCommand } from './messages.js';
 import type { ContainerConfig, PodSandbox, RuntimeContainer, SandboxConfig } from './types.js';
 
@@ -23,7 +24,7 @@ export class Sandbox implements PodSandbox {
   private pause: Proc | undefined;
 
   constructor(clock: Clock, random: Random, network: Network, readonly cfg: SandboxConfig) {
-    this.id = random.hex(64);
+    this.id = containerId(random);
     this.ip = cfg.ip;
     this.net = new NetNamespace(cfg.ip, network);
     network.attach(this.net);

@@ -26,8 +26,8 @@ export function send(res: ServerResponse, reply: Reply): void {
   res.end(text);
 }
 
-/** The request body as text, at most `limit` bytes (more is answered by the caller as 413). */
-export function readBody(req: IncomingMessage, limit = 3 * 1024 * 1024): Promise<string | undefined> {
+/** The request body, at most `limit` bytes (more is answered by the caller as 413). */
+export function readBody(req: IncomingMessage, limit = 3 * 1024 * 1024): Promise<Buffer | undefined> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -35,7 +35,7 @@ export function readBody(req: IncomingMessage, limit = 3 * 1024 * 1024): Promise
       size += c.length;
       if (size <= limit) chunks.push(c);
     });
-    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => resolve(size > limit ? undefined : Buffer.concat(chunks)));
     req.on('error', () => resolve(undefined));
   });
 }

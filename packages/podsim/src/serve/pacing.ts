@@ -13,6 +13,14 @@ export interface TimeDriver {
   stop(): void;
 }
 
+/**
+ * Where a paced cluster's virtual clock starts: wall time now, because the real kubectl measures
+ * describe/events ages against its own wall clock.
+ */
+export function wallClockStart(): number {
+  return Date.now();
+}
+
 /** Virtual seconds per wall second = speed; ticks every `tickMs` of wall time. */
 export class WallClockPacer implements TimeDriver {
   private last = performance.now();

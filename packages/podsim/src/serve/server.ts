@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { badRequest, resourceNotFound } from '../api/status.js';
+import { badRequest, internalError, resourceNotFound } from '../api/status.js';
 import type { KubeObject, Pod, PodStreams } from '../api/types.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { send, statusReply } from './http.js';
@@ -16,10 +16,11 @@ import { discovery } from './routes/discovery.js';
 import { openapi } from './routes/openapi.js';
 import { parseResourcePath } from './routes/path.js';
 import { handleResource } from './routes/resources.js';
+import { nodeLease } from './routes/lease.js';
+import { endpointSlices } from './routes/endpointslices.js';
 import { refuse, serveExecLike } from './streams/exec.js';
 import { serveLogs } from './streams/logs.js';
 import { servePortForward } from './streams/portforward.js';
-import { isWebSocketRequest } from './streams/websocket.js';
 
 export interface ServeOptions {
   cluster: Cluster;
@@ -28,9 +29,20 @@ export interface ServeOptions {
   port?: number;
 }
 
+/** What the server is doing, for test drivers that move virtual time only while kubectl waits on a stream. */
+export interface ServerActivity {
+  /** Requests received so far (including stream upgrades). */
+  requests: number;
+  /** Plain requests still being answered. */
+  busy: number;
+  /** Open long-lived responses: watches, followed logs, exec/attach sessions. */
+  streams: number;
+}
+
 export interface PodsimServer {
   readonly port: number;
   readonly url: string;
+  activity(): ServerActivity;
   close(): Promise<void>;
 }
 
@@ -57,11 +69,19 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
   const resourceCtx = { api: cluster.api, settle: () => time.settle() };
   const sockets = new Set<Duplex>();
   let address = '127.0.0.1:0';
+  const activity: ServerActivity = { requests: 0, busy: 0, streams: 0 };
+  const track = (kind: 'busy' | 'streams', done: { once(ev: 'close', fn: () => void): unknown }): void => {
+    activity.requests++;
+    activity[kind]++;
+    done.once('close', () => activity[kind]--);
+  };
 
   const onRequest = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const q = url.searchParams;
+    track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path);
+    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams);
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));
@@ -75,6 +95,7 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
   };
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex): void => {
+    track('streams', socket);
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
@@ -82,13 +103,20 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const p = parseResourcePath(url.pathname);
     if (!p || p.info.resource !== 'pods' || !p.name) return refuse(socket, resourceNotFound());
     const ns = p.namespace ?? 'default';
-    if (!isWebSocketRequest(req)) return refuse(socket, badRequest('podsim serves streaming subresources over WebSocket only'));
     if (p.subresource === 'exec' || p.subresource === 'attach') return serveExecLike(p.subresource, streams, req, socket, time, ns, p.name, url.searchParams);
     if (p.subresource === 'portforward') return servePortForward(streams, req, socket, time, ns, p.name, url.searchParams);
     refuse(socket, resourceNotFound());
   };
 
-  const server = createServer(onRequest);
+  // A bug in a route must cost one request (500), never the server and its cluster.
+  const server = createServer((req, res) => {
+    try {
+      onRequest(req, res);
+    } catch (e) {
+      if (!res.headersSent) send(res, statusReply(internalError(e instanceof Error ? e.message : String(e))));
+      else res.destroy();
+    }
+  });
   server.on('upgrade', onUpgrade);
   server.on('connection', (s) => {
     sockets.add(s);
@@ -102,6 +130,7 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
       resolve({
         port,
         url: `http://127.0.0.1:${port}`,
+        activity: () => ({ ...activity }),
         close: () =>
           new Promise<void>((done) => {
             time.stop();

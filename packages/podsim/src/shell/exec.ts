@@ -111,7 +111,7 @@ function* startPipeline(sh: Shell, p: Pipeline, io: Io, lead: Group): Task<Proc[
     const last = i === p.cmds.length - 1;
     const pipe = last ? undefined : new Pipe();
     const elementIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
-    const group = i === 0 ? lead : { pgid: procs[0].pgid };
+    const group = i === 0 ? lead : { pgid: procs[0].pgid, deferStart: lead.deferStart };
     const proc = yield* spawnElement(sh, p.cmds[i], elementIo, group);
     if (pipe) proc.exited.subscribe(() => pipe.close());
     const writer = procs[i - 1];
@@ -146,7 +146,7 @@ function* failed(status: number): Task<number> {
 }
 
 function* startBackground(sh: Shell, ao: AndOr, text: string, io: Io): Task<void> {
-  const group: Group = sh.jobControl ? { newGroup: true } : {};
+  const group: Group = sh.jobControl ? { newGroup: true, deferStart: true } : { deferStart: true };
   const bgIo = sh.jobControl ? io : { ...io, stdin: io.stdin.isTTY ? emptyInput : io.stdin };
   const procs =
     ao.rest.length === 0 ? yield* startPipeline(sh, ao.first, bgIo, group) : [spawnSubshell(sh, bgIo, group, (sub) => runAndOr(sub, ao, bgIo, text))];

@@ -1,7 +1,7 @@
 /** Spawning children and waiting for a foreground job, with tty hand-over when job control is on. */
 import { SIGNALS } from '../kernel/signals.js';
 import type { Program, Proc } from '../kernel/process.js';
-import { wait, type Task } from '../kernel/waitable.js';
+import { sleep, wait, type Task } from '../kernel/waitable.js';
 import { ExitSignal, InterruptSignal, ReturnSignal, BreakSignal } from './control.js';
 import type { Io } from './io.js';
 import { jobSettled, signalDeathText, type Job } from './jobs.js';
@@ -10,12 +10,25 @@ import type { Shell } from './shell.js';
 export interface Group {
   newGroup?: boolean;
   pgid?: number;
+  /**
+   * The child only starts running after the shell's current step (a background job): after fork the parent
+   * goes on at once, so bash's `[1] 1202` comes before anything the job prints.
+   */
+  deferStart?: boolean;
+}
+
+function deferred(program: Program): Program {
+  return function* (p) {
+    yield* wait(sleep(p.clock, 0));
+    return yield* program(p);
+  };
 }
 
 export function spawnProgram(sh: Shell, argv: string[], program: Program, env: Record<string, string>, io: Io, group: Group): Proc {
+  const { deferStart, ...pg } = group;
   return sh.proc.ns.spawn({
     argv,
-    program,
+    program: deferStart ? deferred(program) : program,
     env,
     cwd: sh.cwd,
     stdin: io.stdin,
@@ -23,7 +36,7 @@ export function spawnProgram(sh: Shell, argv: string[], program: Program, env: R
     stderr: io.stderr,
     parent: sh.proc,
     sys: sh.proc.sys,
-    ...group,
+    ...pg,
   });
 }
 

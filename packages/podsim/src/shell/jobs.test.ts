@@ -16,6 +16,11 @@ describe('job control on a terminal', () => {
     expect(t.run('jobs')).toBe('jobs\nlearner@podlab:~$');
   });
 
+  it('announces a background job before anything the job prints, as bash does after fork', () => {
+    const t = terminalSession('bash');
+    expect(t.run('echo hi &')).toBe('echo hi &\n[1] 101\nlearner@podlab:~$ hi\n');
+  });
+
   it('reports finished background jobs before the next prompt', () => {
     const t = terminalSession('bash');
     t.run('sleep 5 &');

@@ -3,7 +3,7 @@
  * Models pkg/probe/http/http.go and pkg/probe/http/request.go (User-Agent kube-probe/1.32).
  */
 import type { Clock } from '../../clock/clock.js';
-import type { HttpResponse, Network } from '../../kernel/net.js';
+import type { HttpRequest, HttpResponse, Network } from '../../kernel/net.js';
 import { race, sleep, type Waitable } from '../../kernel/waitable.js';
 import { dialError } from './tcp.js';
 import { settled, type ProbeOutcome } from './types.js';
@@ -28,19 +28,30 @@ function judge(res: HttpResponse): ProbeOutcome {
   return { result: 'Failure', output: `HTTP probe failed with statuscode: ${res.status}` };
 }
 
+// A probe sends the same request every period: build it once per target.
+const requests = new WeakMap<HttpProbeTarget, HttpRequest>();
+
+function requestFor(t: HttpProbeTarget): HttpRequest {
+  let req = requests.get(t);
+  if (!req) {
+    const headers: Record<string, string> = { Host: `${t.host}:${t.port}`, 'User-Agent': 'kube-probe/1.32', Accept: '*/*', Connection: 'close', ...t.headers };
+    req = { method: 'GET', path: t.path || '/', headers, remoteAddr: t.from };
+    requests.set(t, req);
+  }
+  return req;
+}
+
 export function httpProbe(network: Network, clock: Clock, t: HttpProbeTarget, timeoutMs: number): Waitable<ProbeOutcome> {
-  const url = probeUrl(t);
   const conn = network.connect(t.host, t.port);
-  if (typeof conn === 'string') return settled({ result: 'Failure', output: `Get ${JSON.stringify(url)}: ${dialError(t.host, t.port, conn)}` });
-  if (!conn.http) return settled({ result: 'Failure', output: `Get ${JSON.stringify(url)}: EOF` });
-  const headers: Record<string, string> = { Host: `${t.host}:${t.port}`, 'User-Agent': 'kube-probe/1.32', Accept: '*/*', Connection: 'close', ...t.headers };
-  const answer = conn.http({ method: 'GET', path: t.path || '/', headers, remoteAddr: t.from });
+  if (typeof conn === 'string') return settled({ result: 'Failure', output: `Get ${JSON.stringify(probeUrl(t))}: ${dialError(t.host, t.port, conn)}` });
+  if (!conn.http) return settled({ result: 'Failure', output: `Get ${JSON.stringify(probeUrl(t))}: EOF` });
+  const answer = conn.http(requestFor(t));
   if (!('subscribe' in answer)) return settled(judge(answer));
   return {
     subscribe(resume) {
       return race([answer, sleep(clock, timeoutMs)]).subscribe(({ index, value }) => {
         if (index === 0) resume(judge(value as HttpResponse));
-        else resume({ result: 'Failure', output: `Get ${JSON.stringify(url)}: context deadline exceeded (Client.Timeout exceeded while awaiting headers)` });
+        else resume({ result: 'Failure', output: `Get ${JSON.stringify(probeUrl(t))}: context deadline exceeded (Client.Timeout exceeded while awaiting headers)` });
       });
     },
   };

@@ -11,7 +11,7 @@ import type { RuntimeContainer } from '../../runtime/types.js';
 import type { ProbeView } from '../runtime-view.js';
 import { execProbe } from './exec.js';
 import { grpcProbe } from './grpc.js';
-import { httpProbe } from './http.js';
+import { httpProbe, type HttpProbeTarget } from './http.js';
 import { tcpProbe } from './tcp.js';
 import { settled, type ProbeKind, type ProbeOutcome, type ProbeResult } from './types.js';
 import { ProbeWorker } from './worker.js';
@@ -55,6 +55,8 @@ function resolvePort(container: Container, port: number | string | undefined): n
 
 export class ProbeManager {
   private readonly workers = new Map<string, Map<ProbeKind, ProbeWorker>>();
+  /** httpGet requests per probe: the same every period while the pod IP stays. */
+  private readonly httpTargets = new Map<Probe, HttpProbeTarget>();
 
   constructor(
     pod: Pod,
@@ -144,9 +146,14 @@ export class ProbeManager {
     if (p.httpGet) {
       const port = resolvePort(c, p.httpGet.port as number | string);
       if (port === undefined) return settled({ result: 'Unknown', output: '', error: `unable to find port ${JSON.stringify(String(p.httpGet.port))}` });
-      const headers: Record<string, string> = {};
-      for (const h of p.httpGet.httpHeaders ?? []) headers[h.name] = h.value;
-      const target = { scheme: p.httpGet.scheme ?? 'HTTP', host: p.httpGet.host || podIP, port, path: p.httpGet.path ?? '/', headers, from: host.sourceIP };
+      const targetHost = p.httpGet.host || podIP;
+      let target = this.httpTargets.get(p);
+      if (!target || target.host !== targetHost || target.port !== port) {
+        const headers: Record<string, string> = {};
+        for (const h of p.httpGet.httpHeaders ?? []) headers[h.name] = h.value;
+        target = { scheme: p.httpGet.scheme ?? 'HTTP', host: targetHost, port, path: p.httpGet.path ?? '/', headers, from: host.sourceIP };
+        this.httpTargets.set(p, target);
+      }
       return httpProbe(host.network, host.clock, target, timeoutMs);
     }
     if (p.tcpSocket) {

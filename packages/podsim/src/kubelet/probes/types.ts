@@ -21,7 +21,18 @@ export function probeLabel(kind: ProbeKind): string {
 
 export type ProbeRun = () => Waitable<ProbeOutcome>;
 
-/** Settles once with the value; for probers that answer synchronously. */
+const noop = () => {};
+
+/** Settles once with its value; for probers that answer synchronously (no closures: probes run often). */
+class Settled<T> implements Waitable<T> {
+  constructor(private readonly value: T) {}
+
+  subscribe(resume: (value: T) => void): () => void {
+    resume(this.value);
+    return noop;
+  }
+}
+
 export function settled<T>(value: T): Waitable<T> {
-  return { subscribe: (resume) => (resume(value), () => {}) };
+  return new Settled(value);
 }

@@ -40,6 +40,14 @@ export class ProbeWorker {
   private inFlight = false;
   private timer: TimerHandle | undefined;
   private stopped = false;
+  /** The container instance the attempt in flight probes. */
+  private probedId: string | undefined;
+  // Bound once: a probe ticks every period, and per-tick closures add up over virtual hours.
+  private readonly onTick = () => this.tick();
+  private readonly onOutcome = (outcome: ProbeOutcome) => {
+    this.inFlight = false;
+    if (!this.stopped && this.probedId === this.containerId) this.record(outcome);
+  };
 
   constructor(
     private readonly clock: Clock,
@@ -72,7 +80,7 @@ export class ProbeWorker {
   private tick(): void {
     if (this.stopped) return;
     this.doProbe();
-    this.timer = this.clock.setTimer((this.spec.periodSeconds ?? 10) * 1000, () => this.tick());
+    this.timer = this.clock.setTimer((this.spec.periodSeconds ?? 10) * 1000, this.onTick);
   }
 
   private doProbe(): void {
@@ -92,20 +100,16 @@ export class ProbeWorker {
     if (this.kind === 'startup' && c.startupDone) return;
     if (Math.trunc((this.clock.now() - c.startedAt) / 1000) < (this.spec.initialDelaySeconds ?? 0)) return;
     this.inFlight = true;
-    const id = c.id;
-    this.host.run(this.spec, this.kind).subscribe((outcome) => {
-      this.inFlight = false;
-      if (!this.stopped && id === this.containerId) this.record(outcome);
-    });
+    this.probedId = c.id;
+    this.host.run(this.spec, this.kind).subscribe(this.onOutcome);
   }
 
   private record(o: ProbeOutcome): void {
-    const label = probeLabel(this.kind);
     if (o.error !== undefined) {
-      this.host.unhealthy(`${label} probe errored: ${o.error}`);
+      this.host.unhealthy(`${probeLabel(this.kind)} probe errored: ${o.error}`);
       return;
     }
-    if (o.result !== 'Success') this.host.unhealthy(`${label} probe failed: ${o.output}`);
+    if (o.result !== 'Success') this.host.unhealthy(`${probeLabel(this.kind)} probe failed: ${o.output}`);
     if (o.result === this.lastResult) this.resultRun++;
     else {
       this.lastResult = o.result;

@@ -14,7 +14,8 @@ export function helloServer(version: string): Program {
     goLog(proc, `Server listening on port ${port}`);
     const bound = /^\d+$/.test(port)
       ? bindPort(proc, Number(port), (req) => {
-          goLog(proc, `Serving request: ${req.path.replace(/\?.*$/, '')}`);
+          const query = req.path.indexOf('?');
+          goLog(proc, `Serving request: ${query < 0 ? req.path : req.path.slice(0, query)}`);
           return {
             status: 200,
             headers: { 'Content-Type': 'text/plain; charset=utf-8' },

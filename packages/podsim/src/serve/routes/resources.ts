@@ -8,10 +8,12 @@ import { badRequest, notFound, tooLarge } from '../../api/status.js';
 import type { ApiServer } from '../../api/server.js';
 import type { DeleteOptions, KubeObject, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
 import { readBody, send, statusReply, type Reply } from '../http.js';
+import { decodeKubeProtobuf } from '../protobuf.js';
+import { scale } from './scale.js';
 import type { ResourcePath } from './path.js';
 import { includeObjectParam, tableOf, wantsTable } from './table.js';
 
-const PATCH_TYPES: Record<string, PatchType> = {
+export const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
   'application/merge-patch+json': 'merge',
   'application/json-patch+json': 'json',
@@ -33,9 +35,14 @@ function writeOptions(q: URLSearchParams): WriteOptions {
   return o;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; reply: Reply } {
+/** The body as an object: JSON, or the protobuf kubectl's typed clients send for `create deployment` & co. */
+function parseBody(req: IncomingMessage, body: Buffer): { ok: true; value: unknown } | { ok: false; reply: Reply } {
+  if (String(req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf')) {
+    const decoded = decodeKubeProtobuf(body);
+    return decoded.ok ? decoded : { ok: false, reply: statusReply(badRequest(decoded.message)) };
+  }
   try {
-    return { ok: true, value: JSON.parse(text) };
+    return { ok: true, value: JSON.parse(body.toString('utf8')) };
   } catch (e) {
     return { ok: false, reply: statusReply(badRequest(`the server rejected our request due to an error in our request: ${(e as Error).message}`)) };
   }
@@ -54,9 +61,9 @@ function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
 }
 
 /** Renders a single object or list the way the client asked: JSON, or a Table. */
-function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
+function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: readonly KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
   if (!wantsTable(String(req.headers.accept ?? ''))) return { code, body: value, warnings };
-  const items = 'items' in value ? value.items : [value];
+  const items = 'items' in value ? [...(value.items as KubeObject[])] : [value];
   const rv = 'items' in value ? value.metadata.resourceVersion : undefined;
   return { code, body: tableOf(resource, items, { now: ctx.api.clock.now(), resourceVersion: rv, include: includeObjectParam(q.get('includeObject')) }), warnings };
 }
@@ -97,8 +104,9 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
   const { api } = ctx;
   const r = p.info.resource;
   const resource = p.subresource === 'status' ? `${r}/status` : r;
-  if (p.subresource && p.subresource !== 'status') return send(res, statusReply(notFound(r, p.name ?? '')));
+  if (p.subresource && p.subresource !== 'status' && p.subresource !== 'scale') return send(res, statusReply(notFound(r, p.name ?? '')));
   const method = req.method ?? 'GET';
+  if (method === 'GET' && p.subresource === 'scale') return send(res, scale(api, method, p, '', undefined, {}));
   if (method === 'GET' && !p.name) {
     if (q.get('watch') === 'true' || q.get('watch') === '1') return watch(ctx, req, res, p, q);
     const list = api.list(r, p.namespace, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
@@ -109,24 +117,30 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
     return send(res, got.ok ? render(ctx, req, q, r, got.value) : statusReply(got.status));
   }
   const text = await readBody(req);
+  if (p.subresource === 'scale' && text !== undefined) {
+    const body = text.length ? parseBody(req, text) : { ok: true as const, value: undefined };
+    const reply = body.ok ? scale(api, req.method ?? 'GET', p, String(req.headers['content-type'] ?? ''), body.value, writeOptions(q)) : body.reply;
+    ctx.settle();
+    return send(res, reply);
+  }
   if (text === undefined) return send(res, statusReply(tooLarge(3 * 1024 * 1024)));
   const reply = write(ctx, req, p, q, resource, text);
   ctx.settle();
   send(res, reply);
 }
 
-function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: string): Reply {
+function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: Buffer): Reply {
   const { api } = ctx;
   const method = req.method ?? 'GET';
   const opts = writeOptions(q);
   if (method === 'DELETE') {
-    const body = text.trim() ? parseJson(text) : { ok: true as const, value: undefined };
+    const body = text.toString('utf8').trim() ? parseBody(req, text) : { ok: true as const, value: undefined };
     if (!body.ok) return body.reply;
     if (!p.name) return statusReply(badRequest('deletecollection is not supported by podsim'));
     const del = api.delete(p.info.resource, p.namespace, p.name, deleteOptions(q, body.value));
     return del.ok ? { code: 200, body: del.value } : statusReply(del.status);
   }
-  const body = parseJson(text);
+  const body = parseBody(req, text);
   if (!body.ok) return body.reply;
   if (method === 'POST' && !p.name) {
     const created = api.create(p.info.resource, p.namespace, body.value, opts);

@@ -39,7 +39,7 @@ export function encodeFrame(opcode: number, payload: Buffer = Buffer.alloc(0), f
 
 /** Splits a byte stream into frames, unmasking client payloads; keeps partial frames for the next push. */
 export class FrameDecoder {
-  private buf = Buffer.alloc(0);
+  private buf: Buffer = Buffer.alloc(0);
 
   push(chunk: Buffer): Frame[] {
     this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;

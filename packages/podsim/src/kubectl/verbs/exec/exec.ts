@@ -3,6 +3,7 @@
  * kubelet, passing the remote exit status through (`command terminated with exit code N`).
  * Models kubectl pkg/cmd/exec/exec.go.
  */
+import type { Status } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
@@ -23,6 +24,15 @@ const FLAGS: FlagSpec[] = [
   STDIN_FLAG,
   TTY_FLAG,
 ];
+
+/**
+ * API-server refusals print as `Error from server`; a kubelet refusing the stream upgrade (container
+ * not running) surfaces as the SPDY client's `unable to upgrade connection: …`.
+ */
+export function streamErrorText(status: Status): string {
+  if (status.reason === 'InternalError' || status.code === 500) return plainError(`unable to upgrade connection: ${status.message ?? ''}`);
+  return statusErrorText(status);
+}
 
 function* runExec(inv: Invocation) {
   const { args, argsLenAtDash } = inv;
@@ -60,7 +70,7 @@ function* runExec(inv: Invocation) {
   const name = pod.metadata?.name ?? '';
   const r = yield* runRemote(inv, (stdio) => inv.streams.exec(inv.namespace, name, c.name, command, stdio), stdin, tty);
   if (!r.ok) {
-    inv.err(statusErrorText(r.status));
+    inv.err(streamErrorText(r.status));
     return 1;
   }
   if (r.code !== 0) {

@@ -77,7 +77,7 @@ describe('kubectl get', () => {
     expect(run.out.text.split('\n').slice(3).join('\n')).toBe('a-much-longer-pod-name   0/1     Pending   0          0s\n');
     api.delete('pods', 'default', 'db');
     clock.advance(1000);
-    expect(run.out.text.split('\n')[4]).toBe('db                       0/1     Pending   0          3s');
+    expect(run.out.text.split('\n')[4]).toBe('db                       0/1     Terminating   0          3s');
     expect(run.proc.alive).toBe(true);
     run.proc.kill(SIGNALS.SIGINT);
     expect(run.code).toBe(1);

@@ -14,7 +14,7 @@ import { forServer, podFor as podObject } from '../../generators.js';
 import { parseOutputFormat } from '../../output.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
 import { untilGone } from '../../wait-gone.js';
-import { QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
+import { QUIET_FLAG, STDIN_FLAG, streamErrorText, TTY_FLAG } from '../exec/exec.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations for the pod.' },
@@ -139,7 +139,7 @@ function* runRun(inv: Invocation) {
         (stdio: Parameters<typeof inv.streams.exec>[4]) => inv.streams.exec(inv.namespace, name, name, inv.args.length > 1 ? inv.args.slice(1) : ['sh'], stdio);
     const r = yield* runRemote(inv, connect, stdin, tty);
     if (!r.ok) {
-      inv.err(statusErrorText(r.status));
+      inv.err(streamErrorText(r.status));
       code = 1;
     } else code = r.code;
   }

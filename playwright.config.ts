@@ -1,9 +1,10 @@
 import { defineConfig } from '@playwright/test';
-import { BASE, CHROMIUM_ARGS, CHROMIUM_PATH, ORIGIN, PREVIEW_PORT } from './chromium.js';
+import { BASE, CHROMIUM_ARGS, CHROMIUM_PATH, ORIGIN, PREVIEW_PORT } from './tests/e2e/chromium.js';
 
-// Runs against `astro preview` of the built site (build first: `npx astro build`).
+// Browser tests against `astro preview` of the built site (`npx astro build` first), in Debian's
+// Chromium (scripts/ensure-chromium.sh). One worker: the machine has two cores.
 export default defineConfig({
-  testDir: '.',
+  testDir: 'tests/e2e',
   testMatch: '*.spec.ts',
   timeout: 60_000,
   workers: 1,
@@ -16,7 +17,6 @@ export default defineConfig({
     command: `npx astro preview --host 127.0.0.1 --port ${PREVIEW_PORT}`,
     url: `${ORIGIN}${BASE}`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-    cwd: '../..',
+    timeout: 120_000,
   },
 });

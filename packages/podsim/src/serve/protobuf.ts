@@ -1,0 +1,226 @@
+/**
+ * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
+ * service | configmap | secret | namespace` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
+ * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
+ * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
+ * (JSON `omitempty`) except for pointer fields (`replicas: 0` matters).
+ */
+
+type Scalar = 's' | 'i' | 'i*' | 'b' | 'bytes' | 'time' | 'quantity' | 'intstr';
+type Kind = Scalar | { msg: string } | { map: Scalar } | { rep: Scalar | { msg: string } };
+type Schema = Record<string, Record<number, [string, Kind]>>;
+
+const m = (msg: string) => ({ msg });
+
+const SCHEMA: Schema = {
+  Unknown: { 1: ['typeMeta', m('TypeMeta')], 2: ['raw', 'bytes'] },
+  TypeMeta: { 1: ['apiVersion', 's'], 2: ['kind', 's'] },
+  ObjectMeta: {
+    1: ['name', 's'],
+    2: ['generateName', 's'],
+    3: ['namespace', 's'],
+    5: ['uid', 's'],
+    6: ['resourceVersion', 's'],
+    7: ['generation', 'i'],
+    8: ['creationTimestamp', 'time'],
+    11: ['labels', { map: 's' }],
+    12: ['annotations', { map: 's' }],
+    13: ['ownerReferences', { rep: m('OwnerReference') }],
+    14: ['finalizers', { rep: 's' }],
+  },
+  OwnerReference: { 1: ['kind', 's'], 3: ['name', 's'], 4: ['uid', 's'], 5: ['apiVersion', 's'], 6: ['controller', 'b'], 7: ['blockOwnerDeletion', 'b'] },
+  Deployment: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('DeploymentSpec')], 3: ['status', m('Empty')] },
+  DeploymentSpec: {
+    1: ['replicas', 'i*'],
+    2: ['selector', m('LabelSelector')],
+    3: ['template', m('PodTemplateSpec')],
+    4: ['strategy', m('DeploymentStrategy')],
+    5: ['minReadySeconds', 'i'],
+    6: ['revisionHistoryLimit', 'i*'],
+    7: ['paused', 'b'],
+    9: ['progressDeadlineSeconds', 'i*'],
+  },
+  DeploymentStrategy: { 1: ['type', 's'], 2: ['rollingUpdate', m('RollingUpdateDeployment')] },
+  RollingUpdateDeployment: { 1: ['maxUnavailable', 'intstr'], 2: ['maxSurge', 'intstr'] },
+  LabelSelector: { 1: ['matchLabels', { map: 's' }], 2: ['matchExpressions', { rep: m('LabelSelectorRequirement') }] },
+  LabelSelectorRequirement: { 1: ['key', 's'], 2: ['operator', 's'], 3: ['values', { rep: 's' }] },
+  PodTemplateSpec: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('PodSpec')] },
+  PodSpec: {
+    2: ['containers', { rep: m('Container') }],
+    3: ['restartPolicy', 's'],
+    4: ['terminationGracePeriodSeconds', 'i*'],
+    6: ['dnsPolicy', 's'],
+    7: ['nodeSelector', { map: 's' }],
+    8: ['serviceAccountName', 's'],
+    10: ['nodeName', 's'],
+    20: ['initContainers', { rep: m('Container') }],
+  },
+  Container: {
+    1: ['name', 's'],
+    2: ['image', 's'],
+    3: ['command', { rep: 's' }],
+    4: ['args', { rep: 's' }],
+    5: ['workingDir', 's'],
+    6: ['ports', { rep: m('ContainerPort') }],
+    7: ['env', { rep: m('EnvVar') }],
+    8: ['resources', m('ResourceRequirements')],
+    13: ['terminationMessagePath', 's'],
+    14: ['imagePullPolicy', 's'],
+    16: ['stdin', 'b'],
+    17: ['stdinOnce', 'b'],
+    18: ['tty', 'b'],
+    20: ['terminationMessagePolicy', 's'],
+  },
+  ContainerPort: { 1: ['name', 's'], 2: ['hostPort', 'i'], 3: ['containerPort', 'i'], 4: ['protocol', 's'], 5: ['hostIP', 's'] },
+  EnvVar: { 1: ['name', 's'], 2: ['value', 's'] },
+  ResourceRequirements: { 1: ['limits', { map: 'quantity' }], 2: ['requests', { map: 'quantity' }] },
+  Service: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('ServiceSpec')], 3: ['status', m('Empty')] },
+  ServiceSpec: {
+    1: ['ports', { rep: m('ServicePort') }],
+    2: ['selector', { map: 's' }],
+    3: ['clusterIP', 's'],
+    4: ['type', 's'],
+    5: ['externalIPs', { rep: 's' }],
+    7: ['sessionAffinity', 's'],
+    10: ['externalName', 's'],
+  },
+  ServicePort: { 1: ['name', 's'], 2: ['protocol', 's'], 3: ['port', 'i'], 4: ['targetPort', 'intstr'], 5: ['nodePort', 'i'], 6: ['appProtocol', 's'] },
+  ConfigMap: { 1: ['metadata', m('ObjectMeta')], 2: ['data', { map: 's' }], 3: ['binaryData', { map: 'bytes' }], 4: ['immutable', 'b'] },
+  Secret: { 1: ['metadata', m('ObjectMeta')], 2: ['data', { map: 'bytes' }], 3: ['type', 's'], 4: ['stringData', { map: 's' }], 5: ['immutable', 'b'] },
+  Namespace: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('Empty')], 3: ['status', m('Empty')] },
+  ServiceAccount: { 1: ['metadata', m('ObjectMeta')] },
+  Pod: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('PodSpec')], 3: ['status', m('Empty')] },
+  Empty: {},
+  Time: { 1: ['seconds', 'i'], 2: ['nanos', 'i'] },
+  Quantity: { 1: ['string', 's'] },
+  IntOrString: { 1: ['type', 'i'], 2: ['intVal', 'i'], 3: ['strVal', 's'] },
+};
+
+class Reader {
+  pos = 0;
+  constructor(readonly buf: Buffer) {}
+
+  get done(): boolean {
+    return this.pos >= this.buf.length;
+  }
+
+  varint(): number {
+    let result = 0;
+    let mul = 1;
+    for (;;) {
+      if (this.pos >= this.buf.length) throw new Error('truncated varint');
+      const b = this.buf[this.pos++];
+      result += (b & 0x7f) * mul;
+      if ((b & 0x80) === 0) return result;
+      mul *= 128;
+    }
+  }
+
+  bytes(): Buffer {
+    const len = this.varint();
+    if (this.pos + len > this.buf.length) throw new Error('truncated field');
+    const b = this.buf.subarray(this.pos, this.pos + len);
+    this.pos += len;
+    return b;
+  }
+
+  skip(wire: number): void {
+    if (wire === 0) this.varint();
+    else if (wire === 1) this.pos += 8;
+    else if (wire === 2) this.bytes();
+    else if (wire === 5) this.pos += 4;
+    else throw new Error(`unsupported wire type ${wire}`);
+  }
+}
+
+/** int64 varints of negative numbers come back as 2^64 − n. */
+function signed(n: number): number {
+  return n >= 2 ** 63 ? n - 2 ** 64 : n;
+}
+
+function scalar(kind: Scalar, r: Reader): unknown {
+  switch (kind) {
+    case 's':
+      return r.bytes().toString('utf8');
+    case 'i':
+    case 'i*':
+      return signed(r.varint());
+    case 'b':
+      return r.varint() !== 0;
+    case 'bytes':
+      return r.bytes().toString('base64');
+    case 'time': {
+      const t = decode('Time', r.bytes()) as { seconds?: number; nanos?: number };
+      return t.seconds ? new Date(t.seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
+    }
+    case 'quantity':
+      return (decode('Quantity', r.bytes()) as { string?: string }).string ?? '0';
+    case 'intstr': {
+      const v = decode('IntOrString', r.bytes()) as { type?: number; intVal?: number; strVal?: string };
+      return v.type === 1 ? (v.strVal ?? '') : (v.intVal ?? 0);
+    }
+  }
+}
+
+function isZero(kind: Kind, v: unknown): boolean {
+  return (kind === 's' && v === '') || (kind === 'i' && v === 0) || (kind === 'b' && v === false);
+}
+
+function value(kind: Scalar | { msg: string }, r: Reader): unknown {
+  return typeof kind === 'string' ? scalar(kind, r) : decode(kind.msg, r.bytes());
+}
+
+function decode(type: string, buf: Buffer): Record<string, unknown> {
+  const fields = SCHEMA[type];
+  const out: Record<string, unknown> = {};
+  const r = new Reader(buf);
+  while (!r.done) {
+    const key = r.varint();
+    const no = Math.floor(key / 8);
+    const wire = key & 7;
+    const f = fields[no];
+    if (!f) {
+      r.skip(wire);
+      continue;
+    }
+    const [name, kind] = f;
+    if (typeof kind === 'object' && 'map' in kind) {
+      const entry = new Reader(r.bytes());
+      let k = '';
+      let v: unknown = kind.map === 's' ? '' : undefined;
+      while (!entry.done) {
+        const ek = entry.varint();
+        if (ek >> 3 === 1) k = entry.bytes().toString('utf8');
+        else if (ek >> 3 === 2) v = scalar(kind.map, entry);
+        else entry.skip(ek & 7);
+      }
+      out[name] = { ...((out[name] as object) ?? {}), [k]: v };
+    } else if (typeof kind === 'object' && 'rep' in kind) {
+      const list = (out[name] as unknown[]) ?? [];
+      list.push(value(kind.rep, r));
+      out[name] = list;
+    } else {
+      const v = value(kind, r);
+      if (!isZero(kind, v)) out[name] = v;
+      else delete out[name];
+    }
+  }
+  return out;
+}
+
+const MAGIC = Buffer.from([0x6b, 0x38, 0x73, 0x00]);
+
+/** The JSON form of a `k8s\0`-enveloped object, or an error message. */
+export function decodeKubeProtobuf(body: Buffer): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+  if (body.length < 4 || !body.subarray(0, 4).equals(MAGIC)) return { ok: false, message: 'provided input is not a Kubernetes protobuf message (missing k8s prefix)' };
+  try {
+    const env = decode('Unknown', body.subarray(4)) as { typeMeta?: { apiVersion?: string; kind?: string }; raw?: string };
+    const kind = env.typeMeta?.kind ?? '';
+    if (!SCHEMA[kind] || kind === 'Unknown') return { ok: false, message: `podsim cannot decode protobuf ${kind || 'unnamed'} objects yet; send JSON` };
+    const obj = decode(kind, Buffer.from(env.raw ?? '', 'base64'));
+    return { ok: true, value: { kind, apiVersion: env.typeMeta?.apiVersion ?? 'v1', ...obj } };
+  } catch (e) {
+    return { ok: false, message: `unable to decode protobuf body: ${(e as Error).message}` };
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The differential corpus: command sequences run both through the real kubectl against `podsim serve`
+ * and through podsim's own kubectl. `sleep N` lets N virtual seconds pass on both sides. The seed demos
+ * are the course's scripts with the interactive parts (`-it` shells, editors, background watches) left
+ * out, since the real kubectl runs without a terminal here.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface Scenario {
+  name: string;
+  files?: Record<string, string>;
+  steps: string[];
+}
+
+const seedDir = join(dirname(fileURLToPath(import.meta.url)), '../seed');
+
+function seedFiles(): Record<string, string> {
+  const dir = join(seedDir, 'files');
+  return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+}
+
+/** A seed script's kubectl lines, made non-interactive, with the reader's think time between them. */
+function seedSteps(script: string): string[] {
+  const steps: string[] = [];
+  for (const raw of readFileSync(join(seedDir, script), 'utf8').split('\n')) {
+    const line = raw.trim();
+    if (!line.startsWith('kubectl ') || line.endsWith('&')) continue;
+    if (/exec -it \S+ -- \/bin\/sh$/.test(line)) continue; // an interactive shell session
+    steps.push(line.replace(' -it ', ' '), 'sleep 5');
+  }
+  return steps;
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  labels:
+    app: web
+    tier: front
+spec:
+  containers:
+  - name: nginx
+    image: nginx
+    ports:
+    - containerPort: 80
+`;
+
+const TWO = `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  containers:
+  - name: main
+    image: busybox
+    command: ["sh", "-c", "echo main started; sleep 3600"]
+  - name: side
+    image: busybox
+    command: ["sh", "-c", "echo side says hi; sleep 3600"]
+`;
+
+/** A one-container pod manifest; `extra` is more YAML for the container (indented 4). */
+const onePod = (name: string, image: string, extra = ''): string =>
+  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n${extra}`;
+
+const CRASH = onePod('crash', 'busybox', '    command: ["sh", "-c", "echo starting; sleep 2; exit 1"]\n');
+const UNKNOWN_FIELD = onePod('typo', 'nginx', '    imagePullPolicyy: Always\n');
+const INVALID = onePod('Bad_Name', 'nginx');
+
+const DEPLOY = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  replicas: 2
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: nginx
+`;
+
+const files = { 'pod.yaml': POD, 'two.yaml': TWO, 'crash.yaml': CRASH, 'typo.yaml': UNKNOWN_FIELD, 'invalid.yaml': INVALID, 'deploy.yaml': DEPLOY };
+
+const withPod = (...steps: string[]): string[] => ['kubectl apply -f pod.yaml', 'sleep 10', ...steps];
+const withDeploy = (...steps: string[]): string[] => ['kubectl apply -f deploy.yaml', 'sleep 15', ...steps];
+
+export const SCENARIOS: Scenario[] = [
+  { name: 'seed 01 restart policy Always', files: seedFiles(), steps: seedSteps('01-restart-policy-always.sh') },
+  { name: 'seed 02 restart policy OnFailure/Never', files: seedFiles(), steps: seedSteps('02-restart-policy-onfailure-never.sh') },
+  { name: 'seed 03 container probes', files: seedFiles(), steps: ['kubectl apply -f container-probes.yaml', 'sleep 30', 'kubectl get pods', 'kubectl describe pods', 'kubectl delete deployment hello-world'] },
+  { name: 'get nodes', steps: ['sleep 5', 'kubectl get nodes', 'kubectl get nodes -o wide', 'kubectl get node node01 --show-labels'] },
+  { name: 'get -o wide/name', files, steps: withPod('kubectl get pods -o wide', 'kubectl get pods -o name', 'kubectl get pod web -o name') },
+  { name: 'get -o yaml', files, steps: withPod('kubectl get pod web -o yaml') },
+  { name: 'get -o json', files, steps: withPod('kubectl get pod web -o json') },
+  { name: 'get -o jsonpath', files, steps: withPod("kubectl get pod web -o jsonpath='{.spec.containers[0].image}'; echo", "kubectl get pods -o jsonpath='{.items[*].metadata.name}'; echo") },
+  { name: 'get -o custom-columns', files, steps: withPod('kubectl get pods -o custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[0].image,PHASE:.status.phase') },
+  { name: 'get -l and --show-labels', files, steps: withPod('kubectl run other --image=nginx', 'sleep 5', 'kubectl get pods -l app=web', 'kubectl get pods -l app!=web', 'kubectl get pods --show-labels', 'kubectl get pods -l tier') },
+  { name: 'get -A', files, steps: withPod('kubectl get pods -A', 'kubectl get svc -A') },
+  { name: 'get --sort-by', files, steps: withPod('kubectl run aaa --image=nginx', 'sleep 3', 'kubectl get pods --sort-by=.metadata.name', 'kubectl get pods --sort-by=.metadata.creationTimestamp') },
+  { name: 'describe pod', files, steps: withPod('kubectl describe pod web') },
+  { name: 'describe deployment', files, steps: withDeploy('kubectl describe deployment web') },
+  { name: 'describe node', steps: ['sleep 5', 'kubectl describe node node01'] },
+  { name: 'describe service', files, steps: withPod('kubectl expose pod web --port=80', 'sleep 2', 'kubectl describe service web') },
+  { name: 'delete --grace-period', files, steps: withPod('kubectl delete pod web --grace-period=5', 'kubectl get pods') },
+  { name: 'delete --force', files, steps: withPod('kubectl delete pod web --grace-period=0 --force', 'kubectl get pods') },
+  { name: 'delete -l', files, steps: withPod('kubectl run other --image=nginx', 'sleep 5', 'kubectl delete pods -l app=web', 'kubectl get pods') },
+  { name: 'delete --all', files, steps: withPod('kubectl run other --image=nginx', 'sleep 5', 'kubectl delete pods --all', 'kubectl get pods') },
+  { name: 'logs -c', files, steps: ['kubectl apply -f two.yaml', 'sleep 10', 'kubectl logs two -c side', 'kubectl logs two', 'kubectl logs two -c nope'] },
+  { name: 'logs --previous', files, steps: ['kubectl apply -f crash.yaml', 'sleep 20', 'kubectl logs crash --previous', 'kubectl logs crash -p --tail=1'] },
+  { name: 'logs --tail --timestamps', files, steps: withPod('kubectl logs web --tail=2', 'kubectl logs web --tail=1 --timestamps') },
+  { name: 'exec', files, steps: withPod('kubectl exec web -- ls /usr/share/nginx/html', 'kubectl exec web -- sh -c "exit 3"', 'kubectl exec web -c nope -- ls') },
+  { name: 'apply created/configured/unchanged', files, steps: ['kubectl apply -f deploy.yaml', 'kubectl apply -f deploy.yaml', 'kubectl apply -f pod.yaml', 'kubectl label pod web extra=1', 'kubectl apply -f pod.yaml'] },
+  { name: 'create deployment', steps: ['kubectl create deployment hello --image=nginx --replicas=2', 'sleep 15', 'kubectl get deploy', 'kubectl get rs', 'kubectl create deployment hello --image=nginx'] },
+  { name: 'run', steps: ['kubectl run nginx --image=nginx --labels=app=x,env=dev', 'sleep 10', 'kubectl get pods --show-labels', 'kubectl run nginx --image=nginx --dry-run=client -o yaml'] },
+  { name: 'scale', files, steps: withDeploy('kubectl scale deployment web --replicas=4', 'sleep 15', 'kubectl get deploy web', 'kubectl scale deployment web --replicas=1', 'sleep 40', 'kubectl get deploy web') },
+  { name: 'rollout status/history/undo', files, steps: withDeploy('kubectl rollout status deployment web', 'kubectl set image deployment/web nginx=httpd', 'sleep 30', 'kubectl rollout history deployment web', 'kubectl rollout undo deployment web', 'sleep 30', 'kubectl rollout status deployment web', 'kubectl get deploy web -o wide') },
+  { name: 'set image', files, steps: withDeploy('kubectl set image deployment/web nginx=httpd', 'sleep 30', 'kubectl get deploy web -o wide', 'kubectl set image deployment/web nope=httpd') },
+  { name: 'label', files, steps: withPod('kubectl label pod web color=blue', 'kubectl label pod web color=red', 'kubectl label pod web color=red --overwrite', 'kubectl label pod web color-', 'kubectl get pod web --show-labels') },
+  { name: 'annotate', files, steps: withPod('kubectl annotate pod web note=hello', 'kubectl get pod web -o jsonpath={.metadata.annotations.note}; echo') },
+  { name: 'expose', files, steps: withDeploy('kubectl expose deployment web --port=80 --target-port=80', 'sleep 2', 'kubectl get svc web', 'kubectl get endpoints web') },
+  { name: 'events', files, steps: withPod('kubectl get events', 'kubectl events') },
+  { name: 'explain', steps: ['kubectl explain pods', 'kubectl explain pods.spec.restartPolicy', 'kubectl explain deployment.spec.replicas'] },
+  { name: 'api-resources', steps: ['kubectl api-resources', 'kubectl api-resources --namespaced=false'] },
+  { name: 'version --client', steps: ['kubectl version --client'] },
+  { name: 'error NotFound', steps: ['kubectl get pod nope', 'kubectl describe pod nope', 'kubectl delete pod nope', 'kubectl logs nope'] },
+  { name: 'error AlreadyExists', files, steps: ['kubectl create -f pod.yaml', 'kubectl create -f pod.yaml'] },
+  { name: 'error invalid', files, steps: ['kubectl apply -f invalid.yaml', 'kubectl run BAD --image=nginx'] },
+  { name: 'error unknown field', files, steps: ['kubectl apply -f typo.yaml', 'kubectl create -f typo.yaml'] },
+  { name: 'error unknown flag', steps: ['kubectl get pods --bogus', 'kubectl get pods -Z'] },
+  { name: 'get configmaps secrets namespaces', steps: ['kubectl create configmap cfg --from-literal=a=1', 'kubectl create secret generic sec --from-literal=p=x', 'kubectl create namespace team', 'sleep 2', 'kubectl get cm,secret', 'kubectl get ns', 'kubectl get sa -n team'] },
+  { name: 'get all', files, steps: withDeploy('kubectl get all') },
+];
