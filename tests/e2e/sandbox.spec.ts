@@ -80,6 +80,8 @@ test('reload keeps the sandbox, Reset clears it', async ({ page }) => {
   await page.reload();
   await expect(page.locator('podlab-sandbox')).toHaveAttribute('data-terminal', 'ready', { timeout: 20_000 });
   await expectTerminal(page, /pod\/hello-world-pod created/);
+  // The restored cluster resumes where it was saved (pod still starting): let the image pull finish.
+  await page.getByRole('button', { name: 'Skip 10 seconds' }).click();
   await page.locator('.sl-markdown-content [data-rc-line="kubectl get pods"]').first().click();
   await expectTerminal(page, /hello-world-pod\s+1\/1/, 20_000);
   await page.getByRole('button', { name: 'Reset' }).click();
