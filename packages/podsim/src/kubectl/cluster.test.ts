@@ -63,7 +63,7 @@ describe('kubectl on a running cluster', () => {
     expect(r.stderr).toBe('Defaulted container "main" out of: main, side\n');
     expect(r.stdout).toBe('sleeper\n');
     expect(host.run(['exec', 'sleeper', '-c', 'side', '--', 'true'])).toEqual({ code: 0, stdout: '', stderr: '' });
-    expect(host.run(['exec', 'sleeper', '-c', 'nope', '--', 'true']).stderr).toBe('error: container nope not found in pod sleeper\n');
+    expect(host.run(['exec', 'sleeper', '-c', 'nope', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (BadRequest): container nope is not valid for pod sleeper\n' });
   });
 
   it('port-forward listens on the reader machine and tunnels each connection until Ctrl+C', () => {
@@ -133,6 +133,16 @@ describe('kubectl on a running cluster', () => {
     expect(run.code).toBe(4);
     expect(screen()).toContain('command terminated with exit code 4\r\n');
     expect(tty.mode.canonical).toBe(true);
+  });
+
+  it('exec without -t gives the command no terminal even when kubectl has one', () => {
+    const { host, cluster } = hostWithCluster({ 'pod.yaml': HELLO });
+    host.run(['apply', '-f', 'pod.yaml']);
+    cluster.advance(10_000);
+    const { run, screen } = host.startOnTerminal(['exec', 'hello-world-pod', '--', 'ls', '/']);
+    cluster.advance(100);
+    expect(run.code).toBe(0);
+    expect(screen()).toMatch(/^bin\r\ndev\r\netc\r\n/);
   });
 
   it('-it without a terminal falls back to plain stdin with kubectl\'s notice', () => {
@@ -207,5 +217,16 @@ describe('kubectl on a running cluster', () => {
     expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('Error from server (BadRequest): pod bb does not have a host assigned\n');
     cluster.advance(30_000);
     expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('error: unable to upgrade connection: container not found ("bb")\n');
+  });
+
+  it('exec into a pod still creating its container, or already completed', () => {
+    const { host, cluster } = hostWithCluster();
+    host.run(['run', 'web', '--image=nginx']);
+    host.run(['run', 'done', '--image=busybox', '--restart=Never', '--', 'true']);
+    cluster.advance(500);
+    expect(host.run(['get', 'pod', 'web']).stdout).toContain(' ContainerCreating ');
+    expect(host.run(['exec', 'web', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'error: unable to upgrade connection: container not found ("web")\n' });
+    cluster.advance(5_000);
+    expect(host.run(['exec', 'done', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n' });
   });
 });

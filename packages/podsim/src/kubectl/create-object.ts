@@ -11,7 +11,11 @@ import { forServer } from './generators.js';
 import { actionLine, printObjects, type OutputFormat } from './output.js';
 import { printWarnings } from './warnings.js';
 
-export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created'): { ok: true; obj: KubeObject } | { ok: false } {
+/**
+ * `failedTo` names the step for generators that wrap the server's refusal, as `kubectl create
+ * deployment` does: `error: failed to create deployment: <message>`.
+ */
+export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created', failedTo?: string): { ok: true; obj: KubeObject } | { ok: false } {
   const info = findResourceByKind(obj.apiVersion, obj.kind);
   if (!info) {
     inv.err(plainError(`no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}`));
@@ -22,7 +26,7 @@ export function createObject(inv: Invocation, obj: KubeObject, format: OutputFor
     const ns = info.namespaced ? (obj.metadata.namespace ?? inv.namespace) : undefined;
     const r = inv.api.create(info.resource, ns, forServer(obj), { dryRun: dryRun === 'server', fieldManager: 'kubectl-create', fieldValidation: 'Strict' });
     if (!r.ok) {
-      inv.err(statusErrorText(r.status));
+      inv.err(failedTo ? plainError(`failed to ${failedTo}: ${r.status.message ?? ''}`) : statusErrorText(r.status));
       return { ok: false };
     }
     printWarnings(inv, r.warnings);

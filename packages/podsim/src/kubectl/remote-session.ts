@@ -21,6 +21,11 @@ export function ttyWanted(inv: Invocation, stdin: boolean, tty: boolean, quiet: 
   return false;
 }
 
+/** Without -t the remote side writes into a stream, never a terminal, even when kubectl's own output is one. */
+function streamed(out: OutputStream): OutputStream {
+  return { write: (data) => out.write(data) };
+}
+
 /**
  * With a TTY the remote process gets a pseudo-terminal fed by the reader's keystrokes (the local
  * terminal in raw mode, so Ctrl+C and line editing happen remotely); with -i only a pipe of stdin.
@@ -29,7 +34,7 @@ export function* runRemote(inv: Invocation, connect: Connect, stdin: boolean, tt
   const term = tty ? ttyOf(inv.proc.stdin) : undefined;
   const pty = tty ? openPty({ stdin: inv.proc.stdin, stdout: inv.proc.stdout }) : undefined;
   const input = stdin && !pty ? new Pipe() : undefined;
-  const stdio = pty ? { stdin: pty.stdin, stdout: pty.stdout, stderr: pty.stderr, tty: true } : { stdin: input ?? emptyInput, stdout: inv.proc.stdout, stderr: inv.proc.stderr, tty: false };
+  const stdio = pty ? { stdin: pty.stdin, stdout: pty.stdout, stderr: pty.stderr, tty: true } : { stdin: input ?? emptyInput, stdout: streamed(inv.proc.stdout), stderr: streamed(inv.proc.stderr), tty: false };
   const saved = term?.mode;
   term?.setMode({ canonical: false, echo: false, isig: false });
   const r = connect(stdio);

@@ -2,7 +2,7 @@
  * kubectl explain's plain-text layout (kubectl pkg/explain/v2 plaintext template): KIND/VERSION
  * header, FIELD line with type and ENUM values, DESCRIPTION wrapped at 76 columns and indented 4,
  * then FIELDS (name, tab, <type>, -required-, a short enum line, description) or, with --recursive,
- * the field tree without descriptions.
+ * the field tree without descriptions. Blank lines follow the real kubectl v1.32 byte for byte.
  */
 import { SCHEMA, type FieldDoc, type TypeDoc } from './schema.js';
 
@@ -60,7 +60,8 @@ export function body(type: TypeDoc | undefined, field: FieldDoc | undefined, rec
   let s = '';
   if (field) {
     s += `FIELD: ${field[0]} <${field[1]}>\n`;
-    if (field[5].length) s += `ENUM:\n${field[5].map((v) => `    ${v}\n`).join('')}`;
+    // kubectl's template leaves an empty line where the ENUM block would be, so a field without one gets two.
+    s += field[5].length ? `ENUM:\n${field[5].map((v) => `    ${v}\n`).join('')}` : '\n';
     s += '\n';
   }
   const parts = [field?.[3], type?.description].filter((p): p is string => !!p);
@@ -70,5 +71,6 @@ export function body(type: TypeDoc | undefined, field: FieldDoc | undefined, rec
     s += recursive ? recursiveTree(type, 1, new Set()) : type.fields.map(fieldEntry).join('');
     if (recursive) s += '\n';
   }
-  return s;
+  // The template ends with one more newline than its last section.
+  return `${s}\n`;
 }

@@ -80,6 +80,24 @@ DESCRIPTION:
      - \`"Never"\`
      - \`"OnFailure"\`
     
+
+`);
+  });
+
+  it('leaves an empty line for a missing ENUM block, like kubectl 1.32', () => {
+    const host = hostWithoutCluster();
+    expect(host.run(['explain', 'deployment.spec.replicas']).stdout).toBe(`GROUP:      apps
+KIND:       Deployment
+VERSION:    v1
+
+FIELD: replicas <integer>
+
+
+DESCRIPTION:
+    Number of desired pods. This is a pointer to distinguish between explicit
+    zero and not specified. Defaults to 1.
+    
+
 `);
   });
 

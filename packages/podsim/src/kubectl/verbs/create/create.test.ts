@@ -31,7 +31,7 @@ describe('kubectl create', () => {
     expect(host.run(['create', 'namespace', 'dev']).stdout).toBe('namespace/dev created\n');
     expect(host.run(['create', '-f', 'cm.yaml']).stdout).toBe('configmap/cfg created\n');
     expect(host.run(['create', '-f', 'cm.yaml'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (AlreadyExists): error when creating "cm.yaml": configmaps "cfg" already exists\n' });
-    expect(host.run(['create', 'deployment', 'web', '--image=nginx']).stderr).toBe('Error from server (AlreadyExists): deployments.apps "web" already exists\n');
+    expect(host.run(['create', 'deployment', 'web', '--image=nginx'])).toEqual({ code: 1, stdout: '', stderr: 'error: failed to create deployment: deployments.apps "web" already exists\n' });
     expect(host.run(['create', 'deployment', 'x']).stderr).toBe('error: required flag(s) "image" not set\n');
   });
 

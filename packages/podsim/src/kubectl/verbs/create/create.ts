@@ -80,7 +80,7 @@ const deployment: Command = {
     const c = common(inv);
     if (!name || !c) return 1;
     const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv) });
-    return createObject(inv, obj, c.format, c.dryRun).ok ? 0 : 1;
+    return createObject(inv, obj, c.format, c.dryRun, 'created', 'create deployment').ok ? 0 : 1;
   },
 };
 

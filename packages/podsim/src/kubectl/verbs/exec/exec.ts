@@ -60,15 +60,14 @@ function* runExec(inv: Invocation) {
     inv.err(plainError(`cannot exec into a container in a completed pod; current phase is ${phase}`));
     return 1;
   }
-  const c = containerFor(inv, pod, inv.flags.str('container'));
-  if (!c.ok) {
-    inv.err(plainError(`container ${c.missing} not found in pod ${pod.metadata?.name}`));
-    return 1;
-  }
+  // kubectl 1.32 leaves an unknown -c to the server: `container x is not valid for pod p`.
+  const requested = inv.flags.str('container');
+  const c = containerFor(inv, pod, requested);
+  const container = c.ok ? c.name : requested;
   const stdin = inv.flags.bool('stdin');
   const tty = ttyWanted(inv, stdin, inv.flags.bool('tty'), inv.flags.bool('quiet'));
   const name = pod.metadata?.name ?? '';
-  const r = yield* runRemote(inv, (stdio) => inv.streams.exec(inv.namespace, name, c.name, command, stdio), stdin, tty);
+  const r = yield* runRemote(inv, (stdio) => inv.streams.exec(inv.namespace, name, container, command, stdio), stdin, tty);
   if (!r.ok) {
     inv.err(streamErrorText(r.status));
     return 1;
