@@ -14,7 +14,7 @@ const RULES: [RegExp, (m: RegExpMatchArray) => RegExp][] = [
   [/^ps$/, () => /PID/],
   [/^kubectl exec -it (\S+) .*-- ps$/, () => /PID/],
   [/^kubectl get events --watch &$/, () => /^\[1\] \d+/m],
-  [/^kubectl port-forward pod (\S+) (\d+):(\d+) &$/, () => /^\[\d+\] \d+/m],
+  [/^kubectl port-forward pod\/(\S+) (\d+):(\d+) &$/, () => /^\[\d+\] \d+/m],
   [/^curl http:\/\/localhost:\d+$/, () => /\S/],
   [/^tail \S+index\.html$/, () => /\d{4}/],
   [/^kubectl logs /, () => /\S/],

@@ -5,15 +5,25 @@
  */
 import * as Comlink from 'comlink';
 import { createSandbox, restoreSandbox, type SandboxApi, type SandboxOptions, type SavedState } from 'podsim';
+import { explainSchemaLoader } from './explain-schema-loader.ts';
 
 export interface SandboxStarter {
-  start(init: { options: SandboxOptions; saved?: SavedState }): SandboxApi;
+  start(init: { options: SandboxOptions; saved?: SavedState }): Promise<SandboxApi>;
 }
 
+const explainSchema = explainSchemaLoader();
+
 const starter: SandboxStarter = {
-  start({ options, saved }) {
-    const sandbox = saved ? restoreSandbox(saved) : createSandbox(options);
-    return Comlink.proxy(sandbox);
+  async start({ options, saved }) {
+    if (saved) {
+      // Replaying the saved inputs may run `kubectl explain`, synchronously. (Without the schema,
+      // if its chunk failed to load, explain errors but the rest of the state is rebuilt.)
+      await explainSchema.load().catch(() => undefined);
+      return Comlink.proxy(restoreSandbox(saved));
+    }
+    const sandbox = createSandbox(options);
+    // The prompt shows at once; input waits for the schema, which arrives long before anyone types.
+    return Comlink.proxy(explainSchema.gate(sandbox));
   },
 };
 

@@ -37,3 +37,25 @@ export async function expectTerminal(page: Page, pattern: RegExp, timeout = 15_0
 export async function clock(page: Page): Promise<number> {
   return Number(await page.locator('[data-sbx-clock]').getAttribute('data-now'));
 }
+
+/** Types text line by line, removing the indentation Monaco adds after each Enter. */
+export async function typeInMonaco(page: Page, text: string): Promise<void> {
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    await page.keyboard.insertText(line);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Delete');
+  }
+}
+
+/** Opens the pods page's sandbox, its first file in the editor, and replaces the file's text with `text`. */
+export async function openEditorWith(page: Page, text: string): Promise<void> {
+  await page.goto(url('pods/'));
+  await openSandbox(page);
+  await page.getByRole('button', { name: 'Open in editor' }).first().click();
+  await expect(page.locator('podlab-sandbox')).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
+  await page.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await typeInMonaco(page, text);
+}

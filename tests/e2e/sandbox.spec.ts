@@ -1,5 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { clock, expectTerminal, openSandbox, url } from './helpers.js';
+import { expect, test } from '@playwright/test';
+import { clock, expectTerminal, openEditorWith, openSandbox, typeInMonaco, url } from './helpers.js';
 
 const MANIFEST = `apiVersion: v1
 kind: Pod
@@ -12,27 +12,12 @@ spec:
     command: ["sleep", "3600"]
 `;
 
-/** Types text line by line, removing the indentation Monaco adds after each Enter. */
-async function typeInMonaco(page: Page, text: string): Promise<void> {
-  for (const line of text.replace(/\n$/, '').split('\n')) {
-    await page.keyboard.insertText(line);
-    await page.keyboard.press('Enter');
-    await page.keyboard.press('Shift+Home');
-    await page.keyboard.press('Delete');
-  }
-}
-
 test('type a manifest in Monaco, see schema markers, and apply it', async ({ page }) => {
-  await page.goto(url('pods/'));
-  await openSandbox(page);
-  await page.getByRole('button', { name: 'Open in editor' }).first().click();
-  await expect(page.locator('podlab-sandbox')).toHaveAttribute('data-editor', 'ready', { timeout: 20_000 });
-  await page.locator('.monaco-editor .view-lines').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.press('Delete');
-  await typeInMonaco(page, MANIFEST.replace('kind: Pod', 'kind: Pod\nbogusField: 1'));
-  // monaco-yaml validates against the Kubernetes schema: the unknown field gets a marker.
+  await openEditorWith(page, MANIFEST.replace('kind: Pod', 'kind: Pod\nbogusField: 1'));
+  // monaco-yaml validates against the Kubernetes schema: the unknown field gets a marker (F8 shows its message).
   await expect(page.locator('.monaco-editor .squiggly-warning, .monaco-editor .squiggly-error').first()).toBeVisible({ timeout: 20_000 });
+  await page.keyboard.press('F8');
+  await expect(page.locator('.marker-widget')).toContainText('Property bogusField is not allowed.');
   await page.keyboard.press('ControlOrMeta+A');
   await page.keyboard.press('Delete');
   await typeInMonaco(page, MANIFEST);

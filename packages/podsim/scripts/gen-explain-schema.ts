@@ -72,7 +72,7 @@ function jsdocText(lines: string[]): string {
 }
 
 function shortName(iface: string): string {
-  return iface.replace(/^IIoK8s(Apimachinery(Pkg)?(Apis)?)?(Api)?/, '').replace(/^(Core|Apps|Meta|Api|Apis|Pkg|Runtime|Util)*/, '').replace(/^V\d+(alpha\d+|beta\d+)?/, '').replace(/^I(?=[A-Z])/, '');
+  return iface.replace(/^IIoK8s(Apimachinery(Pkg)?(Apis)?)?(Api)?/, '').replace(/^(Core|Apps|Meta|Api|Apis|Pkg|Runtime|Util)*/, '').replace(/^V\d+(alpha\d+|beta\d+)?/, '');
 }
 
 interface Parsed {

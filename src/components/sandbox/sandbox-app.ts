@@ -6,10 +6,11 @@
 import * as Comlink from 'comlink';
 import type { ClusterSnapshot, EditorRequest, SavedState } from '../../../packages/podsim/src/host/sandbox-types.js';
 import { KEYS, locateFragment, RUN_MAX_VIRTUAL_MS } from '../../markdown/code-steps.ts';
-import { clearState, loadState, saveState, throttle } from '../../persistence/saved-state.ts';
+import { clearState, saveState, throttle } from '../../persistence/saved-state.ts';
 import type { PageAction, SandboxApp } from './app-types.ts';
 import { renderClusterView } from './cluster-view.ts';
 import type { SandboxEditor } from './editor/editor.ts';
+import editorChunk from './editor/editor.ts?chunk-url';
 import { HandsOnCheck } from './hands-on-check.ts';
 import { createTerminal } from './terminal.ts';
 import { TimeControls } from './time-controls.ts';
@@ -33,7 +34,22 @@ function pageFiles(): Record<string, string> {
   return files;
 }
 
-export async function startSandbox(root: SandboxRoot): Promise<SandboxApp> {
+/** What the loader started before this chunk arrived: the worker, and the read of the saved state. */
+export interface EarlyStart {
+  worker: Worker;
+  saved: Promise<SavedState | undefined>;
+}
+
+/** Fetches (and lets the browser compile) a module without running it, behind more urgent requests. */
+function preloadModule(href: string): void {
+  const link = document.createElement('link');
+  link.rel = 'modulepreload';
+  link.href = href;
+  link.fetchPriority = 'low';
+  document.head.append(link);
+}
+
+export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promise<SandboxApp> {
   const page = root.page;
   const files = pageFiles();
   const q = <T extends HTMLElement>(sel: string) => root.querySelector<T>(sel)!;
@@ -49,7 +65,7 @@ export async function startSandbox(root: SandboxRoot): Promise<SandboxApp> {
   const time = new TimeControls(root, api);
   const check = new HandsOnCheck(page);
   const clusterEl = q('[data-sbx-cluster]');
-  let lastState: SavedState | undefined = await loadState(page);
+  let lastState: SavedState | undefined = await early.saved;
   let firstAttach = true;
   let runQueue: Promise<unknown> = Promise.resolve();
 
@@ -154,7 +170,7 @@ export async function startSandbox(root: SandboxRoot): Promise<SandboxApp> {
     },
   );
   try {
-    await sup.start(lastState);
+    await sup.start(lastState, early.worker);
   } catch (err) {
     // A saved state this version cannot rebuild is dropped rather than leaving the page stuck.
     if (!lastState) throw fail(err);
@@ -166,6 +182,9 @@ export async function startSandbox(root: SandboxRoot): Promise<SandboxApp> {
   time.start();
   root.dataset.terminal = 'ready';
   term.focus();
+  // Monaco is by far the largest chunk: fetched and compiled once the terminal is up (not to slow
+  // its start on a two-core machine), run when the page is idle or the editor is opened.
+  preloadModule(editorChunk);
 
   root.addEventListener('sbx-tab', (e) => {
     if ((e as CustomEvent<string>).detail === 'editor') void loadEditor().then((ed) => ed.layout());

@@ -1,8 +1,10 @@
 /**
  * The only sandbox code loaded with the page (a few KB): the drawer, its tabs, and the run
  * controls' clicks. The worker, terminal and editor (sandbox-app.ts and below) are imported when
- * the reader opens the drawer, runs a step, or scrolls near the launcher.
+ * the reader opens the drawer, runs a step, points at or focuses the sandbox button or a run
+ * control, or scrolls near the launcher.
  */
+import { spawnSandboxWorker } from '../../worker/spawn-worker.ts';
 import type { SandboxApp, PageAction } from './app-types.ts';
 
 class PodlabSandbox extends HTMLElement {
@@ -35,9 +37,13 @@ class PodlabSandbox extends HTMLElement {
     return this.dataset.page ?? location.pathname;
   }
 
-  /** Starts the worker and the terminal (once). */
+  /** Starts the worker and the terminal (once): worker, saved state and terminal chunk load in parallel. */
   boot(): Promise<SandboxApp> {
-    this.app ??= import('./sandbox-app.ts').then((m) => m.startSandbox(this));
+    if (!this.app) {
+      const worker = spawnSandboxWorker();
+      const saved = import('../../persistence/saved-state.ts').then((m) => m.loadState(this.page));
+      this.app = import('./sandbox-app.ts').then((m) => m.startSandbox(this, { worker, saved }));
+    }
     return this.app;
   }
 
@@ -114,6 +120,15 @@ if (sandbox) {
     control.dataset.busy = 'true';
     sandbox.perform(action).finally(() => delete control.dataset.busy);
   });
+  // A pointer over, or focus on, the sandbox's button or a run control starts the sandbox before the click.
+  const warmUp = (e: Event) => {
+    if (!(e.target as Element | null)?.closest?.('[data-sbx-open], [data-rc-action]')) return;
+    document.removeEventListener('pointerover', warmUp);
+    document.removeEventListener('focusin', warmUp);
+    void sandbox.boot();
+  };
+  document.addEventListener('pointerover', warmUp, { passive: true });
+  document.addEventListener('focusin', warmUp);
   // Warm up (worker + terminal) when the reader scrolls near the launcher; never on first paint.
   const launcher = document.querySelector('[data-sbx-launcher]');
   if (launcher && 'IntersectionObserver' in window) {

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { SandboxApi, SandboxOptions, SavedState } from '../../../packages/podsim/src/host/sandbox-types.js';
 import type { SandboxStarter } from '../../worker/sandbox.worker.ts';
+import { spawnSandboxWorker } from '../../worker/spawn-worker.ts';
 
 export type RemoteSandbox = Comlink.Remote<SandboxApi>;
 
@@ -16,11 +17,15 @@ interface Started {
   api: RemoteSandbox;
 }
 
-async function startWorker(options: SandboxOptions, saved?: SavedState): Promise<Started> {
-  const worker = new Worker(new URL('../../worker/sandbox.worker.ts', import.meta.url), { type: 'module', name: 'podsim' });
+async function startWorker(options: SandboxOptions, saved: SavedState | undefined, worker: Worker): Promise<Started> {
   const starter = Comlink.wrap<SandboxStarter>(worker);
-  const api = (await starter.start({ options, saved })) as unknown as RemoteSandbox;
-  return { worker, api };
+  try {
+    const api = (await starter.start({ options, saved })) as unknown as RemoteSandbox;
+    return { worker, api };
+  } catch (err) {
+    worker.terminate();
+    throw err;
+  }
 }
 
 export interface SupervisorHooks {
@@ -51,9 +56,10 @@ export class SandboxSupervisor {
     return this.current.api;
   }
 
-  async start(saved?: SavedState): Promise<void> {
+  /** Starts a sandbox in `worker` (one the page spawned early to save time) or in a new worker. */
+  async start(saved?: SavedState, worker = spawnSandboxWorker()): Promise<void> {
     this.stop();
-    this.current = await startWorker(this.options, saved);
+    this.current = await startWorker(this.options, saved, worker);
     this.current.worker.addEventListener('error', () => void this.recover());
     await this.hooks.attach(this.current.api);
     this.timer = setInterval(() => void this.heartbeat(), HEARTBEAT_MS);

@@ -20,6 +20,12 @@ export function rfc3339(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/** `2026-11-27T09:00:00.123000000Z`: RFC3339 with nanoseconds, as the kubelet stamps CRI log lines. */
+export function rfc3339Nano(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
+}
+
 export function parseRfc3339(s: unknown): number | undefined {
   if (typeof s !== 'string') return undefined;
   const t = Date.parse(s);

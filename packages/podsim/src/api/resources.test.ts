@@ -10,6 +10,8 @@ describe('resources', () => {
     expect(findResource('ns')?.namespaced).toBe(false);
     expect(findResource('no')?.namespaced).toBe(false);
     expect(findResource('ev')?.resource).toBe('events');
+    expect(findResource('quota')).toMatchObject({ resource: 'resourcequotas', kind: 'ResourceQuota', namespaced: true });
+    expect(findResource('limits')).toMatchObject({ resource: 'limitranges', kind: 'LimitRange', namespaced: true });
     expect(findResource('podd')).toBeUndefined();
     expect(findResource('pods.apps')).toBeUndefined();
   });
@@ -17,7 +19,7 @@ describe('resources', () => {
   it('serves the verbs kubectl api-resources shows', () => {
     expect(findResource('pods')?.verbs).toEqual(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
     expect(findResource('namespaces')?.verbs).toEqual(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
-    expect(RESOURCES.map((r) => r.resource)).toHaveLength(12);
+    expect(RESOURCES.map((r) => r.resource)).toHaveLength(14);
   });
 
   it('maps manifests to resources and words the mapping error like kubectl', () => {

@@ -208,10 +208,10 @@ function fieldValue(obj: KubeObject, path: string): string {
   return String(cur);
 }
 
-export type ParsedFieldSelector = { ok: true; matches(obj: KubeObject): boolean; empty: boolean } | { ok: false; message: string; unsupportedField?: boolean };
+export type ParsedFieldSelector = { ok: true; matches(obj: KubeObject): boolean; empty: boolean } | { ok: false; message: string };
 
 /** Resources whose group registers its own field label conversion (core/v1, apps/v1 replicasets); others use the default one. */
-const OWN_CONVERSION = new Set(['pods', 'events', 'nodes', 'namespaces', 'secrets', 'services', 'endpoints', 'configmaps', 'serviceaccounts', 'persistentvolumeclaims', 'replicasets']);
+const OWN_CONVERSION = new Set(['pods', 'events', 'nodes', 'namespaces', 'secrets', 'services', 'endpoints', 'configmaps', 'serviceaccounts', 'persistentvolumeclaims', 'resourcequotas', 'limitranges', 'replicasets']);
 
 /** Splits on unescaped commas and parses `field=value`, `field==value`, `field!=value` terms. */
 export function parseFieldSelector(s: string, resource: string): ParsedFieldSelector {
@@ -237,7 +237,7 @@ export function parseFieldSelector(s: string, resource: string): ParsedFieldSele
     const field = m[1].trim();
     if (!allowed.has(field)) {
       const message = OWN_CONVERSION.has(resource) ? `field label not supported: ${field}` : `"${field}" is not a known field selector: only "metadata.name", "metadata.namespace"`;
-      return { ok: false, message, unsupportedField: true };
+      return { ok: false, message };
     }
     terms.push({ field, value: m[3].replace(/\\(.)/g, '$1'), negate: m[2] === '!=' });
   }

@@ -33,6 +33,27 @@ describe('ApiServer CRUD', () => {
     const dup = failure(api.create('pods', 'default', pod('x')));
     expect(dup).toMatchObject({ reason: 'AlreadyExists', code: 409, message: 'pods "x" already exists' });
     expect(failure(api.create('pods', 'nope', pod('y')))).toMatchObject({ reason: 'NotFound', message: 'namespaces "nope" not found' });
+    // Reads in a missing namespace miss the object, not the namespace (only create is admitted against namespaces).
+    expect(failure(api.get('pods', 'nope', 'web'))).toMatchObject({ reason: 'NotFound', code: 404, message: 'pods "web" not found', details: { name: 'web', kind: 'pods' } });
+    expect(must(api.list('pods', 'nope')).items).toEqual([]);
+  });
+
+  it('serves resource quotas and limit ranges: empty lists, and stored as sent', () => {
+    const { api } = newServer();
+    expect(must(api.list('resourcequotas', 'default'))).toMatchObject({ apiVersion: 'v1', kind: 'ResourceQuotaList', items: [] });
+    expect(must(api.list('limitranges', 'default'))).toMatchObject({ apiVersion: 'v1', kind: 'LimitRangeList', items: [] });
+    const q = must(api.create('resourcequotas', 'default', { metadata: { name: 'q' }, spec: { hard: { pods: '2' } }, status: { used: { pods: '9' } } }));
+    expect(Object.keys(q)).toEqual(['apiVersion', 'kind', 'metadata', 'spec', 'status']);
+    expect(q).toMatchObject({ kind: 'ResourceQuota', spec: { hard: { pods: '2' } }, status: {} });
+    expect(q.status).toEqual({});
+    const l = must(api.create('limitranges', 'default', { metadata: { name: 'l' }, spec: { limits: [{ default: { cpu: '100m' }, type: 'Container', max: { memory: '1Gi' } }, { type: 'Pod', max: { cpu: '2' } }] } }));
+    expect(must(api.get('limitranges', 'default', 'l'))).toBe(l);
+    // Defaulted (SetDefaults_LimitRangeItem) and in the Go struct's field order.
+    expect(JSON.stringify(l.spec)).toBe(
+      '{"limits":[{"type":"Container","max":{"memory":"1Gi"},"default":{"cpu":"100m","memory":"1Gi"},"defaultRequest":{"cpu":"100m","memory":"1Gi"}},{"type":"Pod","max":{"cpu":"2"}}]}',
+    );
+    expect(failure(api.create('limitranges', 'default', { metadata: { name: 'bad' }, spec: { limits: [{ type: 'Container', max: 3 }] } })).message).toMatch(/^LimitRange in version "v1" cannot be handled as a LimitRange: json: cannot unmarshal number into Go struct field LimitRangeItem\.spec\.limits\.max of type /);
+    expect(failure(api.get('resourcequotas', 'default', 'x')).message).toBe('resourcequotas "x" not found');
   });
 
   it('starts with the system namespaces, default service accounts, root CA config maps and the kubernetes service', () => {
@@ -66,12 +87,12 @@ describe('ApiServer CRUD', () => {
     expect(must(api.list('pods', undefined)).items.map((p) => `${p.metadata.namespace}/${p.metadata.name}`)).toEqual(['a/mid', 'default/alpha', 'default/zeta']);
     expect(must(api.list('pods', 'default', { labelSelector: 'app=web' })).items.map((p) => p.metadata.name)).toEqual(['zeta']);
     expect(must(api.list('pods', undefined, { fieldSelector: 'metadata.namespace=a' })).items.map((p) => p.metadata.name)).toEqual(['mid']);
-    expect(failure(api.list('pods', undefined, { fieldSelector: 'spec.foo=bar' })).message).toBe(
-      'Unable to find "/v1, Resource=pods" that match label selector "", field selector "spec.foo=bar": field label not supported: spec.foo',
-    );
+    // Bare, as the apiserver's list handler answers: kubectl's EnhanceListError adds `Unable to find "/v1, Resource=pods" …`.
+    expect(failure(api.list('pods', undefined, { fieldSelector: 'spec.foo=bar' }))).toMatchObject({ code: 400, reason: 'BadRequest', message: 'field label not supported: spec.foo' });
     expect(failure(api.list('deployments', undefined, { labelSelector: 'a=b', fieldSelector: 'spec.replicas=1' })).message).toBe(
-      'Unable to find "apps/v1, Resource=deployments" that match label selector "a=b", field selector "spec.replicas=1": "spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"',
+      '"spec.replicas" is not a known field selector: only "metadata.name", "metadata.namespace"',
     );
+    expect(failure(api.list('pods', undefined, { labelSelector: 'a in' }))).toMatchObject({ code: 400, reason: 'BadRequest', message: "unable to parse requirement: found '', expected: '('" });
     expect(must(api.list('pods', 'default')).kind).toBe('PodList');
   });
 

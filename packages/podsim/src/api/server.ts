@@ -8,6 +8,8 @@
  */
 import type { Clock, TimerHandle } from '../clock/clock.js';
 import type { Random } from '../random/random.js';
+import { serverSideApply } from './apply/apply-request.js';
+import { FieldOwnership, type ManagedFieldsEntry, type Writer } from './apply/managed-fields.js';
 import { bootstrap, populateNamespace, UNDELETABLE_NAMESPACES } from './bootstrap.js';
 import { decodeObject } from './decode/decode.js';
 import { marksBeforeRemoval, planDeletion } from './deletion.js';
@@ -44,6 +46,7 @@ export class ApiServer implements ApiClient {
   private readonly store: ObjectStore;
   private readonly ctx: StrategyContext;
   private readonly eventTimers = new Map<string, TimerHandle>();
+  private readonly fields = new FieldOwnership();
 
   constructor(opts: { clock: Clock; random: Random }) {
     this.clock = opts.clock;
@@ -95,11 +98,8 @@ export class ApiServer implements ApiClient {
     const labels = opts.labelSelector ? parseLabelSelector(opts.labelSelector) : undefined;
     if (labels && !labels.ok) return fail(badRequest(labels.message));
     const fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector, info.resource) : undefined;
-    if (fields && !fields.ok) {
-      if (!fields.unsupportedField) return fail(badRequest(fields.message));
-      const gvr = `${info.group}/${info.version}, Resource=${info.resource}`;
-      return fail(badRequest(`Unable to find "${gvr}" that match label selector "${opts.labelSelector ?? ''}", field selector "${opts.fieldSelector}": ${fields.message}`));
-    }
+    // The bare parse/conversion error, as the apiserver's list handler answers it; kubectl adds `Unable to find …`.
+    if (fields && !fields.ok) return fail(badRequest(fields.message));
     if ((!labels || labels.empty) && (!fields || fields.empty)) return { ok: true, value: undefined };
     return { ok: true, value: (o) => (!labels || labels.matches(o.metadata.labels)) && (!fields || fields.matches(o)) };
   }
@@ -137,6 +137,8 @@ export class ApiServer implements ApiClient {
     if (meta.resourceVersion) return fail(badRequest('resourceVersion should not be set on objects to be created'));
     if (!meta.name && meta.generateName) meta.name = this.generateName(info, ns.value, meta.generateName);
     for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[k];
+    const sentFields = meta.managedFields;
+    delete meta.managedFields;
     if (info.namespaced && meta.name) {
       const nsObj = this.store.get('namespaces', '', ns.value);
       if (!nsObj) return fail(notFound('namespaces', ns.value));
@@ -144,6 +146,8 @@ export class ApiServer implements ApiClient {
         return fail(forbidden(info.resource, meta.name, `unable to create new content in namespace ${ns.value} because it is being terminated`, info.group || undefined));
     }
     strategy.defaults?.(obj);
+    // Field ownership is decided before admission: what admission adds belongs to nobody.
+    const requested = this.writer(info, opts) && mutableCopy(obj);
     const admitted = strategy.prepareForCreate?.(obj, this.ctx);
     if (admitted) return fail(admitted);
     const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
@@ -155,6 +159,7 @@ export class ApiServer implements ApiClient {
     const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? [])];
     if (opts.dryRun) return this.ok(this.finish(info, obj, false), warnings);
     const stored = this.commit(info, obj);
+    this.fields.afterWrite(info.kind, undefined, stored, sentFields, this.writer(info, opts), requested || undefined);
     if (info.resource === 'namespaces') populateNamespace(this, stored.metadata.name!);
     return this.ok(stored, warnings);
   }
@@ -221,6 +226,8 @@ export class ApiServer implements ApiClient {
     if (stale) return fail(stale);
     if (info.namespaced) meta.namespace = ns.value;
     else delete meta.namespace;
+    const sentFields = meta.managedFields;
+    delete meta.managedFields;
     for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation'] as const) {
       if (old.metadata[k] === undefined) delete meta[k];
       else (meta as Record<string, unknown>)[k] = old.metadata[k];
@@ -230,6 +237,7 @@ export class ApiServer implements ApiClient {
       else obj.status = old.status; // frozen, shared with the previous version
     }
     strategy.defaults?.(obj);
+    const requested = this.writer(info, opts) && mutableCopy(obj);
     strategy.prepareForUpdate?.(obj, old);
     const errs = [
       ...validateObjectMeta(meta, strategy.nameRule, info.namespaced),
@@ -239,7 +247,28 @@ export class ApiServer implements ApiClient {
     ];
     if (errs.length) return fail(invalid(info.kind, meta.name, errs, info.group || undefined));
     if (strategy.generation && !jsonEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
-    return this.write<T>(info, obj, old, opts, [...warnings, ...(strategy.warnings?.(obj) ?? [])]);
+    const r = this.write<T>(info, obj, old, opts, [...warnings, ...(strategy.warnings?.(obj) ?? [])]);
+    if (r.ok && !opts.dryRun) this.fields.afterWrite(info.kind, old, r.value as Obj, sentFields, this.writer(info, opts), requested || undefined);
+    return r;
+  }
+
+  /** Who an ordinary write is recorded as in managedFields: only writes that name their field manager. */
+  private writer(info: ResourceInfo, opts: WriteOptions): Writer | undefined {
+    if (!opts.fieldManager) return undefined;
+    const w: Writer = { manager: opts.fieldManager, apiVersion: apiVersionOf(info), time: rfc3339(this.clock.now()) };
+    if (opts.subresource) w.subresource = opts.subresource;
+    return w;
+  }
+
+  /** metadata.managedFields of a stored object (kept beside it, so in-process readers never see them). */
+  managedFields(obj: KubeObject): ManagedFieldsEntry[] | undefined {
+    return this.fields.entries(obj.metadata.uid);
+  }
+
+  /** The object as the REST API shows it: with its managedFields, the last field of metadata. */
+  withManagedFields<T extends KubeObject>(obj: T): T {
+    const entries = this.managedFields(obj);
+    return entries ? { ...obj, metadata: { ...obj.metadata, managedFields: entries } } : obj;
   }
 
   /** Stores an update unless nothing changed (then, as etcd, no new resourceVersion); finalises deletions. */
@@ -286,9 +315,11 @@ export class ApiServer implements ApiClient {
     const t = this.target(resource);
     if (!t) return fail(resourceNotFound());
     const { info } = t;
+    if (type === 'apply' && !t.status) return serverSideApply<T>(this, this.fields, info, namespace, String(name), patch, opts);
     const old = this.store.get(info.resource, this.ns(info, namespace), String(name));
     if (!old) return this.notFound(info, String(name));
-    const patched = applyPatch(info, old, type, patch);
+    // JSON patches may address metadata.managedFields (kubectl's client-side-apply migration does).
+    const patched = applyPatch(info, type === 'json' ? this.withManagedFields(old) : old, type, patch);
     if (!patched.ok) return patched;
     if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts);
     const decoded = decodeObject(info, patched.value, opts.fieldValidation, true);
@@ -320,6 +351,7 @@ export class ApiServer implements ApiClient {
   private removeNow(info: ResourceInfo, obj: Obj): Obj {
     const last = this.finish(info, obj, true, false);
     this.store.remove(info.resource, last);
+    this.fields.forget(last.metadata.uid);
     if (info.resource === 'events') this.cancelEventExpiry(last);
     const ns = last.metadata.namespace;
     if (ns) this.maybeFinishNamespace(ns);

@@ -40,6 +40,11 @@ export function conflict(resource: string, name: string, group?: string, reason 
   return status(409, 'Conflict', `Operation cannot be fulfilled on ${qualified(resource, group)} "${name}": ${reason}`, details(resource, name, group));
 }
 
+/** 409 for server-side apply conflicts (apimachinery NewApplyConflict): no name or kind in details, one cause per field. */
+export function applyConflict(causes: NonNullable<Status['details']>['causes'], message: string): Status {
+  return status(409, 'Conflict', message, { causes });
+}
+
 /** 422: `Pod "x" is invalid: <cause>` or `... is invalid: [a, b]`; details.kind is the Kind. */
 export function invalid(kind: string, name: string, causes: FieldError[], group?: string): Status {
   const qualifiedKind = group ? `${kind}.${group}` : kind;
@@ -69,6 +74,11 @@ export function resourceNotFound(): Status {
 
 export function tooLarge(limit: number): Status {
   return status(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${limit}`);
+}
+
+/** An error the apiserver has no Status for (reason Unknown, 500): kubectl prints `Error from server: <message>`. */
+export function unknownError(message: string): Status {
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, code: 500 };
 }
 
 export function internalError(message: string): Status {

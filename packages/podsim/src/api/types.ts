@@ -2,7 +2,7 @@
  * The API surface every part of the simulator talks through: the API server implements ApiClient;
  * controllers, kubelets and kubectl only call it. Object shapes are the real Kubernetes types.
  */
-import type { ObjectMeta, Status } from 'kubernetes-types/meta/v1';
+import type { ManagedFieldsEntry, ObjectMeta, Status } from 'kubernetes-types/meta/v1';
 
 export type { ObjectMeta, Status } from 'kubernetes-types/meta/v1';
 export type {
@@ -47,6 +47,10 @@ export interface WriteOptions {
   /** Server-side field validation; kubectl 1.32 sends Strict by default. */
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   fieldManager?: string;
+  /** Server-side apply only: take over fields other managers own instead of failing with a conflict. */
+  force?: boolean;
+  /** The subresource a write came through (`scale`), as managedFields record it. */
+  subresource?: string;
 }
 
 export interface DeleteOptions {
@@ -55,7 +59,8 @@ export interface DeleteOptions {
   dryRun?: boolean;
 }
 
-export type PatchType = 'strategic' | 'merge' | 'json';
+/** `apply` is server-side apply: the patch is the applied configuration (created when absent). */
+export type PatchType = 'strategic' | 'merge' | 'json' | 'apply';
 
 export interface WatchEvent<T = KubeObject> {
   type: 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -102,6 +107,11 @@ export interface ApiClient {
   watch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, handler: (ev: WatchEvent<T>) => void, opts?: ListOptions & { resourceVersion?: string }): () => void;
   /** pods/binding: the scheduler's write. */
   bind(namespace: string, pod: string, node: string): ApiResult<KubeObject>;
+  /**
+   * metadata.managedFields of an object as the REST API would show them; kept beside the stored object
+   * so that in-process readers (printers, controllers) never see them.
+   */
+  managedFields?(obj: KubeObject): ManagedFieldsEntry[] | undefined;
 }
 
 /**

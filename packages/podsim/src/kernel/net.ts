@@ -18,6 +18,8 @@ export interface HttpResponse {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** The server (or a tunnel in between) closed the connection without answering: curl's "Empty reply from server". */
+  closed?: boolean;
 }
 
 /** A listening socket. `http` is absent for plain TCP servers (redis, a DB): connect works, HTTP fails. */

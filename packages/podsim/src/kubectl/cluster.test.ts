@@ -79,10 +79,25 @@ describe('kubectl on a running cluster', () => {
     pf.proc.kill(SIGNALS.SIGINT);
     expect(pf.code).toBe(0);
     expect(host.net.connect('localhost', 8080)).toBe('ECONNREFUSED');
-    const same = host.start(['port-forward', 'pod', 'hello-world-pod', '9090:8080']);
-    expect(same.out.text).toBe('Forwarding from 127.0.0.1:9090 -> 8080\nForwarding from [::1]:9090 -> 8080\n');
-    same.proc.kill(SIGNALS.SIGINT);
+    // Like kubectl, `pod NAME` reads `pod` as the pod's name.
+    expect(host.run(['port-forward', 'pod', 'hello-world-pod', '9090:8080'])).toEqual({ code: 1, stdout: '', stderr: 'Error from server (NotFound): pods "pod" not found\n' });
     expect(host.run(['port-forward', 'pod/hello-world-pod']).stderr).toBe("error: TYPE/NAME and list of ports are required for port-forward\nSee 'kubectl port-forward -h' for help and examples\n");
+  });
+
+  it('port-forward to a port nobody listens on: the kubelet error, then kubectl gives up', () => {
+    const { host, cluster } = hostWithCluster({ 'pod.yaml': HELLO });
+    host.run(['apply', '-f', 'pod.yaml']);
+    cluster.advance(10_000);
+    const pf = host.start(['port-forward', 'pod/hello-world-pod', '8080:9999']);
+    const l = host.net.connect('localhost', 8080) as Listener;
+    const res = l.http!({ method: 'GET', path: '/', headers: {}, remoteAddr: '127.0.0.1' });
+    expect(res).toMatchObject({ closed: true });
+    expect(pf.code).toBe(1);
+    expect(pf.out.text).toBe('Forwarding from 127.0.0.1:8080 -> 9999\nForwarding from [::1]:8080 -> 9999\nHandling connection for 8080\n');
+    expect(pf.err.text).toMatch(
+      /^E\d{4} [\d:.]+ +\d+ portforward\.go:424\] "Unhandled Error" err="an error occurred forwarding 8080 -> 9999: error forwarding port 9999 to pod [0-9a-f]{64}, uid : failed to execute portforward in network namespace \\"\/var\/run\/netns\/cni-[0-9a-f-]+\\": failed to connect to localhost:9999 inside namespace \\"[0-9a-f]{64}\\", IPv4: dial tcp4 127\.0\.0\.1:9999: connect: connection refused IPv6 dial tcp6 \[::1\]:9999: connect: connection refused "\nerror: lost connection to pod\n$/,
+    );
+    expect(host.net.connect('localhost', 8080)).toBe('ECONNREFUSED');
   });
 
   it('get events --watch keeps printing in the background and stops on SIGINT', () => {
@@ -216,7 +231,7 @@ describe('kubectl on a running cluster', () => {
     host.run(['run', 'bb', '--image=busybox']);
     expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('Error from server (BadRequest): pod bb does not have a host assigned\n');
     cluster.advance(30_000);
-    expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('error: unable to upgrade connection: container not found ("bb")\n');
+    expect(host.run(['exec', 'bb', '--', 'ls']).stderr).toBe('error: Internal error occurred: unable to upgrade connection: container not found ("bb")\n');
   });
 
   it('exec into a pod still creating its container, or already completed', () => {
@@ -225,7 +240,7 @@ describe('kubectl on a running cluster', () => {
     host.run(['run', 'done', '--image=busybox', '--restart=Never', '--', 'true']);
     cluster.advance(500);
     expect(host.run(['get', 'pod', 'web']).stdout).toContain(' ContainerCreating ');
-    expect(host.run(['exec', 'web', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'error: unable to upgrade connection: container not found ("web")\n' });
+    expect(host.run(['exec', 'web', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'error: Internal error occurred: unable to upgrade connection: container not found ("web")\n' });
     cluster.advance(5_000);
     expect(host.run(['exec', 'done', '--', 'true'])).toEqual({ code: 1, stdout: '', stderr: 'error: cannot exec into a container in a completed pod; current phase is Succeeded\n' });
   });

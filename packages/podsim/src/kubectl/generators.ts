@@ -103,7 +103,8 @@ export interface ServicePortSpec {
   protocol?: string;
 }
 
-export function serviceFor(o: { name: string; type: string; ports: ServicePortSpec[]; selector: Record<string, string>; labels?: Record<string, string>; clusterIP?: string; namespace?: string }): KubeObject {
+/** `type` is left out when not asked for (kubectl expose); the API server then defaults it to ClusterIP. */
+export function serviceFor(o: { name: string; type?: string; ports: ServicePortSpec[]; selector: Record<string, string>; labels?: Record<string, string>; clusterIP?: string; namespace?: string }): KubeObject {
   const spec: Obj = {
     ports: o.ports.map((p) => {
       const out: Obj = {};
@@ -116,7 +117,7 @@ export function serviceFor(o: { name: string; type: string; ports: ServicePortSp
     selector: o.selector,
   };
   if (o.clusterIP) spec.clusterIP = o.clusterIP;
-  spec.type = o.type;
+  if (o.type) spec.type = o.type;
   return {
     kind: 'Service',
     apiVersion: 'v1',

@@ -7,6 +7,7 @@ import type { Invocation } from './command.js';
 import { plainError } from './errors.js';
 import { CustomColumnsPrinter, parseCustomColumns } from './printers/custom-columns.js';
 import { toJson } from './printers/json.js';
+import { printGoTemplate } from './printers/go-template.js';
 import { printJsonPath } from './printers/jsonpath.js';
 import { listOf } from './printers/list.js';
 import { printName } from './printers/name.js';
@@ -19,6 +20,7 @@ export type OutputFormat =
   | { type: 'json' }
   | { type: 'name' }
   | { type: 'jsonpath'; template: string }
+  | { type: 'go-template'; template: string }
   | { type: 'custom-columns'; spec: string };
 
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
@@ -40,6 +42,7 @@ export function parseOutputFormat(o: string, tables: boolean): { ok: true; forma
     const kind = o.slice(0, eq);
     const rest = o.slice(eq + 1);
     if (kind === 'jsonpath') return { ok: true, format: { type: 'jsonpath', template: rest } };
+    if (kind === 'go-template' || kind === 'template') return { ok: true, format: { type: 'go-template', template: rest } };
     if (tables && kind === 'custom-columns') return { ok: true, format: { type: 'custom-columns', spec: rest } };
   }
   return { ok: false, message: `unable to match a printer suitable for the output format ${JSON.stringify(o)}, allowed formats are: ${tables ? GET_FORMATS : OBJECT_FORMATS}` };
@@ -91,6 +94,15 @@ export function printObjects(inv: Invocation, format: OutputFormat, items: { inf
         }
         inv.out(x.text);
       }
+      return true;
+    }
+    case 'go-template': {
+      const r = printGoTemplate(format.template, whole);
+      if (!r.ok) {
+        inv.err(plainError(r.message));
+        return false;
+      }
+      inv.out(r.text);
       return true;
     }
     case 'custom-columns': {

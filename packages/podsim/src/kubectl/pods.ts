@@ -7,8 +7,10 @@ import type { KubeObject, Pod } from '../api/types.js';
 import type { Invocation } from './command.js';
 import { statusErrorText } from './errors.js';
 import { findResource } from '../api/resources.js';
+import { missingNamespace } from './objects.js';
 
-export type PodLookup = { ok: true; pod: Pod } | { ok: false; error: string };
+/** `among`: how many pods the controller or service selected (1 for a pod named directly). */
+export type PodLookup = { ok: true; pod: Pod; among: number } | { ok: false; error: string };
 
 function selectorOf(obj: KubeObject): Record<string, string> | undefined {
   const spec = obj.spec as { selector?: Record<string, unknown> } | undefined;
@@ -26,14 +28,22 @@ export function podFor(inv: Invocation, ref: string): PodLookup {
   const info = findResource(typeName);
   if (!info) return { ok: false, error: `error: the server doesn't have a resource type ${JSON.stringify(typeName)}\n` };
   const got = inv.api.get(info.resource, inv.namespace, name);
-  if (!got.ok) return { ok: false, error: statusErrorText(got.status) };
-  if (info.resource === 'pods') return { ok: true, pod: got.value as unknown as Pod };
+  if (!got.ok) return { ok: false, error: statusErrorText(missingNamespace(inv, inv.namespace, got.status) ?? got.status) };
+  if (info.resource === 'pods') return { ok: true, pod: got.value as unknown as Pod, among: 1 };
   const sel = selectorOf(got.value);
   const selector = sel ? Object.entries(sel).map(([k, v]) => `${k}=${v}`).join(',') : '';
   const list = inv.api.list('pods', inv.namespace, { labelSelector: selector });
   const pods = list.ok ? [...(list.value.items as unknown as Pod[])].sort((a, b) => (a.metadata?.name ?? '').localeCompare(b.metadata?.name ?? '')) : [];
   if (pods.length === 0) return { ok: false, error: `error: no pods found for ${JSON.stringify(name)}\n` };
-  return { ok: true, pod: pods[0] };
+  return { ok: true, pod: pods[0], among: pods.length };
+}
+
+/** `podFor`, printing kubectl's error when there is no such pod (exec, port-forward). */
+export function podOrError(inv: Invocation, ref: string): Pod | undefined {
+  const found = podFor(inv, ref);
+  if (found.ok) return found.pod;
+  inv.err(found.error);
+  return undefined;
 }
 
 /**

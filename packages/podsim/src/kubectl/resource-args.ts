@@ -65,7 +65,6 @@ export function parseResourceArgs(args: readonly string[]): ArgsResult {
   const [types, ...names] = args;
   const t = expandTypes(types);
   if (!t.ok) return t;
-  if (names.length > 0 && t.infos.length > 1) return { ok: false, message: 'arguments in resource/name form must have a single resource and name' };
   return { ok: true, selections: t.infos.map((info) => ({ info, names: [...names] })), multipleTypes: t.infos.length > 1 || types.split(',').includes('all') };
 }
 

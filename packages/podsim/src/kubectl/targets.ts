@@ -2,7 +2,7 @@
  * The objects a mutating command acts on: `TYPE NAME…`, `TYPE/NAME…`, `TYPE -l sel`, `TYPE --all`.
  * NotFound errors are printed as kubectl does and end the command.
  */
-import type { KubeObject, ResourceInfo } from '../api/types.js';
+import type { KubeObject, ResourceInfo, Status } from '../api/types.js';
 import type { Invocation } from './command.js';
 import { plainError, statusErrorText } from './errors.js';
 import { fetchObjects } from './objects.js';
@@ -13,7 +13,13 @@ export interface TargetObject {
   obj: KubeObject;
 }
 
-export function resolveTargets(inv: Invocation, args: string[], opts: { selector?: string; all?: boolean } = {}): { ok: true; targets: TargetObject[] } | { ok: false } {
+/** `notFoundText` words a failed lookup the command's own way (default: as `Error from server`). */
+export function resolveTargets(
+  inv: Invocation,
+  args: string[],
+  opts: { selector?: string; all?: boolean } = {},
+  notFoundText: (status: Status) => string = statusErrorText,
+): { ok: true; targets: TargetObject[] } | { ok: false } {
   const parsed = resourceArgs(inv, args);
   if (!parsed) return { ok: false };
   const out: TargetObject[] = [];
@@ -24,7 +30,7 @@ export function resolveTargets(inv: Invocation, args: string[], opts: { selector
     }
     const f = fetchObjects(inv, s.info, s.names, { labelSelector: opts.selector });
     if (f.errors.length > 0) {
-      inv.err(statusErrorText(f.errors[0]));
+      inv.err(notFoundText(f.errors[0]));
       return { ok: false };
     }
     for (const obj of f.objects) out.push({ info: s.info, obj });

@@ -72,7 +72,7 @@ export class PodWorker {
       },
       deleting: () => this.state === 'terminating' || !!this.pod.metadata?.deletionTimestamp,
       unhealthy: (c, message) => this.emit(c, this.isInit(c.name), 'Warning', 'Unhealthy', message),
-      changed: (c, kind, result) => this.probeChanged(c, kind, result),
+      changed: (_c, kind, result) => this.probeChanged(kind, result),
     });
   }
 
@@ -140,7 +140,7 @@ export class PodWorker {
     return (this.pod.spec?.initContainers ?? []).some((c) => c.name === name);
   }
 
-  private probeChanged(c: Container, kind: ProbeKind, result: ProbeResult): void {
+  private probeChanged(kind: ProbeKind, result: ProbeResult): void {
     if (kind === 'readiness') this.writeStatus();
     else if (result === 'Success') {
       this.writeStatus();

@@ -94,6 +94,6 @@ export function* exchange(
   const remoteAddr = net ? net.ip : '127.0.0.1';
   const headers: Record<string, string> = { Host: req.host, 'User-Agent': req.userAgent, Accept: '*/*' };
   const r = listener.http({ method: req.method, path: req.path, headers, body: req.body, remoteAddr });
-  if ('subscribe' in r) return yield* wait(r);
-  return r;
+  const res = 'subscribe' in r ? yield* wait(r) : r;
+  return res.closed ? undefined : res;
 }

@@ -54,7 +54,7 @@ export class Container implements RuntimeContainer {
 
   constructor(
     private readonly pod: PodEnvironment,
-    private readonly image: Image,
+    image: Image,
     canonicalImage: string,
     private readonly cfg: ContainerConfig,
     private readonly argv: string[],

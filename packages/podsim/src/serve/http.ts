@@ -14,7 +14,7 @@ export function statusReply(status: Status): Reply {
 }
 
 export function send(res: ServerResponse, reply: Reply): void {
-  const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
   const headers: Record<string, string | string[]> = {
     'Content-Type': reply.contentType ?? 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),

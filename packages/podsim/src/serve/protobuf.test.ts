@@ -60,6 +60,15 @@ describe('decodeKubeProtobuf', () => {
     expect(svc.ok && svc.value.spec).toEqual({ ports: [{ port: 80, targetPort: 8080 }], type: 'ClusterIP' });
   });
 
+  it('decodes a ResourceQuota as `kubectl create quota` sends it', () => {
+    const hard: Field[] = [[1, [[1, 'pods'], [2, [[1, '3']]]]], [1, [[1, 'limits.cpu'], [2, [[1, '1']]]]]];
+    const quota = decodeKubeProtobuf(envelope('v1', 'ResourceQuota', [[1, [[1, 'q'], [8, []]]], [2, [...hard, [2, 'BestEffort']]], [3, []]]));
+    expect(quota).toEqual({
+      ok: true,
+      value: { kind: 'ResourceQuota', apiVersion: 'v1', metadata: { name: 'q', creationTimestamp: null }, spec: { hard: { pods: '3', 'limits.cpu': '1' }, scopes: ['BestEffort'] }, status: {} },
+    });
+  });
+
   it('rejects bodies without the k8s envelope or of unmapped kinds', () => {
     expect(decodeKubeProtobuf(Buffer.from('{}'))).toMatchObject({ ok: false });
     expect(decodeKubeProtobuf(envelope('batch/v1', 'Job', []))).toEqual({ ok: false, message: 'podsim cannot decode protobuf Job objects yet; send JSON' });

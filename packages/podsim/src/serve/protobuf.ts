@@ -1,6 +1,6 @@
 /**
  * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
- * service | configmap | secret | namespace` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * service | configmap | secret | namespace | quota` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
  * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
  * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
  * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
@@ -91,6 +91,10 @@ const SCHEMA: Schema = {
   Namespace: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('Empty')], 3: ['status', m('Empty')] },
   ServiceAccount: { 1: ['metadata', m('ObjectMeta')] },
   Pod: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('PodSpec')], 3: ['status', m('Empty')] },
+  ResourceQuota: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('ResourceQuotaSpec')], 3: ['status', m('Empty')] },
+  ResourceQuotaSpec: { 1: ['hard', { map: 'quantity' }], 2: ['scopes', { rep: 's' }], 3: ['scopeSelector', m('ScopeSelector')] },
+  ScopeSelector: { 1: ['matchExpressions', { rep: m('ScopedResourceSelectorRequirement') }] },
+  ScopedResourceSelectorRequirement: { 1: ['scopeName', 's'], 2: ['operator', 's'], 3: ['values', { rep: 's' }] },
   Empty: {},
   Time: { 1: ['seconds', 'i'], 2: ['nanos', 'i'] },
   Quantity: { 1: ['string', 's'] },

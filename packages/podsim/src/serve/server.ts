@@ -81,12 +81,12 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const q = url.searchParams;
     track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams);
+    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams);
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));
     if (p.info.resource === 'pods' && p.name && p.subresource === 'log') {
-      serveLogs(cluster.api, streams, req, res, p.namespace ?? 'default', p.name, url.searchParams);
+      serveLogs(cluster.api, streams, res, p.namespace ?? 'default', p.name, url.searchParams);
       return time.settle();
     }
     handleResource(resourceCtx, req, res, p, url.searchParams).catch((e: unknown) => {

@@ -230,7 +230,6 @@ function* paramValue(ctx: ExpandContext, p: Extract<WordPart, { type: 'param' }>
       return (v ?? '').replace(re, () => rep);
     }
   }
-  return v ?? '';
 }
 
 function* emptyTask(): Task<string> {

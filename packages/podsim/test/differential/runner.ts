@@ -11,7 +11,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { createSandbox } from '../../src/host/sandbox.js';
-import { writeKubeconfig } from '../../src/serve/kubeconfig.js';
 import { ManualTime } from '../../src/serve/pacing.js';
 import { startServer, type PodsimServer } from '../../src/serve/server.js';
 import type { Scenario } from './scenarios.js';
@@ -22,45 +21,43 @@ export interface StepOutcome {
   real: string;
 }
 
-/** Ages, generated names, IPs, UIDs, container IDs and timestamps differ run to run; everything else must not. */
-export function normalise(text: string): string {
-  return expandTabs(text.replace(/\r\n/g, '\n'))
-    .replace(/pod-template-hash=\w+/g, 'pod-template-hash=<hash>')
-    .replace(/<invalid>/g, '<age>')
-    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>')
-    .replace(/\b(containerd|docker):\/\/[0-9a-f]+/g, '<cid>')
-    .replace(/sha256:[0-9a-f]{64}/g, '<digest>')
-    .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z/g, '<ts>')
-    .replace(/\b\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\b/g, '<logdate>')
-    .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>')
-    .replace(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d+)?\b/g, '<ip>')
-    .replace(/-[bcdfghjklmnpqrstvwxz2456789]{8,10}(-[bcdfghjklmnpqrstvwxz2456789]{5})?\b/g, '-<hash>')
-    .replace(/-[bcdfghjklmnpqrstvwxz2456789]{5}\b/g, '-<sfx>')
-    .replace(/\.[0-9a-f]{16}\b/g, '.<hex>')
-    .replace(/\b(resourceVersion"?:\s*)"\d+"/g, '$1"<rv>"')
-    .replace(/\b\d+(\.\d+)?(ms|s|m|h|d)(\d+(ms|s|m|h))?\b/g, '<age>')
-    .replace(/\(x\d+ over <age>\)/g, '(xN over <age>)')
-    .replace(/v1\.32\.4-dispatcher/g, 'v1.32.4')
-    .replace(/ +\n/g, '\n')
-    // Ages of different lengths shift table columns; compare the text, not the padding.
-    .replace(/ {2,}/g, '  ');
+/**
+ * The real kubectl's kubeconfig: the sandbox's names (a kubeadm cluster's), but the server is `podsim
+ * serve` on loopback over plain HTTP, so only the server URL and credentials differ.
+ */
+function writeSandboxLikeKubeconfig(file: string, server: string): void {
+  writeFileSync(
+    file,
+    `apiVersion: v1
+kind: Config
+clusters:
+- cluster:
+    server: ${server}
+  name: kubernetes
+contexts:
+- context:
+    cluster: kubernetes
+    user: kubernetes-admin
+  name: kubernetes-admin@kubernetes
+current-context: kubernetes-admin@kubernetes
+preferences: {}
+users:
+- name: kubernetes-admin
+  user: {}
+`,
+    { mode: 0o600 },
+  );
 }
 
-/** The terminal shows tabs as spaces to the next multiple of 8; the real kubectl's output keeps them. */
-function expandTabs(text: string): string {
-  return text
-    .split('\n')
-    .map((line) => {
-      let out = '';
-      for (const ch of line) out += ch === '\t' ? ' '.repeat(8 - (out.length % 8)) : ch;
-      return out;
-    })
-    .join('\n');
-}
+/** Where podsim's kubectl writes a step's bytes, so they are compared before any terminal renders them. */
+const OUT_FILE = '.differential-out';
+
+/** A step as one shell command list reading nothing (stdin is not a terminal on either side); the caller joins stdout and stderr. */
+const grouped = (line: string): string => `{ ${line}; } < /dev/null`;
 
 function runKubectl(line: string, cwd: string, server: PodsimServer, cluster: Cluster): Promise<string> {
   return new Promise((resolve) => {
-    const child = spawn('sh', ['-c', `${line} 2>&1`], { cwd, env: { ...process.env, KUBECONFIG: join(cwd, '.kubeconfig'), HOME: cwd } });
+    const child = spawn('sh', ['-c', `${grouped(line)} 2>&1`], { cwd, env: { ...process.env, KUBECONFIG: join(cwd, '.kubeconfig'), HOME: cwd } });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
     // Move virtual time only while kubectl sits on an open watch/stream and has sent nothing new.
@@ -87,7 +84,7 @@ export async function runScenario(s: Scenario, seed = 1): Promise<StepOutcome[]>
   cluster.clock.flush();
   const time = new ManualTime(cluster);
   const server = await startServer({ cluster, time });
-  writeKubeconfig(join(dir, '.kubeconfig'), server.url);
+  writeSandboxLikeKubeconfig(join(dir, '.kubeconfig'), server.url);
   // Both clusters run the same virtual timeline, measured from their own start.
   const sandboxStart = sandbox.now();
   const clusterStart = cluster.clock.now();
@@ -100,13 +97,22 @@ export async function runScenario(s: Scenario, seed = 1): Promise<StepOutcome[]>
   const outcomes: StepOutcome[] = [];
   try {
     for (const step of s.steps) {
+      const edit = /^edit (\S+)$/.exec(step);
+      if (edit) {
+        const content = s.edits?.[edit[1]] ?? '';
+        writeFileSync(join(dir, edit[1]), content);
+        sandbox.writeFile(edit[1], content);
+        continue;
+      }
       const sleep = /^sleep (\d+)$/.exec(step);
       if (sleep) {
         sandbox.advance(Number(sleep[1]) * 1000);
         cluster.advance(Number(sleep[1]) * 1000);
         continue;
       }
-      const ours = (await sandbox.run(step)).output;
+      // Redirected like the real kubectl's (a pipe there, a file here): neither side has a terminal.
+      const shown = (await sandbox.run(`${grouped(step)} > ${OUT_FILE} 2>&1`)).output;
+      const ours = shown + (sandbox.readFile(OUT_FILE) ?? '');
       cluster.clock.flush();
       const real = await runKubectl(step, dir, server, cluster);
       cluster.clock.flush();

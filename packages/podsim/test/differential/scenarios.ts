@@ -1,16 +1,20 @@
 /**
  * The differential corpus: command sequences run both through the real kubectl against `podsim serve`
- * and through podsim's own kubectl. `sleep N` lets N virtual seconds pass on both sides. The seed demos
- * are the course's scripts with the interactive parts (`-it` shells, editors, background watches) left
- * out, since the real kubectl runs without a terminal here.
+ * and through podsim's own kubectl. `sleep N` lets N virtual seconds pass on both sides; `edit FILE`
+ * saves the scenario's edited FILE on both sides. The seed demos are the course's scripts with the
+ * interactive parts (`-it` shells, background watches) left out, since neither side has a terminal here.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COVERAGE } from './coverage.js';
+import { files, withDeploy, withPod } from './manifests.js';
 
 export interface Scenario {
   name: string;
   files?: Record<string, string>;
+  /** What the reader saves in an editor: the step `edit NAME` writes edits[NAME] on both sides. */
+  edits?: Record<string, string>;
   steps: string[];
 }
 
@@ -21,82 +25,42 @@ function seedFiles(): Record<string, string> {
   return Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 }
 
-/** A seed script's kubectl lines, made non-interactive, with the reader's think time between them. */
+/**
+ * A seed script's kubectl lines and editor saves, made non-interactive, with the reader's think time
+ * between them. An interactive shell session (`exec -it POD -- /bin/sh`, commands, `exit`) becomes the
+ * same commands piped into `exec -i`.
+ */
 function seedSteps(script: string): string[] {
   const steps: string[] = [];
+  let session: { pod: string; commands: string[] } | undefined;
   for (const raw of readFileSync(join(seedDir, script), 'utf8').split('\n')) {
     const line = raw.trim();
-    if (!line.startsWith('kubectl ') || line.endsWith('&')) continue;
-    if (/exec -it \S+ -- \/bin\/sh$/.test(line)) continue; // an interactive shell session
+    if (session) {
+      if (line === 'exit') {
+        steps.push(`echo '${session.commands.join('; ')}' | kubectl exec -i ${session.pod} -- /bin/sh`, 'sleep 5');
+        session = undefined;
+      } else if (line && !line.startsWith('#')) session.commands.push(line);
+      continue;
+    }
+    const shell = /^kubectl exec -it (\S+) -- \/bin\/sh$/.exec(line);
+    if (shell) session = { pod: shell[1], commands: [] };
+    if (line.startsWith('vi ')) steps.push(`edit ${line.slice(3)}`);
+    if (shell || !line.startsWith('kubectl ') || line.endsWith('&')) continue;
     steps.push(line.replace(' -it ', ' '), 'sleep 5');
   }
   return steps;
 }
 
-const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  labels:
-    app: web
-    tier: front
-spec:
-  containers:
-  - name: nginx
-    image: nginx
-    ports:
-    - containerPort: 80
-`;
-
-const TWO = `apiVersion: v1
-kind: Pod
-metadata:
-  name: two
-spec:
-  containers:
-  - name: main
-    image: busybox
-    command: ["sh", "-c", "echo main started; sleep 3600"]
-  - name: side
-    image: busybox
-    command: ["sh", "-c", "echo side says hi; sleep 3600"]
-`;
-
-/** A one-container pod manifest; `extra` is more YAML for the container (indented 4). */
-const onePod = (name: string, image: string, extra = ''): string =>
-  `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  containers:\n  - name: c\n    image: ${image}\n${extra}`;
-
-const CRASH = onePod('crash', 'busybox', '    command: ["sh", "-c", "echo starting; sleep 2; exit 1"]\n');
-const UNKNOWN_FIELD = onePod('typo', 'nginx', '    imagePullPolicyy: Always\n');
-const INVALID = onePod('Bad_Name', 'nginx');
-
-const DEPLOY = `apiVersion: apps/v1
-kind: Deployment
-metadata:
-  name: web
-spec:
-  replicas: 2
-  selector:
-    matchLabels:
-      app: web
-  template:
-    metadata:
-      labels:
-        app: web
-    spec:
-      containers:
-      - name: nginx
-        image: nginx
-`;
-
-const files = { 'pod.yaml': POD, 'two.yaml': TWO, 'crash.yaml': CRASH, 'typo.yaml': UNKNOWN_FIELD, 'invalid.yaml': INVALID, 'deploy.yaml': DEPLOY };
-
-const withPod = (...steps: string[]): string[] => ['kubectl apply -f pod.yaml', 'sleep 10', ...steps];
-const withDeploy = (...steps: string[]): string[] => ['kubectl apply -f deploy.yaml', 'sleep 15', ...steps];
-
 export const SCENARIOS: Scenario[] = [
   { name: 'seed 01 restart policy Always', files: seedFiles(), steps: seedSteps('01-restart-policy-always.sh') },
   { name: 'seed 02 restart policy OnFailure/Never', files: seedFiles(), steps: seedSteps('02-restart-policy-onfailure-never.sh') },
+  {
+    name: 'seed 03 container probes, as written',
+    files: seedFiles(),
+    // In `vi container-probes.yaml` the course has the reader point the probes at port 8080.
+    edits: { 'container-probes.yaml': seedFiles()['container-probes.yaml'].replaceAll('8081', '8080') },
+    steps: seedSteps('03-container-probes.sh'),
+  },
   { name: 'seed 03 container probes', files: seedFiles(), steps: ['kubectl apply -f container-probes.yaml', 'sleep 30', 'kubectl get pods', 'kubectl describe pods', 'kubectl delete deployment hello-world'] },
   { name: 'get nodes', steps: ['sleep 5', 'kubectl get nodes', 'kubectl get nodes -o wide', 'kubectl get node node01 --show-labels'] },
   { name: 'get -o wide/name', files, steps: withPod('kubectl get pods -o wide', 'kubectl get pods -o name', 'kubectl get pod web -o name') },
@@ -139,4 +103,5 @@ export const SCENARIOS: Scenario[] = [
   { name: 'error unknown flag', steps: ['kubectl get pods --bogus', 'kubectl get pods -Z'] },
   { name: 'get configmaps secrets namespaces', steps: ['kubectl create configmap cfg --from-literal=a=1', 'kubectl create secret generic sec --from-literal=p=x', 'kubectl create namespace team', 'sleep 2', 'kubectl get cm,secret', 'kubectl get ns', 'kubectl get sa -n team'] },
   { name: 'get all', files, steps: withDeploy('kubectl get all') },
+  ...COVERAGE,
 ];

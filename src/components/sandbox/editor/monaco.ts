@@ -1,6 +1,8 @@
 /**
  * Loads Monaco with only what the sandbox uses (YAML, hover, completion, markers, find, folding)
- * and wires monaco-yaml with the Kubernetes schema. Workers are bundled by Vite (`?worker`).
+ * and wires monaco-yaml with the Kubernetes schema generated from the API docs (schema/), a chunk
+ * of its own loaded alongside Monaco. Workers are bundled by Vite (`?worker`). Formatting is not
+ * offered: the YAML worker is built without prettier (astro.config.mjs, editor/no-prettier.ts).
  */
 import * as monaco from 'monaco-editor/editor/editor.api.js';
 import 'monaco-editor/editor/browser/coreCommands.js';
@@ -14,7 +16,6 @@ import 'monaco-editor/editor/contrib/comment/browser/comment.js';
 import 'monaco-editor/editor/contrib/contextmenu/browser/contextmenu.js';
 import 'monaco-editor/editor/contrib/indentation/browser/indentation.js';
 import 'monaco-editor/editor/contrib/linesOperations/browser/linesOperations.js';
-import 'monaco-editor/editor/contrib/format/browser/formatActions.js';
 import 'monaco-editor/editor/contrib/bracketMatching/browser/bracketMatching.js';
 import 'monaco-editor/editor/contrib/wordOperations/browser/wordOperations.js';
 import 'monaco-editor/editor/contrib/codeAction/browser/codeActionContributions.js';
@@ -22,7 +23,6 @@ import 'monaco-editor/languages/definitions/yaml/register.js';
 import { configureMonacoYaml } from 'monaco-yaml';
 import EditorWorker from 'monaco-editor/editor/editor.worker.js?worker';
 import YamlWorker from 'monaco-yaml/yaml.worker.js?worker';
-import { KUBERNETES_SCHEMA } from './kubernetes-schema.ts';
 import { withLegacyCreateWebWorker } from './legacy-web-worker.ts';
 
 export type Monaco = typeof monaco;
@@ -30,16 +30,17 @@ export type Monaco = typeof monaco;
 let loaded: Promise<Monaco> | undefined;
 
 export function loadMonaco(): Promise<Monaco> {
-  loaded ??= Promise.resolve().then(() => {
+  loaded ??= import('./schema/kubernetes.schema.generated.json').then(({ default: schema }) => {
     self.MonacoEnvironment = {
       getWorker: (_id: string, label: string) => (label === 'yaml' ? new YamlWorker() : new EditorWorker()),
     };
     configureMonacoYaml(withLegacyCreateWebWorker(monaco), {
       enableSchemaRequest: false,
+      format: { enable: false },
       hover: true,
       completion: true,
       validate: true,
-      schemas: [{ uri: 'inmemory://podlab/kubernetes.schema.json', fileMatch: ['**/*.yaml', '**/*.yml', '*'], schema: KUBERNETES_SCHEMA as never }],
+      schemas: [{ uri: 'inmemory://podlab/kubernetes.schema.json', fileMatch: ['**/*.yaml', '**/*.yml', '*'], schema: schema as never }],
     });
     return monaco;
   });

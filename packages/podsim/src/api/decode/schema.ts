@@ -217,6 +217,12 @@ export const STRUCTS: Record<string, Record<string, FieldType>> = {
   ServiceAccount: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), secrets: 'any', imagePullSecrets: L(S('LocalObjectReference')), automountServiceAccountToken: 'bool' },
   Endpoints: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), subsets: 'any' },
   PersistentVolumeClaim: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('PersistentVolumeClaimSpec'), status: 'any' },
+  ResourceQuota: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('ResourceQuotaSpec'), status: S('ResourceQuotaStatus') },
+  ResourceQuotaSpec: { hard: 'qtymap', scopes: strs, scopeSelector: 'any' },
+  ResourceQuotaStatus: { hard: 'qtymap', used: 'qtymap' },
+  LimitRange: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('LimitRangeSpec') },
+  LimitRangeSpec: { limits: L(S('LimitRangeItem')) },
+  LimitRangeItem: { type: 'string', max: 'qtymap', min: 'qtymap', default: 'qtymap', defaultRequest: 'qtymap', maxLimitRequestRatio: 'qtymap' },
   PersistentVolumeClaimSpec: {
     accessModes: strs,
     selector: S('LabelSelector'),

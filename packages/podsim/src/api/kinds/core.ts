@@ -1,6 +1,6 @@
 /**
  * The simpler core kinds: Namespace, ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Node, Event,
- * Endpoints. Each strategy holds only what differs from plain storage.
+ * Endpoints, ResourceQuota, LimitRange. Each strategy holds only what differs from plain storage.
  */
 import { isObject } from '../objects.js';
 import { fieldError as fe, type FieldError } from '../validation/field.js';
@@ -178,5 +178,40 @@ export const endpointsStrategy: KindStrategy = {
   topLevel: ['subsets'],
   defaults(ep) {
     for (const s of Array.isArray(ep.subsets) ? ep.subsets : []) for (const p of s?.ports ?? []) if (isObject(p) && !p.protocol) p.protocol = 'TCP';
+  },
+};
+
+/**
+ * Quotas are stored and served (kubectl describe namespace lists them); usage is not tracked, as no quota
+ * controller runs: status stays as the create left it, empty, as the real strategy's PrepareForCreate sets it.
+ */
+export const resourceQuotaStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['spec', 'status'],
+  statusSubresource: true,
+  prepareForCreate(rq) {
+    rq.status = {};
+  },
+};
+
+/**
+ * Limit ranges are stored with the scheme's defaults (SetDefaults_LimitRangeItem: a Container item's default
+ * limit falls back to max, its default request to the default limit, then to min); no admission plugin
+ * applies them to pods.
+ */
+export const limitRangeStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['spec'],
+  defaults(lr) {
+    for (const item of Array.isArray(lr.spec?.limits) ? lr.spec.limits : []) {
+      if (!isObject(item) || item.type !== 'Container') continue;
+      const limit: Any = { ...(isObject(item.default) ? item.default : {}) };
+      const request: Any = { ...(isObject(item.defaultRequest) ? item.defaultRequest : {}) };
+      for (const [k, v] of Object.entries(isObject(item.max) ? item.max : {})) limit[k] ??= v;
+      for (const [k, v] of [...Object.entries(limit), ...Object.entries(isObject(item.min) ? item.min : {})]) request[k] ??= v;
+      // Empty maps are omitted (omitempty), as the real object shows them.
+      if (Object.keys(limit).length) item.default = limit;
+      if (Object.keys(request).length) item.defaultRequest = request;
+    }
   },
 };

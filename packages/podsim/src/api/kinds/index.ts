@@ -1,6 +1,17 @@
 /** The strategy of each served resource. */
 import { deploymentStrategy, replicaSetStrategy } from './apps.js';
-import { configMapStrategy, endpointsStrategy, eventStrategy, namespaceStrategy, nodeStrategy, pvcStrategy, secretStrategy, serviceAccountStrategy } from './core.js';
+import {
+  configMapStrategy,
+  endpointsStrategy,
+  eventStrategy,
+  limitRangeStrategy,
+  namespaceStrategy,
+  nodeStrategy,
+  pvcStrategy,
+  resourceQuotaStrategy,
+  secretStrategy,
+  serviceAccountStrategy,
+} from './core.js';
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
 import type { KindStrategy } from './strategy.js';
@@ -9,10 +20,12 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   configmaps: configMapStrategy,
   endpoints: endpointsStrategy,
   events: eventStrategy,
+  limitranges: limitRangeStrategy,
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
   persistentvolumeclaims: pvcStrategy,
   pods: podStrategy,
+  resourcequotas: resourceQuotaStrategy,
   secrets: secretStrategy,
   serviceaccounts: serviceAccountStrategy,
   services: serviceStrategy,

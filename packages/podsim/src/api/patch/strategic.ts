@@ -5,18 +5,15 @@
  */
 import { isObject, jsonEqual, mutableCopy } from '../objects.js';
 import { STRUCTS, type FieldType } from '../decode/schema.js';
+import { STRUCT_LISTS } from './list-meta.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Any = Record<string, any>;
 
 /** patchMergeKey per Go struct field; `null` = merge a list of primitives as a set. */
-const STRUCT_MERGE_KEYS: Record<string, Record<string, string | null>> = {
-  ObjectMeta: { ownerReferences: 'uid', finalizers: null },
-  PodSpec: { volumes: 'name', initContainers: 'name', containers: 'name', ephemeralContainers: 'name', imagePullSecrets: 'name', hostAliases: 'ip', topologySpreadConstraints: 'topologyKey', schedulingGates: 'name', resourceClaims: 'name' },
-  Container: { ports: 'containerPort', env: 'name', volumeMounts: 'mountPath', volumeDevices: 'devicePath' },
-  ServiceSpec: { ports: 'port' },
-  ServiceAccount: { secrets: 'name' },
-};
+const STRUCT_MERGE_KEYS: Record<string, Record<string, string | null>> = Object.fromEntries(
+  Object.entries(STRUCT_LISTS).map(([struct, fields]) => [struct, Object.fromEntries(Object.entries(fields).map(([f, m]) => [f, m.mergeKey ?? null]))]),
+);
 
 /** Merge keys inside parts the decoder treats as opaque (status, node spec), by path from the object root. */
 const PATH_MERGE_KEYS: Record<string, string | null> = {

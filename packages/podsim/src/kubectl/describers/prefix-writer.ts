@@ -12,22 +12,32 @@ export const LEVEL_3 = 3;
 export const LEVEL_4 = 4;
 
 export class PrefixWriter {
-  private readonly tw = TabWriter.forDescribe();
+  private readonly tw: TabWriter | undefined;
   private out = '';
+
+  /** `aligned: false` keeps the tabs, as describe.NewPrefixWriter on a plain buffer (rollout history --revision). */
+  constructor(opts: { aligned?: boolean } = {}) {
+    this.tw = opts.aligned === false ? undefined : TabWriter.forDescribe();
+  }
 
   /** Writes `text` (which carries its own tabs and newline) after `level` indentation steps. */
   write(level: number, text: string): void {
-    this.tw.write(escapeTerminal('  '.repeat(level) + text));
+    this.put(escapeTerminal('  '.repeat(level) + text));
   }
 
   /** Go's fmt.Sprintln of one string: the text and a newline. */
   writeLine(text: string): void {
-    this.tw.write(escapeTerminal(text + '\n'));
+    this.put(escapeTerminal(text + '\n'));
+  }
+
+  private put(text: string): void {
+    if (this.tw) this.tw.write(text);
+    else this.out += text;
   }
 
   /** Ends the current alignment blocks (describe.go calls this before the Events table). */
   flush(): void {
-    this.out += this.tw.flush();
+    if (this.tw) this.out += this.tw.flush();
   }
 
   toString(): string {

@@ -8,18 +8,21 @@ import { SCHEMA, type FieldDoc, type TypeDoc } from './schema.js';
 
 const WIDTH = 76;
 
-/** Greedy word wrap of one line, keeping its leading spaces. */
+/**
+ * Greedy word wrap of one line like go-wordwrap (kubectl's term.WordWrapWriter): leading spaces and
+ * the exact gaps between words are kept (`pod.  If`), and a gap where the line breaks is dropped.
+ */
 function wrapLine(line: string): string[] {
   const lead = /^ */.exec(line)![0];
-  const words = line.slice(lead.length).split(' ').filter((w) => w !== '');
-  if (words.length === 0) return [''];
+  const parts = [...line.slice(lead.length).matchAll(/( *)([^ ]+)/g)];
+  if (parts.length === 0) return [''];
   const out: string[] = [];
-  let cur = lead + words[0];
-  for (const w of words.slice(1)) {
-    if (cur.length + 1 + w.length > WIDTH) {
+  let cur = lead + parts[0][2];
+  for (const [, gap, word] of parts.slice(1)) {
+    if (cur.length + gap.length + word.length > WIDTH) {
       out.push(cur);
-      cur = w;
-    } else cur += ` ${w}`;
+      cur = word;
+    } else cur += gap + word;
   }
   out.push(cur);
   return out;
@@ -37,18 +40,28 @@ export function header(kind: string, group: string, version: string): string {
   return `${group ? `GROUP:      ${group}\n` : ''}KIND:       ${kind}\nVERSION:    ${version}\n\n`;
 }
 
+/** kubectl shows an empty enum value as `""` so that it can be seen. */
+function enumValue(v: string): string {
+  return v === '' ? '""' : v;
+}
+
+/** A field's name line, and under it, at the same indent, the first four enum values. */
+function fieldLines(f: FieldDoc, indent: string): string {
+  const [name, type, , , required, enumValues] = f;
+  let s = `${indent}${name}\t<${type}>${required ? ' -required-' : ''}\n`;
+  if (enumValues.length) s += `${indent}enum: ${enumValues.slice(0, 4).map(enumValue).join(', ')}${enumValues.length > 4 ? ', ....' : ''}\n`;
+  return s;
+}
+
 function fieldEntry(f: FieldDoc): string {
-  const [name, type, , description, required, enumValues] = f;
-  let s = `  ${name}\t<${type}>${required ? ' -required-' : ''}\n`;
-  if (enumValues.length) s += `  enum: ${enumValues.slice(0, 4).join(', ')}${enumValues.length > 4 ? ', ....' : ''}\n`;
-  if (description) s += `${indentedText(description, '    ')}\n`;
-  return `${s}\n`;
+  const description = f[3];
+  return `${fieldLines(f, '  ')}${description ? `${indentedText(description, '    ')}\n` : ''}\n`;
 }
 
 function recursiveTree(t: TypeDoc, depth: number, seen: Set<string>): string {
   let s = '';
   for (const f of t.fields) {
-    s += `${'  '.repeat(depth)}${f[0]}\t<${f[1]}>${f[4] ? ' -required-' : ''}\n`;
+    s += fieldLines(f, '  '.repeat(depth));
     const child = f[2] && SCHEMA.types[f[2]];
     if (child && !seen.has(f[2])) s += recursiveTree(child, depth + 1, new Set([...seen, f[2]]));
   }
@@ -61,7 +74,7 @@ export function body(type: TypeDoc | undefined, field: FieldDoc | undefined, rec
   if (field) {
     s += `FIELD: ${field[0]} <${field[1]}>\n`;
     // kubectl's template leaves an empty line where the ENUM block would be, so a field without one gets two.
-    s += field[5].length ? `ENUM:\n${field[5].map((v) => `    ${v}\n`).join('')}` : '\n';
+    s += field[5].length ? `ENUM:\n${field[5].map((v) => `    ${enumValue(v)}\n`).join('')}` : '\n';
     s += '\n';
   }
   const parts = [field?.[3], type?.description].filter((p): p is string => !!p);
@@ -69,7 +82,6 @@ export function body(type: TypeDoc | undefined, field: FieldDoc | undefined, rec
   if (type && type.fields.length) {
     s += 'FIELDS:\n';
     s += recursive ? recursiveTree(type, 1, new Set()) : type.fields.map(fieldEntry).join('');
-    if (recursive) s += '\n';
   }
   // The template ends with one more newline than its last section.
   return `${s}\n`;

@@ -19,3 +19,12 @@ export interface ExplainSchema {
 }
 
 export const SCHEMA = data as unknown as ExplainSchema;
+
+/**
+ * Fills SCHEMA from its data. The site's simulator worker is built without the data (it is a third
+ * of the bundle, needed only by `kubectl explain`) and loads it as a chunk of its own, then calls
+ * this before any command runs (src/worker/explain-schema-loader.ts, src/build/lazy-explain-schema.ts).
+ */
+export function provideExplainSchema(schema: unknown): void {
+  Object.assign(SCHEMA, schema);
+}

@@ -1,5 +1,5 @@
 /**
- * The small kinds: namespaces, configmaps, secrets, serviceaccounts, persistentvolumeclaims
+ * The small kinds: namespaces, configmaps, secrets, serviceaccounts, persistentvolumeclaims, resourcequotas
  * (k8s printers.go printNamespace / printConfigMap / printSecret / printServiceAccount /
  * printPersistentVolumeClaim).
  */
@@ -67,5 +67,19 @@ export const pvcTable: TableHandler = {
       age(obj, ctx),
       pvc.spec?.volumeMode ?? '<unset>',
     ];
+  },
+};
+
+/** printResourceQuota: `<resource>: <used>/<hard>` per resource in status.hard, sorted; `limits.*` go to LIMIT. */
+export const resourceQuotaTable: TableHandler = {
+  columns: columns('Name', 'Age', 'Request', 'Limit'),
+  row(obj, ctx) {
+    const status = (obj.status ?? {}) as { hard?: Record<string, string>; used?: Record<string, string> };
+    const request: string[] = [];
+    const limit: string[] = [];
+    for (const r of Object.keys(status.hard ?? {}).sort()) {
+      (r.split('.')[0] === 'limits' && r.includes('.') ? limit : request).push(`${r}: ${status.used?.[r] ?? '0'}/${status.hard![r]}`);
+    }
+    return [obj.metadata.name ?? '', age(obj, ctx), request.join(', '), limit.join(', ')];
   },
 };

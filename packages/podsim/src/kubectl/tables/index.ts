@@ -4,7 +4,7 @@
  * priority columns unless `-o wide`.
  */
 import type { KubeObject } from '../../api/types.js';
-import { configMapTable, namespaceTable, pvcTable, secretTable, serviceAccountTable } from './config.js';
+import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';
 import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
@@ -28,6 +28,7 @@ const HANDLERS: Record<string, TableHandler> = {
   secrets: secretTable,
   serviceaccounts: serviceAccountTable,
   persistentvolumeclaims: pvcTable,
+  resourcequotas: resourceQuotaTable,
 };
 
 /** Kinds without a printer get the API server's default table (apiserver pkg/registry/rest/table.go). */

@@ -4,7 +4,7 @@
  */
 import type { Command } from '../command.js';
 import type { CommandGroup } from '../help.js';
-import { apiResources } from './api-resources/api-resources.js';
+import { apiResources, apiVersions } from './api-resources/api-resources.js';
 import { apply } from './apply/apply.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
 import { config } from './config/config.js';
@@ -101,7 +101,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     title: 'Other Commands',
     commands: [
       apiResources,
-      unavailable('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
+      apiVersions,
       config,
       unavailable('plugin', 'Provides utilities for interacting with plugins'),
       version,

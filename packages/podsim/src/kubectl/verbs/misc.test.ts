@@ -109,7 +109,7 @@ DESCRIPTION:
     expect(host.run(['explain', 'deployment.spec', '--recursive']).stdout).toContain('  template\t<PodTemplateSpec> -required-\n    metadata\t<ObjectMeta>\n');
     expect(host.run(['explain', 'deploy']).stdout).toMatch(/^GROUP:      apps\nKIND:       Deployment\nVERSION:    v1\n\n/);
     expect(host.run(['explain', 'pods.spec.foo'])).toEqual({ code: 1, stdout: 'KIND:       Pod\nVERSION:    v1\n\n', stderr: 'error: field "foo" does not exist\n' });
-    expect(host.run(['explain', 'foo']).stderr).toBe('error: the server doesn\'t have a resource type "foo"\n');
+    expect(host.run(['explain', 'foo']).stderr).toBe('the server doesn\'t have a resource type "foo"\n');
     expect(host.run(['explain']).stderr).toBe('error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n');
   });
 });

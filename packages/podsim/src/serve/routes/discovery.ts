@@ -6,18 +6,8 @@
 import { RESOURCES } from '../../api/resources.js';
 import type { ResourceInfo } from '../../api/types.js';
 import type { Reply } from '../http.js';
+import { VERSION_INFO } from '../../version.js';
 
-export const SERVER_VERSION = {
-  major: '1',
-  minor: '32',
-  gitVersion: 'v1.32.4',
-  gitCommit: '59526cd4867447956156ae3a602fcbac5d2c5f00',
-  gitTreeState: 'clean',
-  buildDate: '2025-04-22T16:02:27Z',
-  goVersion: 'go1.23.6',
-  compiler: 'gc',
-  platform: 'linux/amd64',
-};
 
 /** Resources listed under the `all` category (`kubectl get all`). */
 const ALL_CATEGORY = new Set(['pods', 'services', 'deployments', 'replicasets']);
@@ -43,6 +33,7 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }],
   services: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }],
   persistentvolumeclaims: [{ name: 'status', kind: 'PersistentVolumeClaim', verbs: ['get', 'patch', 'update'] }],
+  resourcequotas: [{ name: 'status', kind: 'ResourceQuota', verbs: ['get', 'patch', 'update'] }],
 };
 
 const GROUPS = [...new Set(RESOURCES.map((r) => r.group))];
@@ -112,7 +103,7 @@ export function discovery(path: string, accept: string, serverAddress: string): 
   const agg = wantsAggregated(accept);
   switch (path) {
     case '/version':
-      return { code: 200, body: SERVER_VERSION };
+      return { code: 200, body: VERSION_INFO };
     case '/api':
       if (agg) return { code: 200, body: aggregated(['']), contentType: AGGREGATED_TYPE };
       return { code: 200, body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] } };

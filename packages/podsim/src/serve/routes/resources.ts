@@ -8,6 +8,7 @@ import { badRequest, notFound, tooLarge } from '../../api/status.js';
 import type { ApiServer } from '../../api/server.js';
 import type { DeleteOptions, KubeObject, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
 import { readBody, send, statusReply, type Reply } from '../http.js';
+import { parse as parseYaml } from 'yaml';
 import { decodeKubeProtobuf } from '../protobuf.js';
 import { scale } from './scale.js';
 import type { ResourcePath } from './path.js';
@@ -17,6 +18,7 @@ export const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
   'application/merge-patch+json': 'merge',
   'application/json-patch+json': 'json',
+  'application/apply-patch+yaml': 'apply',
 };
 
 export interface ResourceContext {
@@ -25,21 +27,31 @@ export interface ResourceContext {
   settle(): void;
 }
 
-function writeOptions(q: URLSearchParams): WriteOptions {
+/** A write without fieldManager is recorded under its User-Agent's product (`kubectl/v1.32.4 …` → `kubectl`), as the apiserver does. */
+function writeOptions(req: IncomingMessage, q: URLSearchParams): WriteOptions {
   const o: WriteOptions = {};
   if (q.getAll('dryRun').includes('All')) o.dryRun = true;
   const fv = q.get('fieldValidation');
   if (fv === 'Strict' || fv === 'Warn' || fv === 'Ignore') o.fieldValidation = fv;
-  const fm = q.get('fieldManager');
+  const fm = q.get('fieldManager') || String(req.headers['user-agent'] ?? '').split('/')[0].slice(0, 128);
   if (fm) o.fieldManager = fm;
+  if (q.get('force') === 'true') o.force = true;
   return o;
 }
 
 /** The body as an object: JSON, or the protobuf kubectl's typed clients send for `create deployment` & co. */
 function parseBody(req: IncomingMessage, body: Buffer): { ok: true; value: unknown } | { ok: false; reply: Reply } {
-  if (String(req.headers['content-type'] ?? '').startsWith('application/vnd.kubernetes.protobuf')) {
+  const type = String(req.headers['content-type'] ?? '');
+  if (type.startsWith('application/vnd.kubernetes.protobuf')) {
     const decoded = decodeKubeProtobuf(body);
     return decoded.ok ? decoded : { ok: false, reply: statusReply(badRequest(decoded.message)) };
+  }
+  if (type.startsWith('application/apply-patch+yaml')) {
+    try {
+      return { ok: true, value: parseYaml(body.toString('utf8')) };
+    } catch (e) {
+      return { ok: false, reply: statusReply(badRequest(`error decoding YAML: ${(e as Error).message}`)) };
+    }
   }
   try {
     return { ok: true, value: JSON.parse(body.toString('utf8')) };
@@ -62,7 +74,10 @@ function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
 
 /** Renders a single object or list the way the client asked: JSON, or a Table. */
 function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: readonly KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
-  if (!wantsTable(String(req.headers.accept ?? ''))) return { code, body: value, warnings };
+  if (!wantsTable(String(req.headers.accept ?? ''))) {
+    const body = 'items' in value ? { ...value, items: (value.items as KubeObject[]).map((o) => ctx.api.withManagedFields(o)) } : ctx.api.withManagedFields(value as KubeObject);
+    return { code, body, warnings };
+  }
   const items = 'items' in value ? [...(value.items as KubeObject[])] : [value];
   const rv = 'items' in value ? value.metadata.resourceVersion : undefined;
   return { code, body: tableOf(resource, items, { now: ctx.api.clock.now(), resourceVersion: rv, include: includeObjectParam(q.get('includeObject')) }), warnings };
@@ -83,7 +98,7 @@ function watch(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, 
   const rv = q.get('resourceVersion') ?? undefined;
   const emit = (ev: WatchEvent): void => {
     if (res.destroyed) return;
-    const object = asTable ? tableOf(p.info.resource, [ev.object], { now: ctx.api.clock.now(), include, headers: first }) : ev.object;
+    const object = asTable ? tableOf(p.info.resource, [ev.object], { now: ctx.api.clock.now(), include, headers: first }) : ctx.api.withManagedFields(ev.object);
     first = false;
     res.write(`${JSON.stringify({ type: ev.type, object })}\n`);
   };
@@ -119,7 +134,7 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
   const text = await readBody(req);
   if (p.subresource === 'scale' && text !== undefined) {
     const body = text.length ? parseBody(req, text) : { ok: true as const, value: undefined };
-    const reply = body.ok ? scale(api, req.method ?? 'GET', p, String(req.headers['content-type'] ?? ''), body.value, writeOptions(q)) : body.reply;
+    const reply = body.ok ? scale(api, req.method ?? 'GET', p, String(req.headers['content-type'] ?? ''), body.value, writeOptions(req, q)) : body.reply;
     ctx.settle();
     return send(res, reply);
   }
@@ -132,7 +147,7 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
 function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: Buffer): Reply {
   const { api } = ctx;
   const method = req.method ?? 'GET';
-  const opts = writeOptions(q);
+  const opts = writeOptions(req, q);
   if (method === 'DELETE') {
     const body = text.toString('utf8').trim() ? parseBody(req, text) : { ok: true as const, value: undefined };
     if (!body.ok) return body.reply;

@@ -44,6 +44,6 @@ export function scale(api: ApiServer, method: string, p: ResourcePath, _contentT
   if (method === 'GET') return { code: 200, body: scaleOf(got.value) };
   const replicas = requestedReplicas(body);
   if (replicas === undefined) return statusReply(badRequest('the body of the request does not set spec.replicas'));
-  const patched = api.patch(p.info.resource, p.namespace, p.name!, 'merge', { spec: { replicas } }, opts);
+  const patched = api.patch(p.info.resource, p.namespace, p.name!, 'merge', { spec: { replicas } }, { ...opts, subresource: 'scale' });
   return patched.ok ? { code: 200, body: scaleOf(patched.value) } : statusReply(patched.status);
 }

@@ -1,18 +1,24 @@
 /**
  * pods/exec and pods/attach over the WebSocket channel protocol: the client's stdin channel feeds a
- * Pipe into the process, its stdout/stderr go back as channel messages, the exit code comes last on
+ * Pipe into the process, its stdout/stderr go back as channel messages, the final Status comes last on
  * the error channel. A client that disconnects closes the process's stdin and never stalls the cluster.
+ *
+ * Errors are placed where a 1.32 cluster puts them: the API server's own checks (no such pod, invalid
+ * container, no host) refuse the upgrade with a JSON Status; a kubelet refusal (container not running)
+ * comes after the 101 on the error channel, as the API server's WebSocket→SPDY stream translator reports
+ * it (`Internal error occurred: unable to upgrade connection: container not found ("x")`); a client
+ * without v5 (plain SPDY) gets the kubelet's own plain-text answer instead.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { badRequest } from '../../api/status.js';
+import { badRequest, internalError } from '../../api/status.js';
 import type { PodStreams, Status } from '../../api/types.js';
 import type { Proc } from '../../kernel/process.js';
 import { Pipe, type InputStream, type OutputStream } from '../../kernel/streams.js';
 import { openPty } from '../../host/pty.js';
 import type { TimeDriver } from '../pacing.js';
-import { Channel, CHANNEL_PROTOCOLS, exitStatus, finish, sendChannel } from './channels.js';
-import { acceptWebSocket, isWebSocketRequest, type WebSocket } from './websocket.js';
+import { attachStatus, Channel, CHANNEL_PROTOCOLS, ChannelWriter, exitStatus } from './channels.js';
+import { acceptWebSocket, isWebSocketRequest } from './websocket.js';
 
 export type StartStream = (stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }) => { ok: true; proc: Proc } | { ok: false; status: Status };
 
@@ -22,20 +28,42 @@ export function refuse(socket: Duplex, status: Status): void {
   socket.end(`HTTP/1.1 ${status.code ?? 500} ${status.reason ?? 'Error'}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
 }
 
-/** Wall milliseconds between the 101 response and the first message sent. */
-const CLIENT_READY_MS = 50;
+/** The kubelet's streaming server answers a failed upgrade with the bare error text (streaming.WriteError). */
+function refuseAsKubelet(socket: Duplex, text: string): void {
+  socket.end(`HTTP/1.1 500 Internal Server Error\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+}
 
-/** Client-side stdio: a Pipe fed by the stdin channel, outputs sent on their channels (queued until the handshake is done). */
-function clientStdio(tty: boolean): { stdin: Pipe; out: (channel: number) => OutputStream; connect: (ws: WebSocket) => void } {
+const INTERNAL_PREFIX = 'Internal error occurred: ';
+
+/** A kubelet refusal is a 500 whose message is the kubelet's bare text; in-stream failures already carry the InternalError wording. */
+function isUpgradeRefusal(s: Status): boolean {
+  return s.code === 500 && !(s.message ?? '').startsWith(INTERNAL_PREFIX);
+}
+
+/** What the stream translator reports on the error channel when its SPDY call to the kubelet fails. */
+function translatedStatus(s: Status): Status {
+  return isUpgradeRefusal(s) ? internalError(`unable to upgrade connection: ${s.message ?? ''}`) : s;
+}
+
+function offersV5(req: IncomingMessage): boolean {
+  return isWebSocketRequest(req) && String(req.headers['sec-websocket-protocol'] ?? '').split(',').some((p) => p.trim() === CHANNEL_PROTOCOLS[0]);
+}
+
+/** Client-side stdio: a Pipe fed by the stdin channel; outputs held here until the channel writer exists. */
+function clientStdio(tty: boolean): { stdin: Pipe; out: (channel: number) => OutputStream; connect: (w: ChannelWriter | undefined) => void } {
   const stdin = new Pipe();
-  let ws: WebSocket | undefined;
+  let writer: ChannelWriter | undefined;
+  let connected = false;
   const early: [number, string][] = [];
   return {
     stdin,
-    out: (channel) => ({ write: (d: string) => (ws ? sendChannel(ws, channel, d) : early.push([channel, d])), isTTY: tty }),
-    connect(sock) {
-      ws = sock;
-      for (const [channel, d] of early.splice(0)) sendChannel(sock, channel, d);
+    out: (channel) => ({ write: (d: string) => void (writer ? writer.send(channel, d) : connected || early.push([channel, d])), isTTY: tty }),
+    /** Hands the held output to the session's writer; without one (no session) output is dropped from now on. */
+    connect(w) {
+      writer = w;
+      connected = true;
+      const held = early.splice(0);
+      if (w) for (const [channel, d] of held) w.send(channel, d);
     },
   };
 }
@@ -50,7 +78,25 @@ function parseSize(msg: Buffer): { cols: number; rows: number } | undefined {
   }
 }
 
-export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: TimeDriver, argv: string[], q: URLSearchParams, start: StartStream): void {
+/** Answers a start failure where the real cluster does (see the module comment). */
+function refuseStart(req: IncomingMessage, socket: Duplex, status: Status): void {
+  if (status.code !== 500) return refuse(socket, status);
+  if (offersV5(req)) {
+    const accepted = acceptWebSocket(req, socket, CHANNEL_PROTOCOLS);
+    if (accepted) new ChannelWriter(accepted.ws).finish(translatedStatus(status));
+    return;
+  }
+  if (isUpgradeRefusal(status)) return refuseAsKubelet(socket, status.message ?? '');
+  refuse(socket, status);
+}
+
+export interface RemoteCommand {
+  kind: 'exec' | 'attach';
+  argv: string[];
+  start: StartStream;
+}
+
+export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: TimeDriver, q: URLSearchParams, cmd: RemoteCommand): void {
   const tty = q.get('tty') === 'true';
   const client = clientStdio(tty);
   if (q.get('stdin') !== 'true') client.stdin.close();
@@ -59,30 +105,24 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   const stdio = pty
     ? { stdin: pty.stdin, stdout: pty.stdout, stderr: pty.stderr, tty }
     : { stdin: client.stdin, stdout: client.out(Channel.stdout), stderr: client.out(Channel.stderr), tty };
-  const started = start(stdio);
+  const started = cmd.start(stdio);
   if (!started.ok) {
     pty?.close();
-    return refuse(socket, started.status);
+    return refuseStart(req, socket, started.status);
   }
   const proc = started.proc;
   const accepted = isWebSocketRequest(req) ? acceptWebSocket(req, socket, CHANNEL_PROTOCOLS) : undefined;
   if (!accepted) {
-    // Not a WebSocket (kubectl's SPDY fallback) or no common subprotocol: nothing runs.
-    proc.kill(9);
+    // Not a WebSocket (kubectl's SPDY fallback) or no common subprotocol: an exec stops, an attached container runs on unwatched.
+    client.connect(undefined);
+    if (cmd.kind === 'exec') proc.kill(9);
     pty?.close();
     if (!isWebSocketRequest(req)) refuse(socket, badRequest('podsim serves streaming subresources over WebSocket only'));
     return;
   }
   const sock = accepted.ws;
-  // client-go registers its channel streams only after the handshake; a message that arrives first is
-  // dropped ("Unknown stream id 3"), so output and the final status wait a moment of wall time.
-  let exitCode: number | undefined;
-  let connected = false;
-  const ready = setTimeout(() => {
-    connected = true;
-    client.connect(sock);
-    if (exitCode !== undefined && sock.isOpen) finish(sock, exitStatus(exitCode, argv));
-  }, CLIENT_READY_MS);
+  const writer = new ChannelWriter(sock);
+  client.connect(writer);
   sock.onMessage((msg) => {
     if (msg.length === 0) return;
     const ch = msg[0];
@@ -95,14 +135,12 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
     time.settle();
   });
   sock.onClose(() => {
-    clearTimeout(ready);
     client.stdin.close();
     pty?.close();
   });
   proc.exited.subscribe((code) => {
     pty?.close();
-    exitCode = code;
-    if (connected && sock.isOpen) finish(sock, exitStatus(code, argv));
+    if (sock.isOpen) writer.finish(cmd.kind === 'attach' ? attachStatus() : exitStatus(code, cmd.argv));
   });
   time.settle();
   time.runUntil(() => proc.exited.isSettled || !sock.isOpen);
@@ -114,9 +152,9 @@ export function serveExecLike(kind: 'exec' | 'attach', streams: PodStreams, req:
   const argv = q.getAll('command');
   if (kind === 'exec') {
     if (argv.length === 0) return refuse(socket, badRequest('you must specify at least 1 command'));
-    return serveRemoteCommand(req, socket, time, argv, q, (stdio) => streams.exec(namespace, pod, container, argv, stdio));
+    return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => streams.exec(namespace, pod, container, argv, stdio) });
   }
   if (!streams.attach) return refuse(socket, badRequest('attach is not supported'));
   const attach = streams.attach.bind(streams);
-  return serveRemoteCommand(req, socket, time, argv, q, (stdio) => attach(namespace, pod, container, stdio));
+  return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => attach(namespace, pod, container, stdio) });
 }

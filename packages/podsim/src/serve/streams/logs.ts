@@ -3,21 +3,16 @@
  * tailLines, sinceSeconds, timestamps and follow (chunked, open until the container instance stops,
  * the pod goes away or the client disconnects).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
+import { rfc3339Nano } from '../../api/objects.js';
 import type { ApiServer } from '../../api/server.js';
 import type { KubeObject, Pod, PodStreams } from '../../api/types.js';
 import type { LogLine } from '../../runtime/types.js';
 import { send, statusReply } from '../http.js';
 
-/** RFC3339 with nanoseconds, as the kubelet stamps CRI log lines. */
-export function nanoStamp(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}000000Z`;
-}
-
 function lineText(l: LogLine, timestamps: boolean): string {
   const text = l.text.endsWith('\n') ? l.text : `${l.text}\n`;
-  return timestamps ? `${nanoStamp(l.time)} ${text}` : text;
+  return timestamps ? `${rfc3339Nano(l.time)} ${text}` : text;
 }
 
 function running(pod: Pod | undefined, container: string | undefined, restarts: number): boolean {
@@ -25,7 +20,7 @@ function running(pod: Pod | undefined, container: string | undefined, restarts: 
   return !!st?.state?.running && (st.restartCount ?? 0) === restarts;
 }
 
-export function serveLogs(api: ApiServer, streams: PodStreams, req: IncomingMessage, res: ServerResponse, namespace: string, pod: string, q: URLSearchParams): void {
+export function serveLogs(api: ApiServer, streams: PodStreams, res: ServerResponse, namespace: string, pod: string, q: URLSearchParams): void {
   const container = q.get('container') || undefined;
   const previous = q.get('previous') === 'true';
   const r = streams.logs(namespace, pod, container, { previous });

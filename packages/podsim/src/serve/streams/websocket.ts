@@ -83,6 +83,7 @@ export class WebSocket {
   private closed = false;
   private readonly messageListeners: ((data: Buffer) => void)[] = [];
   private readonly closeListeners: (() => void)[] = [];
+  private readonly pongListeners: ((data: Buffer) => void)[] = [];
 
   constructor(private readonly socket: Duplex) {
     socket.on('data', (chunk: Buffer) => this.receive(chunk));
@@ -97,6 +98,15 @@ export class WebSocket {
   onClose(fn: () => void): void {
     if (this.closed) fn();
     else this.closeListeners.push(fn);
+  }
+
+  /** Pongs are how a peer proves it has read everything sent before the matching ping. */
+  onPong(fn: (data: Buffer) => void): void {
+    this.pongListeners.push(fn);
+  }
+
+  ping(data: Buffer): void {
+    this.send(data, Opcode.ping);
   }
 
   get isOpen(): boolean {
@@ -120,7 +130,7 @@ export class WebSocket {
     for (const f of this.decoder.push(chunk)) {
       if (f.opcode === Opcode.ping) this.send(f.payload, Opcode.pong);
       else if (f.opcode === Opcode.close) this.close();
-      else if (f.opcode === Opcode.pong) continue;
+      else if (f.opcode === Opcode.pong) for (const l of this.pongListeners) l(f.payload);
       else {
         this.fragments.push(f.payload);
         if (!f.fin) continue;

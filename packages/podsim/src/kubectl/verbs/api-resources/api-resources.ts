@@ -41,3 +41,16 @@ export const apiResources: Command = {
     return 0;
   },
 };
+
+/** `kubectl api-versions`: every group/version the server serves, sorted (kubectl pkg/cmd/apiresources/apiversions.go). */
+export const apiVersions: Command = {
+  name: 'api-versions',
+  short: 'Print the supported API versions on the server, in the form of "group/version"',
+  usage: 'api-versions [options]',
+  flags: [],
+  *run(inv) {
+    const versions = new Set(inv.api.resources().map((r) => (r.group ? `${r.group}/${r.version}` : r.version)));
+    inv.out([...versions].sort().map((v) => `${v}\n`).join(''));
+    return 0;
+  },
+};

@@ -1,7 +1,7 @@
 /**
  * `kubectl apply -f`: creates what is missing, patches what changed (client-side three-way
  * strategic merge against the last-applied-configuration annotation), reports `unchanged` otherwise.
- * Models kubectl pkg/cmd/apply/apply.go and apply/patcher.go.
+ * Models kubectl pkg/cmd/apply/apply.go and apply/patcher.go; `--server-side` is server-side.ts.
  */
 import type { KubeObject } from '../../../api/types.js';
 import { lastAppliedOf, withLastApplied } from '../../apply/last-applied.js';
@@ -13,6 +13,7 @@ import { describeTarget, readTargets, type Target } from '../../manifest-target.
 import { actionLine, parseOutputFormat, printObjects, type OutputFormat } from '../../output.js';
 import { FILENAME_FLAG } from '../get/get.js';
 import { printWarnings } from '../../warnings.js';
+import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideFlagError, serverSideManager } from './server-side.js';
 
 const FLAGS = [
   DRY_RUN_FLAG,
@@ -21,6 +22,9 @@ const FLAGS = [
   { name: 'recursive', short: 'R', type: 'bool' as const, default: false, help: 'Read directories given with -f recursively.' },
   { name: 'validate', type: 'string' as const, default: 'strict', noOptDefault: 'strict', help: 'How the server checks unknown fields: strict, warn or ignore.' },
   { name: 'force', type: 'bool' as const, default: false, help: 'Delete and re-create objects the server refuses to patch.' },
+  { name: 'server-side', type: 'bool' as const, default: false, help: 'If true, apply runs in the server instead of the client.' },
+  { name: 'force-conflicts', type: 'bool' as const, default: false, help: 'If true, server-side apply will force the changes against conflicts.' },
+  { name: 'field-manager', type: 'string' as const, default: CLIENT_SIDE_MANAGER, help: 'Name of the manager used to track field ownership.' },
 ];
 
 function missingAnnotationWarning(t: Target): string {
@@ -32,7 +36,7 @@ type Outcome = { ok: true; obj: KubeObject; action: 'created' | 'configured' | '
 
 function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
   const modified = withLastApplied(t.obj);
-  const opts = { dryRun: dryRun === 'server', fieldManager: 'kubectl-client-side-apply', fieldValidation: 'Strict' as const };
+  const opts = { dryRun: dryRun === 'server', fieldManager: inv.flags.str('field-manager'), fieldValidation: 'Strict' as const };
   const live = inv.api.get(t.info.resource, t.namespace, t.name);
   if (!live.ok && live.status.reason !== 'NotFound') return { ok: false, error: statusErrorText(withSource(live.status, 'retrieving current configuration of', t.source)) };
   if (!live.ok) {
@@ -73,11 +77,19 @@ function* runApply(inv: Invocation) {
     inv.err(plainError(out.message));
     return 1;
   }
+  const serverSide = inv.flags.bool('server-side');
+  const force = inv.flags.bool('force-conflicts');
+  const flagError = serverSideFlagError(serverSide, force, dry.dryRun);
+  if (flagError) {
+    inv.err(flagError);
+    return 1;
+  }
   const read = yield* readTargets(inv, files, 'apply', inv.flags.bool('recursive'));
   if (!read) return 1;
   let failed = read.failed;
+  const ssa = { fieldManager: serverSideManager(inv.flags.str('field-manager')), force, dryRun: dry.dryRun };
   for (const t of read.targets) {
-    const r = applyOne(inv, t, dry.dryRun);
+    const r = serverSide ? { ...applyServerSide(inv, t, ssa), action: 'serverside-applied' } : applyOne(inv, t, dry.dryRun);
     if (!r.ok) {
       inv.err(r.error);
       failed = true;

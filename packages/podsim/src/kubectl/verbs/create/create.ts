@@ -6,12 +6,11 @@ import type { KubeObject } from '../../../api/types.js';
 import { withLastApplied } from '../../apply/last-applied.js';
 import type { Command, Invocation } from '../../command.js';
 import { createObject } from '../../create-object.js';
-import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
+import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText, usageError, withSource } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { configMapFor, deploymentFor, namespaceFor, secretFor, serviceFor } from '../../generators.js';
 import { readTargets } from '../../manifest-target.js';
-import { parseOutputFormat, type OutputFormat } from '../../output.js';
 import { printResult } from '../apply/apply.js';
 import { FILENAME_FLAG } from '../get/get.js';
 
@@ -19,21 +18,6 @@ const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Ou
 const SAVE_CONFIG: FlagSpec = { name: 'save-config', type: 'bool', default: false, help: 'Record the object in the last-applied-configuration annotation, for later kubectl apply.' };
 const VALIDATE: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'How the server checks unknown fields: strict, warn or ignore.' };
 const COMMON: FlagSpec[] = [DRY_RUN_FLAG, OUTPUT, SAVE_CONFIG, VALIDATE];
-
-/** Output format and dry-run strategy, or the error already printed. */
-function common(inv: Invocation): { format: OutputFormat | undefined; dryRun: DryRun } | undefined {
-  const out = parseOutputFormat(inv.flags.str('output'), false);
-  if (!out.ok) {
-    inv.err(plainError(out.message));
-    return undefined;
-  }
-  const dry = parseDryRun(inv.flags.str('dry-run'));
-  if (!dry.ok) {
-    inv.err(plainError(dry.message));
-    return undefined;
-  }
-  return { format: out.format, dryRun: dry.dryRun };
-}
 
 function oneName(inv: Invocation): string | undefined {
   if (inv.args.length !== 1) {
@@ -51,7 +35,7 @@ function explicitNs(inv: Invocation): string | undefined {
 /** `create configmap|secret generic NAME --from-literal=k=v…`. */
 function* fromLiterals(inv: Invocation, build: (name: string, data: Record<string, string>) => KubeObject) {
   const name = oneName(inv);
-  const c = common(inv);
+  const c = dryRunAndFormat(inv);
   if (!name || !c) return 1;
   const data: Record<string, string> = {};
   for (const lit of inv.flags.list('from-literal')) {
@@ -77,7 +61,7 @@ const deployment: Command = {
       return 1;
     }
     const name = oneName(inv);
-    const c = common(inv);
+    const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
     const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv) });
     return createObject(inv, obj, c.format, c.dryRun, 'created', 'create deployment').ok ? 0 : 1;
@@ -92,7 +76,7 @@ const namespace: Command = {
   flags: COMMON,
   *run(inv) {
     const name = oneName(inv);
-    const c = common(inv);
+    const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
     return createObject(inv, namespaceFor(name), c.format, c.dryRun).ok ? 0 : 1;
   },
@@ -124,7 +108,7 @@ const serviceClusterIP: Command = {
   flags: [...COMMON, { name: 'tcp', type: 'stringSlice', default: [], help: 'Port pairs as <port>:<targetPort>.' }, { name: 'clusterip', type: 'string', help: 'Assign your own ClusterIP or set to None for a headless service.' }],
   *run(inv) {
     const name = oneName(inv);
-    const c = common(inv);
+    const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
     const specs = inv.flags.list('tcp');
     if (specs.length === 0 && inv.flags.str('clusterip') !== 'None') {
@@ -155,7 +139,7 @@ function* createFromFiles(inv: Invocation) {
     inv.err(plainError('must specify one of -f and -k'));
     return 1;
   }
-  const c = common(inv);
+  const c = dryRunAndFormat(inv);
   if (!c) return 1;
   const read = yield* readTargets(inv, files, 'create');
   if (!read) return 1;

@@ -6,7 +6,7 @@
 import type { DeleteOptions, KubeObject, ResourceInfo } from '../../../api/types.js';
 import { wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
-import { DRY_RUN_FLAG, parseDryRun } from '../../dry-run.js';
+import { DRY_RUN_FLAG, dryRunOf } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readTargets } from '../../manifest-target.js';
@@ -95,11 +95,8 @@ function* runDelete(inv: Invocation) {
     inv.err(plainError(g.message));
     return 1;
   }
-  const dry = parseDryRun(inv.flags.str('dry-run'));
-  if (!dry.ok) {
-    inv.err(plainError(dry.message));
-    return 1;
-  }
+  const dryRun = dryRunOf(inv);
+  if (!dryRun) return 1;
   const cascade = inv.flags.str('cascade');
   const policy = ({ background: 'Background', orphan: 'Orphan', foreground: 'Foreground' } as const)[cascade as 'background'];
   if (!policy) {
@@ -113,13 +110,13 @@ function* runDelete(inv: Invocation) {
   }
   const force = inv.flags.bool('force') && g.grace === 0;
   if (force) inv.err(FORCE_WARNING);
-  const opts: DeleteOptions = { propagationPolicy: policy, dryRun: dry.dryRun === 'server' };
+  const opts: DeleteOptions = { propagationPolicy: policy, dryRun: dryRun === 'server' };
   if (g.grace >= 0) opts.gracePeriodSeconds = g.grace;
-  const suffix = dry.dryRun === 'client' ? ' (dry run)' : dry.dryRun === 'server' ? ' (server dry run)' : '';
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   let code = 0;
   const deleted: { v: Victim; obj: KubeObject }[] = [];
   for (const v of found.victims) {
-    if (dry.dryRun === 'client') {
+    if (dryRun === 'client') {
       inv.out(`${kindPrefix(v.info)} "${v.name}" deleted${suffix}\n`);
       continue;
     }
@@ -136,7 +133,7 @@ function* runDelete(inv: Invocation) {
   for (const m of found.missing) inv.err(m);
   if (found.missing.length > 0) code = 1;
   if (found.victims.length === 0 && found.missing.length === 0) inv.out("No resources found\n");
-  if (inv.flags.bool('wait') && dry.dryRun === 'none') {
+  if (inv.flags.bool('wait') && dryRun === 'none') {
     for (const d of deleted) yield* wait(untilGone(inv.api, d.v.info.resource, d.v.namespace, d.v.name, d.obj.metadata.uid));
   }
   return code;

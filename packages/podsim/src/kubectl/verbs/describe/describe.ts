@@ -12,7 +12,7 @@ import { resourceArgs } from '../../resource-args.js';
 import { ALL_NAMESPACES_FLAG, SELECTOR_FLAG } from '../get/get.js';
 
 function text(inv: Invocation, info: ResourceInfo, obj: KubeObject): { ok: true; text: string } | { ok: false; error: string } {
-  const r = describeObject(inv.api, info.resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', { now: inv.now() });
+  const r = describeObject(inv.api, info.resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', { now: inv.now(), showEvents: inv.flags.bool('show-events') });
   return r.ok ? { ok: true, text: r.value } : { ok: false, error: statusErrorText(r.status) };
 }
 

@@ -7,7 +7,7 @@ import type { Status } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
-import { containerFor, podFor } from '../../pods.js';
+import { containerFor, podOrError } from '../../pods.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
 import { statusErrorText } from '../../errors.js';
 
@@ -26,11 +26,15 @@ const FLAGS: FlagSpec[] = [
 ];
 
 /**
- * API-server refusals print as `Error from server`; a kubelet refusing the stream upgrade (container
- * not running) surfaces as the SPDY client's `unable to upgrade connection: …`.
+ * API-server refusals print as `Error from server`. Since 1.30 the API server itself accepts kubectl's
+ * WebSocket and talks SPDY to the kubelet, so a kubelet refusing that upgrade (container not running)
+ * comes back on the error channel as `Internal error occurred: unable to upgrade connection: …`, and a
+ * command the runtime cannot start fails inside the stream with the bare `Internal error occurred: …`.
  */
 export function streamErrorText(status: Status): string {
-  if (status.reason === 'InternalError' || status.code === 500) return plainError(`unable to upgrade connection: ${status.message ?? ''}`);
+  const message = status.message ?? '';
+  if (status.code === 500 && message.startsWith('Internal error occurred: ')) return plainError(message);
+  if (status.reason === 'InternalError' || status.code === 500) return plainError(`Internal error occurred: unable to upgrade connection: ${message}`);
   return statusErrorText(status);
 }
 
@@ -49,12 +53,8 @@ function* runExec(inv: Invocation) {
     inv.err(plainError('you must specify at least one command for the container'));
     return 1;
   }
-  const found = podFor(inv, args[0]);
-  if (!found.ok) {
-    inv.err(found.error);
-    return 1;
-  }
-  const pod = found.pod;
+  const pod = podOrError(inv, args[0]);
+  if (!pod) return 1;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     inv.err(plainError(`cannot exec into a container in a completed pod; current phase is ${phase}`));

@@ -30,7 +30,8 @@ export const explain: Command = {
     const [resourceName, ...path] = inv.args[0].split('.');
     const info = findResource(resourceName);
     if (!info) {
-      inv.err(plainError(`the server doesn't have a resource type ${JSON.stringify(resourceName)}`));
+      // explain returns the discovery error unwrapped, so kubectl prints it without `error: `.
+      inv.err(`the server doesn't have a resource type ${JSON.stringify(resourceName)}\n`);
       return 1;
     }
     const apiVersion = inv.flags.str('api-version');

@@ -4,10 +4,9 @@
  */
 import type { Command } from '../../command.js';
 import { createObject } from '../../create-object.js';
-import { DRY_RUN_FLAG, parseDryRun } from '../../dry-run.js';
+import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
 import { serviceFor, type ServicePortSpec } from '../../generators.js';
-import { parseOutputFormat } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
 import { NO_RESOURCES_GIVEN } from '../delete/delete.js';
 
@@ -32,12 +31,8 @@ export const expose: Command = {
       inv.err(plainError(NO_RESOURCES_GIVEN));
       return 1;
     }
-    const dry = parseDryRun(inv.flags.str('dry-run'));
-    const out = parseOutputFormat(inv.flags.str('output'), false);
-    if (!dry.ok || !out.ok) {
-      inv.err(plainError(!dry.ok ? dry.message : (out as { message: string }).message));
-      return 1;
-    }
+    const opts = dryRunAndFormat(inv);
+    if (!opts) return 1;
     const found = resolveTargets(inv, inv.args);
     if (!found.ok) return 1;
     for (const { info, obj } of found.targets) {
@@ -67,8 +62,8 @@ export const expose: Command = {
         protocol: inv.flags.str('protocol') || 'TCP',
       }));
       const name = inv.flags.str('name') || (obj.metadata.name ?? '');
-      const svc = serviceFor({ name, type: inv.flags.str('type') || 'ClusterIP', ports: specs, selector, labels: obj.metadata.labels, namespace: inv.namespaceExplicit ? inv.namespace : undefined });
-      if (!createObject(inv, svc, out.format, dry.dryRun, 'exposed').ok) return 1;
+      const svc = serviceFor({ name, type: inv.flags.str('type') || undefined, ports: specs, selector, labels: obj.metadata.labels, namespace: inv.namespaceExplicit ? inv.namespace : undefined });
+      if (!createObject(inv, svc, opts.format, opts.dryRun, 'exposed').ok) return 1;
     }
     return 0;
   },

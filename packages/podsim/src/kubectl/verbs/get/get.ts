@@ -10,7 +10,7 @@ import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import type { FlagSpec } from '../../flags.js';
-import { fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
+import { enhanceListError, fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
 import { parseOutputFormat, printObjects, type OutputFormat } from '../../output.js';
 import { kindPrefix, resourceArgs } from '../../resource-args.js';
 import { readTargets } from '../../manifest-target.js';
@@ -65,7 +65,7 @@ function* watchObjects(inv: Invocation, info: ResourceInfo, names: string[], for
   };
   const list = inv.api.list(info.resource, ns, sel);
   if (!list.ok) {
-    inv.err(statusErrorText(list.status));
+    inv.err(statusErrorText(enhanceListError(list.status, info, sel)));
     return 1;
   }
   if (!watchOnly && list.value.items.length > 0) print(list.value.items);

@@ -10,7 +10,7 @@ import { forever, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
-import { podFor } from '../../pods.js';
+import { podOrError } from '../../pods.js';
 import { klogError } from '../../klog.js';
 import { findResource } from '../../../api/resources.js';
 
@@ -64,19 +64,13 @@ function parseMappings(inv: Invocation, specs: string[], svc: Service | undefine
 }
 
 function* runPortForward(inv: Invocation) {
-  let args = inv.args;
-  // `kubectl port-forward pod NAME 8080:80` is accepted as `pod/NAME`.
-  if (args.length >= 3 && !args[0].includes('/') && findResource(args[0]) && !/^[\d:]+$/.test(args[1])) args = [`${args[0]}/${args[1]}`, ...args.slice(2)];
+  const args = inv.args;
   if (args.length < 2) {
     inv.err(usageError(inv.commandPath, 'TYPE/NAME and list of ports are required for port-forward'));
     return 1;
   }
-  const found = podFor(inv, args[0]);
-  if (!found.ok) {
-    inv.err(found.error);
-    return 1;
-  }
-  const pod = found.pod;
+  const pod = podOrError(inv, args[0]);
+  if (!pod) return 1;
   const slash = args[0].indexOf('/');
   const isService = slash > 0 && findResource(args[0].slice(0, slash))?.resource === 'services';
   const svcGot = isService ? inv.api.get('services', inv.namespace, args[0].slice(slash + 1)) : undefined;
@@ -103,11 +97,17 @@ function* runPortForward(inv: Invocation) {
       http: (req: HttpRequest): HttpResponse | ReturnType<NonNullable<Listener['http']>> => {
         inv.out(`Handling connection for ${m.local}\n`);
         const r = inv.streams.portForward(ns, podName, m.remote);
-        if (!r.ok || !r.listener.http) {
-          const why = `an error occurred forwarding ${m.local} -> ${m.remote}: error forwarding port ${m.remote} to pod ${pod.metadata?.uid ?? ''}, uid : failed to connect to localhost:${m.remote} inside namespace, IPv4: dial tcp4 127.0.0.1:${m.remote}: connect: connection refused`;
+        if (!r.ok) {
+          // client-go closes the whole tunnel when a stream reports an error, so kubectl gives up.
+          const why = `an error occurred forwarding ${m.local} -> ${m.remote}: ${r.status.message ?? ''}`;
           inv.err(klogError(inv.now(), inv.proc.pid, 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(why)}`));
-          return { status: 502, body: '' };
+          inv.err(plainError('lost connection to pod'));
+          closeAll();
+          inv.proc.exit(1);
+          return { status: 0, body: '', closed: true };
         }
+        // A plain TCP server (redis) drops a connection that speaks HTTP to it.
+        if (!r.listener.http) return { status: 0, body: '', closed: true };
         return r.listener.http({ ...req, remoteAddr: '127.0.0.1' });
       },
     };

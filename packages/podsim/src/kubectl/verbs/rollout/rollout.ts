@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../../../api/types.js';
 import type { Deployment } from '../../../api/types.js';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { SIGNALS } from '../../../kernel/signals.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
@@ -13,6 +14,8 @@ import { TabWriter } from '../../printers/tabwriter.js';
 import { actionLine } from '../../output.js';
 import { resolveTargets, type TargetObject } from '../../targets.js';
 import { revisionsOf } from './deployment-history.js';
+import { PrefixWriter } from '../../describers/prefix-writer.js';
+import { describePodTemplate } from '../../describers/template.js';
 
 /** The status line of a deployment and whether the rollout is complete. */
 export function deploymentStatus(d: Deployment): { text: string; done: boolean; error?: string } {
@@ -102,11 +105,27 @@ const history: Command = {
   *run(inv) {
     const ts = yield* targets(inv);
     if (!ts) return 1;
+    const revision = inv.flags.int('revision');
     for (const t of ts) {
-      const w = TabWriter.forDescribe();
-      w.write('REVISION\tCHANGE-CAUSE\n');
-      for (const r of revisionsOf(inv.api, t.obj)) w.write(`${r.revision}\t${r.rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}\n`);
-      inv.out(`${actionLine(t.info, t.obj.metadata.name ?? '', '').replace(/\n$/, '')}\n${w.flush()}\n`);
+      const revisions = revisionsOf(inv.api, t.obj);
+      let body: string;
+      if (revision > 0) {
+        const found = revisions.find((r) => r.revision === revision);
+        if (!found) {
+          inv.err(plainError('unable to find the specified revision'));
+          return 1;
+        }
+        const w = new PrefixWriter({ aligned: false });
+        describePodTemplate(w, (found.rs.spec as { template?: PodTemplateSpec } | undefined)?.template);
+        body = `with revision #${revision}\n${w.toString()}`;
+      } else {
+        const w = TabWriter.forDescribe();
+        w.write('REVISION\tCHANGE-CAUSE\n');
+        for (const r of revisions) w.write(`${r.revision}\t${r.rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}\n`);
+        body = `\n${w.flush()}`;
+      }
+      // kubectl hands the text to its name printer as the operation: `deployment.apps/web <text>`.
+      inv.out(`${actionLine(t.info, t.obj.metadata.name ?? '', '').replace(/\n$/, '')}${body}\n`);
     }
     return 0;
   },

@@ -56,7 +56,7 @@ status: {}
     expect(p.ok && p.value.metadata.labels).toEqual({ run: 'nginx' });
     expect(host.run(['run', 'nginx', '--image=nginx']).stderr).toBe('Error from server (AlreadyExists): pods "nginx" already exists\n');
     expect(host.run(['run', 'x']).stderr).toBe('error: required flag(s) "image" not set\n');
-    expect(host.run(['run', 'x', '--image=nginx', '--restart=Sometimes']).stderr).toBe('error: invalid restart policy: Sometimes\n');
-    expect(host.run(['run', 'x', '--image=nginx', '--rm']).stderr).toBe('error: --rm should only be used for attached containers\n');
+    expect(host.run(['run', 'x', '--image=nginx', '--restart=Sometimes']).stderr).toBe("error: invalid restart policy: Sometimes\nSee 'kubectl run -h' for help and examples\n");
+    expect(host.run(['run', 'x', '--image=nginx', '--rm']).stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
   });
 });

@@ -7,11 +7,10 @@ import type { Pod } from '../../../api/types.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { createObject } from '../../create-object.js';
-import { DRY_RUN_FLAG, parseDryRun } from '../../dry-run.js';
-import { plainError, statusErrorText } from '../../errors.js';
+import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
+import { plainError, statusErrorText, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { forServer, podFor as podObject } from '../../generators.js';
-import { parseOutputFormat } from '../../output.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
 import { untilGone } from '../../wait-gone.js';
 import { QUIET_FLAG, STDIN_FLAG, streamErrorText, TTY_FLAG } from '../exec/exec.js';
@@ -75,19 +74,15 @@ function* runRun(inv: Invocation) {
   }
   const restart = inv.flags.str('restart');
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
-    inv.err(plainError(`invalid restart policy: ${restart}`));
+    inv.err(usageError(inv.commandPath, `invalid restart policy: ${restart}`));
     return 1;
   }
-  const dry = parseDryRun(inv.flags.str('dry-run'));
-  const out = parseOutputFormat(inv.flags.str('output'), false);
-  if (!dry.ok || !out.ok) {
-    inv.err(plainError(!dry.ok ? dry.message : (out as { message: string }).message));
-    return 1;
-  }
+  const opts = dryRunAndFormat(inv);
+  if (!opts) return 1;
   const stdin = inv.flags.bool('stdin');
   const attach = inv.flags.bool('attach') || stdin;
   if (inv.flags.bool('rm') && !attach) {
-    inv.err(plainError('--rm should only be used for attached containers'));
+    inv.err(usageError(inv.commandPath, '--rm should only be used for attached containers'));
     return 1;
   }
   const labelText = inv.flags.str('labels');
@@ -116,7 +111,7 @@ function* runRun(inv: Invocation) {
     tty: inv.flags.bool('tty'),
     imagePullPolicy: inv.flags.str('image-pull-policy') || undefined,
   });
-  if (!attach || dry.dryRun !== 'none') return createObject(inv, pod, out.format, dry.dryRun).ok ? 0 : 1;
+  if (!attach || opts.dryRun !== 'none') return createObject(inv, pod, opts.format, opts.dryRun).ok ? 0 : 1;
 
   const created = inv.api.create('pods', inv.namespace, forServer(pod), { fieldManager: 'kubectl-run' });
   if (!created.ok) {

@@ -3,7 +3,7 @@
  * images of pods or pod templates. Models kubectl pkg/cmd/set/set_image.go.
  */
 import type { Command } from '../../command.js';
-import { DRY_RUN_FLAG, parseDryRun } from '../../dry-run.js';
+import { DRY_RUN_FLAG, dryRunOf } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
@@ -34,17 +34,15 @@ const image: Command = {
       inv.err(plainError("You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'"));
       return 1;
     }
+    const dryRun = dryRunOf(inv);
+    if (!dryRun) return 1;
+    // Like kubectl's Complete then Validate: the resources are looked up before the images are checked.
+    const found = resolveTargets(inv, resources, { selector: inv.flags.str('selector'), all: inv.flags.bool('all') });
+    if (!found.ok) return 1;
     if (pairs.length === 0) {
       inv.err(plainError('at least one image update is required'));
       return 1;
     }
-    const dry = parseDryRun(inv.flags.str('dry-run'));
-    if (!dry.ok) {
-      inv.err(plainError(dry.message));
-      return 1;
-    }
-    const found = resolveTargets(inv, resources, { selector: inv.flags.str('selector'), all: inv.flags.bool('all') });
-    if (!found.ok) return 1;
     let code = 0;
     for (const { info, obj } of found.targets) {
       const copy = structuredClone(obj) as Record<string, unknown>;
@@ -60,15 +58,15 @@ const image: Command = {
         for (const c of matches) c.image = img;
       }
       const name = obj.metadata.name ?? '';
-      if (dry.dryRun !== 'client') {
-        const r = inv.api.update(info.resource, obj.metadata.namespace, copy, { dryRun: dry.dryRun === 'server' });
+      if (dryRun !== 'client') {
+        const r = inv.api.update(info.resource, obj.metadata.namespace, copy, { dryRun: dryRun === 'server' });
         if (!r.ok) {
           inv.err(statusErrorText(r.status));
           code = 1;
           continue;
         }
       }
-      inv.out(actionLine(info, name, 'image updated', dry.dryRun));
+      inv.out(actionLine(info, name, 'image updated', dryRun));
     }
     return code;
   },

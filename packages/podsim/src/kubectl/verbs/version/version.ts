@@ -2,22 +2,13 @@
 import type { Command } from '../../command.js';
 import { plainError } from '../../errors.js';
 import { toYaml } from '../../printers/yaml.js';
+import { VERSION_INFO } from '../../../version.js';
 
-export const CLIENT_VERSION = 'v1.32.4';
+export const CLIENT_VERSION = VERSION_INFO.gitVersion;
 const KUSTOMIZE_VERSION = 'v5.5.0';
 
 function info(gitVersion: string) {
-  return {
-    major: '1',
-    minor: '32',
-    gitVersion,
-    gitCommit: '59526cd4867447956156ae3a602fcbac5d2c5f00',
-    gitTreeState: 'clean',
-    buildDate: '2025-04-22T16:02:27Z',
-    goVersion: 'go1.23.6',
-    compiler: 'gc',
-    platform: 'linux/amd64',
-  };
+  return { ...VERSION_INFO, gitVersion };
 }
 
 export const version: Command = {

@@ -2,10 +2,10 @@
  * `kubectl wait --for=condition=Ready|delete|jsonpath='{…}'=value TYPE/NAME… [--timeout=30s]`, in
  * virtual time. Models kubectl pkg/cmd/wait/wait.go.
  */
-import type { KubeObject } from '../../../api/types.js';
+import type { KubeObject, Status } from '../../../api/types.js';
 import { Deferred, race, sleep, wait as waitFor, type Waitable } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
-import { plainError } from '../../errors.js';
+import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
 import { findResults } from '../../printers/jsonpath.js';
 import { resolveTargets } from '../../targets.js';
@@ -65,7 +65,9 @@ export const wait: Command = {
       inv.err(plainError(f.message));
       return 1;
     }
-    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector'), all: inv.flags.bool('all') });
+    // Waiting for a deletion ignores objects that are already gone (wait.go IgnoreErrors(IsNotFound)).
+    const gone = (status: Status) => (f.check === 'delete' && status.reason === 'NotFound' ? '' : statusErrorText(status));
+    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector'), all: inv.flags.bool('all') }, gone);
     if (!found.ok) return f.check === 'delete' ? 0 : 1;
     const timeout = inv.flags.int('timeout');
     for (const { info, obj } of found.targets) {

@@ -1,0 +1,32 @@
+/**
+ * Why each known mismatch remains, checked by hand against the real kubectl's requests and output.
+ * `oracle` marks differences that come from the installed kubectl build rather than from podsim;
+ * REPORT.md gives the rate with and without them.
+ */
+export interface Cause {
+  test: RegExp;
+  kind: 'oracle' | 'environment' | 'podsim' | 'serve';
+  text: string;
+}
+
+const DISPATCHER =
+  'Installed kubectl build: /usr/bin/kubectl is the Google Cloud SDK "dispatcher" (v1.32.4-dispatcher), whose main runs cobra through `cli.Run`; upstream kubectl 1.32 (`cmd/kubectl/kubectl.go`) uses `cli.RunNoErrOutput` + `cmdutil.CheckErr`. podsim follows upstream (see "The oracle" above).';
+
+export const CAUSES: Cause[] = [
+  { test: /^kubectl version/, kind: 'oracle', text: `${DISPATCHER} Its version string carries the build suffix \`-dispatcher\`; upstream v1.32.4 prints \`v1.32.4\`.` },
+  { test: /--bogus|-Z$/, kind: 'oracle', text: `${DISPATCHER} Flag-parse errors print as \`Error: …\` there, \`error: …\` upstream.` },
+  {
+    test: /^kubectl (run noimage|create deployment bad|scale deployment web)$/,
+    kind: 'oracle',
+    text: `${DISPATCHER} Errors returned after logging starts go to klog (\`E… run.go:72] "command failed" err=…\`); upstream prints \`error: required flag(s) …\`.`,
+  },
+  {
+    test: /^kubectl (cluster-info|config view)/,
+    kind: 'environment',
+    text: 'The real kubectl reaches `podsim serve` at http://127.0.0.1:PORT without credentials; the sandbox\'s kubeconfig (a kubeadm cluster\'s) names https://controlplane:6443 with certificates. The runner gives the real kubectl the sandbox\'s cluster, user and context names, so only the server URL and credentials differ.',
+  },
+];
+
+export function causeOf(command: string): Cause | undefined {
+  return CAUSES.find((c) => c.test.test(command));
+}
