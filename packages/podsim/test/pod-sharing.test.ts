@@ -55,4 +55,31 @@ spec:
     expect(second?.lastState?.terminated?.exitCode).not.toBe(0);
     expect(second?.ready).toBe(false);
   });
+
+  it('nginx that cannot bind its port tries five times, 500 ms apart, then gives up with exit 1', () => {
+    const c = bootCluster();
+    apply(c, `apiVersion: v1
+kind: Pod
+metadata:
+  name: two-nginx
+spec:
+  containers:
+  - name: first
+    image: nginx
+  - name: second
+    image: nginx
+`);
+    expect(waitFor(c, () => (containerStatus(getPod(c, 'two-nginx'), 'second')?.restartCount ?? 0) >= 1, 60_000)).toBe(true);
+    const last = containerStatus(getPod(c, 'two-nginx'), 'second')?.lastState?.terminated;
+    expect(last?.exitCode).toBe(1);
+    expect(Date.parse(last?.finishedAt ?? '') - Date.parse(last?.startedAt ?? '')).toBeGreaterThanOrEqual(2_500);
+    const r = c.streams.logs('default', 'two-nginx', 'second', { previous: true });
+    const text = r.ok ? r.log.lines().map((l) => `${l.text}\n`).join('') : '';
+    const stderr = text.slice(text.indexOf('[emerg]') - 20).replace(/^.*?(?=\d{4}\/)/, '').replace(/\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d/g, 'T');
+    const attempt =
+      'T [emerg] 1#1: bind() to 0.0.0.0:80 failed (98: Address already in use)\nnginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n' +
+      'T [emerg] 1#1: bind() to [::]:80 failed (98: Address already in use)\nnginx: [emerg] bind() to [::]:80 failed (98: Address already in use)\n' +
+      'T [notice] 1#1: try again to bind() after 500ms\n';
+    expect(stderr).toBe(attempt.repeat(5) + 'T [emerg] 1#1: still could not bind()\nnginx: [emerg] still could not bind()\n');
+  });
 });

@@ -136,10 +136,9 @@ export interface PodStreams {
   portForward(namespace: string, pod: string, port: number): { ok: true; listener: import('../kernel/net.js').Listener } | { ok: false; status: Status };
   /**
    * pods/attach (`kubectl run -it`, `kubectl attach`): connects to the running main process of a
-   * container started with `stdin: true`. Optional: without it kubectl starts the container's
-   * command with exec instead.
+   * container started with `stdin: true`.
    */
-  attach?(
+  attach(
     namespace: string,
     pod: string,
     container: string | undefined,

@@ -1,5 +1,5 @@
 /**
- * pods/exec, pods/log and pods/portforward as the API server proxies them: look the pod up, refuse
+ * pods/exec, pods/attach, pods/log and pods/portforward as the API server proxies them: look the pod up, refuse
  * when it has no node yet, and hand the stream to the kubelet of its node.
  */
 import { badRequest } from '../api/status.js';
@@ -27,6 +27,11 @@ export class PodStreamRouter implements PodStreams {
   portForward(...args: Parameters<PodStreams['portForward']>): ReturnType<PodStreams['portForward']> {
     const r = this.route(args[0], args[1]);
     return r.ok ? r.kubelet.portForward(...args) : r;
+  }
+
+  attach(...args: Parameters<PodStreams['attach']>): ReturnType<PodStreams['attach']> {
+    const r = this.route(args[0], args[1]);
+    return r.ok ? r.kubelet.attach(...args) : r;
   }
 
   private route(namespace: string, name: string): Route {

@@ -180,6 +180,21 @@ describe('kubectl on a running cluster', () => {
     expect(host.run(['get', 'pod', 'box']).stderr).toBe('Error from server (NotFound): pods "box" not found\n');
   });
 
+  it('run -it attaches to the container\'s PID 1; leaving it ends the container, which restarts', () => {
+    const { host, cluster } = hostWithCluster();
+    const { run, tty, screen } = host.startOnTerminal(['run', '-it', 'box', '--image=busybox', '--', 'sh']);
+    cluster.advance(15_000);
+    tty.type('echo pid=$$\r');
+    cluster.advance(1_000);
+    expect(screen()).toContain('pid=1\r\n');
+    tty.type('exit\r');
+    cluster.advance(2_000);
+    expect(run.code).toBe(0);
+    expect(screen()).toContain("Session ended, resume using 'kubectl attach box -c box -i -t' command when the pod is running\r\n");
+    cluster.advance(10_000);
+    expect(host.run(['get', 'pod', 'box', '-o', 'jsonpath={.status.containerStatuses[0].restartCount}']).stdout).toBe('1');
+  });
+
   it('logs -f follows new lines until the container stops', () => {
     const { host, cluster } = hostWithCluster({
       'ticker.yaml': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ticker\nspec:\n  restartPolicy: Never\n  containers:\n  - name: t\n    image: busybox\n    command: ["sh", "-c", "echo one; sleep 5; echo two; sleep 5; echo three"]\n',

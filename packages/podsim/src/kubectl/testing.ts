@@ -28,6 +28,7 @@ const noStreams: PodStreams = {
   exec: () => ({ ok: false, status: { message: 'no kubelet in this test', reason: 'BadRequest' } }),
   logs: () => ({ ok: false, status: { message: 'no kubelet in this test', reason: 'BadRequest' } }),
   portForward: () => ({ ok: false, status: { message: 'no kubelet in this test', reason: 'BadRequest' } }),
+  attach: () => ({ ok: false, status: { message: 'no kubelet in this test', reason: 'BadRequest' } }),
 };
 
 export class KubectlHost {

@@ -168,7 +168,7 @@ export class Kubelet implements PodStreams {
     return this.streams.logs(...args);
   }
 
-  attach(...args: Parameters<NonNullable<PodStreams['attach']>>): ReturnType<NonNullable<PodStreams['attach']>> {
+  attach(...args: Parameters<PodStreams['attach']>): ReturnType<PodStreams['attach']> {
     return this.streams.attach(...args);
   }
 

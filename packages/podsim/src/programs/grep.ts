@@ -1,4 +1,7 @@
-/** grep -i -v -n -c -l -q -E -F -o -r over files or stdin; exit 0 on a match, 1 on none, 2 on error. */
+/**
+ * grep -i -v -n -c -l -q -E -F -o -r -A/-B/-C over files or stdin; exit 0 on a match, 1 on none, 2 on error.
+ * Context lines print with `-` where matches print with `:`, and `--` separates groups that do not touch.
+ */
 import { machineOf } from '../kernel/machine.js';
 import type { Program } from '../kernel/process.js';
 import { readSources, readFileOf } from './input.js';
@@ -22,8 +25,18 @@ function escapeLiteral(s: string): string {
 }
 
 export const grep: Program = function* (proc) {
-  const o = getopt(proc.argv.slice(1), 'ivncClqsEFoHhre:wx');
+  const o = getopt(proc.argv.slice(1), 'ivnclqsEFoHhre:wxA:B:C:');
   if (o.error) return badOption(proc, o.error, 2);
+  const context = (flag: string): number | undefined => {
+    const v = o.flags.get(flag) ?? o.flags.get('C');
+    return v === undefined ? 0 : /^\d+$/.test(String(v)) ? Number(v) : undefined;
+  };
+  const after = context('A');
+  const before = context('B');
+  if (after === undefined || before === undefined) {
+    proc.stderr.write(`grep: ${String(o.flags.get('A') ?? o.flags.get('B') ?? o.flags.get('C'))}: invalid context length argument\n`);
+    return 2;
+  }
   const operands = [...o.operands];
   const pattern = o.flags.has('e') ? String(o.flags.get('e')) : operands.shift();
   if (pattern === undefined) return badOption(proc, ':e', 2);
@@ -42,6 +55,7 @@ export const grep: Program = function* (proc) {
   const showNames = o.flags.has('H') || (files.length > 1 && !o.flags.has('h'));
   let matched = false;
   let status = 0;
+  let groups = 0;
   for (const s of sources) {
     if ('error' in s) {
       if (!o.flags.has('s')) proc.stderr.write(`grep: ${s.name}: ${errText(s.error)}\n`);
@@ -50,19 +64,40 @@ export const grep: Program = function* (proc) {
     }
     const name = s.name === '-' ? '(standard input)' : s.name;
     let count = 0;
-    for (const [i, line] of splitLines(s.data).entries()) {
+    const lines = splitLines(s.data);
+    const hits = lines.map((line) => {
       re.lastIndex = 0;
-      const hit = re.test(line) !== o.flags.has('v');
-      if (!hit) continue;
+      return re.test(line) !== o.flags.has('v');
+    });
+    const withContext = (after > 0 || before > 0) && !o.flags.has('o');
+    let printedUpTo = -1;
+    let afterLeft = 0;
+    const print = (i: number, sep: ':' | '-') => {
+      if (withContext && (printedUpTo < 0 || printedUpTo < i - 1) && groups++ > 0) proc.stdout.write('--\n');
+      proc.stdout.write(`${showNames ? `${name}${sep}` : ''}${o.flags.has('n') ? `${i + 1}${sep}` : ''}${lines[i]}\n`);
+      printedUpTo = i;
+    };
+    for (const [i, line] of lines.entries()) {
+      if (!hits[i]) {
+        if (afterLeft > 0 && !o.flags.has('c') && !o.flags.has('l')) {
+          afterLeft--;
+          print(i, '-');
+        }
+        continue;
+      }
       count++;
       matched = true;
       if (o.flags.has('q')) return 0;
       if (o.flags.has('c') || o.flags.has('l')) continue;
-      const prefix = (showNames ? `${name}:` : '') + (o.flags.has('n') ? `${i + 1}:` : '');
       if (o.flags.has('o') && !o.flags.has('v')) {
+        const prefix = (showNames ? `${name}:` : '') + (o.flags.has('n') ? `${i + 1}:` : '');
         re.lastIndex = 0;
         for (const m of line.matchAll(re)) if (m[0] !== '') proc.stdout.write(`${prefix}${m[0]}\n`);
-      } else proc.stdout.write(`${prefix}${line}\n`);
+        continue;
+      }
+      for (let j = Math.max(i - before, printedUpTo + 1); j < i; j++) print(j, '-');
+      print(i, ':');
+      afterLeft = after;
     }
     if (o.flags.has('c')) proc.stdout.write(`${showNames ? `${name}:` : ''}${count}\n`);
     if (o.flags.has('l') && count > 0) proc.stdout.write(`${name}\n`);

@@ -12,6 +12,7 @@ import { env, printenv } from './env.js';
 import { cp, mkdir, mv, rm, rmdir, touch } from './files.js';
 import { free } from './free.js';
 import { grep } from './grep.js';
+import { cut } from './cut.js';
 import { kill, killall } from './kill.js';
 import { ls } from './ls.js';
 import { nc } from './nc.js';
@@ -21,6 +22,7 @@ import { printf } from './printf.js';
 import { ps } from './ps.js';
 import { sleep } from './sleep.js';
 import { head, sort, tail, uniq, wc } from './text.js';
+import { tr } from './tr.js';
 import { wget } from './wget.js';
 
 export const PROGRAMS: Record<string, Program> = {
@@ -29,6 +31,7 @@ export const PROGRAMS: Record<string, Program> = {
   chmod,
   cp,
   curl,
+  cut,
   date,
   df,
   dirname: dirnameProgram,
@@ -62,6 +65,7 @@ export const PROGRAMS: Record<string, Program> = {
   tail,
   tee,
   touch,
+  tr,
   true: trueProgram,
   uname,
   uniq,

@@ -135,6 +135,24 @@ describe('text tools', () => {
     expect(r.proc.alive).toBe(true);
   });
 
+  it('cut picks fields and characters; tr translates, deletes and squeezes (GNU, as on the reader\'s machine)', () => {
+    const m = machine({ flavor: 'gnu' });
+    expect(m.run(['cut', '-d/', '-f2'], { stdin: 'pod/web\npod/db\n' }).out.text).toBe('web\ndb\n');
+    expect(m.run(['cut', '-d', ':', '-f', '1,3-'], { stdin: 'a:b:c:d\nnone\n' }).out.text).toBe('a:c:d\nnone\n');
+    expect(m.run(['cut', '-s', '-d:', '-f1'], { stdin: 'a:b\nnone\n' }).out.text).toBe('a\n');
+    expect(m.run(['cut', '-c', '1-3'], { stdin: 'hello\n' }).out.text).toBe('hel\n');
+    expect(m.run(['cut', '-d/'], { stdin: '' })).toMatchObject({ code: 1, err: { text: "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n" } });
+    expect(m.run(['cut', '-f0'], { stdin: '' }).err.text).toBe("cut: fields are numbered from 1\nTry 'cut --help' for more information.\n");
+    expect(m.run(['cut', '-f', 'a'], { stdin: '' }).err.text).toBe("cut: invalid field value 'a'\nTry 'cut --help' for more information.\n");
+    expect(m.run(['cut', '-f3-1'], { stdin: '' }).err.text).toBe("cut: invalid decreasing range\nTry 'cut --help' for more information.\n");
+    expect(m.run(['tr', 'a-z', 'A-Z'], { stdin: 'Hello, pod\n' }).out.text).toBe('HELLO, POD\n');
+    expect(m.run(['tr', '[:lower:]', '[:upper:]'], { stdin: 'web-1\n' }).out.text).toBe('WEB-1\n');
+    expect(m.run(['tr', '-d', '\\n'], { stdin: 'a\nb\n' }).out.text).toBe('ab');
+    expect(m.run(['tr', '-s', ' '], { stdin: 'a   b  c\n' }).out.text).toBe('a b c\n');
+    expect(m.run(['tr', 'abc', 'x'], { stdin: 'aabbcc\n' }).out.text).toBe('xxxxxx\n');
+    expect(m.run(['tr', 'a'], { stdin: '' })).toMatchObject({ code: 1, err: { text: "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n" } });
+  });
+
   it('grep -i -v -n -c -E, exit codes and missing files', () => {
     const m = machine({ files: { '/f': text } });
     expect(m.run(['grep', 'a', '/f']).out.text).toBe('a\na\n');
@@ -146,6 +164,12 @@ describe('text tools', () => {
     const missing = m.run(['grep', 'a', '/nope']);
     expect([missing.err.text, missing.code]).toEqual(['grep: /nope: No such file or directory\n', 2]);
     expect(m.run(['grep', 'x'], { stdin: 'x1\ny\n' }).out.text).toBe('x1\n');
+    // Context: `-` marks context lines, `--` separates groups that do not touch (GNU and busybox grep).
+    const described = 'State: Running\n  Started: now\nReady: True\nx\ny\nz\nState: Waiting\n  Reason: CrashLoopBackOff\n';
+    expect(m.run(['grep', '-A1', 'State:'], { stdin: described }).out.text).toBe('State: Running\n  Started: now\n--\nState: Waiting\n  Reason: CrashLoopBackOff\n');
+    expect(m.run(['grep', '-n', '-B', '1', 'Ready'], { stdin: described }).out.text).toBe('2-  Started: now\n3:Ready: True\n');
+    expect(m.run(['grep', '-C1', '^[xz]$'], { stdin: described }).out.text).toBe('Ready: True\nx\ny\nz\nState: Waiting\n');
+    expect(m.run(['grep', '-A', 'two', 'x'], { stdin: described })).toMatchObject({ code: 2, err: { text: 'grep: two: invalid context length argument\n' } });
   });
 });
 

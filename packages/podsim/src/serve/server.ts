@@ -8,7 +8,6 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { badRequest, internalError, resourceNotFound } from '../api/status.js';
-import type { KubeObject, Pod, PodStreams } from '../api/types.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { send, statusReply } from './http.js';
 import type { TimeDriver } from './pacing.js';
@@ -46,26 +45,9 @@ export interface PodsimServer {
   close(): Promise<void>;
 }
 
-/** The cluster's streams, with attach routed to the pod's kubelet (PodStreamRouter has no attach). */
-function streamsWithAttach(cluster: Cluster): PodStreams {
-  const s = cluster.streams;
-  return {
-    exec: s.exec.bind(s),
-    logs: s.logs.bind(s),
-    portForward: s.portForward.bind(s),
-    attach(namespace, pod, container, stdio) {
-      const p = cluster.api.get<Pod & KubeObject>('pods', namespace, pod);
-      if (!p.ok) return p;
-      const kubelet = p.value.spec?.nodeName ? cluster.kubelet(p.value.spec.nodeName) : undefined;
-      if (!kubelet) return { ok: false, status: badRequest(`pod ${pod} does not have a host assigned`) };
-      return kubelet.attach(namespace, pod, container, stdio);
-    },
-  };
-}
-
 export function startServer(opts: ServeOptions): Promise<PodsimServer> {
   const { cluster, time } = opts;
-  const streams = streamsWithAttach(cluster);
+  const streams = cluster.streams;
   const resourceCtx = { api: cluster.api, settle: () => time.settle() };
   const sockets = new Set<Duplex>();
   let address = '127.0.0.1:0';

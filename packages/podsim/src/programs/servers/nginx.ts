@@ -8,7 +8,7 @@ import { machineOf } from '../../kernel/machine.js';
 import type { HttpRequest, HttpResponse } from '../../kernel/net.js';
 import type { Proc, Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
-import { forever, wait } from '../../kernel/waitable.js';
+import { forever, sleep, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
@@ -105,16 +105,25 @@ export function nginxBinary(build: NginxBuild): Program {
     const log = (pid: number, msg: string) => proc.stderr.write(`${errTime(proc)} [notice] ${pid}#${pid}: ${msg}\n`);
     const site = siteConfig(proc);
     const workers: Proc[] = [];
-    const bound = bindPort(proc, site.port, (req) => {
+    const serve = (req: HttpRequest) => {
       const worker = workers[0]?.pid ?? proc.pid;
       const res = serveFile(proc, site, req, build.version, worker);
       proc.stdout.write(accessLine(proc, req, res));
       return res;
-    });
-    if (bound !== 'ok') {
-      proc.stderr.write(`${errTime(proc)} [emerg] ${proc.pid}#${proc.pid}: bind() to 0.0.0.0:${site.port} failed (98: Address already in use)\n`);
-      proc.stderr.write(`nginx: [emerg] bind() to 0.0.0.0:${site.port} failed (98: Address already in use)\n`);
-      return 1;
+    };
+    // ngx_open_listening_sockets: five tries 500 ms apart over both listen lines (IPv4 and the IPv6 one
+    // the entrypoint enabled), each failure logged to the error log and, at emerg level, to stderr.
+    const emerg = (msg: string) => proc.stderr.write(`${errTime(proc)} [emerg] ${proc.pid}#${proc.pid}: ${msg}\nnginx: [emerg] ${msg}\n`);
+    let bound = bindPort(proc, site.port, serve);
+    for (let tries = 5; bound !== 'ok'; ) {
+      for (const addr of ['0.0.0.0', '[::]']) emerg(`bind() to ${addr}:${site.port} failed (98: Address already in use)`);
+      log(proc.pid, 'try again to bind() after 500ms');
+      yield* wait(sleep(proc.clock, 500));
+      if (--tries === 0) {
+        emerg('still could not bind()');
+        return 1;
+      }
+      bound = bindPort(proc, site.port, serve);
     }
     if (!foreground) return 0;
     proc.argv.splice(0, proc.argv.length, `nginx: master process ${['nginx', ...args].join(' ')}`);

@@ -125,13 +125,11 @@ function* runRun(inv: Invocation) {
     return 1;
   }
   let code = 0;
+  let tty = false;
   if (started.value === true) {
-    const tty = ttyWanted(inv, stdin, inv.flags.bool('tty'), inv.flags.bool('quiet'));
+    tty = ttyWanted(inv, stdin, inv.flags.bool('tty'), inv.flags.bool('quiet'));
     if (!inv.flags.bool('quiet')) inv.err("If you don't see a command prompt, try pressing enter.\n");
-    const connect = inv.streams.attach
-      ? (stdio: Parameters<NonNullable<typeof inv.streams.attach>>[3]) => inv.streams.attach!(inv.namespace, name, name, stdio)
-      : // Without pods/attach the container's command is started again with exec (see PodStreams.attach).
-        (stdio: Parameters<typeof inv.streams.exec>[4]) => inv.streams.exec(inv.namespace, name, name, inv.args.length > 1 ? inv.args.slice(1) : ['sh'], stdio);
+    const connect = (stdio: Parameters<typeof inv.streams.attach>[3]) => inv.streams.attach(inv.namespace, name, name, stdio);
     const r = yield* runRemote(inv, connect, stdin, tty);
     if (!r.ok) {
       inv.err(streamErrorText(r.status));
@@ -144,8 +142,9 @@ function* runRun(inv: Invocation) {
       inv.out(`pod "${name}" deleted\n`);
       yield* wait(untilGone(inv.api, 'pods', inv.namespace, name, del.value.metadata.uid));
     }
-  } else if (started.value === true && stdin) {
-    inv.err(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
+  } else if (started.value === true && stdin && tty && restart === 'Always' && !inv.flags.bool('quiet')) {
+    // attach.go: only a container that will be restarted can be attached to again.
+    inv.out(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
   }
   return code;
 }
