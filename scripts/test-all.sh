@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 npx tsc -p tsconfig.json --noEmit
+npx astro check --minimumFailingSeverity hint
 npx vitest run
 if [ -f playwright.config.ts ]; then
   bash scripts/ensure-chromium.sh
