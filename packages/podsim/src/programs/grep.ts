@@ -8,7 +8,7 @@ import { readSources, readFileOf } from './input.js';
 import { abs, badOption, errText, getopt, splitLines } from './util.js';
 
 /** POSIX basic regular expression → JavaScript (escaped metacharacters swap meaning). */
-function breToJs(re: string): string {
+export function breToJs(re: string): string {
   let out = '';
   for (let i = 0; i < re.length; i++) {
     const c = re[i];

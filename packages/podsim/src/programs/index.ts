@@ -20,6 +20,7 @@ import { nslookup } from './nslookup.js';
 import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
 import { printf } from './printf.js';
 import { ps } from './ps.js';
+import { sed } from './sed.js';
 import { sleep } from './sleep.js';
 import { head, sort, tail, uniq, wc } from './text.js';
 import { tr } from './tr.js';
@@ -59,6 +60,7 @@ export const PROGRAMS: Record<string, Program> = {
   pwd,
   rm,
   rmdir,
+  sed,
   seq,
   sleep,
   sort,

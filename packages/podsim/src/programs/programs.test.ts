@@ -153,6 +153,23 @@ describe('text tools', () => {
     expect(m.run(['tr', 'a'], { stdin: '' })).toMatchObject({ code: 1, err: { text: "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n" } });
   });
 
+  it('sed substitutes, prints, deletes and edits files in place (GNU)', () => {
+    const m = machine({ flavor: 'gnu', files: { '/pod.yaml': 'kind: Pod\n  - containerPort: 8081\n    port: 8081\n' } });
+    expect(m.run(['sed', 's/o/0/'], { stdin: 'foo\nbar\n' }).out.text).toBe('f0o\nbar\n');
+    expect(m.run(['sed', 's/o/0/g'], { stdin: 'foo\n' }).out.text).toBe('f00\n');
+    expect(m.run(['sed', '-n', '2,3p'], { stdin: 'a\nb\nc\nd\n' }).out.text).toBe('b\nc\n');
+    expect(m.run(['sed', '/^#/d'], { stdin: '# x\ny\n' }).out.text).toBe('y\n');
+    expect(m.run(['sed', '-n', '$p'], { stdin: 'a\nb\n' }).out.text).toBe('b\n');
+    expect(m.run(['sed', '-E', 's/(web)-([0-9]+)/\\2:\\1 [&]/'], { stdin: 'web-12\n' }).out.text).toBe('12:web [web-12]\n');
+    expect(m.run(['sed', 's/\\(a\\)b/\\1\\1/'], { stdin: 'ab\n' }).out.text).toBe('aa\n');
+    expect(m.run(['sed', '2q'], { stdin: 'a\nb\nc\n' }).out.text).toBe('a\nb\n');
+    expect(m.run(['sed', '-n', '/b/,/c/p'], { stdin: 'a\nb\nx\nc\nd\n' }).out.text).toBe('b\nx\nc\n');
+    expect(m.run(['sed', '-i', 's/8081/8080/', '/pod.yaml']).code).toBe(0);
+    expect(m.run(['cat', '/pod.yaml']).out.text).toBe('kind: Pod\n  - containerPort: 8080\n    port: 8080\n');
+    expect(m.run(['sed', 'p', '/nope']).err.text).toBe("sed: can't read /nope: No such file or directory\n");
+    expect(m.run(['sed', 'k'], { stdin: '' }).err.text).toBe("sed: -e expression #1, char 1: unknown command: `k'\n");
+  });
+
   it('grep -i -v -n -c -E, exit codes and missing files', () => {
     const m = machine({ files: { '/f': text } });
     expect(m.run(['grep', 'a', '/f']).out.text).toBe('a\na\n');
