@@ -143,5 +143,5 @@ export interface PodStreams {
     pod: string,
     container: string | undefined,
     stdio: { stdin: import('../kernel/streams.js').InputStream; stdout: import('../kernel/streams.js').OutputStream; stderr: import('../kernel/streams.js').OutputStream; tty: boolean },
-  ): { ok: true; proc: import('../kernel/process.js').Proc } | { ok: false; status: Status };
+  ): { ok: true; proc: import('../kernel/process.js').Proc; /** Stops copying output to this client (kubectl left); the container runs on. */ detach?: () => void } | { ok: false; status: Status };
 }

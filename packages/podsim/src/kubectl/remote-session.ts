@@ -11,7 +11,7 @@ import { wait } from '../kernel/waitable.js';
 import type { Invocation } from './command.js';
 import { pump } from './pump.js';
 
-export type Connect = (stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }) => { ok: true; proc: Proc } | { ok: false; status: Status };
+export type Connect = (stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }) => { ok: true; proc: Proc; detach?: () => void } | { ok: false; status: Status };
 
 /** Whether -t can be honoured: it needs -i and a terminal on stdin (kubectl exec SetupTTY). */
 export function ttyWanted(inv: Invocation, stdin: boolean, tty: boolean, quiet: boolean): boolean {
@@ -49,6 +49,8 @@ export function* runRemote(inv: Invocation, connect: Connect, stdin: boolean, tt
     const code = yield* wait(r.proc.exited);
     return { ok: true as const, code };
   } finally {
+    // Interrupted or done: an attached container must stop writing to this terminal.
+    if ('detach' in r) r.detach?.();
     stop?.();
     pty?.close();
     if (term && saved) term.setMode(saved);

@@ -59,7 +59,7 @@ export class KubeletStreams implements PodStreams {
   }
 
   /** Connects to the main process of a running container (kubectl attach / run -it). */
-  attach(namespace: string, pod: string, container: string | undefined, stdio: Parameters<PodStreams['exec']>[4]): ReturnType<PodStreams['exec']> {
+  attach(namespace: string, pod: string, container: string | undefined, stdio: Parameters<PodStreams['exec']>[4]): ReturnType<PodStreams['attach']> {
     const found = this.worker(namespace, pod);
     if (!found.ok) return found;
     const c = pick(found.w, container);
@@ -72,7 +72,7 @@ export class KubeletStreams implements PodStreams {
     const spec = [...(found.w.pod.spec?.containers ?? []), ...(found.w.pod.spec?.initContainers ?? [])].find((x) => x.name === c.name);
     const detach = rt.attach({ stdin: stdio.stdin, stdout: stdio.stdout, stderr: stdio.stderr, stdinOnce: !!spec?.stdinOnce });
     main.exited.subscribe(() => detach());
-    return { ok: true, proc: main };
+    return { ok: true, proc: main, detach };
   }
 
   logs(namespace: string, pod: string, container: string | undefined, opts: { previous?: boolean }): ReturnType<PodStreams['logs']> {

@@ -33,6 +33,15 @@ export function parseServeArgs(argv: string[]): ServeArgs | string {
   return a;
 }
 
+/** A listen failure as one line (busy or forbidden port), never a stack trace. */
+export function listenErrorText(e: unknown, port: number): string {
+  const code = (e as { code?: string }).code;
+  const where = `127.0.0.1:${port}`;
+  if (code === 'EADDRINUSE') return `cannot listen on ${where}: address already in use (another podsim serve or kubectl proxy?); pick another with --port N, or --port 0 for a free one`;
+  if (code === 'EACCES') return `cannot listen on ${where}: permission denied; pick a port above 1023 with --port N`;
+  return `cannot listen on ${where}: ${e instanceof Error ? e.message : String(e)}`;
+}
+
 export async function serveMain(argv: string[]): Promise<number> {
   if (argv.includes('-h') || argv.includes('--help')) {
     process.stdout.write(SERVE_USAGE);
@@ -44,7 +53,13 @@ export async function serveMain(argv: string[]): Promise<number> {
     return 2;
   }
   const cluster = new Cluster({ seed: a.seed, startTime: wallClockStart() });
-  const server = await startServer({ cluster, port: a.port, time: new WallClockPacer(cluster, a.speed) });
+  let server;
+  try {
+    server = await startServer({ cluster, port: a.port, time: new WallClockPacer(cluster, a.speed) });
+  } catch (e) {
+    process.stderr.write(`podsim serve: ${listenErrorText(e, a.port)}\n`);
+    return 1;
+  }
   const file = resolve(a.kubeconfig);
   writeKubeconfig(file, server.url);
   process.stdout.write(`podsim serving on ${server.url} (seed ${a.seed}, speed ${a.speed}x)\nkubectl --kubeconfig ${file} get nodes\n`);

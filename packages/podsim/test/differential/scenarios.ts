@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE } from './coverage.js';
 import { files, withDeploy, withPod } from './manifests.js';
+import { VERBS } from './verbs.js';
 
 export interface Scenario {
   name: string;
@@ -104,4 +105,5 @@ export const SCENARIOS: Scenario[] = [
   { name: 'get configmaps secrets namespaces', steps: ['kubectl create configmap cfg --from-literal=a=1', 'kubectl create secret generic sec --from-literal=p=x', 'kubectl create namespace team', 'sleep 2', 'kubectl get cm,secret', 'kubectl get ns', 'kubectl get sa -n team'] },
   { name: 'get all', files, steps: withDeploy('kubectl get all') },
   ...COVERAGE,
+  ...VERBS,
 ];

@@ -6,6 +6,7 @@ import type { Command } from '../command.js';
 import type { CommandGroup } from '../help.js';
 import { apiResources, apiVersions } from './api-resources/api-resources.js';
 import { apply } from './apply/apply.js';
+import { attach } from './attach/attach.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
 import { config } from './config/config.js';
 import { create } from './create/create.js';
@@ -68,7 +69,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     commands: [
       describe,
       logs,
-      unavailable('attach', 'Attach to a running container'),
+      attach,
       exec,
       portForward,
       unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
