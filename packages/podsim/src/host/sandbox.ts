@@ -20,6 +20,7 @@ type InputBody = Input extends infer I ? (I extends { at: number } ? Omit<I, 'at
 
 const SCROLLBACK_LIMIT = 512 * 1024;
 export const DEFAULT_RUN_MAX_MS = 5 * 60_000;
+export const PAUSED_NOTICE = '\x1b[33m[The cluster clock is paused: this command runs when time moves. Press 1× to resume, or +10s to step.]\x1b[0m\r\n';
 
 export interface SandboxInternals {
   /** Start a new login shell when the reader exits one (a terminal tab reopening); the CLI turns this off. */
@@ -42,6 +43,8 @@ export class Sandbox implements SandboxApi {
   private capture: string | undefined;
   private replaying = false;
   private changed = true;
+  /** The reader was told the clock is paused (once per pause). */
+  private pauseNoticed = false;
   private readonly outputListeners: ((d: string) => void)[] = [];
   private readonly changeListeners: (() => void)[] = [];
   private readonly editorListeners: ((r: EditorRequest) => void)[] = [];
@@ -127,6 +130,12 @@ export class Sandbox implements SandboxApi {
     guard(() => {
       this.record({ kind: 'write', data });
       this.tty.type(data);
+      if (this.speed === 0 && !this.replaying && !this.pauseNoticed && /[\r\n]/.test(data)) {
+        // Every command takes a little cluster time, so nothing would happen until time moves again.
+        this.clock.flush();
+        this.pauseNoticed = true;
+        this.emit(PAUSED_NOTICE);
+      }
     });
   }
 
@@ -172,6 +181,7 @@ export class Sandbox implements SandboxApi {
 
   setSpeed(speed: number): void {
     this.speed = Number.isFinite(speed) && speed >= 0 ? speed : this.speed;
+    if (this.speed > 0) this.pauseNoticed = false;
   }
 
   getSpeed(): number {

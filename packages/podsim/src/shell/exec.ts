@@ -21,8 +21,11 @@ import type { Shell } from './shell.js';
 
 export const COMMAND_COST_MS = 1;
 
-/** Parses and runs source text (eval, source, -c, scripts); syntax errors print and give status 2. */
-export function* runSource(sh: Shell, source: string, io: Io): Task<number> {
+/**
+ * Parses and runs source text (eval, source, -c, scripts); syntax errors print and give status 2.
+ * `lineBase` counts the lines an interactive or piped shell read before this source.
+ */
+export function* runSource(sh: Shell, source: string, io: Io, lineBase = 0): Task<number> {
   const r = parse(source);
   if (!r.ok) {
     const lineText = source.split('\n')[r.error.line - 1] ?? source;
@@ -37,6 +40,13 @@ export function* runSource(sh: Shell, source: string, io: Io): Task<number> {
     for (const l of lines) io.stderr.write(`${prefix}${l}\n`);
     sh.status = 2;
     return 2;
+  }
+  if (sh.flavour.name === 'bash') {
+    const at = sh.origin.script && !sh.interactive ? `line ${source.replace(/\n$/, '').split('\n').length}: ` : '';
+    const prefix = sh.origin.script && !sh.interactive ? sh.origin.script : sh.origin.name;
+    for (const h of r.unterminated) {
+      io.stderr.write(`${prefix}: ${at}warning: here-document at line ${lineBase + h.line} delimited by end-of-file (wanted \`${h.delimiter}')\n`);
+    }
   }
   return yield* runList(sh, r.list, io);
 }

@@ -6,7 +6,7 @@ import { SIGNALS } from '../kernel/signals.js';
 import type { Task } from '../kernel/waitable.js';
 import { completeLine } from './complete.js';
 import { ExitSignal, InterruptSignal } from './control.js';
-import { runList, runPendingTraps, runSource } from './exec.js';
+import { runPendingTraps, runSource } from './exec.js';
 import { readLine } from './io.js';
 import { jobState } from './jobs.js';
 import { editLine } from './line-editor.js';
@@ -44,7 +44,14 @@ function* readInput(sh: Shell, prompt: string): Task<string | null | 'interrupt'
   return r.text;
 }
 
+/** Whether `source` is an unfinished command: open quotes or compounds, or a here-document without its delimiter. */
+function needsMore(source: string): boolean {
+  const r = parse(source);
+  return r.ok ? r.unterminated.length > 0 : r.error.incomplete;
+}
+
 export function* interactiveLoop(sh: Shell): Task<number> {
+  let linesRead = 0;
   sh.interactive = true;
   const tty = sh.tty;
   if (tty) {
@@ -60,6 +67,7 @@ export function* interactiveLoop(sh: Shell): Task<number> {
     if (tty) tty.setForeground(sh.proc.ns, sh.proc.pgid);
     sh.interrupted = false;
     let source = '';
+    const lineBase = linesRead;
     let prompt = expandPrompt(sh, sh.getVar('PS1') ?? sh.flavour.defaultPS1);
     for (;;) {
       const line = yield* readInput(sh, prompt);
@@ -69,6 +77,8 @@ export function* interactiveLoop(sh: Shell): Task<number> {
         break;
       }
       if (line === null) {
+        // readline ends the edited line before bash says `exit` (or runs what was read).
+        if (tty && sh.flavour.name === 'bash') sh.io.stderr.write('\n');
         if (source === '') {
           if (sh.flavour.name === 'bash') sh.io.stderr.write('exit\n');
           return sh.status;
@@ -76,14 +86,14 @@ export function* interactiveLoop(sh: Shell): Task<number> {
         break;
       }
       source += line + '\n';
-      const r = parse(source);
-      if (r.ok || !r.error.incomplete) break;
+      linesRead++;
+      if (!needsMore(source)) break;
       prompt = expandPrompt(sh, sh.getVar('PS2') ?? '> ');
     }
     if (source.trim() === '') continue;
     sh.history.add(historyEntry(source));
     try {
-      yield* runSource(sh, source, sh.io);
+      yield* runSource(sh, source, sh.io, lineBase);
       yield* runPendingTraps(sh, sh.io);
     } catch (e) {
       if (e instanceof ExitSignal) {
@@ -103,17 +113,19 @@ export function* interactiveLoop(sh: Shell): Task<number> {
 /** Reads a script from non-terminal input and runs each complete command as soon as it is read. */
 export function* stdinLoop(sh: Shell): Task<number> {
   let source = '';
+  let lineBase = 0;
+  let linesRead = 0;
   for (;;) {
     const line = yield* readLine(sh.io.stdin);
     if (line === null) {
-      if (source.trim()) yield* runSource(sh, source, sh.io);
+      if (source.trim()) yield* runSource(sh, source, sh.io, lineBase);
       return sh.status;
     }
     source += line + '\n';
-    const r = parse(source);
-    if (!r.ok && r.error.incomplete) continue;
-    if (r.ok) yield* runList(sh, r.list, sh.io);
-    else yield* runSource(sh, source, sh.io);
+    linesRead++;
+    if (needsMore(source)) continue;
+    yield* runSource(sh, source, sh.io, lineBase);
     source = '';
+    lineBase = linesRead;
   }
 }

@@ -56,9 +56,9 @@ describe('job control on a terminal', () => {
     expect(t.proc.exitCode).toBe(4);
   });
 
-  it('Ctrl+D on an empty line exits bash with "exit"', () => {
+  it('Ctrl+D on an empty line ends the line, then exits bash with "exit" (bytes of bash 5.2.15 on a pty)', () => {
     const t = terminalSession('bash');
-    expect(t.type('\x04')).toBe('\x1b[?2004l\rexit\r\n');
+    expect(t.type('\x04')).toBe('\x1b[?2004l\r\r\nexit\r\n');
     expect(t.proc.alive).toBe(false);
   });
 });

@@ -20,9 +20,17 @@ const SPECIAL_PARAMS = '?$!#@*-0123456789';
 
 interface PendingHeredoc {
   delimiter: string;
+  /** Line of the `<<` operator, for bash's end-of-file warning. */
+  line: number;
   strip: boolean;
   expand: boolean;
   fill: (body: Word) => void;
+}
+
+/** A here-document the source ended inside: bash runs it with what was read, and warns. */
+export interface UnterminatedHeredoc {
+  line: number;
+  delimiter: string;
 }
 
 export type WordMode = 'normal' | 'dquote' | 'heredoc' | 'param-arg';
@@ -32,6 +40,7 @@ export class Lexer {
   line = 1;
   private heredocs: PendingHeredoc[] = [];
   private afterNewline = false;
+  readonly unterminated: UnterminatedHeredoc[] = [];
 
   constructor(readonly src: string) {}
 
@@ -65,7 +74,10 @@ export class Lexer {
     }
     const start = this.pos;
     if (this.pos >= s.length) {
-      if (this.heredocs.length > 0) this.heredocs.splice(0).forEach((h) => h.fill({ parts: [], raw: '' }));
+      for (const h of this.heredocs.splice(0)) {
+        this.unterminated.push({ line: h.line, delimiter: h.delimiter });
+        h.fill({ parts: [], raw: '' });
+      }
       return { kind: 'eof', start, end: start };
     }
     if (s[this.pos] === '\n') {
@@ -102,7 +114,10 @@ export class Lexer {
     for (const h of this.heredocs.splice(0)) {
       const lines: string[] = [];
       for (;;) {
-        if (this.pos >= this.src.length) break;
+        if (this.pos >= this.src.length) {
+          this.unterminated.push({ line: h.line, delimiter: h.delimiter });
+          break;
+        }
         let nl = this.src.indexOf('\n', this.pos);
         if (nl < 0) nl = this.src.length;
         let text = this.src.slice(this.pos, nl);

@@ -3,18 +3,19 @@
  * busybox ash accept the same input here; they only word their errors differently).
  */
 import type { AndOr, Assign, Command, List, ListItem, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast.js';
-import { Lexer, type Token } from './lexer.js';
+import { Lexer, type Token, type UnterminatedHeredoc } from './lexer.js';
 import { ShellSyntaxError } from './syntax-error.js';
 
 const RESERVED = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'case', 'esac', 'while', 'until', 'for', 'in', '{', '}', '!', 'function']);
 const REDIR_OPS = new Set(['>', '>>', '<', '>&', '<&', '&>', '&>>', '<<', '<<-', '<<<', '<>', '>|']);
 
-export type ParseResult = { ok: true; list: List } | { ok: false; error: ShellSyntaxError };
+export type ParseResult = { ok: true; list: List; unterminated: UnterminatedHeredoc[] } | { ok: false; error: ShellSyntaxError };
 
 /** Parses a whole script; never throws. */
 export function parse(src: string): ParseResult {
   try {
-    return { ok: true, list: new Parser(src).program() };
+    const parser = new Parser(src);
+    return { ok: true, list: parser.program(), unterminated: parser.unterminated };
   } catch (e) {
     if (e instanceof ShellSyntaxError) return { ok: false, error: e };
     if (e instanceof RangeError) return { ok: false, error: new ShellSyntaxError({ kind: 'token', token: 'newline' }, 1) };
@@ -36,6 +37,10 @@ class Parser {
   constructor(private readonly src: string) {
     this.lx = new Lexer(src);
     this.tok = this.lx.next();
+  }
+
+  get unterminated(): UnterminatedHeredoc[] {
+    return this.lx.unterminated;
   }
 
   program(): List {
@@ -310,12 +315,13 @@ class Parser {
   private redir(): Redir {
     const t = this.advance() as { op: RedirOp; fd?: number };
     if (this.tok.kind !== 'word') throw this.unexpected();
+    const line = this.lx.line;
     const target = (this.advance() as { word: Word }).word;
     const r: Redir = { op: t.op, fd: t.fd, target };
     if (t.op === '<<' || t.op === '<<-') {
       const quoted = target.parts.some((p) => p.type !== 'lit' || p.quoted);
       const delimiter = target.raw.replace(/["'\\]/g, '');
-      this.lx.addHeredoc({ delimiter, strip: t.op === '<<-', expand: !quoted, fill: (body) => (r.heredoc = { body, expand: !quoted }) });
+      this.lx.addHeredoc({ delimiter, line, strip: t.op === '<<-', expand: !quoted, fill: (body) => (r.heredoc = { body, expand: !quoted }) });
     }
     return r;
   }
