@@ -37,6 +37,11 @@ const DEFAULT_TABLE: TableHandler = {
   row: (obj) => [obj.metadata.name ?? '', obj.metadata.creationTimestamp ? new Date(Date.parse(obj.metadata.creationTimestamp)).toISOString().replace(/\.\d{3}Z$/, 'Z') : ''],
 };
 
+/** Whether `resource` has its own table printer (otherwise it gets the API server's default table). */
+export function hasTable(resource: string): boolean {
+  return resource.split('.')[0].toLowerCase() in HANDLERS;
+}
+
 /** The table `kubectl get <resource>` prints for these objects; `resource` is the plural (`pods`, `deployments.apps` also accepted). */
 export function tableFor(resource: string, objects: KubeObject[], ctx: TableContext): Table {
   const handler = HANDLERS[resource.split('.')[0].toLowerCase()] ?? DEFAULT_TABLE;
