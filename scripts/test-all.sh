@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
-npx tsc -p tsconfig.json --noEmit
+# The site and tests, then podsim's core without DOM or Node types, then its hosts and tests with Node.
+npm run typecheck
 npx astro check --minimumFailingSeverity hint
 npx vitest run
 if [ -f playwright.config.ts ]; then

@@ -1,6 +1,6 @@
 /** The sandbox of each page, saved in this browser's IndexedDB so a reload continues where it was. */
 import { del, get, set } from 'idb-keyval';
-import type { SavedState } from '../../packages/podsim/src/host/sandbox-types.js';
+import type { SavedState } from 'podsim';
 
 const key = (page: string) => `podlab:sandbox:${page}`;
 

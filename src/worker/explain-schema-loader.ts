@@ -5,7 +5,7 @@
  * sees an empty schema. It arrives long before anyone can type.
  */
 import type { SandboxApi } from 'podsim';
-import { provideExplainSchema } from '../../packages/podsim/src/kubectl/explain/schema.ts';
+import { provideExplainSchema } from 'podsim/explain-schema';
 
 /** The calls that can run a command, or must stay in order with one (they are replayed in order). */
 const INPUTS = new Set<PropertyKey>(['write', 'run', 'writeFile', 'editorClosed', 'advance', 'setSpeed']);
@@ -16,7 +16,7 @@ export interface ExplainSchemaLoader {
   gate(sandbox: SandboxApi): SandboxApi;
 }
 
-const importSchema = () => import('../../packages/podsim/src/kubectl/explain/schema.generated.json').then((m) => provideExplainSchema(m.default));
+const importSchema = () => import('podsim/explain-schema.json').then((m) => provideExplainSchema(m.default));
 
 export function explainSchemaLoader(fetchSchema: () => Promise<void> = importSchema): ExplainSchemaLoader {
   let loading: Promise<void> | undefined;

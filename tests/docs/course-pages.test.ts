@@ -6,8 +6,7 @@
  * for (tests/expected-output.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox } from 'podsim';
-import type { EditorRequest, SandboxApi } from '../../packages/podsim/src/host/sandbox-types.js';
+import { createSandbox, type EditorRequest, type SandboxApi } from 'podsim';
 import { locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
 import { coursePages } from './page-blocks.js';
 import { unexpectedErrors } from './output-errors.js';

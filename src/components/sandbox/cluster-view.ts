@@ -3,7 +3,7 @@
  * the event timeline, drawn from a snapshot. Plain text in semantic tables and lists, so screen
  * readers and keyboard users get the same picture.
  */
-import type { ClusterSnapshot, ContainerView, EventView, PodView } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { ClusterSnapshot, ContainerView, EventView, PodView } from 'podsim';
 
 const esc = (s: string | number | undefined) =>
   String(s ?? '').replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClusterSnapshot, ContainerView, PodView } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { ClusterSnapshot, ContainerView, PodView } from 'podsim';
 import { GOALS, type GoalMemory } from './goals.js';
 
 function container(over: Partial<ContainerView> = {}): ContainerView {

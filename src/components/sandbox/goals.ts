@@ -2,7 +2,7 @@
  * Hands-on checks: each page's exercise is judged from the cluster's state (snapshots), never from
  * what was typed. Some goals need history ("crashed, then recovered"), kept in `memory`.
  */
-import type { ClusterSnapshot, PodView } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { ClusterSnapshot, PodView } from 'podsim';
 
 export type GoalMemory = Record<string, boolean>;
 

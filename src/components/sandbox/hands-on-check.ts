@@ -2,7 +2,7 @@
  * Keeps the page's hands-on card in step with the cluster: the goal is judged from snapshots, and
  * its memory (for goals with history) survives reloads alongside the sandbox.
  */
-import type { ClusterSnapshot } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { ClusterSnapshot } from 'podsim';
 import { GOALS, type GoalMemory } from './goals.ts';
 import { isDone, markDone } from './progress.ts';
 

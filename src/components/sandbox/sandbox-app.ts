@@ -4,7 +4,7 @@
  * Loaded lazily by sandbox-loader.ts.
  */
 import * as Comlink from 'comlink';
-import type { ClusterSnapshot, EditorRequest, SavedState } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { ClusterSnapshot, EditorRequest, SavedState } from 'podsim';
 import { KEYS, locateFragment, RUN_MAX_VIRTUAL_MS } from '../../markdown/code-steps.ts';
 import { clearState, saveState, throttle } from '../../persistence/saved-state.ts';
 import type { PageAction, SandboxApp } from './app-types.ts';

@@ -3,7 +3,7 @@
  * is replaced and rebuilt from the last saved state, and the caller is told so it can say it.
  */
 import * as Comlink from 'comlink';
-import type { SandboxApi, SandboxOptions, SavedState } from '../../../packages/podsim/src/host/sandbox-types.js';
+import type { SandboxApi, SandboxOptions, SavedState } from 'podsim';
 import type { SandboxStarter } from '../../worker/sandbox.worker.ts';
 import { spawnSandboxWorker } from '../../worker/spawn-worker.ts';
 

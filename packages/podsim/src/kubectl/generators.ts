@@ -3,6 +3,7 @@
  * fields in Go struct order so `--dry-run=client -o json` prints like kubectl, and `creationTimestamp:
  * null` as an unsaved typed object has. Models kubectl pkg/cmd/create/*.go and pkg/cmd/run/run.go.
  */
+import { base64Utf8 } from '../api/kinds/core.js';
 import type { KubeObject } from '../api/types.js';
 
 type Obj = Record<string, unknown>;
@@ -90,7 +91,7 @@ export function configMapFor(name: string, data: Record<string, string>, namespa
 export function secretFor(name: string, data: Record<string, string>, type: string | undefined, namespace?: string): KubeObject {
   const o: Obj = { kind: 'Secret', apiVersion: 'v1', metadata: meta(name, undefined, namespace) };
   const encoded: Record<string, string> = {};
-  for (const [k, v] of Object.entries(data)) encoded[k] = Buffer.from(v, 'utf8').toString('base64');
+  for (const [k, v] of Object.entries(data)) encoded[k] = base64Utf8(v);
   if (Object.keys(encoded).length) o.data = encoded;
   if (type) o.type = type;
   return o as unknown as KubeObject;

@@ -4,7 +4,7 @@
  * is an editing session that ends with a save-and-close or a close (vi: :w, :wq, :x, :q, :q!).
  */
 import type { editor as MonacoEditor, IDisposable } from 'monaco-editor/editor/editor.api.js';
-import type { EditorMode } from '../../../../packages/podsim/src/host/context.js';
+import type { EditorMode } from 'podsim';
 import { loadMonaco, type Monaco } from './monaco.ts';
 import { attachVim, type VimSession } from './vim.ts';
 

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SCHEMA as EXPLAIN } from '../../../../../packages/podsim/src/kubectl/explain/schema.ts';
+import { SCHEMA as EXPLAIN } from 'podsim/explain-schema';
 import { coursePages } from '../../../../../tests/docs/page-blocks.ts';
 import { EDITOR_KINDS, editorSchema } from './editor-schema.ts';
 

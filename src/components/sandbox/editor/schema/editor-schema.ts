@@ -7,7 +7,7 @@
  * free-form object and its types are left out (the result: 124 definitions, about 230 KB,
  * 50 KB gzip).
  */
-import type { ExplainSchema, FieldDoc } from '../../../../../packages/podsim/src/kubectl/explain/schema.ts';
+import type { ExplainSchema, FieldDoc } from 'podsim/explain-schema';
 
 export type JsonSchema = { [key: string]: unknown };
 

@@ -4,10 +4,10 @@
  * data), so a fresh `npm ci` produces both: `npx tsx src/components/sandbox/editor/schema/gen-editor-schema.ts`.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { ExplainSchema } from '../../../../../packages/podsim/src/kubectl/explain/schema.ts';
+import type { ExplainSchema } from 'podsim/explain-schema';
 import { editorSchema } from './editor-schema.ts';
 
-const source = new URL('../../../../../packages/podsim/src/kubectl/explain/schema.generated.json', import.meta.url);
+const source = new URL(import.meta.resolve('podsim/explain-schema.json'));
 const out = new URL('./kubernetes.schema.generated.json', import.meta.url);
 
 const schema = editorSchema(JSON.parse(readFileSync(source, 'utf8')) as ExplainSchema);
