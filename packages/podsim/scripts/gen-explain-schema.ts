@@ -42,6 +42,8 @@ const ROOTS: [string, string, string, string][] = [
   ['', 'v1', 'ServiceAccount', 'kubernetes-models/v1/ServiceAccount'],
   ['apps', 'v1', 'Deployment', 'kubernetes-models/apps/v1/Deployment'],
   ['apps', 'v1', 'ReplicaSet', 'kubernetes-models/apps/v1/ReplicaSet'],
+  ['batch', 'v1', 'Job', 'kubernetes-models/batch/v1/Job'],
+  ['batch', 'v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
 ];
 
 /** Types kubectl shows by name without fields (OpenAPI primitives with a format). */

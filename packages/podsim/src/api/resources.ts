@@ -11,11 +11,13 @@ function core(resource: string, singular: string, kind: string, shortNames: stri
   return { resource, singular, kind, group: '', version: 'v1', namespaced, shortNames, verbs };
 }
 
-function apps(resource: string, singular: string, kind: string, shortNames: string[]): ResourceInfo {
-  return { resource, singular, kind, group: 'apps', version: 'v1', namespaced: true, shortNames, verbs: ALL_VERBS };
+function grouped(group: string) {
+  return (resource: string, singular: string, kind: string, shortNames: string[]): ResourceInfo => ({ resource, singular, kind, group, version: 'v1', namespaced: true, shortNames, verbs: ALL_VERBS });
 }
+const apps = grouped('apps');
+const batch = grouped('batch');
 
-/** In `kubectl api-resources` order: core group first, then by group name, each sorted by resource. */
+/** In `kubectl api-resources` order: core group first, then the groups in discovery order, each sorted by resource. */
 export const RESOURCES: ResourceInfo[] = [
   core('configmaps', 'configmap', 'ConfigMap', ['cm']),
   core('endpoints', 'endpoints', 'Endpoints', ['ep']),
@@ -31,6 +33,8 @@ export const RESOURCES: ResourceInfo[] = [
   core('services', 'service', 'Service', ['svc']),
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
+  batch('cronjobs', 'cronjob', 'CronJob', ['cj']),
+  batch('jobs', 'job', 'Job', []),
 ];
 
 const BY_NAME = new Map<string, ResourceInfo>();

@@ -198,9 +198,12 @@ const FIELD_LABELS: Record<string, string[]> = {
   namespaces: ['status.phase'],
   secrets: ['type'],
   replicasets: ['status.replicas'],
+  jobs: ['status.successful'],
 };
 
 function fieldValue(obj: KubeObject, path: string): string {
+  // batch/v1's field label for the succeeded count (pkg/apis/batch/v1/conversion.go).
+  if (path === 'status.successful') return String((obj.status as { succeeded?: number } | undefined)?.succeeded ?? 0);
   if (path === 'source') return String((obj.source as { component?: string } | undefined)?.component ?? '');
   let cur: unknown = obj;
   for (const p of path.split('.')) cur = isObject(cur) ? cur[p] : undefined;
@@ -211,7 +214,7 @@ function fieldValue(obj: KubeObject, path: string): string {
 export type ParsedFieldSelector = { ok: true; matches(obj: KubeObject): boolean; empty: boolean } | { ok: false; message: string };
 
 /** Resources whose group registers its own field label conversion (core/v1, apps/v1 replicasets); others use the default one. */
-const OWN_CONVERSION = new Set(['pods', 'events', 'nodes', 'namespaces', 'secrets', 'services', 'endpoints', 'configmaps', 'serviceaccounts', 'persistentvolumeclaims', 'resourcequotas', 'limitranges', 'replicasets']);
+const OWN_CONVERSION = new Set(['pods', 'events', 'nodes', 'namespaces', 'secrets', 'services', 'endpoints', 'configmaps', 'serviceaccounts', 'persistentvolumeclaims', 'resourcequotas', 'limitranges', 'replicasets', 'jobs']);
 
 /** Splits on unescaped commas and parses `field=value`, `field==value`, `field!=value` terms. */
 export function parseFieldSelector(s: string, resource: string): ParsedFieldSelector {

@@ -153,7 +153,7 @@ export class ApiServer implements ApiClient {
     const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
     if (errs.length) return fail(invalid(info.kind, meta.name ?? '', errs, info.group || undefined));
     if (this.store.get(info.resource, ns.value, meta.name!)) return fail(alreadyExists(info.resource, meta.name!, info.group || undefined));
-    meta.uid = this.random.uuid();
+    meta.uid ??= this.random.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (strategy.generation) meta.generation = 1;
     const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? [])];

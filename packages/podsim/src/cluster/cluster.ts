@@ -8,8 +8,10 @@ import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { JobController } from '../controllers/job/job-controller.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
+import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/ttl-after-finished-controller.js';
 import type { ControllerContext } from '../controllers/shared/context.js';
 import { Informers } from '../controllers/shared/informer.js';
 import type { DirNode } from '../kernel/fs.js';
@@ -43,7 +45,15 @@ export class Cluster {
     this.api = new ApiServer({ clock: this.clock, random: this.random });
     this.network = new Network();
     const ctx: ControllerContext = { api: this.api, clock: this.clock, random: this.random, informers: new Informers(this.api) };
-    const controllers = [new Scheduler(ctx), new ReplicaSetController(ctx), new DeploymentController(ctx), new GarbageCollector(ctx), new EndpointsController(ctx, this.network)];
+    const controllers = [
+      new Scheduler(ctx),
+      new ReplicaSetController(ctx),
+      new DeploymentController(ctx),
+      new JobController(ctx),
+      new TtlAfterFinishedController(ctx),
+      new GarbageCollector(ctx),
+      new EndpointsController(ctx, this.network),
+    ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
     const nodes = clusterNodes(opts.workers ?? 3);

@@ -1,5 +1,6 @@
 /** The strategy of each served resource. */
 import { deploymentStrategy, replicaSetStrategy } from './apps.js';
+import { cronJobStrategy, jobStrategy } from './batch.js';
 import {
   configMapStrategy,
   endpointsStrategy,
@@ -31,4 +32,6 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   services: serviceStrategy,
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
+  cronjobs: cronJobStrategy,
+  jobs: jobStrategy,
 };

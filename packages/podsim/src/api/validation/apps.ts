@@ -18,12 +18,12 @@ export function goStringMap(m: Record<string, string> | undefined): GoValue {
   return new GoValue(`map[string]string{${body}}`);
 }
 
-function goSelector(sel: Any | undefined): GoValue {
+export function goSelector(sel: Any | undefined): GoValue {
   const exprs = sel?.matchExpressions?.length ? `[]v1.LabelSelectorRequirement{...}` : '[]v1.LabelSelectorRequirement(nil)';
   return new GoValue(`&v1.LabelSelector{MatchLabels:${goStringMap(sel?.matchLabels).text}, MatchExpressions:${exprs}}`);
 }
 
-function nonNegative(v: unknown, field: string): FieldError[] {
+export function nonNegative(v: unknown, field: string): FieldError[] {
   return typeof v === 'number' && v < 0 ? [fe.invalid(field, v, 'must be greater than or equal to 0')] : [];
 }
 

@@ -4,8 +4,10 @@
  * renders it with the describer for its kind.
  */
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
+import { describeCronJob, describeJob } from './batch.js';
 import { describeGeneric } from './generic.js';
 import { describeNode } from './node.js';
 import { describePod } from './pod.js';
@@ -85,6 +87,10 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       const ep = api.get<KubeObject>('endpoints', ns, obj.metadata.name ?? '');
       return describeService(obj as unknown as Service, ep.ok ? (ep.value as unknown as Endpoints) : undefined, events, ctx.now);
     }
+    case 'jobs':
+      return describeJob(obj as unknown as Job, events, ctx.now);
+    case 'cronjobs':
+      return describeCronJob(obj as unknown as CronJob, events, ctx.now);
     case 'namespaces':
       return describeNamespace(obj as unknown as Namespace);
     case 'configmaps':

@@ -4,6 +4,7 @@
  * priority columns unless `-o wide`.
  */
 import type { KubeObject } from '../../api/types.js';
+import { cronJobTable, jobTable } from './batch.js';
 import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';
 import { nodeTable } from './nodes.js';
@@ -19,6 +20,8 @@ const HANDLERS: Record<string, TableHandler> = {
   pods: podTable,
   deployments: deploymentTable,
   replicasets: replicaSetTable,
+  jobs: jobTable,
+  cronjobs: cronJobTable,
   events: eventTable,
   nodes: nodeTable,
   namespaces: namespaceTable,

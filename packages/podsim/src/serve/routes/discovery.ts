@@ -10,7 +10,7 @@ import { VERSION_INFO } from '../../version.js';
 
 
 /** Resources listed under the `all` category (`kubectl get all`). */
-const ALL_CATEGORY = new Set(['pods', 'services', 'deployments', 'replicasets']);
+const ALL_CATEGORY = new Set(['pods', 'services', 'deployments', 'replicasets', 'jobs', 'cronjobs']);
 
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; verbs: string[] }[]> = {
   pods: [
@@ -29,6 +29,8 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
     { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
     { name: 'status', kind: 'ReplicaSet', verbs: ['get', 'patch', 'update'] },
   ],
+  jobs: [{ name: 'status', kind: 'Job', verbs: ['get', 'patch', 'update'] }],
+  cronjobs: [{ name: 'status', kind: 'CronJob', verbs: ['get', 'patch', 'update'] }],
   nodes: [{ name: 'status', kind: 'Node', verbs: ['get', 'patch', 'update'] }],
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }],
   services: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }],
