@@ -1,11 +1,13 @@
 /**
- * `kubectl explain`'s API documentation is a third of the simulator's code. The worker bundle is
+ * `kubectl explain`'s API documentation is a third of the simulator's code (and the tag catalogue
+ * more than that again). The worker bundle is
  * built without it (src/build/lazy-explain-schema.ts); this loads it as a chunk of its own once
  * the sandbox has started, and holds the reader's input until it is there, so no command ever
  * sees an empty schema. It arrives long before anyone can type.
  */
 import type { SandboxApi } from 'podsim';
 import { provideExplainSchema } from 'podsim/explain-schema';
+import { provideTagCatalogue } from 'podsim/tag-catalogue';
 
 /** The calls that can run a command, or must stay in order with one (they are replayed in order). */
 const INPUTS = new Set<PropertyKey>(['write', 'run', 'writeFile', 'editorClosed', 'advance', 'setSpeed']);
@@ -16,7 +18,12 @@ export interface ExplainSchemaLoader {
   gate(sandbox: SandboxApi): SandboxApi;
 }
 
-const importSchema = () => import('podsim/explain-schema.json').then((m) => provideExplainSchema(m.default));
+// The registry's tag catalogue comes the same way: pulls resolve tags synchronously.
+const importSchema = () =>
+  Promise.all([
+    import('podsim/explain-schema.json').then((m) => provideExplainSchema(m.default)),
+    import('podsim/tag-catalogue.json').then((m) => provideTagCatalogue(m.default)),
+  ]).then(() => undefined);
 
 export function explainSchemaLoader(fetchSchema: () => Promise<void> = importSchema): ExplainSchemaLoader {
   let loading: Promise<void> | undefined;

@@ -2,6 +2,9 @@
 import { SIGNALS } from '../kernel/signals.js';
 import { DEFAULT_PATH } from '../runtime/exec-path.js';
 import type { Image } from './types.js';
+import { retag } from './families/index.js';
+import { alpineOsRelease } from './families/os-release.js';
+import { fullVersion, splitTag } from './families/version.js';
 import { alpineBase } from './userland.js';
 
 export const alpine: Image = {
@@ -12,3 +15,9 @@ export const alpine: Image = {
   size: 3642880,
   flavor: 'busybox',
 };
+
+/** alpine:<tag>: the release the tag names (`3.18` → its newest point release; aliases are the current one). */
+export function alpineImage(repository: string, tag: string): Image {
+  const version = fullVersion(repository, splitTag(tag).version, '3.21.2');
+  return retag(alpine, repository, tag, { files: alpineOsRelease(version) });
+}

@@ -2,6 +2,9 @@
 import { SIGNALS } from '../kernel/signals.js';
 import { DEFAULT_PATH } from '../runtime/exec-path.js';
 import type { Image } from './types.js';
+import { retag } from './families/index.js';
+import { DEBIAN_CODENAMES, debianCodename, debianOsRelease, ubuntuOsRelease, ubuntuVersionOf } from './families/os-release.js';
+import { splitTag } from './families/version.js';
 import { debianBase } from './userland.js';
 
 export const debian: Image = {
@@ -13,26 +16,22 @@ export const debian: Image = {
   flavor: 'gnu',
 };
 
-const UBUNTU_OS_RELEASE = `PRETTY_NAME="Ubuntu 24.04.1 LTS"
-NAME="Ubuntu"
-VERSION_ID="24.04"
-VERSION="24.04.1 LTS (Noble Numbat)"
-VERSION_CODENAME=noble
-ID=ubuntu
-ID_LIKE=debian
-HOME_URL="https://www.ubuntu.com/"
-SUPPORT_URL="https://help.ubuntu.com/"
-BUG_REPORT_URL="https://bugs.launchpad.net/ubuntu/"
-PRIVACY_POLICY_URL="https://www.ubuntu.com/legal/terms-and-policies/privacy-policy"
-UBUNTU_CODENAME=noble
-LOGO=ubuntu-logo
-`;
 
 export const ubuntu: Image = {
   name: 'docker.io/library/ubuntu',
   tags: ['latest', '24.04', 'noble', 'rolling', '22.04', 'jammy'],
-  ...debianBase(undefined, UBUNTU_OS_RELEASE),
+  ...debianBase(undefined, ubuntuOsRelease('24.04')),
   config: { cmd: ['/bin/bash'], env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
   size: 29_754_290,
   flavor: 'gnu',
 };
+
+/** debian:<tag>: the release named by codename (`bullseye-slim`) or number (`11`, `11.8`). */
+export function debianImage(repository: string, tag: string): Image {
+  const codename = DEBIAN_CODENAMES.find((c) => tag.includes(c)) ?? debianCodename(splitTag(tag).version) ?? 'bookworm';
+  return retag(debian, repository, tag, { files: debianOsRelease(codename) });
+}
+
+export function ubuntuImage(repository: string, tag: string): Image {
+  return retag(ubuntu, repository, tag, { files: { '/etc/os-release': ubuntuOsRelease(ubuntuVersionOf(tag)) } });
+}

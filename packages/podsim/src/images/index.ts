@@ -5,13 +5,15 @@ import { hexDigest } from './digest.js';
 import { parseImageRef } from './ref.js';
 import type { Image, ImageRef } from './types.js';
 import { agnhost } from './agnhost.js';
-import { alpine } from './alpine.js';
+import { alpine, alpineImage } from './alpine.js';
 import { busybox, busyboxGcr, busyboxK8s } from './busybox.js';
-import { debian, ubuntu } from './debian.js';
+import { catalogueTags } from './catalogue/catalogue.js';
+import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
 import { helloApp1, helloApp2 } from './hello-app.js';
 import { httpd } from './httpd.js';
-import { nginx, nginxAlpine } from './nginx.js';
+import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
+import { nginx, nginxAlpine, nginxImage } from './nginx.js';
 import { pause } from './pause.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
@@ -42,6 +44,40 @@ export const IMAGES: Image[] = [
   pause,
 ];
 
+/** How each catalogued repository builds the image of one of its tags (others: idleImage). */
+const FAMILIES: Record<string, FamilyBuild> = {
+  'docker.io/library/nginx': nginxImage,
+  'docker.io/library/alpine': alpineImage,
+  'docker.io/library/debian': debianImage,
+  'docker.io/library/ubuntu': ubuntuImage,
+  'docker.io/library/busybox': sameImage(busybox),
+  'registry.k8s.io/busybox': sameImage(busyboxK8s),
+  'k8s.gcr.io/busybox': sameImage(busyboxK8s),
+  'gcr.io/google_containers/busybox': sameImage(busyboxK8s),
+  'gcr.io/google-containers/busybox': sameImage(busyboxK8s),
+  'docker.io/library/redis': sameImage(redis),
+  'docker.io/library/httpd': sameImage(httpd),
+  'registry.k8s.io/e2e-test-images/agnhost': sameImage(agnhost),
+  'registry.k8s.io/pause': sameImage(pause),
+  'k8s.gcr.io/pause': sameImage(pause),
+  'gcr.io/google_containers/pause': sameImage(pause),
+  'gcr.io/google-samples/hello-app': sameImage(helloApp1),
+  'docker.io/polinux/stress': sameImage(polinuxStress),
+};
+
+const built = new Map<string, Image>();
+
+/** The image behind a catalogued tag, built once. */
+function familyImage(repository: string, tag: string): Image {
+  const key = `${repository}:${tag}`;
+  let image = built.get(key);
+  if (!image) {
+    image = (FAMILIES[repository] ?? idleImage)(repository, tag);
+    built.set(key, image);
+  }
+  return image;
+}
+
 export type ImageLookup =
   | { ok: true; image: Image; ref: ImageRef; digest: string }
   | { ok: false; reason: 'invalid' | 'no-repository' | 'no-tag'; message: string };
@@ -55,7 +91,8 @@ export function findImage(ref: string): ImageLookup {
   const parsed = parseImageRef(ref);
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: parsed.message };
   const candidates = IMAGES.filter((i) => i.name === parsed.repository);
-  if (candidates.length === 0) return { ok: false, reason: 'no-repository', message: `${parsed.repository}: repository does not exist` };
+  const catalogued = catalogueTags(parsed.repository);
+  if (candidates.length === 0 && !catalogued) return { ok: false, reason: 'no-repository', message: `${parsed.repository}: repository does not exist` };
   for (const image of candidates) {
     for (const tag of image.tags) {
       const digest = imageDigest(image, tag);
@@ -63,6 +100,10 @@ export function findImage(ref: string): ImageLookup {
       const digestMatches = parsed.digest === undefined || parsed.digest === digest;
       if (tagMatches && digestMatches && (parsed.tag !== undefined || parsed.digest !== undefined)) return { ok: true, image, ref: parsed, digest };
     }
+  }
+  if (parsed.tag !== undefined && parsed.digest === undefined && catalogued?.has(parsed.tag)) {
+    const image = familyImage(parsed.repository, parsed.tag);
+    return { ok: true, image, ref: parsed, digest: imageDigest(image, parsed.tag) };
   }
   return { ok: false, reason: 'no-tag', message: `${parsed.canonical}: not found` };
 }

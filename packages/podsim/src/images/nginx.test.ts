@@ -47,3 +47,24 @@ describe('nginx image', () => {
     );
   });
 });
+
+describe('nginx by version', () => {
+  it('1.14.2 (the docs Deployment) has no entrypoint scripts, stops on SIGTERM and reports its version', () => {
+    const pod = testPod();
+    const c = pod.run('nginx:1.14.2');
+    expect(c.stopSignal).toBe(SIGNALS.SIGTERM);
+    expect(logText(c)).not.toContain('docker-entrypoint');
+    expect(logText(c)).toContain('[notice] 1#1: nginx/1.14.2\n');
+    expect(pod.exec(c, ['nginx', '-v']).err.text).toBe('nginx version: nginx/1.14.2\n');
+    expect(pod.exec(c, ['cat', '/etc/os-release']).out.text).toContain('VERSION_CODENAME=stretch');
+    c.kill(SIGNALS.SIGTERM);
+    expect(exitOf(c)).toMatchObject({ exitCode: 0 });
+  });
+
+  it('a floating tag runs the newest release of its line; alpine tags run on alpine', () => {
+    const pod = testPod();
+    const c = pod.run('nginx:1.16-alpine');
+    expect(pod.exec(c, ['nginx', '-v']).err.text).toBe('nginx version: nginx/1.16.1\n');
+    expect(pod.exec(c, ['cat', '/etc/os-release']).out.text).toContain('ID=alpine');
+  });
+});

@@ -6,7 +6,10 @@ import { SIGNALS } from '../kernel/signals.js';
 import { PROGRAMS } from '../programs/index.js';
 import { NGINX_HTML_ROOT, nginxBinary, nginxEntrypoint, type NginxBuild } from '../programs/servers/nginx.js';
 import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image, ImageConfig } from './types.js';
+import type { Image } from './types.js';
+import { debianOsRelease, DEBIAN_CODENAMES } from './families/os-release.js';
+import { imageSize } from './families/sizes.js';
+import { atLeast, baseOf, fullVersion, splitTag } from './families/version.js';
 import { alpineBase, debianBase, merge, type Userland } from './userland.js';
 
 const VERSION = '1.27.3';
@@ -91,34 +94,56 @@ function nginxParts(build: NginxBuild): Partial<Userland> {
   };
 }
 
-const config = (env: Record<string, string>): ImageConfig => ({
-  entrypoint: ['/docker-entrypoint.sh'],
-  cmd: ['nginx', '-g', 'daemon off;'],
-  env: { PATH: DEFAULT_PATH, NGINX_VERSION: VERSION, ...env },
-  workingDir: '/',
-  stopSignal: SIGNALS.SIGQUIT,
-  exposedPorts: [80],
-  user: '',
-});
+/**
+ * How the image changed over the 1.x line (nginxinc/docker-nginx history): the entrypoint and its
+ * scripts arrived in 1.19 (worker tuning in 1.21, local resolvers in 1.25.3), STOPSIGNAL SIGQUIT in
+ * 1.21; the Debian base moved stretch → buster → bullseye → bookworm.
+ */
+const ERAS: { from: string; codename: string; gcc: string; alpineGcc: string }[] = [
+  { from: '1.0', codename: 'stretch', gcc: 'gcc 6.3.0 20170516 (Debian 6.3.0-18+deb9u1)', alpineGcc: 'gcc 6.4.0 (Alpine 6.4.0)' },
+  { from: '1.16', codename: 'buster', gcc: 'gcc 8.3.0 (Debian 8.3.0-6)', alpineGcc: 'gcc 8.3.0 (Alpine 8.3.0)' },
+  { from: '1.21', codename: 'bullseye', gcc: 'gcc 10.2.1 20210110 (Debian 10.2.1-6)', alpineGcc: 'gcc 10.3.1 20211027 (Alpine 10.3.1_git20211027)' },
+  { from: '1.25', codename: 'bookworm', gcc: 'gcc 12.2.0 (Debian 12.2.0-14)', alpineGcc: 'gcc 13.2.1 20231014 (Alpine 13.2.1_git20231014)' },
+];
 
-const debian = merge(debianBase(), { binaries: { '/usr/bin/curl': PROGRAMS.curl } }, nginxParts({ version: VERSION, builtBy: 'built by gcc 12.2.0 (Debian 12.2.0-14) ', scripts: SCRIPTS }));
+function scriptsOf(version: string): string[] {
+  if (!atLeast(version, '1.19')) return [];
+  return SCRIPTS.filter((s) => (s.startsWith('30-') ? atLeast(version, '1.21') : s.startsWith('15-') ? atLeast(version, '1.25.3') : true));
+}
 
-export const nginx: Image = {
-  name: 'docker.io/library/nginx',
-  tags: ['latest', 'mainline', '1', '1.27', '1.27.3', 'bookworm', 'mainline-bookworm', '1.27-bookworm', 'stable', '1.26', '1.26.2'],
-  ...debian,
-  config: config({ NJS_VERSION: '0.8.7', NJS_RELEASE: '1~bookworm', PKG_RELEASE: '1~bookworm', DYNPKG_RELEASE: '1~bookworm' }),
-  size: 72_188_133,
-  flavor: 'gnu',
-};
+/** nginx:<tag> for any published tag: version from the tag (aliases are the current mainline). */
+export function nginxImage(repository: string, tag: string): Image {
+  const { version: v, variant } = splitTag(tag);
+  const version = fullVersion(repository, v, VERSION);
+  const era = [...ERAS].reverse().find((e) => atLeast(version, e.from)) ?? ERAS[0];
+  const alpine = baseOf(variant) === 'alpine';
+  const codename = DEBIAN_CODENAMES.find((c) => variant.includes(c)) ?? era.codename;
+  const scripts = scriptsOf(version);
+  const build: NginxBuild = { version, builtBy: `built by ${alpine ? era.alpineGcc : era.gcc} `, scripts };
+  const base = alpine ? alpineBase() : merge(debianBase(), { files: debianOsRelease(codename) });
+  const parts = merge(base, { binaries: { '/usr/bin/curl': PROGRAMS.curl } }, nginxParts(build));
+  if (scripts.length === 0) {
+    delete parts.binaries['/docker-entrypoint.sh'];
+    delete parts.files['/docker-entrypoint.d/'];
+  }
+  const release = alpine ? '1' : `1~${codename}`;
+  return {
+    name: repository,
+    tags: [tag],
+    ...parts,
+    config: {
+      entrypoint: scripts.length > 0 ? ['/docker-entrypoint.sh'] : undefined,
+      cmd: ['nginx', '-g', 'daemon off;'],
+      env: { PATH: DEFAULT_PATH, NGINX_VERSION: version, NJS_VERSION: '0.8.7', NJS_RELEASE: release, PKG_RELEASE: release, DYNPKG_RELEASE: release },
+      workingDir: '/',
+      stopSignal: atLeast(version, '1.21') ? SIGNALS.SIGQUIT : SIGNALS.SIGTERM,
+      exposedPorts: [80],
+      user: '',
+    },
+    size: imageSize(repository, variant, 72_188_133),
+    flavor: alpine ? 'busybox' : 'gnu',
+  };
+}
 
-const alpineParts = merge(alpineBase(), { binaries: { '/usr/bin/curl': PROGRAMS.curl } }, nginxParts({ version: VERSION, builtBy: 'built by gcc 14.2.0 (Alpine 14.2.0) ', scripts: SCRIPTS }));
-
-export const nginxAlpine: Image = {
-  name: 'docker.io/library/nginx',
-  tags: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', '1.27.3-alpine', 'stable-alpine', 'alpine3.20'],
-  ...alpineParts,
-  config: config({ NJS_VERSION: '0.8.7', NJS_RELEASE: '1', PKG_RELEASE: '1', DYNPKG_RELEASE: '1' }),
-  size: 20_521_504,
-  flavor: 'busybox',
-};
+export const nginx: Image = { ...nginxImage('docker.io/library/nginx', VERSION), tags: ['latest', 'mainline', '1', '1.27', VERSION, 'bookworm', 'mainline-bookworm', '1.27-bookworm', 'stable', '1.26', '1.26.2'], size: 72_188_133 };
+export const nginxAlpine: Image = { ...nginxImage('docker.io/library/nginx', `${VERSION}-alpine`), tags: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', `${VERSION}-alpine`, 'stable-alpine', 'alpine3.20'], size: 20_521_504 };

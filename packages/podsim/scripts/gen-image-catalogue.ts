@@ -1,0 +1,97 @@
+/**
+ * Builds the registry's tag catalogue (src/images/catalogue/tags.generated.json) from real sources
+ * listed in scripts/image-catalogue-sources.json:
+ *  - every tag that ever appeared in `library/<name>` of a docker-library/official-images clone, over
+ *    its whole git history (the RFC 2822 `Tags:`/`SharedTags:` lines and the 2014–2016 `tag: url@commit` lines);
+ *  - image references under the Kubernetes registries in a kubernetes/website clone (content/en);
+ *  - the release lists of the Kubernetes test and sample images (in the source list, `A..B` spans one number).
+ * Run: `npx tsx packages/podsim/scripts/gen-image-catalogue.ts <official-images clone> [<website clone>]`
+ * (bare clones work: history is read with git).
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { encodeTags } from '../src/images/catalogue/codec.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const OUT = resolve(here, '../src/images/catalogue/tags.generated.json');
+const SOURCES = JSON.parse(readFileSync(resolve(here, 'image-catalogue-sources.json'), 'utf8')) as {
+  officialImages: string[];
+  docsPrefixes: string[];
+  docsExclude: string;
+  releases: Record<string, string[]>;
+};
+
+const TAG = /^[\w][\w.-]{0,127}$/;
+const git = (dir: string, ...args: string[]) => execFileSync('git', ['-C', dir, ...args], { encoding: 'utf8', maxBuffer: 1 << 30 });
+
+/** Tags added anywhere in the history of one library file. */
+function historicalTags(clone: string, name: string): string[] {
+  const tags = new Set<string>();
+  for (const line of git(clone, 'log', '-p', '--no-color', '--format=', 'HEAD', '--', `library/${name}`).split('\n')) {
+    if (!line.startsWith('+') || line.startsWith('+++')) continue;
+    const body = line.slice(1);
+    const listed = /^(?:Shared)?Tags:(.*)$/.exec(body);
+    const old = /^([\w][\w.-]*):\s*(?:git|https?):\/\//.exec(body);
+    const found = listed ? listed[1].split(',') : old ? [old[1]] : [];
+    for (const t of found.map((s) => s.trim())) if (TAG.test(t)) tags.add(t);
+  }
+  return [...tags];
+}
+
+/** `registry.k8s.io/x:tag` references in the English docs (untagged ones mean `latest`). */
+function docsReferences(clone: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const pattern = '(registry\\.k8s\\.io|k8s\\.gcr\\.io|gcr\\.io)/[A-Za-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9._-]*)?';
+  const texts = ['md', 'yaml', 'yml', 'json', 'html'].map((ext) => `:(glob)content/en/**/*.${ext}`);
+  const blob = git(clone, 'grep', '-h', '-I', '-E', '-o', pattern, 'HEAD', '--', ...texts);
+  const ref = /^((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io)\/[a-z0-9][a-z0-9._/-]*[a-z0-9])(?::([\w][\w.-]{0,127}))?$/gm;
+  for (const m of blob.matchAll(ref)) {
+    const repo = m[1];
+    if (!SOURCES.docsPrefixes.some((p) => repo.startsWith(p)) || new RegExp(SOURCES.docsExclude).test(repo)) continue;
+    const set = out.get(repo) ?? new Set<string>();
+    set.add(m[2] ?? 'latest');
+    out.set(repo, set);
+  }
+  return out;
+}
+
+/** `2.10..2.56` → 2.10, 2.11, …, 2.56 (the two ends differ in one number). */
+function expand(spec: string): string[] {
+  const [from, to] = spec.split('..');
+  if (to === undefined) return [from];
+  const a = from.split(/(\d+)/);
+  const b = to.split(/(\d+)/);
+  const at = a.findIndex((part, i) => part !== b[i]);
+  const out: string[] = [];
+  for (let n = Number(a[at]); n <= Number(b[at]); n++) out.push([...a.slice(0, at), String(n), ...a.slice(at + 1)].join(''));
+  return out;
+}
+
+function main(): void {
+  const [officialClone, websiteClone] = process.argv.slice(2);
+  if (!officialClone) throw new Error('usage: gen-image-catalogue.ts <official-images clone> [<kubernetes/website clone>]');
+  const repos: Record<string, Set<string>> = {};
+  const add = (repo: string, tags: Iterable<string>) => {
+    const set = (repos[repo] ??= new Set());
+    for (const t of tags) set.add(t);
+  };
+  for (const name of SOURCES.officialImages) add(`docker.io/library/${name}`, historicalTags(officialClone, name));
+  const sources: Record<string, string> = { 'docker-library/official-images': git(officialClone, 'rev-parse', 'HEAD').trim() };
+  if (websiteClone) {
+    for (const [repo, tags] of docsReferences(websiteClone)) add(repo, tags);
+    sources['kubernetes/website'] = git(websiteClone, 'rev-parse', 'HEAD').trim();
+  }
+  for (const [repo, specs] of Object.entries(SOURCES.releases)) add(repo, specs.flatMap(expand));
+  const encoded = Object.fromEntries(
+    Object.keys(repos)
+      .sort()
+      .map((repo) => [repo, encodeTags([...repos[repo]])]),
+  );
+  writeFileSync(OUT, `${JSON.stringify({ sources, repos: encoded }, null, 0)}\n`);
+  const total = Object.values(repos).reduce((n, s) => n + s.size, 0);
+  console.log(`${Object.keys(repos).length} repositories, ${total} tags → ${OUT}`);
+}
+
+main();
