@@ -14,6 +14,8 @@ export interface Target {
   name: string;
   /** The manifest with metadata.namespace filled in for namespaced resources. */
   obj: Record<string, unknown> & { metadata: Record<string, unknown> };
+  /** The object as the file has it (what `--local` commands work on). */
+  manifest: Record<string, unknown>;
   source: string;
 }
 
@@ -40,7 +42,7 @@ export function targetOf(inv: Invocation, m: Manifest): { ok: true; target: Targ
   const obj = structuredClone(m.obj) as Target['obj'];
   obj.metadata = { ...meta };
   if (namespace) obj.metadata.namespace = namespace;
-  return { ok: true, target: { info, namespace, name, obj, source: m.source } };
+  return { ok: true, target: { info, namespace, name, obj, manifest: m.obj, source: m.source } };
 }
 
 /** `Resource: "/v1, Resource=pods", GroupVersionKind: "/v1, Kind=Pod"` as kubectl's apply errors name an object. */
@@ -53,7 +55,7 @@ export function describeTarget(t: Target): string {
  * Reads `-f` files and maps every object to its target, printing kubectl's errors: reading errors
  * end the command (nothing is sent), mapping errors only skip that object.
  */
-export function* readTargets(inv: Invocation, files: readonly string[], verb: 'apply' | 'create' | 'get' | 'delete', recursive = false) {
+export function* readTargets(inv: Invocation, files: readonly string[], verb: 'apply' | 'create' | 'get' | 'delete' | 'patch' | 'replace' | 'describe', recursive = false) {
   const read = yield* readManifests(inv, files, recursive);
   if (!read.ok) {
     inv.err(manifestErrorText(read.errors));

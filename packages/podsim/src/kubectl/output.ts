@@ -69,7 +69,7 @@ export interface RenderOptions {
  * Prints objects in an object format (everything but tables) to stdout, or kubectl's error for a
  * bad template to stderr. Returns false after an error.
  */
-export function printObjects(inv: Invocation, format: OutputFormat, items: { info: ResourceInfo; obj: KubeObject }[], opts: RenderOptions = {}): boolean {
+export function printObjects(inv: Invocation, format: OutputFormat, items: { info: Pick<ResourceInfo, 'kind' | 'group'>; obj: KubeObject }[], opts: RenderOptions = {}): boolean {
   const objs = items.map((i) => i.obj);
   const whole = opts.single && objs.length === 1 ? objs[0] : listOf(objs);
   switch (format.type) {

@@ -20,6 +20,7 @@ import { expose } from './expose/expose.js';
 import { get } from './get/get.js';
 import { annotate, label } from './label/label.js';
 import { logs } from './logs/logs.js';
+import { patch } from './patch/patch.js';
 import { portForward } from './port-forward/port-forward.js';
 import { rollout } from './rollout/rollout.js';
 import { run } from './run/run.js';
@@ -84,7 +85,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     commands: [
       unavailable('diff', 'Diff the live version against a would-be applied version'),
       apply,
-      unavailable('patch', 'Update fields of a resource'),
+      patch,
       unavailable('replace', 'Replace a resource by file name or stdin'),
       wait,
       unavailable('kustomize', 'Build a kustomization target from a directory or URL'),
