@@ -60,3 +60,19 @@ describe('locateFragment', () => {
     expect(locateFragment(file, '...\nstartupProbe:\n  periodSeconds: 1')).toBeUndefined();
   });
 });
+
+describe('#until: lines', () => {
+  it('fold into the step below them, across comments', () => {
+    const block = classifyBlock('bash', null, '#until: pod/x ready\n#look again\nkubectl get pods\nkubectl get pods');
+    expect(block).toMatchObject({
+      lines: [{ kind: 'comment' }, { kind: 'run', line: 'kubectl get pods', until: 'pod/x ready' }, { kind: 'run', line: 'kubectl get pods' }],
+    });
+    expect((block as { lines: object[] }).lines[2]).not.toHaveProperty('until');
+  });
+
+  it('refuse a bad condition, a dangling wait and two waits for one step', () => {
+    expect(() => classifyBlock('bash', null, '#until: pod/x raedy\nls')).toThrow(/unknown test "raedy"/);
+    expect(() => classifyBlock('bash', null, 'ls\n#until: pod/x ready')).toThrow(/not followed by a step/);
+    expect(() => classifyBlock('bash', null, '#until: pod/x ready\n#until: pod/y ready\nls')).toThrow(/two #until: lines/);
+  });
+});

@@ -10,7 +10,11 @@
  *   expect-error="text|other text"      output containing one of these texts is expected
  *   edit="8081=>8080"                   what the reader changes when a line opens the editor
  *                                       (vi FILE): replayed by the docs tests
+ *
+ * A step says what it waits for with a line `#until: CONDITION` right above it (see
+ * wait-condition.ts): before the step runs, cluster time runs until the condition holds.
  */
+import { parseCondition } from './wait-condition.js';
 
 /**
  * How far one run control may move the cluster clock ahead before it hands back to real time: a
@@ -24,8 +28,8 @@ export const KEYS: Record<string, string> = { 'ctrl+c': '\x03', 'ctrl+d': '\x04'
 export type BashLine =
   | { kind: 'blank' }
   | { kind: 'comment'; text: string }
-  | { kind: 'run'; line: string }
-  | { kind: 'key'; label: string; data: string };
+  | { kind: 'run'; line: string; until?: string }
+  | { kind: 'key'; label: string; data: string; until?: string };
 
 export interface BashBlock {
   kind: 'bash';
@@ -54,6 +58,7 @@ export type CodeBlock = BashBlock | YamlBlock | PlainBlock;
 const BASH_LANGS = new Set(['bash', 'sh', 'shell']);
 const YAML_LANGS = new Set(['yaml', 'yml']);
 const FILE_COMMENT = /^#\s*([\w.-]+\.ya?ml)\s*$/;
+const UNTIL = /^#\s*until:\s*(.+)$/;
 
 /** Parses `key="quoted value" key=value flag` fence meta. */
 export function parseMeta(meta: string | null | undefined): Record<string, string | true> {
@@ -80,6 +85,27 @@ export function classifyLine(raw: string): BashLine {
   return { kind: 'run', line: raw.replace(/^\s+/, '') };
 }
 
+/** A block's lines, each `#until:` line folded into the step below it (and checked). */
+function stepLines(value: string): BashLine[] {
+  const lines: BashLine[] = [];
+  let until: string | undefined;
+  for (const raw of value.split('\n')) {
+    const wait = UNTIL.exec(raw.trim());
+    if (wait) {
+      if (until) throw new Error(`two #until: lines in a row: "${until}" and "${wait[1]}"`);
+      until = parseCondition(wait[1]).text;
+      continue;
+    }
+    const line = classifyLine(raw);
+    if (until && (line.kind === 'run' || line.kind === 'key')) {
+      lines.push({ ...line, until });
+      until = undefined;
+    } else lines.push(line);
+  }
+  if (until) throw new Error(`#until: ${until} is not followed by a step`);
+  return lines;
+}
+
 export function classifyBlock(lang: string | null | undefined, metaText: string | null | undefined, value: string): CodeBlock {
   const language = (lang ?? '').toLowerCase();
   const meta = parseMeta(metaText);
@@ -93,7 +119,7 @@ export function classifyBlock(lang: string | null | undefined, metaText: string 
         .split('|')
         .filter((e) => e.includes('=>'))
         .map((e) => ({ from: e.split('=>')[0], to: e.split('=>')[1] })),
-      lines: value.split('\n').map(classifyLine),
+      lines: stepLines(value),
     };
   }
   if (YAML_LANGS.has(language)) {

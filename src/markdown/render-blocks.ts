@@ -17,6 +17,11 @@ function icon(): Element {
   return h('span', { className: ['rc-icon'], ariaHidden: 'true' });
 }
 
+/** What a waiting step shows next to its command: the condition, so the reader knows what comes. */
+function untilNote(until: string | undefined): Element[] {
+  return until ? [h('span', { className: ['rc-until'] }, [text(`waits until ${until}`)])] : [];
+}
+
 function bashLine(line: BashLine): Element {
   switch (line.kind) {
     case 'blank':
@@ -25,13 +30,15 @@ function bashLine(line: BashLine): Element {
       return h('li', { className: ['rc-line', 'rc-comment'] }, [h('span', {}, [text(line.text)])]);
     case 'run':
       return h('li', { className: ['rc-line', 'rc-cmd'] }, [
-        h('button', { type: 'button', className: ['rc-run'], dataRcAction: 'run', dataRcLine: line.line, ariaLabel: `Run in terminal: ${line.line.trim()}` }, [icon()]),
+        h('button', { type: 'button', className: ['rc-run'], dataRcAction: 'run', dataRcLine: line.line, dataRcUntil: line.until, ariaLabel: `Run in terminal: ${line.line.trim()}` }, [icon()]),
         h('code', {}, [text(line.line)]),
+        ...untilNote(line.until),
       ]);
     case 'key':
       return h('li', { className: ['rc-line', 'rc-cmd'] }, [
-        h('button', { type: 'button', className: ['rc-run'], dataRcAction: 'key', dataRcKey: line.label.toLowerCase(), ariaLabel: `Press ${line.label} in terminal` }, [icon()]),
+        h('button', { type: 'button', className: ['rc-run'], dataRcAction: 'key', dataRcKey: line.label.toLowerCase(), dataRcUntil: line.until, ariaLabel: `Press ${line.label} in terminal` }, [icon()]),
         h('kbd', {}, [text(line.label)]),
+        ...untilNote(line.until),
       ]);
   }
 }

@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type EditorRequest, type SandboxApi } from 'podsim';
-import { locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
+import { locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock, type BashLine } from '../../src/markdown/code-steps.js';
+import { parseCondition, waitFor, waitNote } from '../../src/markdown/wait-condition.js';
 import { coursePages } from './page-blocks.js';
 import { unexpectedErrors } from './output-errors.js';
 import { expectedOutput } from '../expected-output.js';
@@ -25,9 +26,20 @@ function answerEditor(sandbox: SandboxApi, current: { block?: BashBlock }) {
   });
 }
 
+/** A step's declared wait, as its run control does it: cluster time runs, the terminal gets the note. */
+async function waitForStep(sandbox: SandboxApi, line: BashLine): Promise<string[]> {
+  if ((line.kind !== 'run' && line.kind !== 'key') || !line.until) return [];
+  const cond = parseCondition(line.until);
+  const outcome = await waitFor(sandbox, cond);
+  const note = waitNote(cond, outcome);
+  if (note) await sandbox.run(note, { maxVirtualMs: 0 });
+  return outcome.held ? [] : [`${line.kind === 'run' ? line.line : line.label}\n  → waited in vain: ${note}`];
+}
+
 async function runBlock(sandbox: SandboxApi, block: BashBlock): Promise<string[]> {
   const problems: string[] = [];
   for (const line of block.lines) {
+    problems.push(...(await waitForStep(sandbox, line)));
     if (line.kind === 'run') {
       const { output } = await sandbox.run(line.line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS });
       for (const err of unexpectedErrors(output, block.expectErrors)) problems.push(`${line.line}\n  → ${err}`);

@@ -1,7 +1,7 @@
 /** What the page (run controls, the drawer) asks of a started sandbox. */
 export type PageAction =
-  | { kind: 'run'; line: string }
-  | { kind: 'key'; label: string }
+  | { kind: 'run'; line: string; until?: string }
+  | { kind: 'key'; label: string; until?: string }
   | { kind: 'open' | 'apply' | 'fragment'; file: string; content: string };
 
 export interface SandboxApp {

@@ -6,6 +6,7 @@
 import * as Comlink from 'comlink';
 import type { ClusterSnapshot, EditorRequest, SavedState } from 'podsim';
 import { KEYS, locateFragment, RUN_MAX_VIRTUAL_MS } from '../../markdown/code-steps.ts';
+import { parseCondition, waitFor, waitNote } from '../../markdown/wait-condition.ts';
 import { clearState, saveState, throttle } from '../../persistence/saved-state.ts';
 import type { PageAction, SandboxApp } from './app-types.ts';
 import { renderClusterView } from './cluster-view.ts';
@@ -135,6 +136,16 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     return next.then(() => saveSoon());
   };
 
+  // A step's declared wait: after the steps before it, cluster time runs until what it shows has
+  // happened, and the terminal says how much was skipped.
+  const waitBefore = async (until: string | undefined) => {
+    if (!until) return;
+    await runQueue;
+    const cond = parseCondition(until);
+    const note = waitNote(cond, await waitFor(api(), cond));
+    if (note) await runLine(note);
+  };
+
   const fail = (err: unknown) => {
     term.write(`\r\n\x1b[31mThe simulator could not start: ${err instanceof Error ? err.message : String(err)}\x1b[0m\r\n`);
     return err;
@@ -223,8 +234,10 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     async perform(action: PageAction) {
       switch (action.kind) {
         case 'run':
+          await waitBefore(action.until);
           return runLine(action.line);
         case 'key':
+          await waitBefore(action.until);
           await api().write(KEYS[action.label] ?? '');
           return;
         case 'open': {

@@ -94,9 +94,9 @@ function actionOf(el: HTMLElement): PageAction | undefined {
   const block = el.closest<HTMLElement>('[data-rc-block]');
   switch (el.dataset.rcAction) {
     case 'run':
-      return { kind: 'run', line: el.dataset.rcLine ?? '' };
+      return { kind: 'run', line: el.dataset.rcLine ?? '', until: el.dataset.rcUntil };
     case 'key':
-      return { kind: 'key', label: el.dataset.rcKey ?? '' };
+      return { kind: 'key', label: el.dataset.rcKey ?? '', until: el.dataset.rcUntil };
     case 'open':
     case 'apply':
     case 'fragment': {

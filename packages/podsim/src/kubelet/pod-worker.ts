@@ -308,17 +308,22 @@ export class PodWorker {
         else if (cur.exit && (killed.has(c.name) ? policy !== 'Never' : shouldRestart(policy, cur.exit.exitCode, false))) toStart.push([c, false]);
       }
     }
+    let backingOff = false;
     for (const [c, init] of toStart) {
       if (this.pod.metadata?.deletionTimestamp || this.orphaned) return;
       const r = yield* startContainer(st, c, init, killed.has(c.name));
       const rec = recordOf(st, c.name);
       if (r.ok) rec.waiting = undefined;
       else {
+        backingOff ||= r.reason === 'CrashLoopBackOff' && rec.waiting?.reason !== 'CrashLoopBackOff';
         rec.waiting = { reason: r.reason, message: r.message };
         this.retry = true;
         if (init) break;
       }
     }
+    // The kubelet's reason cache reaches the status on its next pass, about a second later (not at
+    // the retry): a crash shows `Error` briefly, then `CrashLoopBackOff` for the rest of the back-off.
+    if (backingOff) this.ctx.clock.setTimer(PLEG_RELIST_MS, () => this.state === 'syncing' && this.writeStatus());
   }
 
   /** Kills what runs, regular containers first, then sidecars; `message(c)` is the Killing text. */
