@@ -4,6 +4,9 @@
  * (structured-clone safe) except the listener functions, which comlink passes as proxies.
  */
 import type { EditorMode } from './context.js';
+import type { ContainerTimeline } from './timeline.js';
+
+export type { ContainerTimeline, ProbeTick, TimelineSpan } from './timeline.js';
 
 export interface SandboxOptions {
   seed?: number;
@@ -33,6 +36,21 @@ export interface ContainerView {
   restarts: number;
   /** Last probe results: 'success' | 'failure' | undefined (not probed yet). */
   probes: { liveness?: string; readiness?: string; startup?: string };
+  /** What this container went through on the cluster clock (bounded). */
+  timeline?: ContainerTimeline;
+  /** In CrashLoopBackOff: the current back-off and when the kubelet may restart it next. */
+  backoff?: { ms: number; until: number };
+}
+
+/** A Deployment or ReplicaSet, for grouping pods by who owns them. */
+export interface WorkloadView {
+  kind: 'Deployment' | 'ReplicaSet';
+  namespace: string;
+  name: string;
+  /** `Deployment/name` for a ReplicaSet a Deployment owns. */
+  owner?: string;
+  replicas: number;
+  ready: number;
 }
 
 export interface PodView {
@@ -64,6 +82,7 @@ export interface ClusterSnapshot {
   speed: number;
   nodes: { name: string; ready: boolean; controlPlane: boolean }[];
   pods: PodView[];
+  workloads?: WorkloadView[];
   events: EventView[];
 }
 

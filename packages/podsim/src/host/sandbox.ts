@@ -13,6 +13,7 @@ import { HOME, LOGIN_ENV, ReaderMachine } from './machine.js';
 import type { ClusterSnapshot, EditorRequest, RunResult, SandboxApi, SandboxOptions, SavedState } from './sandbox-types.js';
 import { plainText } from './screen-text.js';
 import { clusterSnapshot } from './snapshot.js';
+import { TimelineRecorder } from './timeline.js';
 import { Tty } from './tty.js';
 
 type Input = SavedState['inputs'][number];
@@ -33,6 +34,7 @@ export class Sandbox implements SandboxApi {
   readonly cluster: Cluster;
   readonly machine: ReaderMachine;
   readonly tty: Tty;
+  private readonly timeline: TimelineRecorder;
   private shell!: Proc;
   private readonly start: number;
   private speed = 1;
@@ -56,6 +58,7 @@ export class Sandbox implements SandboxApi {
   ) {
     this.cluster = new Cluster({ seed: options.seed, workers: options.workers });
     this.start = this.cluster.clock.now();
+    this.timeline = new TimelineRecorder(this.cluster.api, () => this.cluster.clock.now());
     this.tty = new Tty((d) => this.emit(d), options.cols ?? 80, options.rows ?? 24);
     this.machine = new ReaderMachine(this.cluster, options.files ?? {}, (path, mode) => this.openEditor(path, mode));
     for (const r of ['pods', 'events', 'nodes', 'deployments', 'replicasets', 'jobs', 'cronjobs']) this.cluster.api.watch(r, undefined, () => (this.changed = true));
@@ -220,8 +223,8 @@ export class Sandbox implements SandboxApi {
         clusterSnapshot(this.cluster.api, this.clock.now(), this.speed, (node, uid) => {
           const kubelet = node ? this.cluster.kubelet(node) : undefined;
           return (kubelet as { probeResults?(uid: string): ReturnType<Parameters<typeof clusterSnapshot>[3]> } | undefined)?.probeResults?.(uid) ?? {};
-        }),
-      { now: this.clock.now(), speed: this.speed, nodes: [], pods: [], events: [] },
+        }, (uid, name) => this.timeline.get(uid, name)),
+      { now: this.clock.now(), speed: this.speed, nodes: [], pods: [], workloads: [], events: [] },
     );
   }
 

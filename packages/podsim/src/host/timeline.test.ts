@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { helloDeployment } from '../../test/support/manifests.js';
+import { createSandbox } from './sandbox.js';
+import { TIMELINE_LIMITS } from './timeline.js';
+
+const CRASHER = `apiVersion: v1
+kind: Pod
+metadata:
+  name: crasher
+spec:
+  containers:
+  - name: c
+    image: busybox
+    command: ["sh", "-c", "sleep 2; exit 3"]
+`;
+
+const LIVENESS = `apiVersion: v1
+kind: Pod
+metadata:
+  name: probed
+spec:
+  containers:
+  - name: web
+    image: nginx
+    livenessProbe:
+      httpGet:
+        port: 8081
+      periodSeconds: 5
+`;
+
+describe('container timelines in the snapshot', () => {
+  it('records running and terminated spans with exit codes, restarts, and the back-off countdown', async () => {
+    const sb = createSandbox({ files: { 'crasher.yaml': CRASHER } });
+    await sb.run('kubectl apply -f crasher.yaml');
+    sb.advance(60_000);
+    const c = sb.snapshot().pods[0].containers[0];
+    const t = c.timeline!;
+    expect(t.spans[0]).toMatchObject({ state: 'waiting', reason: 'ContainerCreating' });
+    const terminated = t.spans.filter((s) => s.state === 'terminated');
+    expect(terminated.length).toBeGreaterThanOrEqual(2);
+    expect(terminated.every((s) => s.exitCode === 3 && s.reason === 'Error')).toBe(true);
+    // Each span ends where the next one starts, on the cluster clock.
+    for (let i = 1; i < t.spans.length; i++) expect(t.spans[i].from).toBe(t.spans[i - 1].to);
+    expect(t.restarts.length).toBe(c.restarts);
+    expect(t.restarts.length).toBeGreaterThanOrEqual(2);
+    // Poll until the container waits in CrashLoopBackOff: the countdown ends one back-off after its last exit.
+    let waiting = sb.snapshot().pods[0].containers[0];
+    for (let i = 0; i < 100 && !waiting.backoff; i++) {
+      sb.advance(500);
+      waiting = sb.snapshot().pods[0].containers[0];
+    }
+    expect(waiting.reason).toBe('CrashLoopBackOff');
+    const lastExit = waiting.timeline!.spans.filter((s) => s.state === 'terminated').pop()!.from;
+    expect(waiting.backoff!.until).toBe(lastExit + waiting.backoff!.ms);
+    expect([10_000, 20_000, 40_000, 80_000]).toContain(waiting.backoff!.ms);
+  });
+
+  it('marks each failed probe attempt (the kubelet’s Unhealthy events) as a tick', async () => {
+    const sb = createSandbox({ files: { 'p.yaml': LIVENESS } });
+    await sb.run('kubectl apply -f p.yaml');
+    sb.advance(40_000);
+    const snap = sb.snapshot();
+    const ticks = snap.pods[0].containers[0].timeline!.probeFailures;
+    const unhealthy = snap.events.filter((e) => e.reason === 'Unhealthy').reduce((n, e) => n + e.count, 0);
+    expect(ticks.length).toBe(unhealthy);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(ticks.map((t) => t.kind))).toEqual(new Set(['liveness']));
+  });
+
+  it('stays bounded in a long crash loop, and lists Deployments and ReplicaSets', async () => {
+    const sb = createSandbox({ files: { 'crasher.yaml': CRASHER, 'd.yaml': helloDeployment('web', 2) } });
+    await sb.run('kubectl apply -f crasher.yaml -f d.yaml');
+    sb.advance(6 * 3_600_000);
+    const snap = sb.snapshot();
+    const t = snap.pods.find((p) => p.name === 'crasher')!.containers[0].timeline!;
+    expect(t.spans.length).toBe(TIMELINE_LIMITS.spans);
+    expect(snap.workloads?.map((w) => [w.kind, w.name.replace(/-[a-z0-9]+$/, '-*'), w.owner?.split('/')[0], w.replicas])).toEqual([
+      ['Deployment', 'web', undefined, 2],
+      ['ReplicaSet', 'web-*', 'Deployment', 2],
+    ]);
+  });
+});

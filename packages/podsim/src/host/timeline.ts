@@ -1,0 +1,144 @@
+/**
+ * A bounded history of each container, recorded from what the API shows as it changes: state spans
+ * (waiting with reason / running / terminated with exit code) on the cluster clock, restarts, and
+ * failed probe attempts (the kubelet's Unhealthy events, one count per attempt). The cluster view
+ * draws it; nothing in the cluster reads it back.
+ */
+import type { ApiClient, ContainerStatus, Event, KubeObject, Pod, WatchEvent } from '../api/types.js';
+
+export interface TimelineSpan {
+  from: number;
+  /** Unset while this is the container's current state. */
+  to?: number;
+  state: 'waiting' | 'running' | 'terminated';
+  reason?: string;
+  exitCode?: number;
+}
+
+export interface ProbeTick {
+  at: number;
+  kind: 'liveness' | 'readiness' | 'startup';
+}
+
+export interface ContainerTimeline {
+  spans: TimelineSpan[];
+  /** When each restart (a new instance after the first) was seen. */
+  restarts: number[];
+  /** Failed probe attempts. */
+  probeFailures: ProbeTick[];
+}
+
+/** Limits that keep a long session's memory flat: oldest entries go first. */
+export const TIMELINE_LIMITS = { spans: 40, restarts: 40, probeFailures: 60, pods: 60 };
+
+interface PodRecord {
+  containers: Map<string, ContainerTimeline & { restartCount: number; key: string }>;
+  /** Set once the pod is gone; gone pods are dropped before live ones. */
+  goneAt?: number;
+}
+
+const PROBE_KIND = /^(Liveness|Readiness|Startup) probe (failed|errored)/;
+
+function stateOf(st: ContainerStatus): Omit<TimelineSpan, 'from' | 'to'> {
+  if (st.state?.running) return { state: 'running' };
+  const t = st.state?.terminated;
+  if (t) return { state: 'terminated', reason: t.reason, exitCode: t.exitCode };
+  return { state: 'waiting', reason: st.state?.waiting?.reason };
+}
+
+function pushBounded<T>(list: T[], item: T, max: number): void {
+  list.push(item);
+  if (list.length > max) list.splice(0, list.length - max);
+}
+
+export class TimelineRecorder {
+  private readonly pods = new Map<string, PodRecord>();
+  /** Last count seen per event, so each further failed attempt is one tick. */
+  private readonly eventCounts = new Map<string, number>();
+
+  constructor(
+    api: ApiClient,
+    private readonly now: () => number,
+  ) {
+    api.watch<Pod & KubeObject>('pods', undefined, (ev) => this.onPod(ev));
+    api.watch<Event & KubeObject>('events', undefined, (ev) => this.onEvent(ev));
+  }
+
+  /** The recorded history of one container (copies, safe to hand out). */
+  get(podUid: string, container: string): ContainerTimeline | undefined {
+    const c = this.pods.get(podUid)?.containers.get(container);
+    return c && { spans: c.spans.map((s) => ({ ...s })), restarts: [...c.restarts], probeFailures: c.probeFailures.map((p) => ({ ...p })) };
+  }
+
+  private record(uid: string): PodRecord {
+    let r = this.pods.get(uid);
+    if (!r) {
+      r = { containers: new Map() };
+      this.pods.set(uid, r);
+      this.prune();
+    }
+    return r;
+  }
+
+  private prune(): void {
+    if (this.pods.size <= TIMELINE_LIMITS.pods) return;
+    const gone = [...this.pods].filter(([, r]) => r.goneAt !== undefined).sort((a, b) => a[1].goneAt! - b[1].goneAt!);
+    const victim = gone[0]?.[0] ?? this.pods.keys().next().value;
+    if (victim !== undefined) this.pods.delete(victim);
+  }
+
+  private container(uid: string, name: string) {
+    const pod = this.record(uid);
+    let c = pod.containers.get(name);
+    if (!c) pod.containers.set(name, (c = { spans: [], restarts: [], probeFailures: [], restartCount: 0, key: '' }));
+    return c;
+  }
+
+  private onPod(ev: WatchEvent<Pod>): void {
+    const uid = ev.object.metadata?.uid;
+    if (!uid) return;
+    const now = this.now();
+    if (ev.type === 'DELETED') {
+      const r = this.pods.get(uid);
+      if (!r) return;
+      r.goneAt = now;
+      for (const c of r.containers.values()) {
+        const last = c.spans[c.spans.length - 1];
+        if (last && last.to === undefined) last.to = now;
+      }
+      return;
+    }
+    const statuses = [...(ev.object.status?.initContainerStatuses ?? []), ...(ev.object.status?.containerStatuses ?? [])];
+    for (const st of statuses) {
+      const c = this.container(uid, st.name);
+      const state = stateOf(st);
+      const key = JSON.stringify(state);
+      if (key !== c.key) {
+        const last = c.spans[c.spans.length - 1];
+        if (last && last.to === undefined) last.to = now;
+        pushBounded(c.spans, { from: now, ...state }, TIMELINE_LIMITS.spans);
+        c.key = key;
+      }
+      const count = st.restartCount ?? 0;
+      if (count > c.restartCount) pushBounded(c.restarts, now, TIMELINE_LIMITS.restarts);
+      c.restartCount = count;
+    }
+  }
+
+  private onEvent(ev: WatchEvent<Event>): void {
+    const e = ev.object;
+    if (ev.type === 'DELETED' || e.reason !== 'Unhealthy' || e.involvedObject?.kind !== 'Pod') return;
+    const kind = PROBE_KIND.exec(e.message ?? '')?.[1].toLowerCase() as ProbeTick['kind'] | undefined;
+    const name = /^spec\.(?:init)?[cC]ontainers\{(.+)\}$/.exec(e.involvedObject.fieldPath ?? '')?.[1];
+    const uid = e.involvedObject.uid;
+    const id = e.metadata?.uid;
+    if (!kind || !name || !uid || !id) return;
+    const count = e.count ?? 1;
+    const seen = this.eventCounts.get(id) ?? 0;
+    this.eventCounts.set(id, count);
+    if (count <= seen) return;
+    const c = this.container(uid, name);
+    for (let i = seen; i < count; i++) pushBounded(c.probeFailures, { at: this.now(), kind }, TIMELINE_LIMITS.probeFailures);
+    if (this.eventCounts.size > TIMELINE_LIMITS.probeFailures * TIMELINE_LIMITS.pods) this.eventCounts.delete(this.eventCounts.keys().next().value!);
+  }
+}
