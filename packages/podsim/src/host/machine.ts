@@ -60,7 +60,12 @@ export class ReaderMachine {
   readonly sys: System;
   private readonly table: Record<string, Program>;
 
-  constructor(cluster: ClusterParts, files: Record<string, string>, openEditor: (path: string, mode: EditorMode) => Waitable<{ saved: boolean }>) {
+  constructor(
+    cluster: ClusterParts,
+    files: Record<string, string>,
+    openEditor: (path: string, mode: EditorMode) => Waitable<{ saved: boolean }>,
+    web: Record<string, string> = {},
+  ) {
     const clock = cluster.clock;
     this.fs = new FileSystem(() => clock.now());
     for (const d of [HOME, '/tmp', '/etc', '/usr/bin', '/usr/local/bin', '/bin']) this.fs.mkdir(d, true);
@@ -71,7 +76,7 @@ export class ReaderMachine {
       this.fs.writeFile(abs, content);
     }
     this.table = { ...PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
-    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, openEditor, flavor: 'gnu', user: USER } as HostContext;
+    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web, openEditor, flavor: 'gnu', user: USER } as HostContext;
     const table = this.table;
     const fs = this.fs;
     this.sys = {

@@ -14,6 +14,8 @@ export interface SandboxOptions {
   workers?: number;
   /** Files of the reader's working directory, by path relative to it. */
   files?: Record<string, string>;
+  /** Documents the sandbox serves at http(s) URLs, e.g. the docs' `https://k8s.io/examples/…` manifests (there is no other web). */
+  web?: Record<string, string>;
   cols?: number;
   rows?: number;
 }

@@ -115,6 +115,11 @@ export function* readManifests(inv: Invocation, filenames: readonly string[], re
     let sources: { source: string; text: string }[] = [];
     if (given === '-') {
       sources = [{ source: 'STDIN', text: yield* readStdin(inv) }];
+    } else if (/^https?:\/\//.test(given)) {
+      // cli-runtime fetches URLs itself; a status other than 200 is reported with the URL (visitor.go readHttpWithRetries).
+      const text = inv.host.web?.[given];
+      if (text === undefined) errors.push(`unable to read URL ${JSON.stringify(given)}, server reported 404 Not Found, status code=404`);
+      else sources = [{ source: given, text }];
     } else {
       const files = expandPath(inv, given, recursive);
       if (!files.ok) {

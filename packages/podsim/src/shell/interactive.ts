@@ -46,6 +46,8 @@ function* readInput(sh: Shell, prompt: string): Task<string | null | 'interrupt'
 
 /** Whether `source` is an unfinished command: open quotes or compounds, or a here-document without its delimiter. */
 function needsMore(source: string): boolean {
+  // A line ending in an unescaped backslash continues on the next one (bash's PS2), as when a page's command is pasted.
+  if (/(^|[^\\])(\\\\)*\\\n$/.test(source)) return true;
   const r = parse(source);
   return r.ok ? r.unterminated.length > 0 : r.error.incomplete;
 }

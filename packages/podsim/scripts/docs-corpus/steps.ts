@@ -1,0 +1,207 @@
+/**
+ * Turns a page's events into the reader's steps: each command as the page writes it (prompts dropped,
+ * `\` continuations and here-documents kept whole), the output block the page prints after it, the
+ * virtual time the prose asks the reader to wait, and the files the page tells the reader to save.
+ */
+import type { PageEvent } from './markdown.js';
+
+export interface CorpusStep {
+  command: string;
+  /** Line of the page where the command is written. */
+  line: number;
+  /** The page's printed output for this command, as written. */
+  expected?: string;
+  expectedLine?: number;
+  /** Seconds the prose asks the reader to wait before this command ("After 35 seconds, …"). */
+  waitBefore?: number;
+  /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
+  inSession?: boolean;
+}
+
+export interface CorpusSection {
+  title: string;
+  steps: CorpusStep[];
+}
+
+export interface ExtractedPage {
+  sections: CorpusSection[];
+  /** Example manifests the page embeds or applies by URL, by their path under content/en/examples. */
+  examples: string[];
+  /** Files the page asks the reader to create, by name. */
+  files: Record<string, string>;
+}
+
+/** Words that start a command on the reader's machine or in a container shell. */
+const COMMANDS = new Set(
+  (
+    'kubectl minikube kind gcloud docker sudo ssh systemctl crictl kubeadm helm az aws git go journalctl curl wget echo cat ' +
+    'export ls mkdir cd base64 printf rm cp mv touch chmod chown sleep for while if watch grep head tail sed awk tr cut sort ' +
+    'uniq wc jq openssl nslookup dig ping ps top kill apt-get apt apk yum dnf env id whoami hostname date diff tar ' +
+    'nc nohup vi nano exit source alias unset set python python3 node perl ruby redis-cli psql mysql mongo mongosh ' +
+    'cat> tee find du df mount umount ip ss netstat lsof tcpdump stat readlink xargs true false test which seq yes ' +
+    'runc nerdctl ctr etcdctl openssl cfssl make bash sh readlink su printenv groups umask dmesg mongosh redis-server nginx ' +
+    'lsblk free uname getent host ab'
+  ).split(/\s+/),
+);
+
+/** A prompt the page writes before a command: `$ `, `% `, `root@pod:/# `, `/ # `. */
+const PROMPT = /^(?:\$|%|[\w.@-]+:[^\s#$]*[#$]|\/[\w/]*\s*#|#)\s+(?=\S)/;
+
+function firstWord(line: string): string {
+  const m = /^([A-Za-z_][\w.-]*)(=)?/.exec(line.trim());
+  if (!m) return '';
+  return m[2] ? 'export' : m[1];
+}
+
+function looksLikeCommand(line: string): boolean {
+  return COMMANDS.has(firstWord(line));
+}
+
+/** Opens an interactive shell in a container: later lines are typed into it until `exit`. */
+export function opensSession(cmd: string): boolean {
+  if (!/^kubectl\s+(exec|run|attach|debug)\b/.test(cmd)) return false;
+  if (!/\s(-\w*i\w*t\w*|-\w*t\w*i\w*|--stdin(?:=true)?\s+--tty|--tty\s+--stdin|-i\s+-t|-t\s+-i)\b/.test(cmd)) return false;
+  if (/^kubectl\s+attach\b/.test(cmd)) return true;
+  const after = cmd.split(/\s--\s/)[1];
+  return after === undefined ? /^kubectl\s+(debug|run)\b/.test(cmd) : /^(\/bin\/|\/usr\/bin\/)?(ba|a)?sh\s*$/.test(after.trim());
+}
+
+/** `do`/`then`/`case`/`{` not yet closed by `done`/`fi`/`esac`/`}`. */
+function openCompounds(cmd: string): number {
+  let depth = 0;
+  for (const w of cmd.replace(/'[^']*'|"[^"]*"/g, '').split(/[\s;]+/)) {
+    if (w === 'do' || w === 'then' || w === 'case' || w === '{') depth++;
+    if (w === 'done' || w === 'fi' || w === 'esac' || w === '}') depth--;
+  }
+  return depth;
+}
+
+/** Splits a shell block into commands; a line that is not a command starts the last command's output. */
+function splitBlock(body: string): { commands: string[]; output?: string } {
+  const lines = body.replace(/\s+$/, '').split('\n');
+  const commands: string[] = [];
+  const prompted = lines.some((l) => PROMPT.test(l) && !/^#\s/.test(l));
+  let i = 0;
+  let outputStart: number | undefined;
+  while (i < lines.length) {
+    let line = lines[i];
+    const isComment = /^\s*#(\s|$|!)/.test(line) && !(prompted && PROMPT.test(line) && !/^#\s/.test(line));
+    if (line.trim() === '' || isComment) {
+      i++;
+      continue;
+    }
+    if (prompted) {
+      const p = PROMPT.exec(line);
+      if (!p || /^#\s/.test(line)) {
+        outputStart = i;
+        break;
+      }
+      line = line.slice(p[0].length);
+    } else if (!looksLikeCommand(line)) {
+      outputStart = i;
+      break;
+    }
+    // A trailing comment is the page talking to the reader, not part of the command.
+    let cmd = line.replace(/\s+#\s[^'"]*$/, '');
+    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(cmd);
+    // Continuations and compound commands (`while …; do` … `done`) are pasted whole.
+    while ((/\\$/.test(cmd) || openCompounds(cmd) > 0) && i + 1 < lines.length) cmd += '\n' + lines[++i];
+    if (heredoc) {
+      while (i + 1 < lines.length) {
+        cmd += '\n' + lines[++i];
+        if (lines[i].trim() === heredoc[1]) break;
+      }
+    }
+    commands.push(cmd.trim());
+    i++;
+    if (prompted) {
+      // Output between this prompt and the next is this command's.
+      const next = lines.slice(i).findIndex((l) => PROMPT.test(l) && !/^#\s/.test(l));
+      const end = next < 0 ? lines.length : i + next;
+      if (end > i && lines.slice(i, end).some((l) => l.trim() !== '')) {
+        if (next < 0) {
+          outputStart = i;
+          break;
+        }
+        // Several prompted commands each with output: keep only the last one's (steps carry one output).
+        i = end;
+      }
+    }
+  }
+  const output = outputStart === undefined ? undefined : lines.slice(outputStart).join('\n');
+  return { commands, output };
+}
+
+const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
+const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?/g;
+const EXAMPLE_URL = /https:\/\/(?:k8s\.io\/examples|kubernetes\.io\/examples|raw\.githubusercontent\.com\/kubernetes\/website\/main\/content\/en\/examples)\/([\w./-]+)/g;
+const OUTPUT_LANGS = new Set(['', 'none', 'console', 'shell', 'sh', 'bash', 'output', 'yaml', 'json', 'text']);
+const COMMAND_LANGS = new Set(['shell', 'sh', 'bash', 'console', '']);
+
+export function extractSteps(events: PageEvent[]): ExtractedPage {
+  const sections: CorpusSection[] = [{ title: '(introduction)', steps: [] }];
+  const examples = new Set<string>();
+  const files: Record<string, string> = {};
+  let prose = '';
+  let last: CorpusStep | undefined;
+  let session = false;
+  /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
+  let unnamed: string | undefined;
+  const push = (cmd: string, line: number): CorpusStep => {
+    const step: CorpusStep = { command: cmd, line };
+    const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
+    if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files)) {
+      files[local[1].replace(/^\.\//, '')] = unnamed;
+      unnamed = undefined;
+    }
+    const wait = WAIT.exec(prose);
+    if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
+    if (session) step.inSession = true;
+    for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
+    if (session && /^exit\b/.test(cmd)) session = false;
+    else if (opensSession(cmd)) session = true;
+    sections[sections.length - 1].steps.push(step);
+    prose = '';
+    return step;
+  };
+  for (const e of events) {
+    if (e.kind === 'section') {
+      sections.push({ title: e.title, steps: [] });
+      last = undefined;
+      prose = '';
+      continue;
+    }
+    if (e.kind === 'prose') {
+      prose += ' ' + e.text;
+      continue;
+    }
+    if (e.kind === 'sample') {
+      examples.add(e.file);
+      continue;
+    }
+    const manifest = /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body) && !(last && /(-o|--output)[= ](yaml|json)/.test(last.command));
+    const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1]).filter((f) => !f.includes('/') || f.startsWith('./'));
+    if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && !(last && !last.expected))) {
+      const body = e.body.endsWith('\n') ? e.body : e.body + '\n';
+      if (named.length > 0) files[named[named.length - 1].replace(/^\.\//, '')] = body;
+      else unnamed = body;
+      prose = '';
+      continue;
+    }
+    const split = COMMAND_LANGS.has(e.lang) ? splitBlock(e.body) : { commands: [] as string[], output: e.body };
+    if (split.commands.length > 0) {
+      for (const c of split.commands) last = push(c, e.line);
+      if (split.output !== undefined && last) {
+        last.expected = split.output;
+        last.expectedLine = e.line;
+      }
+      continue;
+    }
+    if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined) {
+      last.expected = split.output.replace(/\s+$/, '');
+      last.expectedLine = e.line;
+    }
+    prose = '';
+  }
+  return { sections: sections.filter((s) => s.steps.length > 0), examples: [...examples].sort(), files };
+}

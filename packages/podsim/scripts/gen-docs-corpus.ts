@@ -1,0 +1,149 @@
+/**
+ * Builds the acceptance corpus (test/acceptance/corpus/*.json) from a checkout of kubernetes/website:
+ * for every Pod-related task and tutorial page, its H2 sections with the commands as the page writes
+ * them, the output blocks the page prints after them, the waits its prose asks for, the example
+ * manifests it embeds or applies by URL, and the files it asks the reader to save.
+ * Manual curation lives only in test/acceptance/overrides.json (documented, applied here).
+ *
+ * Run: `npx tsx packages/podsim/scripts/gen-docs-corpus.ts /path/to/website [commit]`
+ * (the commit is read with git when the path is a checkout; pass it when it is an exported tree).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
+import { extractSteps, type CorpusSection } from './docs-corpus/steps.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const ACCEPTANCE = resolve(here, '../test/acceptance');
+const OUT = join(ACCEPTANCE, 'corpus');
+
+/** The folders of content/en/docs whose pages are about Pods (issue 10's list). */
+const FOLDERS = [
+  'tasks/configure-pod-container',
+  'tasks/inject-data-application',
+  'tasks/debug',
+  'tasks/access-application-cluster',
+  'tutorials/kubernetes-basics',
+  'concepts/workloads/pods',
+];
+
+interface Overrides {
+  outOfScope: { pattern: string; reason: string }[];
+  pages: Record<string, { continues?: string; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null }[] }>;
+}
+
+export interface CorpusPage {
+  page: string;
+  url: string;
+  source: { repository: string; commit: string; path: string };
+  title: string;
+  continues?: string;
+  examples: Record<string, string>;
+  files: Record<string, string>;
+  sections: (CorpusSection & { steps: (CorpusSection['steps'][number] & { outOfScope?: string })[] })[];
+}
+
+function markdownFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) return markdownFiles(full);
+    return name.endsWith('.md') && name !== '_index.md' ? [full] : [];
+  });
+}
+
+function commitOf(root: string, given?: string): string {
+  if (given) return given;
+  try {
+    return execFileSync('git', ['-C', root, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+  } catch {
+    const f = join(root, 'COMMIT');
+    if (existsSync(f)) return readFileSync(f, 'utf8').trim();
+    throw new Error('not a git checkout: pass the commit as the second argument');
+  }
+}
+
+/** The release the site documents, from its hugo.toml. */
+function siteVersion(root: string): SiteVersion {
+  const toml = readFileSync(join(root, 'hugo.toml'), 'utf8');
+  const minor = /^version\s*=\s*"v([\d.]+)"/m.exec(toml)?.[1];
+  const patch = /\[\[params\.versions\]\][^[]*?githubbranch\s*=\s*"v([\d.]+)"/.exec(toml)?.[1];
+  if (!minor || !patch) throw new Error('hugo.toml: no [params] version');
+  return { minor, patch };
+}
+
+function buildPage(root: string, file: string, commit: string, overrides: Overrides, version: SiteVersion): CorpusPage | undefined {
+  const md = readFileSync(file, 'utf8');
+  const rel = relative(join(root, 'content/en/docs'), file).replace(/\.md$/, '');
+  const extracted = extractSteps(pageEvents(md, version));
+  const kubectlSteps = extracted.sections.flatMap((s) => s.steps).filter((s) => /\bkubectl\s/.test(s.command));
+  if (kubectlSteps.length === 0) return undefined;
+  const examples: Record<string, string> = {};
+  for (const e of extracted.examples) {
+    const p = join(root, 'content/en/examples', e);
+    if (existsSync(p)) examples[e] = readFileSync(p, 'utf8');
+  }
+  const pageOverrides = overrides.pages[rel]?.steps ?? [];
+  const assigned = new Set<string>();
+  const sections = extracted.sections.map((s) => ({
+    title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
+    steps: s.steps.map((step) => {
+      const out: CorpusPage['sections'][number]['steps'][number] = { ...step };
+      const general = overrides.outOfScope.find((o) => new RegExp(o.pattern).test(step.command));
+      if (general) out.outOfScope = general.reason;
+      for (const m of step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g)) assigned.add(m[1]);
+      for (const m of step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)) assigned.add(m[1]);
+      const unset = [...step.command.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]).find((v) => !assigned.has(v) && !['HOME', 'USER', 'PWD', 'PATH', 'HOSTNAME'].includes(v));
+      if (unset && !step.inSession && !general) out.outOfScope = `a template: $${unset} is never set on the page, the reader substitutes their own value`;
+      for (const o of pageOverrides) {
+        if (o.line !== step.line || (o.command && !step.command.includes(o.command))) continue;
+        if (o.outOfScope) out.outOfScope = o.outOfScope;
+        if (o.expected === null) delete out.expected;
+        else if (o.expected !== undefined) out.expected = o.expected;
+      }
+      return out;
+    }),
+  }));
+  const title = /^title:\s*(.*)$/m.exec(md)?.[1].replace(/^["']|["']$/g, '') ?? rel;
+  return {
+    page: rel,
+    url: `https://kubernetes.io/docs/${rel}/`,
+    source: { repository: 'kubernetes/website', commit, path: relative(root, file) },
+    title,
+    ...(overrides.pages[rel]?.continues ? { continues: overrides.pages[rel].continues } : {}),
+    examples,
+    files: extracted.files,
+    sections,
+  };
+}
+
+function main(argv: string[]): void {
+  const root = argv[0];
+  if (!root || !existsSync(join(root, 'content/en/docs'))) {
+    console.error('usage: gen-docs-corpus.ts /path/to/kubernetes-website [commit]');
+    process.exit(2);
+  }
+  const commit = commitOf(root, argv[1]);
+  const version = siteVersion(root);
+  const overrides = JSON.parse(readFileSync(join(ACCEPTANCE, 'overrides.json'), 'utf8')) as Overrides;
+  rmSync(OUT, { recursive: true, force: true });
+  mkdirSync(OUT, { recursive: true });
+  let pages = 0;
+  let sections = 0;
+  let steps = 0;
+  for (const folder of FOLDERS) {
+    for (const file of markdownFiles(join(root, 'content/en/docs', folder)).sort()) {
+      const page = buildPage(root, file, commit, overrides, version);
+      if (!page) continue;
+      writeFileSync(join(OUT, `${page.page.replace(/\//g, '__')}.json`), JSON.stringify(page, null, 1) + '\n');
+      pages++;
+      sections += page.sections.length;
+      steps += page.sections.reduce((n, s) => n + s.steps.length, 0);
+    }
+  }
+  console.log(`docs corpus: ${pages} pages, ${sections} sections, ${steps} steps (kubernetes/website ${commit})`);
+}
+
+main(process.argv.slice(2));

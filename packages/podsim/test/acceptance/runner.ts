@@ -1,0 +1,150 @@
+/**
+ * Runs one corpus scenario (a page section) as a reader would: a fresh sandbox holding the files the
+ * page asks for, the page's earlier sections replayed first (unscored), then each step typed into
+ * the terminal. Between steps virtual time passes as a reader's would: what the prose asks ("After
+ * 35 seconds, …"), and, after a step, until no pod is still being started (bounded). A command that
+ * does not return (a watch, port-forward, a foreground server) is stopped with Ctrl+C, as a reader does.
+ */
+import type { KubeObject, Pod } from '../../src/api/types.js';
+import { HOSTNAME, USER } from '../../src/host/machine.js';
+import { Sandbox } from '../../src/host/sandbox.js';
+import { plainText } from '../../src/host/screen-text.js';
+import type { CorpusPage, CorpusStep } from './corpus.js';
+import { similar } from './similar.js';
+
+/** Where the docs serve their example manifests (the spellings the pages use). */
+const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/examples/', 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/'];
+
+/** Longest a reader lets one command run before pressing Ctrl+C (virtual; a delete waits out a 30 s grace period). */
+const STEP_MAX_MS = 90_000;
+/** Longest the harness waits for pods to leave ContainerCreating/PodInitializing after a step (virtual). */
+const START_MAX_MS = 120_000;
+
+export interface StepResult {
+  step: CorpusStep;
+  output: string;
+  exitCode: number;
+  scored: boolean;
+  match: boolean;
+  /** Page lines not found in our output, when the page printed output. */
+  missing: string[];
+  /** Images that failed to pull in the cluster after this step (for cause attribution). */
+  pullFailures: string[];
+}
+
+export function webFor(page: CorpusPage): Record<string, string> {
+  const web: Record<string, string> = {};
+  for (const [path, text] of Object.entries(page.examples)) for (const base of EXAMPLE_BASES) web[base + path] = text;
+  return web;
+}
+
+type PodObj = Pod & KubeObject;
+
+function pods(sb: Sandbox): PodObj[] {
+  const r = sb.cluster.api.list<PodObj>('pods', undefined);
+  return r.ok ? r.value.items : [];
+}
+
+function starting(p: PodObj): boolean {
+  if (p.metadata.deletionTimestamp) return false;
+  const waiting = [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])].map((s) => s.state?.waiting?.reason);
+  if (waiting.some((r) => r === 'ContainerCreating' || r === 'PodInitializing')) return true;
+  // Just created and not yet looked at by the scheduler or the kubelet.
+  return p.status?.phase === 'Pending' && !p.status?.conditions?.length;
+}
+
+function letPodsStart(sb: Sandbox): void {
+  const end = sb.now() + START_MAX_MS;
+  while (pods(sb).some(starting) && sb.now() < end) sb.advance(500);
+}
+
+function pullFailures(sb: Sandbox): string[] {
+  const out = new Set<string>();
+  for (const p of pods(sb))
+    for (const s of [...(p.status?.initContainerStatuses ?? []), ...(p.status?.containerStatuses ?? [])]) {
+      const r = s.state?.waiting?.reason;
+      if (r === 'ErrImagePull' || r === 'ImagePullBackOff' || r === 'InvalidImageName') out.add(s.image);
+    }
+  return [...out];
+}
+
+/** Text that tells the reader a command failed, when the page shows no output to compare. */
+const ERROR_TEXT =
+  /^(error|Error from server|Error:|E\d{4} )|command not found|: not found$|not available in this sandbox|unknown (shorthand )?flag|OCI runtime exec failed|Unable to locate package|^ERROR:|No such file or directory|can't open|Permission denied/m;
+
+function typeStep(sb: Sandbox, command: string): { output: string; exitCode: number } {
+  // Continuation lines and here-documents are typed as the reader pastes them: line by line.
+  const lines = command.split('\n');
+  for (const l of lines.slice(0, -1)) sb.write(l + '\r');
+  const r = sb.runLine(lines[lines.length - 1], STEP_MAX_MS);
+  let output = r.output;
+  if (!sb.tty.awaitingInput) {
+    const raw = sb.captureOutput(() => {
+      sb.write('\x03');
+      sb.settle(STEP_MAX_MS);
+    });
+    // What Ctrl+C showed, without the prompt that follows it.
+    output += plainText(raw).replace(/[^\n]*$/, '');
+  }
+  return { output, exitCode: r.exitCode };
+}
+
+/** The terminal shows the reader's own prompt (not a container shell's). */
+function atHostPrompt(sb: Sandbox): boolean {
+  const last = plainText(sb.screen()).split('\n').pop() ?? '';
+  return last.startsWith(`${USER}@${HOSTNAME}:`);
+}
+
+function runStep(sb: Sandbox, step: CorpusStep, scored: boolean): StepResult {
+  // A reader leaves a container's shell before typing a command meant for their own machine.
+  if (!step.inSession && !atHostPrompt(sb)) typeStep(sb, 'exit');
+  if (step.waitBefore) sb.advance(step.waitBefore * 1000);
+  const typed = typeStep(sb, step.command);
+  const output = typed.output;
+  // In a container's shell the reader's shell has not finished a command: only the text tells.
+  const exitCode = atHostPrompt(sb) ? typed.exitCode : 0;
+  letPodsStart(sb);
+  const counted = scored && !step.outOfScope;
+  let match = false;
+  let missing: string[] = [];
+  if (step.expected !== undefined) {
+    const s = similar(step.expected, output);
+    match = s.match;
+    missing = s.missing;
+  } else match = exitCode === 0 && !ERROR_TEXT.test(output);
+  return { step, output, exitCode, scored: counted, match, missing, pullFailures: pullFailures(sb) };
+}
+
+/** The pages a scenario of `page` replays first: the ones it continues from, oldest first. */
+function chain(page: CorpusPage, byName: ReadonlyMap<string, CorpusPage>): CorpusPage[] {
+  const before: CorpusPage[] = [];
+  for (let p = page.continues ? byName.get(page.continues) : undefined; p && !before.includes(p); p = p.continues ? byName.get(p.continues) : undefined) before.unshift(p);
+  return before;
+}
+
+/**
+ * Runs section `index` of `page` on a fresh sandbox; the pages it continues from and its earlier
+ * sections are replayed first, unscored.
+ */
+export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<string, CorpusPage> = new Map(), seed = 1): StepResult[] {
+  const pages = [...chain(page, byName), page];
+  const files = Object.assign({}, ...pages.map((p) => p.files)) as Record<string, string>;
+  const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
+  const sb = new Sandbox({ seed, files, web, cols: 200, rows: 50 }, { respawn: true });
+  letPodsStart(sb);
+  for (const p of pages.slice(0, -1)) for (const step of p.sections.flatMap((s) => s.steps)) if (!step.outOfScope) runStep(sb, step, false);
+  const results: StepResult[] = [];
+  page.sections.forEach((section, k) => {
+    if (k > index) return;
+    for (const step of section.steps) {
+      if (step.outOfScope && k < index) continue;
+      if (step.outOfScope) {
+        results.push({ step, output: '', exitCode: 0, scored: false, match: false, missing: [], pullFailures: [] });
+        continue;
+      }
+      const r = runStep(sb, step, k === index);
+      if (k === index) results.push(r);
+    }
+  });
+  return results;
+}

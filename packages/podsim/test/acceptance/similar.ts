@@ -1,0 +1,172 @@
+/**
+ * "The output is similar to": how a page's printed output is compared with the simulator's.
+ *
+ * Pages print excerpts of real runs on other clusters, some from older kubectl versions. So:
+ * - every non-empty line the page prints must be found in our output (each of our lines used once;
+ *   order is not required, pages cut and reorder excerpts, e.g. `requests` before `limits` in YAML);
+ *   `...`/`…` in a page line matches anything, and a page's `<placeholder>` matches one value;
+ * - whitespace runs count as one space and indentation is ignored (excerpts are re-indented);
+ * - values that differ between any two runs are normalised on both sides, generically: ages, times,
+ *   IPs, UIDs, container/image IDs, generated name suffixes, resource versions, node names, and
+ *   measured usage (`kubectl top`), plus `kubelet, NODE` (how kubectl ≤1.14 printed event sources);
+ * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
+ *   column name: a page row matches a row of ours with the same values in the page's columns, the
+ *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours.
+ */
+
+/** Columns whose values change between runs, or name this cluster's nodes. */
+const VOLATILE_COLUMNS = new Set([
+  'AGE', 'LAST SEEN', 'IP', 'IPS', 'NODE', 'NOMINATED NODE', 'INTERNAL-IP', 'EXTERNAL-IP', 'CLUSTER-IP', 'OS-IMAGE', 'KERNEL-VERSION',
+  'CONTAINER-RUNTIME', 'VERSION', 'CPU(CORES)', 'MEMORY(BYTES)', 'CPU%', 'MEMORY%', 'CPU(cores)', 'MEMORY(bytes)', 'Age', 'From', 'ENDPOINTS',
+  'CONTAINER ID', 'CREATED', 'PORTS', 'PORT(S)', 'DURATION', 'COMPLETIONS',
+]);
+
+const K8S_RANDOM = '[bcdfghjklmnpqrstvwxz2456789]';
+
+/** Generic replacements of values that differ between runs, applied to both sides. */
+const VALUE_RULES: [RegExp, string][] = [
+  [/\(x\d+ over [^)]*\)/g, ''],
+  [/\(\d+\w* ago\)/g, ''],
+  [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( [+-]\d{4})?( [A-Z]{2,5})?/g, '<time>'],
+  [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>'],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/g, '<uid>'],
+  [/\b(containerd|docker|cri-o):\/\/[0-9a-f]+/g, '<id>'],
+  [/sha256:[0-9a-f]{12,}/g, '<digest>'],
+  [/\b[0-9a-f]{32,}\b/g, '<id>'],
+  [/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d+)?\b/g, '<ip>'],
+  [/\b[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\b(?=[\s,/]|$)/g, '<ip>'],
+  [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-[a-f0-9]{6,10}-${K8S_RANDOM}{5}\\b`, 'g'), '$1-<hash>-<rand>'],
+  [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-${K8S_RANDOM}{5}\\b`, 'g'), '$1-<rand>'],
+  [/pod-template-hash[=:] ?[a-z0-9]+/g, 'pod-template-hash=<hash>'],
+  [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
+  [/\bkubelet, \S+/g, 'kubelet'],
+  [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
+  [/\bto [\w.-]+$/g, 'to <node>'],
+  [/\b\d+(\.\d+)?(ms|s|m|h|d|y)(\d+(s|m|h))?\b/g, '<age>'],
+  [/<(invalid|unknown|none)>/g, '<none>'],
+];
+
+/** Describe lines whose value names this run's node, address or times. */
+const VOLATILE_FIELDS = /^(Node|IP|IPs|Start Time|Started|Finished|Container ID|Image ID|Creation ?Timestamp|CreationTimestamp|Last State Time|Ready Time|Internal IP|HostIP|Host IP|Addresses|Endpoints|Session Affinity|Created|Events|Last Probe Time|Last Transition Time)\s*:/;
+
+export function normaliseValue(s: string): string {
+  let out = s;
+  for (const [re, to] of VALUE_RULES) out = out.replace(re, to);
+  return out.replace(/\s+/g, ' ').trim();
+}
+
+function normaliseLine(line: string): string {
+  const t = line.trim();
+  const f = VOLATILE_FIELDS.exec(t);
+  if (f) return `${f[1]}: <value>`;
+  return normaliseValue(t);
+}
+
+interface Table {
+  header: string[];
+  rows: Map<string, string>[];
+  /** Lines of the text taken by the table (header, underline, rows). */
+  lines: Set<number>;
+}
+
+const cells = (line: string): string[] => line.trim().split(/\s{2,}|\t+/);
+const ELLIPSIS = /^(\.\.\.|…)$/;
+
+function isHeader(line: string, next: string | undefined): boolean {
+  const c = cells(line);
+  if (c.length < 2) return false;
+  if (c.every((x) => /^[A-Z][A-Z0-9 ()%_./-]*$/.test(x)) && /[A-Z]{2}/.test(line)) return true;
+  return next !== undefined && /^\s*-{2,}(\s+-{2,})+\s*$/.test(next);
+}
+
+function parseTables(lines: string[]): Table[] {
+  const tables: Table[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!isHeader(lines[i], lines[i + 1])) continue;
+    // A page may elide leading columns with `...`: those cells are dropped from the header and rows.
+    const all = cells(lines[i]);
+    const keep = all.map((c, k) => (ELLIPSIS.test(c) ? -1 : k)).filter((k) => k >= 0);
+    const header = keep.map((k) => all[k]);
+    const starts = header.map((h) => lines[i].indexOf(h));
+    const t: Table = { header, rows: [], lines: new Set([i]) };
+    let j = i + 1;
+    if (/^\s*-{2,}/.test(lines[j] ?? '')) t.lines.add(j++);
+    for (; j < lines.length && lines[j].trim() !== '' && !/^\S+:\s*$/.test(lines[j].trim()); j++) {
+      const c = cells(lines[j]);
+      if (c.length < 2 && header.length > 1) break;
+      const row = new Map<string, string>();
+      // Cells are taken by position when the row has the header's count, else by the header's offsets.
+      if (c.length === all.length) keep.forEach((k, n) => row.set(header[n].toUpperCase(), c[k]));
+      else header.forEach((h, k) => row.set(h.toUpperCase(), lines[j].slice(starts[k], k + 1 < starts.length ? starts[k + 1] : undefined).trim()));
+      t.rows.push(row);
+      t.lines.add(j);
+    }
+    tables.push(t);
+    i = j - 1;
+  }
+  return tables;
+}
+
+function isVolatileColumn(name: string): boolean {
+  return VOLATILE_COLUMNS.has(name) || VOLATILE_COLUMNS.has(name.toUpperCase());
+}
+
+/** A page value (with `...` and `<placeholder>` wildcards) as a pattern over our normalised value. */
+function pattern(expected: string): RegExp {
+  const parts = expected.split(/(\.\.\.|…|<[a-z][\w ./-]*>)/i);
+  const re = parts
+    .map((p, k) => (k % 2 === 1 ? (p === '...' || p === '…' ? '.*' : '\\S+') : p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('');
+  return new RegExp(`^${re}$`);
+}
+
+function valueMatches(expected: string, actual: string): boolean {
+  const e = normaliseValue(expected);
+  const a = normaliseValue(actual);
+  return e === a || pattern(e).test(a);
+}
+
+export interface Similarity {
+  match: boolean;
+  /** Page lines not found in our output. */
+  missing: string[];
+}
+
+export function similar(expected: string, actual: string): Similarity {
+  const exp = expected.split('\n');
+  const act = actual.replace(/\r/g, '').split('\n');
+  const expTables = parseTables(exp);
+  const actTables = parseTables(act);
+  const missing: string[] = [];
+  const usedRows = new Set<Map<string, string>>();
+  const expTableLines = new Set<number>();
+  for (const t of expTables) {
+    for (const l of t.lines) expTableLines.add(l);
+    const cols = t.header.map((h) => h.toUpperCase());
+    // A node table (it has ROLES) names this cluster's nodes in NAME.
+    const volatile = (c: string): boolean => isVolatileColumn(c) || (c === 'NAME' && cols.includes('ROLES'));
+    const candidates = actTables.filter((a) => cols.every((c) => a.header.some((h) => h.toUpperCase() === c)));
+    if (candidates.length === 0) {
+      missing.push(exp[[...t.lines][0]]);
+      continue;
+    }
+    t.rows.forEach((row, k) => {
+      const found = candidates
+        .flatMap((c) => c.rows)
+        .find((r) => !usedRows.has(r) && cols.every((c) => volatile(c) || valueMatches(row.get(c) ?? '', r.get(c) ?? '')));
+      if (found) usedRows.add(found);
+      else missing.push(exp[[...t.lines][k + 1 + (t.lines.size - 1 - t.rows.length)]]);
+    });
+  }
+  const actLines = act.map(normaliseLine);
+  const used = new Set<number>();
+  exp.forEach((line, i) => {
+    if (expTableLines.has(i) || line.trim() === '' || ELLIPSIS.test(line.trim())) return;
+    const e = normaliseLine(line);
+    const re = pattern(e);
+    const k = actLines.findIndex((a, j) => !used.has(j) && (a === e || re.test(a)));
+    if (k >= 0) used.add(k);
+    else missing.push(line);
+  });
+  return { match: missing.length === 0, missing };
+}
