@@ -13,8 +13,8 @@ import { loadCorpus } from './corpus.js';
 import { renderReport, type ScenarioRun } from './report.js';
 import { runSection } from './runner.js';
 
-/** The measured rate minus one step (REPORT.md); raise it when the rate goes up. */
-const GATE = { matched: 279, total: 727 };
+/** The last measured result (REPORT.md); the test allows one matched step fewer. Raise it when the rate goes up. */
+const GATE = { matched: 298, total: 682 };
 
 const only = process.env.ACCEPTANCE_ONLY;
 
