@@ -191,6 +191,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     await sup.start(undefined).catch((e: unknown) => Promise.reject(fail(e)));
   }
   time.start();
+  // A steady state changes nothing in the cluster, yet a check waits for it to last: look again each second.
+  setInterval(refresh, 1000);
   root.dataset.terminal = 'ready';
   term.focus();
   // Monaco is by far the largest chunk: fetched and compiled once the terminal is up (not to slow
