@@ -45,6 +45,7 @@ export class Sandbox implements SandboxApi {
   private capture: string | undefined;
   private replaying = false;
   private changed = true;
+  private reportingFailure = false;
   /** The reader was told the clock is paused (once per pause). */
   private pauseNoticed = false;
   private readonly outputListeners: ((d: string) => void)[] = [];
@@ -93,7 +94,7 @@ export class Sandbox implements SandboxApi {
     this.scrollback = (this.scrollback + data).slice(-SCROLLBACK_LIMIT);
     if (this.capture !== undefined) this.capture += data;
     if (this.replaying) return;
-    for (const l of this.outputListeners) guard(() => l(data));
+    for (const l of this.outputListeners) this.guard(() => l(data));
   }
 
   private record(body: InputBody): void {
@@ -117,7 +118,7 @@ export class Sandbox implements SandboxApi {
     if (this.editorListeners.length === 0 && !this.replaying) {
       // Nobody can show an editor (CLI, tests): it closes at once, unchanged, and that is logged for replay.
       this.clock.setTimer(0, () => this.closeEditor(path, false));
-    } else for (const l of this.editorListeners) guard(() => l({ path, content, mode }));
+    } else for (const l of this.editorListeners) this.guard(() => l({ path, content, mode }));
     return d;
   }
 
@@ -130,7 +131,7 @@ export class Sandbox implements SandboxApi {
   }
 
   write(data: string): void {
-    guard(() => {
+    this.guard(() => {
       this.record({ kind: 'write', data });
       this.tty.type(data);
       if (this.speed === 0 && !this.replaying && !this.pauseNoticed && /[\r\n]/.test(data)) {
@@ -147,22 +148,22 @@ export class Sandbox implements SandboxApi {
   }
 
   resize(cols: number, rows: number): void {
-    guard(() => {
+    this.guard(() => {
       this.record({ kind: 'resize', cols, rows });
       this.tty.resize(cols, rows);
     });
   }
 
   listFiles(): string[] {
-    return guard(() => Object.keys(this.machine.fs.toJSON(HOME)).map((p) => this.relative(p)), []);
+    return this.guard(() => Object.keys(this.machine.fs.toJSON(HOME)).map((p) => this.relative(p)), []);
   }
 
   readFile(path: string): string | undefined {
-    return guard(() => this.machine.fs.readFile(resolvePath(HOME, path)), undefined);
+    return this.guard(() => this.machine.fs.readFile(resolvePath(HOME, path)), undefined);
   }
 
   writeFile(path: string, content: string): void {
-    guard(() => {
+    this.guard(() => {
       this.record({ kind: 'file', path, content });
       const abs = resolvePath(HOME, path);
       this.machine.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);
@@ -175,7 +176,7 @@ export class Sandbox implements SandboxApi {
   }
 
   editorClosed(path: string, saved: boolean): void {
-    guard(() => this.closeEditor(path, saved));
+    this.guard(() => this.closeEditor(path, saved));
   }
 
   now(): number {
@@ -192,7 +193,7 @@ export class Sandbox implements SandboxApi {
   }
 
   advance(ms: number): void {
-    guard(() => {
+    this.guard(() => {
       this.record({ kind: 'advance', ms });
       this.clock.advance(ms);
       this.notifyChange();
@@ -200,7 +201,7 @@ export class Sandbox implements SandboxApi {
   }
 
   tick(wallMs: number): void {
-    guard(() => {
+    this.guard(() => {
       if (this.speed > 0 && wallMs > 0) {
         this.tickRemainder += wallMs * this.speed;
         const ms = Math.floor(this.tickRemainder);
@@ -214,11 +215,11 @@ export class Sandbox implements SandboxApi {
   private notifyChange(): void {
     if (!this.changed || this.replaying) return;
     this.changed = false;
-    for (const l of this.changeListeners) guard(() => l());
+    for (const l of this.changeListeners) this.guard(() => l());
   }
 
   snapshot(): ClusterSnapshot {
-    return guard(
+    return this.guard(
       () =>
         clusterSnapshot(this.cluster.api, this.clock.now(), this.speed, (node, uid) => {
           const kubelet = node ? this.cluster.kubelet(node) : undefined;
@@ -323,21 +324,34 @@ export class Sandbox implements SandboxApi {
     }
   }
 
+  /**
+   * The façade never throws into its host: a failure is shown on the terminal (and so in run()'s
+   * output, where the docs and browser tests look for `internal error`) and logged for the console.
+   */
+  private guard<T>(fn: () => T, fallback?: T): T {
+    try {
+      return fn();
+    } catch (e) {
+      console.error('podsim:', e);
+      // An output listener that throws must not be fed its own report again.
+      if (!this.reportingFailure) {
+        this.reportingFailure = true;
+        try {
+          this.emit(`\r\n\x1b[31mpodsim: internal error: ${e instanceof Error ? e.message : String(e)}\x1b[0m\r\n`);
+        } finally {
+          this.reportingFailure = false;
+        }
+      }
+      return fallback as T;
+    }
+  }
+
   /** The terminal's scrollback (what a restored page shows first). */
   screen(): string {
     return this.scrollback;
   }
 }
 
-function guard<T>(fn: () => T, fallback?: T): T {
-  try {
-    return fn();
-  } catch (e) {
-    // The façade never throws into its host; the error is visible in the browser console / CLI stderr.
-    console.error('podsim:', e);
-    return fallback as T;
-  }
-}
 
 /** run()'s output: the typed line's echo (first line) and the next prompt (unfinished last line) dropped. */
 export function cleanRunOutput(raw: string, line: string): string {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hasRealKubectl, normalize, realKubectl } from './real-kubectl.js';
+import { normalize, realKubectl } from './real-kubectl.js';
 import { hostWithoutCluster } from './testing.js';
 import { ALL_COMMANDS } from './verbs/index.js';
 import { UNAVAILABLE } from './verbs/unavailable.js';
+import { withRealKubectl } from '../../test/support/real-kubectl.js';
 
 function ours(...args: string[]) {
   return hostWithoutCluster().run(args);
@@ -45,7 +46,7 @@ describe('kubectl command line', () => {
   });
 });
 
-describe.skipIf(!hasRealKubectl)('same answers as the real kubectl (no cluster needed)', () => {
+describe.skipIf(!withRealKubectl('same answers as the real kubectl (no cluster needed)'))('same answers as the real kubectl (no cluster needed)', () => {
   const cases: string[][] = [
     ['gett'],
     ['foo'],

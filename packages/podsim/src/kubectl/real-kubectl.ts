@@ -4,10 +4,8 @@
  * upstream kubectl (CheckErr) prints `error: ` and omits klog lines; `normalize` evens that out.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 export const REAL_KUBECTL = '/usr/bin/kubectl';
-export const hasRealKubectl = existsSync(REAL_KUBECTL);
 
 export function realKubectl(args: string[], opts: { cwd?: string; input?: string } = {}): { code: number; stdout: string; stderr: string } {
   const r = spawnSync(REAL_KUBECTL, args, { cwd: opts.cwd, input: opts.input ?? '', encoding: 'utf8', env: { PATH: '/usr/bin:/bin', HOME: '/nonexistent', KUBECONFIG: '/nonexistent' }, timeout: 20_000 });

@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONFLICT_ADVICE } from '../kubectl/verbs/apply/server-side.js';
-import { REAL_KUBECTL, serveCluster, type Served } from './testing.js';
+import { serveCluster, type Served } from './testing.js';
+import { withRealKubectl } from '../../test/support/real-kubectl.js';
 
-describe.skipIf(!existsSync(REAL_KUBECTL))('server-side apply with the real kubectl', () => {
+describe.skipIf(!withRealKubectl('server-side apply with the real kubectl'))('server-side apply with the real kubectl', () => {
   let served: Served;
   const kubectl = (...args: string[]) => served.kubectl(args);
   const manifest = (name: string, image: string): string =>

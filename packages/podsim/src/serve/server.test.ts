@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { Cluster } from '../cluster/cluster.js';
 import { writeKubeconfig } from './kubeconfig.js';
 import { ManualTime } from './pacing.js';
 import { startServer, type PodsimServer } from './server.js';
+import { withRealKubectl } from '../../test/support/real-kubectl.js';
 
 const POD = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } };
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
@@ -123,9 +124,7 @@ describe('resources', () => {
   });
 });
 
-const hasKubectl = (process.env.PATH ?? '').split(':').some((d) => existsSync(join(d, 'kubectl')));
-
-describe.skipIf(!hasKubectl)('with the real kubectl', () => {
+describe.skipIf(!withRealKubectl('podsim serve: with the real kubectl'))('with the real kubectl', () => {
   let dir: string;
   const kubectl = (...args: string[]): Promise<{ out: string; code: number }> =>
     new Promise((resolve) => execFile('kubectl', args, { env: { ...process.env, KUBECONFIG: join(dir, 'kc'), HOME: dir } }, (err, stdout, stderr) => resolve({ out: stdout + stderr, code: err ? Number((err as { code?: number }).code ?? 1) : 0 })));

@@ -2,9 +2,8 @@
  * The differential suite: every scenario through the real kubectl v1.32 against `podsim serve` and
  * through podsim's own kubectl, their bytes compared after normalising only ages and generated values
  * (normalise.ts). Writes REPORT.md (match rate per command and overall, each mismatch's diff and
- * cause). Skipped without kubectl.
+ * cause). Without kubectl it is skipped with a printed line, and fails in CI.
  */
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,25 +13,19 @@ import { renderReport, type Row } from './report.js';
 import { normalise } from './normalise.js';
 import { runScenario } from './runner.js';
 import { SCENARIOS } from './scenarios.js';
+import { withRealKubectl } from '../support/real-kubectl.js';
 
-function kubectlPresent(): boolean {
-  try {
-    execFileSync('kubectl', ['version', '--client'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const hasKubectl = kubectlPresent();
 /** DIFFERENTIAL_ONLY=<regexp> runs the matching scenarios only, and then leaves REPORT.md alone. */
 const only = process.env.DIFFERENTIAL_ONLY;
 /** Scenarios run this many at a time (each has its own cluster, server and kubectl processes). */
 const PARALLEL = 3;
-/** The floor this suite enforces; REPORT.md has the measured rate. */
-const MIN_MATCH_RATE = 0.95;
+/**
+ * Mismatches measured when the gate was last set (357/366 in REPORT.md): one more mismatch fails the
+ * suite. Lower it whenever a fix lands; raise it only with a cause recorded in causes.ts.
+ */
+const MAX_MISMATCHES = 9;
 
-describe.skipIf(!hasKubectl)('real kubectl against podsim serve vs podsim kubectl', () => {
+describe.skipIf(!withRealKubectl('differential suite: real kubectl against podsim serve'))('real kubectl against podsim serve vs podsim kubectl', () => {
   it('matches after normalisation', { timeout: 600_000 }, async () => {
     const rows: Row[] = [];
     const queue = SCENARIOS.filter((s) => !only || new RegExp(only).test(s.name));
@@ -51,6 +44,6 @@ describe.skipIf(!hasKubectl)('real kubectl against podsim serve vs podsim kubect
     }
     writeFileSync(join(dirname(fileURLToPath(import.meta.url)), 'REPORT.md'), report.text);
     expect(rows.length).toBeGreaterThan(100);
-    expect(report.rate).toBeGreaterThanOrEqual(MIN_MATCH_RATE);
+    expect(rows.filter((r) => !r.match).length, 'mismatches, each listed in REPORT.md').toBeLessThanOrEqual(MAX_MISMATCHES);
   });
 });

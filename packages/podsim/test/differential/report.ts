@@ -1,4 +1,5 @@
 /** REPORT.md of the differential suite: overall and per-command match rates, then every mismatch as a diff. */
+import { independentColumns } from '../upstream-printers/cases.js';
 import { causeOf } from './causes.js';
 import { normalise } from './normalise.js';
 
@@ -85,6 +86,29 @@ kubectl 1.32 (\`cmd/kubectl/kubectl.go\`) runs \`cli.RunNoErrOutput\` and prints
 kubectl on real clusters, so podsim follows upstream where the dispatcher's wrapper differs; those
 steps stay counted as mismatches (kind \`oracle\`), and the rate without them is given too.`;
 
+/** Which table cells get an oracle other than ourselves: `podsim serve` builds tables with our own `tableFor()`. */
+function independentCellsSection(): string[] {
+  const columns = independentColumns();
+  return [
+    '## Which table cells have an independent oracle',
+    '',
+    '`podsim serve` answers `Accept: …;as=Table` with the same `tableFor()` our kubectl prints, so in this suite the',
+    'real kubectl only lays out a table we computed: it checks widths, padding and the columns `-o wide` shows,',
+    'not the column names or the cell values. Column names and priorities come from our column definitions',
+    '(`kubectl/tables`) and no oracle checks them. Cell values are checked by the table-driven cases of upstream',
+    '`pkg/printers/internalversion/printers_test.go`, carried over as data into `test/upstream-printers/cases/`',
+    '(see its PROVENANCE.md) and run against `tableFor()`. This table is computed from those case files:',
+    '',
+    '| resource | columns checked by upstream cases | columns not checked |',
+    '|---|---|---|',
+    ...columns.map((c) => `| ${c.resource} | ${c.checked.join(', ') || '—'} | ${c.unchecked.join(', ') || '—'} |`),
+    '',
+    'What neither oracle checks: that the objects behind the cells carry what a real cluster would put there',
+    '(restart counts, phases, reasons and timings come from our kubelet and controllers; no real cluster runs',
+    'here), and the rows\' `Conditions`.',
+  ];
+}
+
 export function renderReport(rows: Row[]): { text: string; rate: number } {
   const matched = rows.filter((r) => r.match).length;
   const oracle = rows.filter((r) => !r.match && causeOf(r.command)?.kind === 'oracle').length;
@@ -102,6 +126,8 @@ export function renderReport(rows: Row[]): { text: string; rate: number } {
     `Without the ${oracle} steps where the installed kubectl build differs from upstream kubectl 1.32: ${matched}/${rows.length - oracle} (${pct(matched, rows.length - oracle)}).`,
     '',
     METHOD,
+    '',
+    ...independentCellsSection(),
     '',
     '## Rates per command',
     '',

@@ -1,7 +1,8 @@
 /**
  * The course's demos replayed through `podsim run` (scripts copied verbatim from the seed notes,
  * files from its YAML blocks), compared with golden transcripts.
- * Regenerate: UPDATE_SEED_GOLDEN=1 npx vitest run packages/podsim/test/seed
+ * The transcripts are podsim's own output kept as regression snapshots (see PROVENANCE.md), not an
+ * oracle. A missing one fails; rewrite them only on purpose: UPDATE_GOLDENS=1 npx vitest run packages/podsim/test/seed
  */
 import { readdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -33,7 +34,8 @@ describe('seed demos through podsim run', () => {
     it(script, () => {
       const transcript = runScript(readFileSync(join(here, script), 'utf8'), { files, seed: 1, thinkMs: THINK_MS, editor: readerEdits });
       const golden = join(here, script.replace(/\.sh$/, '.txt'));
-      if (process.env.UPDATE_SEED_GOLDEN || !existsSync(golden)) writeFileSync(golden, transcript);
+      if (process.env.UPDATE_GOLDENS === '1') writeFileSync(golden, transcript);
+      expect(existsSync(golden), `${golden} is missing (UPDATE_GOLDENS=1 writes it)`).toBe(true);
       expect(normalise(transcript)).toBe(normalise(readFileSync(golden, 'utf8')));
     });
   }

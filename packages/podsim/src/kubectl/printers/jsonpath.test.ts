@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CustomColumnsPrinter, parseCustomColumns, parseCustomColumnsFile } from './custom-columns.js';
 import { printJsonPath } from './jsonpath.js';
-import { hasKubectl, kubectlDryRun } from './kubectl-exec.test-helper.js';
+import { kubectlDryRun } from './kubectl-exec.test-helper.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 // kubectl --dry-run decodes numbers as float64, the API server's objects as int64; templates whose
 // error text names the number type are therefore tested below, not against the dry-run output.
@@ -35,7 +36,7 @@ const TEMPLATES = [
   "{.spec.template.spec.containers[?(@.name=='nginx')].ports[0].containerPort}",
 ];
 
-describe.skipIf(!hasKubectl)('jsonpath-as-json matches the real kubectl', () => {
+describe.skipIf(!withRealKubectl('jsonpath-as-json matches the real kubectl'))('jsonpath-as-json matches the real kubectl', () => {
   for (const template of ['{.metadata.name}', '{.spec.template.spec.containers[*].name}{.metadata.labels}', '{.nope}']) {
     it(template, () => {
       const obj = JSON.parse(kubectlDryRun(DEPLOY, 'json').stdout) as unknown;
@@ -44,7 +45,7 @@ describe.skipIf(!hasKubectl)('jsonpath-as-json matches the real kubectl', () => 
   }
 });
 
-describe.skipIf(!hasKubectl)('jsonpath matches the real kubectl', () => {
+describe.skipIf(!withRealKubectl('jsonpath matches the real kubectl'))('jsonpath matches the real kubectl', () => {
   for (const template of TEMPLATES) {
     it(template, () => {
       const real = kubectlDryRun(DEPLOY, `jsonpath=${template}`);

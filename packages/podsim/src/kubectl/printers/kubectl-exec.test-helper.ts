@@ -2,10 +2,8 @@
  * Runs the real kubectl (no cluster needed for `--dry-run=client` printing) for parity tests.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 
 export const KUBECTL = '/usr/bin/kubectl';
-export const hasKubectl = existsSync(KUBECTL);
 
 const cache = new Map<string, { stdout: string; stderr: string; status: number }>();
 

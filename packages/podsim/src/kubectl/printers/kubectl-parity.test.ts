@@ -7,7 +7,8 @@ import type { KubeObject } from '../../api/types.js';
 import { toYaml } from './yaml.js';
 import { printName } from './name.js';
 import { toJson } from './json.js';
-import { hasKubectl, kubectlDryRun } from './kubectl-exec.test-helper.js';
+import { kubectlDryRun } from './kubectl-exec.test-helper.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 const run = (args: string[], format: string) => kubectlDryRun(args, format).stdout;
 
@@ -72,7 +73,7 @@ const cases: [string, string[]][] = [
   ['job', ['create', 'job', 'j', '--image=busybox', '--', 'sh', '-c', 'echo hello; sleep 10']],
 ];
 
-describe.skipIf(!hasKubectl)('printers match the real kubectl', () => {
+describe.skipIf(!withRealKubectl('printers match the real kubectl'))('printers match the real kubectl', () => {
   for (const [title, args] of cases) {
     it(`-o yaml: ${title}`, () => {
       const obj = JSON.parse(run(args, 'json')) as KubeObject;

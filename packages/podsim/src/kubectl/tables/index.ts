@@ -40,9 +40,9 @@ const DEFAULT_TABLE: TableHandler = {
   row: (obj) => [obj.metadata.name ?? '', obj.metadata.creationTimestamp ? new Date(Date.parse(obj.metadata.creationTimestamp)).toISOString().replace(/\.\d{3}Z$/, 'Z') : ''],
 };
 
-/** Whether `resource` has its own table printer (otherwise it gets the API server's default table). */
-export function hasTable(resource: string): boolean {
-  return resource.split('.')[0].toLowerCase() in HANDLERS;
+/** The plural resources with their own table printer; the rest get the API server's default table. */
+export function tableResources(): string[] {
+  return Object.keys(HANDLERS);
 }
 
 /** The table `kubectl get <resource>` prints for these objects; `resource` is the plural (`pods`, `deployments.apps` also accepted). */

@@ -1,7 +1,7 @@
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REAL_KUBECTL, serveCluster, type Served } from '../testing.js';
+import { serveCluster, type Served } from '../testing.js';
 import { openapi, swaggerDocument } from './openapi.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 type Json = Record<string, any>;
 
@@ -45,7 +45,7 @@ describe('OpenAPI documents', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL_KUBECTL))('OpenAPI with the real kubectl', () => {
+describe.skipIf(!withRealKubectl('OpenAPI with the real kubectl'))('OpenAPI with the real kubectl', () => {
   let served: Served;
   const kubectl = async (...args: string[]): Promise<string> => {
     const r = await served.kubectl(args);

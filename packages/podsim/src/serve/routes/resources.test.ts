@@ -3,9 +3,9 @@
  * NotFound for the object on reads in a missing namespace, and the quota and limit-range collections
  * `kubectl describe namespace` reads.
  */
-import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REAL_KUBECTL, serveCluster, type Served } from '../testing.js';
+import { serveCluster, type Served } from '../testing.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
@@ -77,7 +77,7 @@ describe('over HTTP', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL_KUBECTL))('with the real kubectl', () => {
+describe.skipIf(!withRealKubectl('serve routes: resources with the real kubectl'))('with the real kubectl', () => {
   it('prints selector errors wrapped once', async () => {
     expect(await s.kubectl(['get', 'pods', '--field-selector=bogus=1'])).toMatchObject({
       code: 1,

@@ -1,11 +1,11 @@
-import { existsSync } from 'node:fs';
 import { request } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../cluster/cluster.js';
 import type { PodsimServer } from '../server.js';
-import { REAL_KUBECTL, serveCluster, type Served } from '../testing.js';
+import { serveCluster, type Served } from '../testing.js';
 import { encodeFrame, FrameDecoder, Opcode } from './websocket.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 let served: Served;
 let cluster: Cluster;
@@ -136,7 +136,7 @@ describe('exec and attach streams', () => {
   });
 });
 
-describe.skipIf(!existsSync(REAL_KUBECTL))('exec with the real kubectl', () => {
+describe.skipIf(!withRealKubectl('exec with the real kubectl'))('exec with the real kubectl', () => {
   const kubectl = (args: string[], opts?: { input?: string; env?: Record<string, string> }) => served.kubectl(args, opts);
 
   it('prints command output and passes exit codes through', async () => {

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import { ManualTime } from '../pacing.js';
 import { startServer, type PodsimServer } from '../server.js';
 import { controlFrame, dataFrame, encodeHeaderBlock, Flag, FrameReader, FrameType, type Frame } from './spdy/framing.js';
 import { headerCompressor } from './spdy/header-compression.js';
+import { withRealKubectl } from '../../../test/support/real-kubectl.js';
 
 const KUBECTL = '/usr/bin/kubectl';
 const NGINX_TITLE = '<title>Welcome to nginx!</title>';
@@ -78,7 +79,7 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
   for (let t = 0; t < ms && !check(); t += 20) await new Promise((r) => setTimeout(r, 20));
 }
 
-describe.skipIf(!existsSync(KUBECTL))('kubectl port-forward against podsim serve', () => {
+describe.skipIf(!withRealKubectl('kubectl port-forward against podsim serve'))('kubectl port-forward against podsim serve', () => {
   beforeAll(async () => {
     cluster = new Cluster({ seed: 11 });
     cluster.clock.flush();

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasRealKubectl, normalize, realKubectl } from '../../real-kubectl.js';
+import { normalize, realKubectl } from '../../real-kubectl.js';
 import { hostWithServer } from '../../testing.js';
+import { withRealKubectl } from '../../../../test/support/real-kubectl.js';
 
 const POD = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: hello-world-pod\nspec:\n  containers:\n  - name: hello-world\n    image: gcr.io/google-samples/hello-app:1.0\n    ports:\n    - containerPort: 80\n';
 const TWO = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: a\nspec:\n  containers:\n  - name: c\n    image: nginx\n  restartPolicy: OnFailure\n---\napiVersion: v1\nkind: Pod\nmetadata:\n  name: b\nspec:\n  containers:\n  - name: c\n    image: nginx\n  restartPolicy: Never\n';
@@ -99,7 +100,7 @@ describe('kubectl apply', () => {
   });
 });
 
-describe.skipIf(!hasRealKubectl)('apply: same client-side errors as the real kubectl', () => {
+describe.skipIf(!withRealKubectl('apply: same client-side errors as the real kubectl'))('apply: same client-side errors as the real kubectl', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kubectl-apply-'));
   for (const [name, text] of Object.entries(BROKEN)) writeFileSync(join(dir, name), text);
   for (const name of Object.keys(BROKEN)) {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { serveCluster } from '../../../serve/testing.js';
 import { LAST_APPLIED } from '../../apply/last-applied.js';
-import { hasRealKubectl } from '../../real-kubectl.js';
 import { hostWithServer } from '../../testing.js';
 import { CONFLICT_ADVICE } from './server-side.js';
+import { withRealKubectl } from '../../../../test/support/real-kubectl.js';
 
 const deployment = (image: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: ${image}\n`;
@@ -57,7 +57,7 @@ describe('kubectl apply --server-side', () => {
     expect(r.stderr).toMatch(/^Warning: failed to re-apply configuration after performing Server-Side Apply migration\. This is non-fatal and will be retried next time you apply\. Error: Pod "p" is invalid: spec: Forbidden: pod updates may not change fields/);
   });
 
-  it.skipIf(!hasRealKubectl)('matches the real kubectl against podsim serve, command for command', async () => {
+  it.skipIf(!withRealKubectl('apply --server-side against podsim serve'))('matches the real kubectl against podsim serve, command for command', async () => {
     const served = await serveCluster(9);
     try {
       for (const [f, text] of Object.entries(FILES)) served.file(f, text);

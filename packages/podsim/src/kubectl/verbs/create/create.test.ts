@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hasRealKubectl, realKubectl } from '../../real-kubectl.js';
+import { realKubectl } from '../../real-kubectl.js';
 import { hostWithServer, hostWithoutCluster } from '../../testing.js';
+import { withRealKubectl } from '../../../../test/support/real-kubectl.js';
 
 const DRY_RUNS: string[][] = [
   ['create', 'deployment', 'web', '--image=gcr.io/google-samples/hello-app:1.0', '--replicas=3', '--port=8080', '--dry-run=client', '-o', 'yaml'],
@@ -67,7 +68,7 @@ status: {}
   });
 });
 
-describe.skipIf(!hasRealKubectl)('create --dry-run=client: same output as the real kubectl', () => {
+describe.skipIf(!withRealKubectl('create --dry-run=client: same output as the real kubectl'))('create --dry-run=client: same output as the real kubectl', () => {
   for (const args of DRY_RUNS) {
     it(args.join(' '), () => {
       const real = realKubectl(args);
