@@ -53,6 +53,5 @@ describe('a crash fails the docs tests', () => {
     });
     const problems = await runBlock(sandbox, block('echo hello'));
     expect(problems).toContain('echo hello\n  → podsim: internal error: listener failed');
-    expect(crashLines(sandbox.screen())).not.toEqual([]);
   });
 });
