@@ -12,8 +12,8 @@ import { actionLine, printObjects, type OutputFormat } from './output.js';
 import { printWarnings } from './warnings.js';
 
 /**
- * `failedTo` names the step for generators that wrap the server's refusal, as `kubectl create
- * deployment` does: `error: failed to create deployment: <message>`.
+ * `failedTo` is the prefix of generators that wrap the server's refusal, each its own way:
+ * `failed to create deployment:` (then the message), `failed to create secret` (no colon).
  */
 export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created', failedTo?: string): { ok: true; obj: KubeObject } | { ok: false } {
   const info = findResourceByKind(obj.apiVersion, obj.kind);
@@ -26,7 +26,7 @@ export function createObject(inv: Invocation, obj: KubeObject, format: OutputFor
     const ns = info.namespaced ? (obj.metadata.namespace ?? inv.namespace) : undefined;
     const r = inv.api.create(info.resource, ns, forServer(obj), { dryRun: dryRun === 'server', fieldManager: 'kubectl-create', fieldValidation: 'Strict' });
     if (!r.ok) {
-      inv.err(failedTo ? plainError(`failed to ${failedTo}: ${r.status.message ?? ''}`) : statusErrorText(r.status));
+      inv.err(failedTo ? plainError(`${failedTo} ${r.status.message ?? ''}`) : statusErrorText(r.status));
       return { ok: false };
     }
     printWarnings(inv, r.warnings);

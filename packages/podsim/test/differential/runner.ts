@@ -6,9 +6,9 @@
  * timer (as the sandbox does while a command runs). After every step the clocks are realigned.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Cluster } from '../../src/cluster/cluster.js';
 import { createSandbox } from '../../src/host/sandbox.js';
 import { ManualTime } from '../../src/serve/pacing.js';
@@ -77,7 +77,10 @@ function runKubectl(line: string, cwd: string, server: PodsimServer, cluster: Cl
 
 export async function runScenario(s: Scenario, seed = 1): Promise<StepOutcome[]> {
   const dir = mkdtempSync(join(tmpdir(), 'podsim-diff-'));
-  for (const [name, content] of Object.entries(s.files ?? {})) writeFileSync(join(dir, name), content);
+  for (const [name, content] of Object.entries(s.files ?? {})) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
   const sandbox = createSandbox({ seed, files: s.files });
   // The real kubectl measures describe/events ages against wall time: keep the served cluster in its past.
   const cluster = new Cluster({ seed, startTime: Math.floor(Date.now() / 1000) * 1000 - 24 * 3600_000 });

@@ -25,7 +25,19 @@ const PATCH_YAML = `spec:
     image: nginx:1.27
 `;
 
-export const files = { ...base, 'late.yaml': LATE, 'patch.yaml': PATCH_YAML };
+/** Sources for `create configmap|secret`: a folder (with a subfolder that is skipped), env files, a key pair's PEM framing. */
+const SOURCES = {
+  'username.txt': 'admin',
+  'password.txt': 'S!B\\*d$zDsb=',
+  'conf/game.properties': 'lives=3\n',
+  'conf/ui.properties': 'color=blue\n',
+  'conf/sub/skipped.txt': 'x',
+  'app.env': '# comment\n\nMODE=prod\n  LEVEL=debug=2\n',
+  'bad.env': '1BAD=x\n',
+  'tls.crt': '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n',
+};
+
+export const files = { ...base, ...SOURCES, 'late.yaml': LATE, 'patch.yaml': PATCH_YAML };
 
 export const VERBS: Scenario[] = [
   {
@@ -74,5 +86,53 @@ export const VERBS: Scenario[] = [
       "kubectl patch -p '{}'",
       "kubectl patch pod -p '{}'",
     ),
+  },
+  {
+    name: 'describe -f, -l, --selector',
+    files,
+    steps: withPod('kubectl apply -f two.yaml', 'sleep 10', 'kubectl describe -f pod.yaml', 'kubectl describe -f two.yaml -f pod.yaml', 'kubectl describe pods -l app=web', 'kubectl describe pods --selector=app=none', 'kubectl describe -f late.yaml', 'kubectl describe -f missing.yaml'),
+  },
+  {
+    name: 'create configmap/secret: --from-file, directories, --from-env-file, tls, docker-registry',
+    files,
+    steps: [
+      'kubectl create secret generic db --from-file=./username.txt --from-file=pw=password.txt',
+      'kubectl get secret db -o jsonpath={.data}; echo',
+      'kubectl create configmap game --from-file=conf --from-literal=extra=1',
+      'kubectl get configmap game -o yaml',
+      'kubectl create configmap env --from-env-file=app.env --dry-run=client -o yaml',
+      'kubectl create secret generic env --from-env-file=app.env -o name',
+      // describe walks Go maps for Data: only single-key objects print in a stable order.
+      'kubectl create secret generic one --from-file=username.txt',
+      'kubectl describe secret one',
+      'kubectl create secret docker-registry reg --docker-username=me --docker-password=pw --docker-email=me@x.io --docker-server=r.example.com --dry-run=client -o yaml',
+      'kubectl create secret docker-registry reg2 --docker-username=me',
+      'kubectl create secret tls t --cert=tls.crt',
+      'kubectl create secret tls t --cert=tls.crt --key=nope.key',
+      'kubectl create secret tls t --cert=username.txt --key=tls.crt',
+      'kubectl create secret tls t --cert=tls.crt --key=tls.crt',
+      'kubectl create secret generic db --from-literal=a=b',
+      'kubectl create configmap game',
+      'kubectl create service clusterip kubernetes --tcp=443',
+    ],
+  },
+  {
+    name: 'create configmap/secret: bad sources',
+    files,
+    steps: [
+      'kubectl create configmap c --from-file=missing.txt',
+      'kubectl create configmap c --from-file=k=conf',
+      'kubectl create configmap c --from-file==x',
+      'kubectl create configmap c --from-file=k=',
+      'kubectl create configmap c --from-file=a=b=c',
+      'kubectl create configmap c --from-literal=a=1 --from-literal=a=2',
+      'kubectl create secret generic s --from-literal=a=1 --from-literal=a=2',
+      "kubectl create configmap c --from-literal='a b=1'",
+      'kubectl create secret generic s --from-literal=..x=1',
+      'kubectl create configmap c --from-env-file=bad.env',
+      'kubectl create secret generic s --from-env-file=conf',
+      'kubectl create configmap c --from-env-file=app.env --from-literal=a=b',
+      'kubectl create secret generic s --from-file=conf --from-file=conf',
+    ],
   },
 ];

@@ -9,45 +9,13 @@ import { createObject } from '../../create-object.js';
 import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText, usageError, withSource } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
-import { configMapFor, deploymentFor, namespaceFor, secretFor, serviceFor } from '../../generators.js';
+import { deploymentFor, namespaceFor, serviceFor } from '../../generators.js';
+import { COMMON, explicitNs, oneName } from './common.js';
+import { configmap } from './configmap.js';
+import { secret } from './secret.js';
 import { readTargets } from '../../manifest-target.js';
 import { printResult } from '../apply/apply.js';
 import { FILENAME_FLAG } from '../get/get.js';
-
-const OUTPUT: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Output format: json, yaml, name, jsonpath=...' };
-const SAVE_CONFIG: FlagSpec = { name: 'save-config', type: 'bool', default: false, help: 'Record the object in the last-applied-configuration annotation, for later kubectl apply.' };
-const VALIDATE: FlagSpec = { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', help: 'How the server checks unknown fields: strict, warn or ignore.' };
-const COMMON: FlagSpec[] = [DRY_RUN_FLAG, OUTPUT, SAVE_CONFIG, VALIDATE];
-
-function oneName(inv: Invocation): string | undefined {
-  if (inv.args.length !== 1) {
-    inv.err(usageError(inv.commandPath, `exactly one NAME is required, got ${inv.args.length}`));
-    return undefined;
-  }
-  return inv.args[0];
-}
-
-/** `-n` puts the namespace into generated objects, as kubectl's EnforceNamespace does. */
-function explicitNs(inv: Invocation): string | undefined {
-  return inv.namespaceExplicit ? inv.namespace : undefined;
-}
-
-/** `create configmap|secret generic NAME --from-literal=k=v…`. */
-function* fromLiterals(inv: Invocation, build: (name: string, data: Record<string, string>) => KubeObject) {
-  const name = oneName(inv);
-  const c = dryRunAndFormat(inv);
-  if (!name || !c) return 1;
-  const data: Record<string, string> = {};
-  for (const lit of inv.flags.list('from-literal')) {
-    const eq = lit.indexOf('=');
-    if (eq <= 0) {
-      inv.err(plainError(`invalid literal source ${lit}, expected key=value`));
-      return 1;
-    }
-    data[lit.slice(0, eq)] = lit.slice(eq + 1);
-  }
-  return createObject(inv, build(name, data), c.format, c.dryRun).ok ? 0 : 1;
-}
 
 const deployment: Command = {
   name: 'deployment',
@@ -64,7 +32,7 @@ const deployment: Command = {
     const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
     const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv) });
-    return createObject(inv, obj, c.format, c.dryRun, 'created', 'create deployment').ok ? 0 : 1;
+    return createObject(inv, obj, c.format, c.dryRun, 'created', 'failed to create deployment:').ok ? 0 : 1;
   },
 };
 
@@ -81,25 +49,6 @@ const namespace: Command = {
     return createObject(inv, namespaceFor(name), c.format, c.dryRun).ok ? 0 : 1;
   },
 };
-
-const configmap: Command = {
-  name: 'configmap',
-  aliases: ['cm'],
-  short: 'Create a config map from a local file, directory or literal value',
-  usage: 'create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
-  flags: [...COMMON, { name: 'from-literal', type: 'stringArray', default: [], help: 'A key and literal value (key=value).' }],
-  run: (inv) => fromLiterals(inv, (name, data) => configMapFor(name, data, explicitNs(inv))),
-};
-
-const secretGeneric: Command = {
-  name: 'generic',
-  short: 'Create a secret from a local file, directory, or literal value',
-  usage: 'create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none] [options]',
-  flags: [...COMMON, { name: 'from-literal', type: 'stringArray', default: [], help: 'A key and literal value (key=value).' }, { name: 'type', type: 'string', help: 'The type of secret.' }],
-  run: (inv) => fromLiterals(inv, (name, data) => secretFor(name, data, inv.flags.str('type') || undefined, explicitNs(inv))),
-};
-
-const secret: Command = { name: 'secret', short: 'Create a secret using a specified subcommand', usage: 'create secret (docker-registry | generic | tls) [options]', flags: [], subcommands: [secretGeneric] };
 
 const serviceClusterIP: Command = {
   name: 'clusterip',
@@ -127,7 +76,7 @@ const serviceClusterIP: Command = {
     }
     const labels = { app: name };
     const obj = serviceFor({ name, type: 'ClusterIP', ports, selector: labels, labels, clusterIP: inv.flags.str('clusterip') || undefined, namespace: explicitNs(inv) });
-    return createObject(inv, obj, c.format, c.dryRun).ok ? 0 : 1;
+    return createObject(inv, obj, c.format, c.dryRun, 'created', 'failed to create ClusterIP service:').ok ? 0 : 1;
   },
 };
 

@@ -9,14 +9,37 @@ import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
 import { resourceArgs } from '../../resource-args.js';
-import { ALL_NAMESPACES_FLAG, SELECTOR_FLAG } from '../get/get.js';
+import { readTargets } from '../../manifest-target.js';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../get/get.js';
 
 function text(inv: Invocation, info: ResourceInfo, obj: KubeObject): { ok: true; text: string } | { ok: false; error: string } {
   const r = describeObject(inv.api, info.resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', { now: inv.now(), showEvents: inv.flags.bool('show-events') });
   return r.ok ? { ok: true, text: r.value } : { ok: false, error: statusErrorText(r.status) };
 }
 
+/** `-f`: the objects the files name, as the server has them, each described in file order. */
+function* describeFiles(inv: Invocation, files: string[]) {
+  const read = yield* readTargets(inv, files, 'describe', inv.flags.bool('recursive'));
+  if (!read) return 1;
+  let code = read.failed ? 1 : 0;
+  let first = true;
+  for (const t of read.targets) {
+    const got = inv.api.get(t.info.resource, t.namespace, t.name);
+    const described = got.ok ? text(inv, t.info, got.value) : { ok: false as const, error: statusErrorText(got.status) };
+    if (!described.ok) {
+      inv.err(described.error);
+      code = 1;
+      continue;
+    }
+    inv.out(first ? described.text : `\n\n${described.text}`);
+    first = false;
+  }
+  return code;
+}
+
 function* runDescribe(inv: Invocation) {
+  const files = inv.flags.list('filename');
+  if (files.length > 0) return yield* describeFiles(inv, files);
   if (inv.args.length === 0) {
     inv.err(plainError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'));
     return 1;
@@ -73,6 +96,11 @@ export const describe: Command = {
   short: 'Show details of a specific resource or group of resources',
   usage: 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   examples: '# Describe a pod\nkubectl describe pod nginx\n\n# Describe every pod whose name starts with web\nkubectl describe pods web',
-  flags: [ALL_NAMESPACES_FLAG, SELECTOR_FLAG, { name: 'show-events', type: 'bool', default: true, help: 'Include the events of the object.' }],
+  flags: [
+    ALL_NAMESPACES_FLAG,
+    { ...FILENAME_FLAG, help: 'Files, directories or - (stdin) naming the objects to describe.' },
+    { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Read the directories given with -f recursively.' },
+    SELECTOR_FLAG,
+    { name: 'show-events', type: 'bool', default: true, help: 'Include the events of the object.' }],
   run: runDescribe,
 };
