@@ -8,6 +8,7 @@ import { agnhost } from './agnhost.js';
 import { alpine, alpineImage } from './alpine.js';
 import { busybox, busyboxGcr, busyboxK8s } from './busybox.js';
 import { catalogueTags } from './catalogue/catalogue.js';
+import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
 import { helloApp1, helloApp2 } from './hello-app.js';
@@ -63,6 +64,12 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google_containers/pause': sameImage(pause),
   'gcr.io/google-samples/hello-app': sameImage(helloApp1),
   'docker.io/polinux/stress': sameImage(polinuxStress),
+  'docker.io/library/postgres': dataStoreImage,
+  'docker.io/library/mysql': dataStoreImage,
+  'docker.io/library/mariadb': dataStoreImage,
+  'docker.io/library/mongo': dataStoreImage,
+  'docker.io/library/memcached': dataStoreImage,
+  'docker.io/library/rabbitmq': dataStoreImage,
 };
 
 const built = new Map<string, Image>();

@@ -1,0 +1,70 @@
+/**
+ * docker.io/library/{postgres,mysql,mariadb,mongo,memcached,rabbitmq} for any published tag:
+ * docker-entrypoint.sh in front of the server, version from the tag, alpine or Debian userland.
+ */
+import { SIGNALS } from '../kernel/signals.js';
+import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
+import { DEFAULT_PATH } from '../runtime/exec-path.js';
+import { mariadbStore, memcachedStore, mongoStore, mysqlStore, postgresStore, rabbitmqStore } from './datastores.js';
+import type { FamilyBuild } from './families/index.js';
+import { imageSize } from './families/sizes.js';
+import { baseOf, fullVersion, splitTag } from './families/version.js';
+import { alpineBase, debianBase, merge } from './userland.js';
+
+interface Spec {
+  current: string;
+  store(version: string, debian: boolean): DataStore;
+  /** Where the server binary lives (`{v}` = major version). */
+  bin: string;
+  env(version: string): Record<string, string>;
+  dirs: string[];
+  stopSignal?: number;
+  user?: string;
+  ports: number[];
+}
+
+const SPECS: Record<string, Spec> = {
+  postgres: {
+    current: '17.2',
+    store: postgresStore,
+    bin: '/usr/lib/postgresql/{v}/bin/postgres',
+    env: (v) => ({ PG_MAJOR: v.split('.')[0], PG_VERSION: v, PGDATA: '/var/lib/postgresql/data', LANG: 'en_US.utf8' }),
+    dirs: ['/var/lib/postgresql/data/', '/var/run/postgresql/', '/docker-entrypoint-initdb.d/'],
+    stopSignal: SIGNALS.SIGINT,
+    ports: [5432],
+  },
+  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060] },
+  mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306] },
+  mongo: { current: '8.0.4', store: mongoStore, bin: '/usr/bin/mongod', env: (v) => ({ MONGO_MAJOR: v.split('.').slice(0, 2).join('.'), MONGO_VERSION: v }), dirs: ['/data/db/', '/data/configdb/', '/docker-entrypoint-initdb.d/'], ports: [27017] },
+  memcached: { current: '1.6.34', store: memcachedStore, bin: '/usr/local/bin/memcached', env: (v) => ({ MEMCACHED_VERSION: v }), dirs: [], user: 'memcache', ports: [11211] },
+  rabbitmq: { current: '4.0.5', store: rabbitmqStore, bin: '/opt/rabbitmq/sbin/rabbitmq-server', env: (v) => ({ RABBITMQ_VERSION: v, RABBITMQ_DATA_DIR: '/var/lib/rabbitmq' }), dirs: ['/var/lib/rabbitmq/'], ports: [4369, 5671, 5672, 15691, 15692, 25672] },
+};
+
+export const dataStoreImage: FamilyBuild = (repository, tag) => {
+  const spec = SPECS[repository.slice(repository.lastIndexOf('/') + 1)];
+  const { version: v, variant } = splitTag(tag);
+  const version = fullVersion(repository, v, spec.current);
+  const alpine = baseOf(variant) === 'alpine';
+  const store = spec.store(version, !alpine);
+  const bin = spec.bin.replace('{v}', version.split('.')[0]);
+  const binDir = bin.slice(0, bin.lastIndexOf('/'));
+  return {
+    name: repository,
+    tags: [tag],
+    ...merge(alpine ? alpineBase() : debianBase(), {
+      files: Object.fromEntries(spec.dirs.map((d) => [d, ''])),
+      binaries: { '/usr/local/bin/docker-entrypoint.sh': dataStoreEntrypoint(store, '/usr/local/bin/docker-entrypoint.sh'), [bin]: dataStoreServer(store) },
+    }),
+    config: {
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: [bin.slice(binDir.length + 1)],
+      env: { PATH: binDir === '/usr/local/bin' || binDir === '/usr/bin' || binDir === '/usr/sbin' ? DEFAULT_PATH : `${DEFAULT_PATH}:${binDir}`, ...spec.env(version) },
+      workingDir: '/',
+      stopSignal: spec.stopSignal ?? SIGNALS.SIGTERM,
+      exposedPorts: spec.ports,
+      user: spec.user ?? '',
+    },
+    size: imageSize(repository, variant, 100_000_000),
+    flavor: alpine ? 'busybox' : 'gnu',
+  };
+};
