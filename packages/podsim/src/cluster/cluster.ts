@@ -5,6 +5,7 @@
 import { ApiServer } from '../api/server.js';
 import type { PodStreams } from '../api/types.js';
 import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
+import { CronJobController } from '../controllers/cronjob/cronjob-controller.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
@@ -50,6 +51,7 @@ export class Cluster {
       new ReplicaSetController(ctx),
       new DeploymentController(ctx),
       new JobController(ctx),
+      new CronJobController(ctx),
       new TtlAfterFinishedController(ctx),
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),
