@@ -119,6 +119,8 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
   const rt = created.container;
   const inst: InstanceRecord = { id: rt.id, image: image.image, imageId: image.imageId };
   if (rec.current) {
+    // Container GC keeps one dead instance per container (MaxPerPodContainer): the one before goes.
+    if (rec.previous) st.runtimes.delete(rec.previous.id);
     rec.previous = rec.current;
     rec.restartCount++;
   }

@@ -180,7 +180,7 @@ export class Kubelet implements PodStreams {
   probeResults(podUid: string): Record<string, { liveness?: string; readiness?: string; startup?: string }> {
     const w = this.workers.get(podUid);
     if (!w) return {};
-    return w.probes.results((name) => w.records.get(name)?.current?.id);
+    return w.probes.results((name) => w.currentId(name));
   }
 
   /** Pods this kubelet is running or stopping (for node views and tests). */

@@ -13,11 +13,10 @@ import { Deferred, wait } from '../kernel/waitable.js';
 import type { PodSandbox, RuntimeContainer } from '../runtime/types.js';
 import { graceFor, killContainer, podFullName, recordOf, startContainer, type PodState } from './container-ops.js';
 import { PLEG_RELIST_MS, SYNC_RETRY_MS, type NodeContext } from './node-context.js';
-import { isSidecar } from './pod-phase.js';
+import { computePodActions, type ContainerRuntimeState, type PodRuntimeStatus } from './pod-actions.js';
 import { generatePodStatus } from './pod-status.js';
 import { ProbeManager } from './probes/manager.js';
 import type { ProbeKind, ProbeResult } from './probes/types.js';
-import { shouldRestart } from './restart-policy.js';
 import { isRunning, type ContainerRecord } from './runtime-view.js';
 import { runTask, type KubeletTask } from './task.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
@@ -30,8 +29,8 @@ export const PROJECTION_REFRESH_MS = 60_000;
 export class PodWorker {
   pod: Pod;
   readonly uid: string;
-  readonly records = new Map<string, ContainerRecord>();
-  readonly runtimes = new Map<string, RuntimeContainer>();
+  private readonly records = new Map<string, ContainerRecord>();
+  private readonly runtimes = new Map<string, RuntimeContainer>();
   private readonly specs = new Map<string, string>();
   sandbox: PodSandbox | undefined;
   private sandboxReady = false;
@@ -256,63 +255,49 @@ export class PodWorker {
     yield* this.reconcile(this.podState(this.sandbox, this.volumes));
   }
 
-  /** computePodActions + the start/kill steps of kuberuntime SyncPod. */
-  private *reconcile(st: PodState): KubeletTask {
+  /** What the runtime reports, in the shape computePodActions reads. */
+  private runtimeStatus(): PodRuntimeStatus {
+    const containers = new Map<string, ContainerRuntimeState>();
     const spec = this.pod.spec;
-    const policy = spec?.restartPolicy ?? 'Always';
-    const killed = new Set<string>();
-    const all: [Container, boolean][] = [...(spec?.initContainers ?? []).filter(isSidecar).map((c): [Container, boolean] => [c, true]), ...(spec?.containers ?? []).map((c): [Container, boolean] => [c, false])];
-    for (const [c, init] of all) {
+    for (const c of [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])]) {
       const cur = this.records.get(c.name)?.current;
-      if (!cur || !isRunning(this.records.get(c.name))) continue;
-      const reason = this.probes.killReason(c.name, cur.id);
-      const changed = this.specs.get(c.name) !== undefined && this.specs.get(c.name) !== JSON.stringify(c);
-      if (!reason && !changed) continue;
-      const message = reason ? `Container ${c.name} failed ${reason} probe, will be restarted` : `Container ${c.name} definition changed, will be restarted`;
-      const probe = reason === 'liveness' ? c.livenessProbe : reason === 'startup' ? c.startupProbe : undefined;
-      yield* killContainer(st, c, init, graceFor(this.pod, probe), message);
-      killed.add(c.name);
-    }
-    const toStart: [Container, boolean][] = [];
-    const everStarted = (spec?.containers ?? []).some((c) => this.records.get(c.name)?.current);
-    let blocked = false;
-    for (const c of spec?.initContainers ?? []) {
-      const rec = this.records.get(c.name);
-      const cur = rec?.current;
-      if (isSidecar(c)) {
-        if (isRunning(rec)) {
-          if (!everStarted && !this.probes.view(c.name, cur!.id).started) {
-            blocked = true;
-            break;
-          }
-          continue;
-        }
-        toStart.push([c, true]);
-        if (!everStarted) {
-          blocked = true;
-          break;
-        }
+      if (!cur) continue;
+      if (cur.exit) {
+        containers.set(c.name, { state: 'exited', exitCode: cur.exit.exitCode });
         continue;
       }
-      if (everStarted) continue;
-      blocked = true;
-      if (!cur) toStart.push([c, true]);
-      else if (cur.exit?.exitCode === 0) blocked = false;
-      else if (cur.exit && policy !== 'Never') toStart.push([c, true]);
-      if (blocked) break;
+      const created = this.specs.get(c.name);
+      containers.set(c.name, {
+        state: 'running',
+        specChanged: created !== undefined && created !== JSON.stringify(c),
+        probeFailed: this.probes.killReason(c.name, cur.id),
+        started: this.probes.view(c.name, cur.id).started,
+      });
     }
-    if (!blocked) {
-      for (const c of spec?.containers ?? []) {
-        const cur = this.records.get(c.name)?.current;
-        if (!cur) toStart.push([c, false]);
-        else if (cur.exit && (killed.has(c.name) ? policy !== 'Never' : shouldRestart(policy, cur.exit.exitCode, false))) toStart.push([c, false]);
-      }
+    return { sandbox: !!this.sandbox, containers };
+  }
+
+  /** The start/kill steps of kuberuntime SyncPod, carrying out computePodActions. */
+  private *reconcile(st: PodState): KubeletTask {
+    const actions = computePodActions(this.pod, this.runtimeStatus());
+    if (actions.killPod) {
+      yield* this.finish();
+      return;
+    }
+    const byName = new Map([...(this.pod.spec?.initContainers ?? []), ...(this.pod.spec?.containers ?? [])].map((c) => [c.name, c]));
+    const killed = new Set<string>();
+    for (const k of actions.containersToKill) {
+      const c = byName.get(k.name)!;
+      const probe = k.reason === 'liveness' ? c.livenessProbe : k.reason === 'startup' ? c.startupProbe : undefined;
+      yield* killContainer(st, c, k.init, graceFor(this.pod, probe), k.message);
+      killed.add(k.name);
     }
     let backingOff = false;
-    for (const [c, init] of toStart) {
+    const toStart = [...actions.initContainersToStart.map((n): [string, boolean] => [n, true]), ...actions.containersToStart.map((n): [string, boolean] => [n, false])];
+    for (const [name, init] of toStart) {
       if (this.pod.metadata?.deletionTimestamp || this.orphaned) return;
-      const r = yield* startContainer(st, c, init, killed.has(c.name));
-      const rec = recordOf(st, c.name);
+      const r = yield* startContainer(st, byName.get(name)!, init, killed.has(name));
+      const rec = recordOf(st, name);
       if (r.ok) rec.waiting = undefined;
       else {
         backingOff ||= r.reason === 'CrashLoopBackOff' && rec.waiting?.reason !== 'CrashLoopBackOff';
@@ -388,6 +373,22 @@ export class PodWorker {
     this.ctx.images.forgetPod(this.uid);
     this.ctx.crashBackoff.forgetPrefix(`${this.pod.metadata?.name}_${this.pod.metadata?.namespace}_${this.uid}_`);
     this.onTerminated?.();
+  }
+
+  /** The id of a container's latest instance. */
+  currentId(name: string): string | undefined {
+    return this.records.get(name)?.current?.id;
+  }
+
+  /** The runtime of a container's latest instance while it has not exited. */
+  runningContainer(name: string): RuntimeContainer | undefined {
+    const cur = this.records.get(name)?.current;
+    return cur && !cur.exit ? this.runtimes.get(cur.id) : undefined;
+  }
+
+  /** An instance the runtime still keeps (the current and the previous one of each container). */
+  instance(id: string): RuntimeContainer | undefined {
+    return this.runtimes.get(id);
   }
 
   /** `<pod>_<namespace>(<uid>)` for messages. */

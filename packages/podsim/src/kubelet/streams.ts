@@ -50,8 +50,7 @@ export class KubeletStreams implements PodStreams {
     if (!found.ok) return found;
     const c = pick(found.w, container);
     if (!c.ok) return c;
-    const cur = found.w.records.get(c.name)?.current;
-    const rt = cur && !cur.exit ? found.w.runtimes.get(cur.id) : undefined;
+    const rt = found.w.runningContainer(c.name);
     if (!rt || !rt.running) return failure(500, 'InternalError', `container not found (${JSON.stringify(c.name)})`);
     const r = rt.exec(argv, stdio);
     if (!r.ok) return { ok: false, status: internalError(`error executing command in container: ${r.message}`) };
@@ -64,8 +63,7 @@ export class KubeletStreams implements PodStreams {
     if (!found.ok) return found;
     const c = pick(found.w, container);
     if (!c.ok) return c;
-    const cur = found.w.records.get(c.name)?.current;
-    const rt = cur && !cur.exit ? found.w.runtimes.get(cur.id) : undefined;
+    const rt = found.w.runningContainer(c.name);
     // Under a shared PID namespace PID 1 is the pause process: the container's own come after it.
     const main = rt?.pids.list().find((p) => p.argv[0] !== '/pause');
     if (!rt || !rt.running || !rt.attach || !main) return failure(500, 'InternalError', `container not found (${JSON.stringify(c.name)})`);
@@ -103,7 +101,7 @@ export class KubeletStreams implements PodStreams {
       const why = reason === 'ErrImagePull' ? 'image can\'t be pulled' : reason === 'ImagePullBackOff' ? 'trying and failing to pull image' : reason;
       return { ok: false, status: badRequest(`${where} is waiting to start: ${why}`) };
     } else return { ok: false, status: badRequest(`${where} is waiting to start - no logs yet`) };
-    const rt = w.runtimes.get(id);
+    const rt = w.instance(id);
     if (!rt) return { ok: false, status: badRequest(`${where} is terminated`) };
     return { ok: true, log: rt.log, running: rt.running };
   }

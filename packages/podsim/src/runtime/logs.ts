@@ -6,11 +6,18 @@ import type { Clock } from '../clock/clock.js';
 import type { OutputStream } from '../kernel/streams.js';
 import type { ContainerLog, LogLine } from './types.js';
 
-/** Oldest lines are dropped beyond this, as log rotation would (keeps `yes` from eating memory). */
-const MAX_LINES = 20_000;
+/**
+ * The kubelet rotates a container's log file once it passes containerLogMaxSize (10Mi) and keeps
+ * containerLogMaxFiles (5); `kubectl logs` reads only the current file. A browser tab holds many
+ * containers for hours, so the size is scaled down to 64 KiB, and rotated files, which nothing here
+ * can read, are not kept.
+ */
+export const CONTAINER_LOG_MAX_BYTES = 64 * 1024;
 
 export class LogBuffer implements ContainerLog {
-  private readonly entries: LogLine[] = [];
+  private entries: LogLine[] = [];
+  /** Bytes in the current file (each line plus its newline). */
+  private bytes = 0;
   private readonly followers = new Set<(line: LogLine) => void>();
   private readonly partial = { stdout: '', stderr: '' };
   readonly stdout: OutputStream;
@@ -78,8 +85,12 @@ export class LogBuffer implements ContainerLog {
 
   private push(stream: 'stdout' | 'stderr', text: string): void {
     const line: LogLine = { time: this.clock.now(), stream, text };
+    this.bytes += text.length + 1;
+    if (this.bytes > CONTAINER_LOG_MAX_BYTES) {
+      this.entries = [];
+      this.bytes = text.length + 1;
+    }
     this.entries.push(line);
-    if (this.entries.length > MAX_LINES) this.entries.splice(0, this.entries.length - MAX_LINES);
     if (this.followers.size > 0) for (const f of [...this.followers]) f(line);
   }
 }

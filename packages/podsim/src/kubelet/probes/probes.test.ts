@@ -109,3 +109,16 @@ describe('startup probe', () => {
     expect(n.events('s')).toContain('Normal Killing Container box failed startup probe, will be restarted');
   });
 });
+
+describe('liveness failure under restartPolicy Never', () => {
+  it('stops the whole pod (computePodActions KillPod: "Stopping container", no restart) and the pod fails', () => {
+    const n = testNode();
+    n.run('web', { restartPolicy: 'Never', containers: [hello({ livenessProbe: { tcpSocket: { port: 8081 }, initialDelaySeconds: 10, periodSeconds: 5 } })] });
+    n.advance(40);
+    const events = n.events('web');
+    expect(events).toContain('Normal Killing Stopping container hello-world');
+    expect(events.some((e) => e.includes('will be restarted'))).toBe(false);
+    expect(n.cs('web')).toMatchObject({ restartCount: 0, state: { terminated: { exitCode: 2, reason: 'Error' } } });
+    expect(n.pod('web')?.status?.phase).toBe('Failed');
+  });
+});
