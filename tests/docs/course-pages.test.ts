@@ -11,6 +11,7 @@ import { locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/ma
 import { coursePages } from './page-blocks.js';
 import { CRASH_EXIT_CODE, unexpectedErrors } from './output-errors.js';
 import { runBlock } from './run-block.js';
+import { expectedOutput, notCheckedReason } from '../expected-output.js';
 
 /** Plays the reader at the editor: applies the block's declared edits and saves. */
 function answerEditor(sandbox: SandboxApi, current: { block?: BashBlock }) {
@@ -53,4 +54,13 @@ describe.each(coursePages())('page $slug', ({ blocks, files }) => {
       expect(locateFragment(files[b.file!], b.content)).toBeDefined();
     });
   }
+});
+
+describe('course command lines', () => {
+  it('each has an expected output or a stated reason why its own output proves nothing', () => {
+    const bare = coursePages().flatMap(({ slug, blocks }) =>
+      blocks.flatMap((b) => (b.kind === 'bash' && b.runnable ? b.lines : [])).flatMap((l) => (l.kind === 'run' && !expectedOutput(l.line) && !notCheckedReason(l.line) ? [`${slug}: ${l.line}`] : [])),
+    );
+    expect(bare).toEqual([]);
+  });
 });

@@ -110,8 +110,7 @@ describe('resources', () => {
     const events = text.trim().split('\n').map((l) => JSON.parse(l));
     expect(events.map((e) => `${e.type} ${e.object.kind} ${e.object.metadata.name}`)).toEqual(['ADDED ConfigMap w1', 'DELETED ConfigMap w1']);
     ac.abort();
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.activity().streams).toBe(0);
+    await expect.poll(() => server.activity().streams).toBe(0);
   });
 
   it('deletes pods gracefully with DeleteOptions', async () => {

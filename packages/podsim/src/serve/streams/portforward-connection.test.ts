@@ -29,9 +29,12 @@ afterEach(() => {
   for (const s of servers.splice(0)) s.close();
 });
 
-/** A loopback socket pair: the accepted end goes to the listener, the other is returned. */
-async function forwarded(lookup: ListenerLookup, time: TimeDriver): Promise<Socket> {
-  const server = createServer((s) => connectToListener(s, lookup, time));
+/** A loopback socket pair: the accepted end goes to the listener (and to `onAccept`), the other is returned. */
+async function forwarded(lookup: ListenerLookup, time: TimeDriver, onAccept?: (s: Socket) => void): Promise<Socket> {
+  const server = createServer((s) => {
+    connectToListener(s, lookup, time);
+    onAccept?.(s);
+  });
   servers.push(server);
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { connect } = await import('node:net');
@@ -108,12 +111,19 @@ describe('connectToListener', () => {
   });
 
   it('keeps a plain-TCP connection open and silent until the client leaves', async () => {
-    const sock = await forwarded(() => ({ port: 6379, owner: 'redis' }), driver(new Clock()));
+    let accepted!: (s: Socket) => void;
+    const serverSide = new Promise<Socket>((r) => (accepted = r));
+    const sock = await forwarded(() => ({ port: 6379, owner: 'redis' }), driver(new Clock()), (s) => accepted(s));
+    const pod = await serverSide;
     let got = '';
     sock.on('data', (d) => (got += d.toString()));
+    const handled = new Promise<void>((r) => pod.on('data', (d) => d.toString().includes('PING\r\n') && r()));
     sock.write('PING\r\n');
-    await new Promise((r) => setTimeout(r, 100));
-    expect([got, sock.destroyed]).toEqual(['', false]);
+    await handled;
+    // TCP keeps order: anything the forwarder wrote in answer to PING arrives before this marker.
+    pod.write('<marker>');
+    await expect.poll(() => got).toContain('<marker>');
+    expect([got, sock.destroyed]).toEqual(['<marker>', false]);
     const closed = new Promise((r) => sock.once('close', r));
     sock.end();
     await closed;
