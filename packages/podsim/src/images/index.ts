@@ -14,6 +14,7 @@ import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNo
 import { helloApp1, helloApp2 } from './hello-app.js';
 import { httpd } from './httpd.js';
 import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
+import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
 import { pause } from './pause.js';
 import { redis } from './redis.js';
@@ -64,6 +65,18 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google_containers/pause': sameImage(pause),
   'gcr.io/google-samples/hello-app': sameImage(helloApp1),
   'docker.io/polinux/stress': sameImage(polinuxStress),
+  'registry.k8s.io/liveness': livenessImage,
+  'registry.k8s.io/goproxy': goproxyImage,
+  'registry.k8s.io/etcd': etcdImage,
+  'registry.k8s.io/echoserver': echoserverImage,
+  'registry.k8s.io/e2e-test-images/echoserver': echoserverImage,
+  'registry.k8s.io/nginx-slim': nginxSlimImage,
+  'gcr.io/google_containers/nginx-slim': nginxSlimImage,
+  'registry.k8s.io/test-webserver': testWebserverImage,
+  'registry.k8s.io/serve_hostname': serveHostnameImage,
+  'gcr.io/google-samples/kubernetes-bootcamp': bootcampImage,
+  'docker.io/jocatalin/kubernetes-bootcamp': bootcampImage,
+  'gcr.io/google-samples/node-hello': nodeHelloImage,
   'docker.io/library/postgres': dataStoreImage,
   'docker.io/library/mysql': dataStoreImage,
   'docker.io/library/mariadb': dataStoreImage,
