@@ -1,3 +1,5 @@
+import type { ClusterSnapshot } from 'podsim';
+
 /** What the page (run controls, the drawer) asks of a started sandbox. */
 export type PageAction =
   | { kind: 'run'; line: string; until?: string }
@@ -10,4 +12,6 @@ export interface SandboxApp {
   killWorker(): void;
   /** Everything in the terminal's buffer, scrollback included (tests, bench). */
   terminalText(): string;
+  /** The cluster as the cluster view last drew it (tests). */
+  snapshot(): ClusterSnapshot | undefined;
 }

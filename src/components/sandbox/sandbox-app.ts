@@ -79,7 +79,9 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
       })
       .catch(() => undefined);
   }, 1000);
+  let shown: ClusterSnapshot | undefined;
   const showSnapshot = (snap: ClusterSnapshot) => {
+    shown = snap;
     renderClusterView(clusterEl, snap);
     time.showClock(snap.now);
     check.update(snap);
@@ -261,5 +263,6 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     },
     killWorker: () => sup!.kill(),
     terminalText: () => term.text(),
+    snapshot: () => shown,
   };
 }

@@ -83,6 +83,10 @@ class PodlabSandbox extends HTMLElement {
     return (await this.boot()).terminalText();
   }
 
+  async snapshot(): Promise<unknown> {
+    return (await this.boot()).snapshot();
+  }
+
   async perform(action: PageAction): Promise<void> {
     this.setOpen(true);
     const app = await this.boot();
