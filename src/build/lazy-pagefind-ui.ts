@@ -31,6 +31,9 @@ export class PagefindUI {
     };
     for (const type of INTENT_EVENTS) button?.addEventListener(type, start, { passive: true });
     addEventListener('keydown', onKey, true);
-    if (!button) start();
+    // Starlight makes this object when the page is first idle, but its Ctrl/⌘+K already works
+    // before that: a dialog opened that early is waiting for the UI.
+    const dialog = document.querySelector(options.element)?.closest('dialog');
+    if (!button || dialog?.open) start();
   }
 }

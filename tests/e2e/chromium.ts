@@ -9,6 +9,7 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
-export const PREVIEW_PORT = 4322;
+// Helpers working in parallel each need their own preview server: PODLAB_PREVIEW_PORT picks another port.
+export const PREVIEW_PORT = Number(process.env.PODLAB_PREVIEW_PORT ?? 4322);
 export const BASE = (process.env.PODLAB_BASE ?? '/').replace(/\/?$/, '/');
 export const ORIGIN = `http://127.0.0.1:${PREVIEW_PORT}`;

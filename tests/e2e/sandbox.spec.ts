@@ -70,6 +70,7 @@ test('reload keeps the sandbox, Reset clears it', async ({ page }) => {
   await page.locator('.sl-markdown-content [data-rc-line="kubectl get pods"]').first().click();
   await expectTerminal(page, /hello-world-pod\s+1\/1/, 20_000);
   await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Reset' }).click();
   await expect.poll(async () => (await page.locator('[data-sbx-cluster]').innerText())).toContain('No pods yet');
 });
 

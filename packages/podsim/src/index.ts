@@ -13,6 +13,10 @@ export type {
   ContainerView,
   EventView,
   EditorRequest,
+  WorkloadView,
+  ContainerTimeline,
+  TimelineSpan,
+  ProbeTick,
 } from './host/sandbox-types.js';
 export type { EditorMode } from './host/context.js';
 export { runScript, isInterruptLine, type RunScriptOptions } from './cli/run-script.js';

@@ -10,9 +10,13 @@ import { parseCondition, waitFor, waitNote } from '../../markdown/wait-condition
 import { clearState, saveState, throttle } from '../../persistence/saved-state.ts';
 import type { PageAction, SandboxApp } from './app-types.ts';
 import { renderClusterView } from './cluster-view.ts';
+import { updateCountdowns } from './container-timeline.ts';
 import type { SandboxEditor } from './editor/editor.ts';
 import editorChunk from './editor/editor.ts?chunk-url';
+import { askChoice } from './choice-dialog.ts';
+import { wireDrawerResize } from './drawer-resize.ts';
 import { HandsOnCheck } from './hands-on-check.ts';
+import { TabOwnership } from './tab-ownership.ts';
 import { createTerminal } from './terminal.ts';
 import { TimeControls } from './time-controls.ts';
 import { SandboxSupervisor, type RemoteSandbox } from './worker-client.ts';
@@ -33,6 +37,16 @@ function pageFiles(): Record<string, string> {
     if (!(name in files)) files[name] = text.endsWith('\n') ? text : text + '\n';
   });
   return files;
+}
+
+/** Every whole-file block of the page for `file`: what the page itself may have put in the sandbox. */
+function pageVersions(file: string): string[] {
+  return [...document.querySelectorAll<HTMLElement>('[data-rc-block=yaml][data-rc-file]:not([data-rc-fragment])')]
+    .filter((fig) => fig.dataset.rcFile === file)
+    .map((fig) => {
+      const text = fig.querySelector('pre')?.textContent ?? '';
+      return text.endsWith('\n') ? text : text + '\n';
+    });
 }
 
 /** What the loader started before this chunk arrived: the worker, and the read of the saved state. */
@@ -59,13 +73,19 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
   // Keystrokes and resizes before the worker is up have nowhere to go; attach() sends the size.
   const live = () => (sup?.started ? sup.api : undefined);
 
+  const announcer = q('[data-sbx-announce]');
+  const clusterEl = q('[data-sbx-cluster]');
   const term = createTerminal(q('[data-sbx-terminal]'), {
     onData: (d) => void live()?.write(d),
     onResize: (cols, rows) => void live()?.resize(cols, rows),
+    announce: (text) => (announcer.textContent = text),
   });
-  const time = new TimeControls(root, api);
-  const check = new HandsOnCheck(page);
-  const clusterEl = q('[data-sbx-cluster]');
+  wireDrawerResize(q('[data-sbx-resize]'));
+  const time = new TimeControls(root, api, (now) => updateCountdowns(clusterEl, now));
+  let check = new HandsOnCheck(page);
+  const notice = q('[data-sbx-notice]');
+  // Taking over saves this tab's sandbox at once (when it is running).
+  const ownership = new TabOwnership(page, notice, () => void (sup?.started && saveSoon()));
   let lastState: SavedState | undefined = await early.saved;
   let firstAttach = true;
   let runQueue: Promise<unknown> = Promise.resolve();
@@ -75,7 +95,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
       .exportState()
       .then((s) => {
         lastState = s;
-        return saveState(page, s);
+        // Only the tab that owns the page's saved sandbox writes it.
+        return ownership.owns ? saveState(page, s) : undefined;
       })
       .catch(() => undefined);
   }, 1000);
@@ -87,6 +108,12 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     check.update(snap);
   };
   const refresh = throttle(() => void api().snapshot().then(showSnapshot, () => undefined), 250);
+
+  const sandboxYamlFiles = async () => {
+    const found: Record<string, string> = {};
+    for (const f of (await api().listFiles()).filter((p) => /\.ya?ml$/.test(p))) found[f] = (await api().readFile(f)) ?? '';
+    return found;
+  };
 
   let editor: Promise<SandboxEditor> | undefined;
   const loadEditor = (): Promise<SandboxEditor> => {
@@ -116,10 +143,7 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
           },
         },
       );
-      const current = await api().listFiles();
-      const initial: Record<string, string> = {};
-      for (const f of current.filter((p) => /\.ya?ml$/.test(p))) initial[f] = (await api().readFile(f)) ?? '';
-      ed.setFiles(initial);
+      ed.setFiles(await sandboxYamlFiles());
       root.dataset.editor = 'ready';
       return ed;
     });
@@ -167,6 +191,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
           }),
         );
         await remote.onOpenEditor(Comlink.proxy((req: EditorRequest) => void openFromTerminal(req)));
+        // A reload while vi or kubectl edit was open: the shell still waits for that editor.
+        for (const req of await remote.pendingEditors()) void openFromTerminal(req);
         await remote.onChange(
           Comlink.proxy(() => {
             refresh();
@@ -182,6 +208,7 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
       recovered: () => term.write('\r\n\x1b[33m[The simulator stopped and was restarted; your cluster was restored from the last saved state.]\x1b[0m\r\n'),
     },
   );
+  await ownership.claim();
   try {
     await sup.start(lastState, early.worker);
   } catch (err) {
@@ -212,15 +239,51 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     btn.setAttribute('aria-pressed', String(on));
     term.setScreenReaderMode(on);
   });
-  q('[data-sbx-action=reset]').addEventListener('click', async () => {
-    await clearState(page);
-    lastState = undefined;
-    check.reset();
+  // Reset asks first, and the state before it can be brought back once.
+  const goalKey = `podlab:goal:${page}`;
+  let beforeReset: { state: SavedState; goal: string | null } | undefined;
+  const restart = async (state: SavedState | undefined) => {
     term.clear();
     firstAttach = true;
-    await sup!.start(undefined);
-    if (editor) (await editor).setFiles(files);
+    lastState = state;
+    await sup!.start(state);
+    if (editor) (await editor).setFiles(await sandboxYamlFiles());
+    if (state && ownership.owns) await saveState(page, state);
     term.focus();
+  };
+  const offerUndo = () => {
+    const text = document.createElement('span');
+    text.textContent = 'The sandbox was reset.';
+    const undo = document.createElement('button');
+    undo.type = 'button';
+    undo.className = 'sbx-btn';
+    undo.textContent = 'Undo reset';
+    undo.addEventListener('click', async () => {
+      const before = beforeReset;
+      beforeReset = undefined;
+      notice.replaceChildren();
+      notice.hidden = true;
+      if (!before) return;
+      if (before.goal !== null) localStorage.setItem(goalKey, before.goal);
+      check = new HandsOnCheck(page);
+      await restart(before.state);
+    });
+    notice.replaceChildren(text, undo);
+    notice.hidden = false;
+  };
+  q('[data-sbx-action=reset]').addEventListener('click', async () => {
+    const sure = await askChoice(
+      root,
+      'Reset the sandbox?',
+      'This deletes the cluster, your files and the terminal history in this sandbox, and clears this page’s hands-on check. You can undo it once.',
+      [{ value: 'reset', label: 'Reset', primary: true }],
+    );
+    if (!sure) return;
+    beforeReset = { state: await api().exportState(), goal: localStorage.getItem(goalKey) };
+    await clearState(page);
+    check.reset();
+    await restart(undefined);
+    offerUndo();
   });
 
   const openFile = async (file: string, content: string) => {
@@ -232,6 +295,34 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     }
     root.selectTab('editor');
     return { ed, text };
+  };
+
+  /**
+   * The file a page's Apply applies: the page's block, unless the reader changed the file (saved or
+   * still in the editor) into something the page never wrote; then the reader chooses.
+   */
+  const applyContent = async (file: string, block: string): Promise<string | undefined> => {
+    const saved = await api().readFile(file);
+    const typed = editor && (await editor).contentOf(file);
+    const page = pageVersions(file);
+    // The editor's text first (it may hold unsaved typing), then the file (changed from the terminal).
+    const mine = [typed, saved].find((t): t is string => t !== undefined && t !== block && !page.includes(t));
+    let content = block;
+    if (mine !== undefined) {
+      const pick = await askChoice(
+        root,
+        `Your ${file} differs from this page’s`,
+        `You changed ${file} in the sandbox. Apply your version, or replace it with the one on this page?`,
+        [
+          { value: 'mine', label: 'Keep mine and apply it', primary: true },
+          { value: 'page', label: 'Use the page’s version' },
+        ],
+      );
+      if (!pick) return undefined;
+      if (pick === 'mine') content = mine;
+    }
+    if (content !== saved) await api().writeFile(file, content);
+    return content;
   };
 
   return {
@@ -255,10 +346,12 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
           ed.open(action.file, current, { highlight: locateFragment(current, action.content) });
           return;
         }
-        case 'apply':
-          await api().writeFile(action.file, action.content);
-          if (editor) (await editor).open(action.file, action.content);
+        case 'apply': {
+          const content = await applyContent(action.file, action.content);
+          if (content === undefined) return;
+          if (editor) (await editor).open(action.file, content);
           return runLine(`kubectl apply -f ${action.file}`);
+        }
       }
     },
     killWorker: () => sup!.kill(),

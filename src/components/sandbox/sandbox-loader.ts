@@ -25,6 +25,12 @@ class PodlabSandbox extends HTMLElement {
       tab.addEventListener('keydown', (e) => this.onTabKey(e));
     });
     this.querySelector('[data-sbx-action=close]')?.addEventListener('click', () => this.setOpen(false));
+    // Phones: the less used tools fold behind "More" so the toolbar stays one row.
+    this.querySelector('[data-sbx-more]')?.addEventListener('click', (e) => {
+      const open = (e.currentTarget as HTMLElement).getAttribute('aria-expanded') !== 'true';
+      (e.currentTarget as HTMLElement).setAttribute('aria-expanded', String(open));
+      this.dataset.more = String(open);
+    });
     this.querySelector('[data-sbx-action=maximize]')?.addEventListener('click', (e) => {
       const on = this.dataset.max !== 'true';
       this.dataset.max = String(on);

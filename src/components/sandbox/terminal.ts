@@ -34,9 +34,22 @@ function siteTheme(): ITheme {
   };
 }
 
+/** Escape then Tab (within this long) leaves the terminal, as a terminal must let keyboard users out (WCAG 2.1.2). */
+const ESCAPE_WINDOW_MS = 1500;
+
+/** The next (or previous) focusable element of the page after `from`. */
+function focusNeighbour(from: Element, back: boolean): void {
+  const all = [...document.querySelectorAll<HTMLElement>('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]')].filter(
+    (el) => el.tabIndex >= 0 && el.offsetParent !== null && !el.closest('.xterm') && !el.closest('[inert]'),
+  );
+  const after = all.filter((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+  const before = all.filter((el) => from.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_PRECEDING);
+  (back ? before[before.length - 1] : after[0])?.focus();
+}
+
 export function createTerminal(
   box: HTMLElement,
-  handlers: { onData(data: string): void; onResize(cols: number, rows: number): void },
+  handlers: { onData(data: string): void; onResize(cols: number, rows: number): void; announce(text: string): void },
 ): SandboxTerminal {
   injectStyle('xterm', xtermCss);
   box.replaceChildren();
@@ -52,12 +65,42 @@ export function createTerminal(
   term.loadAddon(fit);
   term.loadAddon(new WebLinksAddon());
   term.open(box);
+  const help = box.parentElement?.querySelector('[data-sbx-term-help]');
+  if (help?.id) term.textarea?.setAttribute('aria-describedby', help.id);
   term.onData(handlers.onData);
-  term.onResize(({ cols, rows }) => handlers.onResize(cols, rows));
+  term.onResize(({ cols, rows }) => {
+    box.dataset.cols = String(cols);
+    handlers.onResize(cols, rows);
+  });
 
+  // Escape is held back for a moment: Tab next moves focus out (Shift+Tab backwards); any other key
+  // sends the Escape first, so Meta-prefixed keys still reach the shell in order.
+  let escapeAt: number | undefined;
+  let escapeTimer: ReturnType<typeof setTimeout> | undefined;
+  const flushEscape = () => {
+    clearTimeout(escapeTimer);
+    if (escapeAt !== undefined) handlers.onData('\x1b');
+    escapeAt = undefined;
+  };
   // Ctrl+Shift+C / Ctrl+Shift+V, and Ctrl+C with a selection, copy and paste like a desktop terminal.
   term.attachCustomKeyEventHandler((e) => {
     if (e.type !== 'keydown') return true;
+    const plain = !e.ctrlKey && !e.altKey && !e.metaKey;
+    if (e.key === 'Escape' && plain && !e.shiftKey) {
+      flushEscape();
+      escapeAt = performance.now();
+      escapeTimer = setTimeout(flushEscape, ESCAPE_WINDOW_MS);
+      handlers.announce('Escape: press Tab to leave the terminal, Shift+Tab to go back.');
+      return false;
+    }
+    if (e.key === 'Tab' && plain && escapeAt !== undefined) {
+      clearTimeout(escapeTimer);
+      escapeAt = undefined;
+      e.preventDefault();
+      focusNeighbour(box, e.shiftKey);
+      return false;
+    }
+    if (!['Shift', 'Control', 'Alt', 'Meta'].includes(e.key)) flushEscape();
     const key = e.key.toLowerCase();
     if (e.ctrlKey && key === 'c' && (e.shiftKey || term.hasSelection())) {
       void navigator.clipboard?.writeText(term.getSelection());

@@ -14,6 +14,7 @@ export class TimeControls {
   constructor(
     private readonly root: HTMLElement,
     private readonly sandbox: () => RemoteSandbox,
+    private readonly onClock: (now: number) => void = () => undefined,
   ) {
     root.querySelectorAll<HTMLButtonElement>('[data-speed]').forEach((b) =>
       b.addEventListener('click', () => void this.setSpeed(Number(b.dataset.speed))),
@@ -43,6 +44,7 @@ export class TimeControls {
       el.textContent = clockText(now);
       el.dataset.now = String(now);
     }
+    this.onClock(now);
   }
 
   private async setSpeed(speed: number): Promise<void> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { plainText } from './screen-text.js';
-import { createSandbox, PAUSED_NOTICE } from './sandbox.js';
+import { createSandbox, PAUSED_NOTICE, restoreSandbox } from './sandbox.js';
 
 const NOTICE = plainText(PAUSED_NOTICE).trim();
 
@@ -30,5 +30,24 @@ describe('what the reader types', () => {
     out = '';
     sb.write('echo three\r');
     expect(plainText(out)).toContain(NOTICE);
+  });
+});
+
+describe('an editor open when the page was saved', () => {
+  it('is still open after a restore, and closing it lets the shell go on', async () => {
+    const sb = createSandbox({ files: { 'pod.yaml': 'kind: Pod\n' } });
+    sb.onOpenEditor(() => undefined);
+    sb.write('vi pod.yaml; echo "closed $?"\r');
+    sb.advance(100);
+    expect(sb.pendingEditors()).toEqual([{ path: 'pod.yaml', content: 'kind: Pod\n', mode: 'vi' }]);
+    const restored = restoreSandbox(sb.exportState());
+    expect(restored.pendingEditors()).toEqual([{ path: 'pod.yaml', content: 'kind: Pod\n', mode: 'vi' }]);
+    let out = '';
+    restored.onOutput((d) => (out += d));
+    restored.writeFile('pod.yaml', 'kind: Pod # edited\n');
+    restored.editorClosed('pod.yaml', true);
+    restored.advance(10);
+    expect(plainText(out)).toContain('closed 0');
+    expect(restored.pendingEditors()).toEqual([]);
   });
 });

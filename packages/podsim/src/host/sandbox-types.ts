@@ -107,6 +107,8 @@ export interface SandboxApi {
   onOpenEditor(listener: (req: EditorRequest) => void): void;
   /** The UI closed the editor opened by onOpenEditor (after writeFile when saved). */
   editorClosed(path: string, saved: boolean): void;
+  /** Editors still open (a restored page reopens them: the shell is waiting for them to close). */
+  pendingEditors(): EditorRequest[];
 
   now(): number;
   /** Virtual seconds per wall second; 0 pauses. */

@@ -51,7 +51,7 @@ export class Sandbox implements SandboxApi {
   private readonly outputListeners: ((d: string) => void)[] = [];
   private readonly changeListeners: (() => void)[] = [];
   private readonly editorListeners: ((r: EditorRequest) => void)[] = [];
-  private readonly editors = new Map<string, Deferred<{ saved: boolean }>>();
+  private readonly editors = new Map<string, { done: Deferred<{ saved: boolean }>; mode: EditorMode }>();
 
   constructor(
     readonly options: SandboxOptions = {},
@@ -114,7 +114,7 @@ export class Sandbox implements SandboxApi {
       /* a new file */
     }
     const path = this.relative(abs);
-    this.editors.set(abs, d);
+    this.editors.set(abs, { done: d, mode });
     if (this.editorListeners.length === 0 && !this.replaying) {
       // Nobody can show an editor (CLI, tests): it closes at once, unchanged, and that is logged for replay.
       this.clock.setTimer(0, () => this.closeEditor(path, false));
@@ -127,7 +127,7 @@ export class Sandbox implements SandboxApi {
     const abs = resolvePath(HOME, path);
     const d = this.editors.get(abs);
     this.editors.delete(abs);
-    d?.resolve({ saved });
+    d?.done.resolve({ saved });
   }
 
   write(data: string): void {
@@ -177,6 +177,13 @@ export class Sandbox implements SandboxApi {
 
   editorClosed(path: string, saved: boolean): void {
     this.guard(() => this.closeEditor(path, saved));
+  }
+
+  pendingEditors(): EditorRequest[] {
+    return this.guard(
+      () => [...this.editors].map(([abs, e]) => ({ path: this.relative(abs), content: this.machine.fs.exists(abs) ? this.machine.fs.readFile(abs) : '', mode: e.mode })),
+      [],
+    );
   }
 
   now(): number {
