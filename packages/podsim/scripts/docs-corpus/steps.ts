@@ -16,6 +16,8 @@ export interface CorpusStep {
   waitBefore?: number;
   /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
   inSession?: boolean;
+  /** The printed output is that of this many commands of one block together (this one the last). */
+  outputOf?: number;
 }
 
 export interface CorpusSection {
@@ -53,8 +55,11 @@ function firstWord(line: string): string {
   return m[2] ? 'export' : m[1];
 }
 
-function looksLikeCommand(line: string): boolean {
-  return COMMANDS.has(firstWord(line));
+/** In a block without a language, `NAME=value` lines are printed environment, not assignments. */
+function looksLikeCommand(line: string, lang: string): boolean {
+  const w = firstWord(line);
+  if (w === 'export' && !/^export\s/.test(line.trim())) return lang !== '';
+  return COMMANDS.has(w);
 }
 
 /** Opens an interactive shell in a container: later lines are typed into it until `exit`. */
@@ -77,7 +82,7 @@ function openCompounds(cmd: string): number {
 }
 
 /** Splits a shell block into commands; a line that is not a command starts the last command's output. */
-function splitBlock(body: string): { commands: string[]; output?: string } {
+function splitBlock(body: string, lang: string): { commands: string[]; output?: string; prompted: boolean } {
   const lines = body.replace(/\s+$/, '').split('\n');
   const commands: string[] = [];
   const prompted = lines.some((l) => PROMPT.test(l) && !/^#\s/.test(l));
@@ -97,7 +102,7 @@ function splitBlock(body: string): { commands: string[]; output?: string } {
         break;
       }
       line = line.slice(p[0].length);
-    } else if (!looksLikeCommand(line)) {
+    } else if (!looksLikeCommand(line, lang)) {
       outputStart = i;
       break;
     }
@@ -129,7 +134,7 @@ function splitBlock(body: string): { commands: string[]; output?: string } {
     }
   }
   const output = outputStart === undefined ? undefined : lines.slice(outputStart).join('\n');
-  return { commands, output };
+  return { commands, output, prompted };
 }
 
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
@@ -144,6 +149,8 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   const files: Record<string, string> = {};
   let prose = '';
   let last: CorpusStep | undefined;
+  /** Commands of the last command block when it had no prompts: an output block after it is theirs together. */
+  let lastBlockCommands = 1;
   let session = false;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
@@ -188,18 +195,21 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       prose = '';
       continue;
     }
-    const split = COMMAND_LANGS.has(e.lang) ? splitBlock(e.body) : { commands: [] as string[], output: e.body };
+    const split = COMMAND_LANGS.has(e.lang) ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
     if (split.commands.length > 0) {
       for (const c of split.commands) last = push(c, e.line);
+      lastBlockCommands = split.prompted ? 1 : split.commands.length;
       if (split.output !== undefined && last) {
         last.expected = split.output;
         last.expectedLine = e.line;
+        if (lastBlockCommands > 1) last.outputOf = lastBlockCommands;
       }
       continue;
     }
     if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined) {
       last.expected = split.output.replace(/\s+$/, '');
       last.expectedLine = e.line;
+      if (lastBlockCommands > 1) last.outputOf = lastBlockCommands;
     }
     prose = '';
   }

@@ -22,10 +22,18 @@ export function containerNameFor(image: string): string {
   return base.split('@')[0].split(':')[0];
 }
 
-export function deploymentFor(o: { name: string; images: string[]; replicas: number; port?: number; namespace?: string }): KubeObject {
+/**
+ * `create deployment` makes a derived name a DNS label: `_` and `.` become `-`, and a random suffix
+ * keeps several such names apart (create_deployment.go sanitizeAndUniquify).
+ */
+function sanitizeAndUniquify(name: string, suffix: () => string): string {
+  return /[_.]/.test(name) ? `${name.replace(/[_.]/g, '-')}-${suffix()}` : name;
+}
+
+export function deploymentFor(o: { name: string; images: string[]; replicas: number; port?: number; namespace?: string; suffix: () => string }): KubeObject {
   const labels = { app: o.name };
   const containers = o.images.map((image) => {
-    const c: Obj = { name: containerNameFor(image), image };
+    const c: Obj = { name: sanitizeAndUniquify(containerNameFor(image), o.suffix), image };
     if (o.port !== undefined && o.port >= 0) c.ports = [{ containerPort: o.port }];
     c.resources = {};
     return c;

@@ -10,6 +10,7 @@ export type CauseKind =
   | 'missing kind'
   | 'missing program'
   | 'needs the network'
+  | 'follows an earlier failure'
   | 'state differs'
   | 'output format diff'
   | 'error';
@@ -36,6 +37,8 @@ export function causeOf(r: StepResult): Cause {
     const m = re.exec(out);
     if (m) return { kind, detail: out.split('\n').find((l) => re.test(l))?.trim().slice(0, 160) ?? m[0] };
   }
+  if (r.after && /NotFound|not found|must be specified|AlreadyExists|No resources found|Couldn't connect|unable to upgrade|No such file|can't cd/.test(out))
+    return { kind: 'follows an earlier failure', detail: `after \`${r.after.split('\n')[0].slice(0, 120)}\`: ${firstLine(out)}` };
   if (r.step.expected === undefined) return { kind: 'error', detail: firstLine(out) || `exit status ${r.exitCode}` };
   // Our output has the page's table or lines, with other values: the simulated cluster is in another state.
   const tableRowsOnly = r.missing.length > 0 && r.missing.every((l) => !/^[A-Z][A-Z ()]+\s{2,}[A-Z]/.test(l.trim()));

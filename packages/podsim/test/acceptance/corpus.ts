@@ -13,6 +13,8 @@ export interface CorpusStep {
   expectedLine?: number;
   waitBefore?: number;
   inSession?: boolean;
+  /** The page's output is that of this many commands together (this one the last of them). */
+  outputOf?: number;
   outOfScope?: string;
 }
 

@@ -30,6 +30,8 @@ export interface StepResult {
   missing: string[];
   /** Images that failed to pull in the cluster after this step (for cause attribution). */
   pullFailures: string[];
+  /** The first earlier step of the scenario (its replayed setup included) that did not match. */
+  after?: string;
 }
 
 export function webFor(page: CorpusPage): Record<string, string> {
@@ -68,17 +70,63 @@ function pullFailures(sb: Sandbox): string[] {
   return [...out];
 }
 
+const HASH = '(?=[a-z0-9]*\\d)[bcdfghjklmnpqrstvwxz0-9]{6,10}';
+const SUFFIX = '(?=[a-z]*\\d)[bcdfghjklmnpqrstvwxz2456789]{5}';
+/** A name the page's cluster generated: `web-7d4b9c8f5d-x2x8k`, `web-7d4b9c8f5d`, `job-x2x8k`. */
+const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${SUFFIX}))?|(${SUFFIX}))\\b`, 'g');
+
+/**
+ * The page's generated names replaced by this cluster's, as a reader types their own pod's name:
+ * an object whose name has the same prefix and shape, when the page's name does not exist here.
+ */
+function ownNames(sb: Sandbox, command: string): string {
+  const names = new Set<string>();
+  for (const r of ['pods', 'replicasets', 'jobs']) {
+    const l = sb.cluster.api.list(r, undefined);
+    if (l.ok) for (const o of l.value.items) names.add(o.metadata.name ?? '');
+  }
+  return command.replace(GENERATED, (whole: string, prefix: string, hash?: string, suffix?: string, alone?: string) => {
+    if (names.has(whole)) return whole;
+    const shape = new RegExp(`^${prefix}-${hash ? HASH + (suffix ? '-' + SUFFIX : '') : SUFFIX}$`);
+    return [...names].sort().find((n) => shape.test(n) && (alone === undefined || !n.slice(prefix.length + 1).includes('-'))) ?? whole;
+  });
+}
+
 /** Text that tells the reader a command failed, when the page shows no output to compare. */
 const ERROR_TEXT =
   /^(error|Error from server|Error:|E\d{4} )|command not found|: not found$|not available in this sandbox|unknown (shorthand )?flag|OCI runtime exec failed|Unable to locate package|^ERROR:|No such file or directory|can't open|Permission denied/m;
 
-function typeStep(sb: Sandbox, command: string): { output: string; exitCode: number } {
+/** Commands that serve until stopped; pages use them from a second terminal while the reader goes on. */
+const SERVER = /^kubectl\s+(proxy|port-forward)\b/;
+
+interface Terminal {
+  sb: Sandbox;
+  /** A server the reader left running (in the background here, in another terminal on the page). */
+  serving: boolean;
+}
+
+function typeStep(t: Terminal, command: string): { output: string; exitCode: number } {
+  const sb = t.sb;
+  // The reader stops the server they started before starting another (the pages' variants use the same port).
+  if (SERVER.test(command) && t.serving) {
+    sb.runLine('kill %1', STEP_MAX_MS);
+    t.serving = false;
+  }
   // Continuation lines and here-documents are typed as the reader pastes them: line by line.
   const lines = command.split('\n');
   for (const l of lines.slice(0, -1)) sb.write(l + '\r');
   const r = sb.runLine(lines[lines.length - 1], STEP_MAX_MS);
   let output = r.output;
-  if (!sb.tty.awaitingInput) {
+  if (!sb.tty.awaitingInput && SERVER.test(command)) {
+    // One terminal stands for two: the server goes on in the background.
+    sb.captureOutput(() => {
+      sb.write('\x1a');
+      sb.settle(1000);
+    });
+    sb.runLine('bg', STEP_MAX_MS);
+    t.serving = true;
+    return { output, exitCode: 0 };
+  } else if (!sb.tty.awaitingInput) {
     const raw = sb.captureOutput(() => {
       sb.write('\x03');
       sb.settle(STEP_MAX_MS);
@@ -95,11 +143,12 @@ function atHostPrompt(sb: Sandbox): boolean {
   return last.startsWith(`${USER}@${HOSTNAME}:`);
 }
 
-function runStep(sb: Sandbox, step: CorpusStep, scored: boolean): StepResult {
+function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[]): StepResult {
+  const sb = t.sb;
   // A reader leaves a container's shell before typing a command meant for their own machine.
-  if (!step.inSession && !atHostPrompt(sb)) typeStep(sb, 'exit');
+  if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
-  const typed = typeStep(sb, step.command);
+  const typed = typeStep(t, ownNames(sb, step.command));
   const output = typed.output;
   // In a container's shell the reader's shell has not finished a command: only the text tells.
   const exitCode = atHostPrompt(sb) ? typed.exitCode : 0;
@@ -108,7 +157,9 @@ function runStep(sb: Sandbox, step: CorpusStep, scored: boolean): StepResult {
   let match = false;
   let missing: string[] = [];
   if (step.expected !== undefined) {
-    const s = similar(step.expected, output);
+    // One output block printed for several commands is compared with their outputs together.
+    const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
+    const s = similar(step.expected, together);
     match = s.match;
     missing = s.missing;
   } else match = exitCode === 0 && !ERROR_TEXT.test(output);
@@ -132,8 +183,12 @@ export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
   const sb = new Sandbox({ seed, files, web, cols: 200, rows: 50 }, { respawn: true });
   letPodsStart(sb);
-  for (const p of pages.slice(0, -1)) for (const step of p.sections.flatMap((s) => s.steps)) if (!step.outOfScope) runStep(sb, step, false);
+  const t: Terminal = { sb, serving: false };
+  const outputs: string[] = [];
+  // A failure in the pages replayed first is not this page's: only the page's own steps set `after`.
+  for (const p of pages.slice(0, -1)) for (const step of p.sections.flatMap((s) => s.steps)) if (!step.outOfScope) outputs.push(runStep(t, step, false, outputs).output);
   const results: StepResult[] = [];
+  let after: string | undefined;
   page.sections.forEach((section, k) => {
     if (k > index) return;
     for (const step of section.steps) {
@@ -142,7 +197,9 @@ export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<
         results.push({ step, output: '', exitCode: 0, scored: false, match: false, missing: [], pullFailures: [] });
         continue;
       }
-      const r = runStep(sb, step, k === index);
+      const r = { ...runStep(t, step, k === index, outputs), after };
+      outputs.push(r.output);
+      if (!r.match) after ??= step.command;
       if (k === index) results.push(r);
     }
   });

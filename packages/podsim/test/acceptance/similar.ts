@@ -35,9 +35,13 @@ const VALUE_RULES: [RegExp, string][] = [
   [/\b[0-9a-f]{32,}\b/g, '<id>'],
   [/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d+)?\b/g, '<ip>'],
   [/\b[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\b(?=[\s,/]|$)/g, '<ip>'],
-  [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-[a-f0-9]{6,10}-${K8S_RANDOM}{5}\\b`, 'g'), '$1-<hash>-<rand>'],
+  // A pod of a ReplicaSet; older clusters drew the suffix from all letters and digits.
+  [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?=[a-z0-9]*\\d)${K8S_RANDOM.replace(']', '0-9]')}{6,10}-[a-z0-9]{5}\\b`, 'g'), '$1-<hash>-<rand>'],
   [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-${K8S_RANDOM}{5}\\b`, 'g'), '$1-<rand>'],
+  [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?=[a-z0-9]*\\d)${K8S_RANDOM.replace(']', '0-9]')}{6,10}\\b`, 'g'), '$1-<hash>'],
   [/pod-template-hash[=:] ?[a-z0-9]+/g, 'pod-template-hash=<hash>'],
+  // Ephemeral and NodePort ports are picked at random (30000 and up).
+  [/(<ip>|localhost|\]):[3-6]\d{4}\b/g, '$1:<port>'],
   [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
@@ -75,7 +79,7 @@ const ELLIPSIS = /^(\.\.\.|…)$/;
 function isHeader(line: string, next: string | undefined): boolean {
   const c = cells(line);
   if (c.length < 2) return false;
-  if (c.every((x) => /^[A-Z][A-Z0-9 ()%_./-]*$/.test(x)) && /[A-Z]{2}/.test(line)) return true;
+  if (c.every((x) => /^[A-Z][A-Z0-9 %_./-]*(\([A-Za-z]+\))?$/.test(x)) && /[A-Z]{2}/.test(line)) return true;
   return next !== undefined && /^\s*-{2,}(\s+-{2,})+\s*$/.test(next);
 }
 

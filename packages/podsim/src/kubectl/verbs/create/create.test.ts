@@ -36,6 +36,16 @@ describe('kubectl create', () => {
     expect(host.run(['create', 'deployment', 'x']).stderr).toBe('error: required flag(s) "image" not set\n');
   });
 
+  it('create deployment turns an image name with _ or . into a DNS label with a random suffix (sanitizeAndUniquify)', () => {
+    const { host, api } = hostWithServer({});
+    expect(host.run(['create', 'deployment', 'hostnames', '--image=registry.k8s.io/serve_hostname']).stdout).toBe('deployment.apps/hostnames created\n');
+    const d = api.get('deployments', 'default', 'hostnames');
+    const name = d.ok ? (d.value.spec as { template: { spec: { containers: { name: string }[] } } }).template.spec.containers[0].name : '';
+    expect(name).toMatch(/^serve-hostname-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const out = host.run(['create', 'deployment', 'v', '--image=example.com/app.v2:1', '--dry-run=client', '-o', 'jsonpath={.spec.template.spec.containers[0].name}']).stdout;
+    expect(out).toMatch(/^app-v2-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  });
+
   it('prints --dry-run=client objects like kubectl', () => {
     const host = hostWithoutCluster();
     expect(host.run(DRY_RUNS[0]).stdout).toBe(`apiVersion: apps/v1

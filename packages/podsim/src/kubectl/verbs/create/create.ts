@@ -31,7 +31,7 @@ const deployment: Command = {
     const name = oneName(inv);
     const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
-    const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv) });
+    const obj = deploymentFor({ name, images: inv.flags.list('image'), replicas: inv.flags.int('replicas'), port: inv.flags.int('port'), namespace: explicitNs(inv), suffix: () => inv.host.random.nameSuffix() });
     return createObject(inv, obj, c.format, c.dryRun, 'created', 'failed to create deployment:').ok ? 0 : 1;
   },
 };

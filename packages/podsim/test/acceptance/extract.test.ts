@@ -1,0 +1,130 @@
+/** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
+import { describe, expect, it } from 'vitest';
+import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
+import { extractSteps, opensSession } from '../../scripts/docs-corpus/steps.js';
+
+const VERSION = { minor: '1.32', patch: '1.32.0' };
+
+const PAGE = `---
+title: A task
+---
+
+## {{% heading "prerequisites" %}}
+
+\`\`\`shell
+kubectl version
+\`\`\`
+
+## Create a Pod
+
+{{% code_sample file="pods/probe/exec-liveness.yaml" %}}
+
+1. Create the Pod:
+
+   \`\`\`shell
+   kubectl apply -f https://k8s.io/examples/pods/probe/exec-liveness.yaml
+   \`\`\`
+
+After 35 seconds, view the Pod:
+
+\`\`\`shell
+kubectl get pod liveness-exec
+\`\`\`
+
+The output is similar to:
+
+\`\`\`
+NAME            READY     STATUS    RESTARTS   AGE
+liveness-exec   1/1       Running   1          1m
+\`\`\`
+
+This manifest has no file name yet:
+
+\`\`\`yaml
+apiVersion: v1
+kind: Pod
+metadata:
+  name: myapp-pod
+\`\`\`
+
+\`\`\`shell
+kubectl apply -f myapp.yaml
+kubectl label --overwrite ns dev pod-security.kubernetes.io/enforce-version=v{{< skew currentVersion >}} \\
+  x=y
+\`\`\`
+
+## Get a shell
+
+\`\`\`shell
+kubectl exec -it shell-demo -- /bin/bash
+\`\`\`
+
+\`\`\`shell
+# Run this inside the container
+ls /
+\`\`\`
+
+\`\`\`
+bin boot dev
+\`\`\`
+
+\`\`\`
+HOSTNAME=shell-demo
+\`\`\`
+
+\`\`\`console
+$ for i in 1 2; do
+  echo $i
+done
+\`\`\`
+`;
+
+describe('docs corpus extraction', () => {
+  const page = extractSteps(pageEvents(PAGE, VERSION));
+
+  it('splits the page into its H2 sections with their commands as written', () => {
+    expect(page.sections.map((s) => s.title)).toEqual(['{{% heading "prerequisites" %}}', 'Create a Pod', 'Get a shell']);
+    expect(page.sections[1].steps.map((s) => s.command)).toEqual([
+      'kubectl apply -f https://k8s.io/examples/pods/probe/exec-liveness.yaml',
+      'kubectl get pod liveness-exec',
+      'kubectl apply -f myapp.yaml',
+      'kubectl label --overwrite ns dev pod-security.kubernetes.io/enforce-version=v1.32 \\\n  x=y',
+    ]);
+  });
+
+  it('takes the output block after a command, the wait the prose asks for, and the examples used', () => {
+    const get = page.sections[1].steps[1];
+    expect(get.expected).toBe('NAME            READY     STATUS    RESTARTS   AGE\nliveness-exec   1/1       Running   1          1m');
+    expect(get.waitBefore).toBe(35);
+    expect(page.sections[1].steps[0].expected).toBeUndefined();
+    expect(page.examples).toEqual(['pods/probe/exec-liveness.yaml']);
+  });
+
+  it('saves an unnamed manifest under the name the next command applies', () => {
+    expect(page.files['myapp.yaml']).toBe('apiVersion: v1\nkind: Pod\nmetadata:\n  name: myapp-pod\n');
+  });
+
+  it('types later commands into a shell opened with exec -it, and keeps printed environment as output', () => {
+    const shell = page.sections[2].steps;
+    expect(shell.map((s) => [s.command, s.inSession ?? false])).toEqual([
+      ['kubectl exec -it shell-demo -- /bin/bash', false],
+      ['ls /', true],
+      ['for i in 1 2; do\n  echo $i\ndone', true],
+    ]);
+    expect(shell[1].expected).toBe('bin boot dev');
+  });
+
+  it('knows which commands open an interactive shell', () => {
+    expect(opensSession('kubectl exec --stdin --tty shell-demo -- /bin/bash')).toBe(true);
+    expect(opensSession('kubectl exec -it nginx -c shell -- sh')).toBe(true);
+    expect(opensSession('kubectl exec shell-demo -- ls /')).toBe(false);
+    expect(opensSession('kubectl exec -it shell-demo -- ls /')).toBe(false);
+    expect(opensSession('kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')).toBe(true);
+  });
+
+  it('renders the site version shortcodes', () => {
+    expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
+      'v1.32 v1.32 1-31 1.32.0',
+    );
+  });
+});
