@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { crashLines } from '../docs/output-errors.js';
 import { BASE, ORIGIN } from './chromium.js';
 
 export const PAGES = ['pods', 'multi-container-pods', 'lifecycle', 'probes'];
@@ -32,6 +33,30 @@ export function terminalText(page: Page): Promise<string> {
 
 export async function expectTerminal(page: Page, pattern: RegExp, timeout = 15_000): Promise<void> {
   await expect.poll(() => terminalText(page), { timeout }).toMatch(pattern);
+  await expectNoCrash(page);
+}
+
+/** A crash of ours (`internal error`: a program that threw, or the sandbox catching an exception) fails any test. */
+export async function expectNoCrash(page: Page): Promise<void> {
+  expect(crashLines(await terminalText(page)), 'crashes shown on the terminal').toEqual([]);
+}
+
+/** The sandbox states this origin saved in IndexedDB (idb-keyval's default store), as JSON text. */
+export function savedStates(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const open = indexedDB.open('keyval-store');
+        open.onerror = () => resolve('');
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('keyval')) return resolve('');
+          const all = db.transaction('keyval').objectStore('keyval').getAll();
+          all.onsuccess = () => resolve(JSON.stringify(all.result));
+          all.onerror = () => resolve('');
+        };
+      }),
+  );
 }
 
 export async function clock(page: Page): Promise<number> {

@@ -29,6 +29,7 @@ afterAll(() => served.close());
 class RawClient {
   readonly messages: Buffer[] = [];
   readonly pings: Buffer[] = [];
+  readonly pongs: Buffer[] = [];
   closed = false;
   private readonly decoder = new FrameDecoder();
   private waiters: (() => void)[] = [];
@@ -39,6 +40,7 @@ class RawClient {
     const receive = (chunk: Buffer): void => {
       for (const f of this.decoder.push(chunk)) {
         if (f.opcode === Opcode.ping) this.pings.push(f.payload);
+        else if (f.opcode === Opcode.pong) this.pongs.push(f.payload);
         else if (f.opcode === Opcode.close) this.closed = true;
         else this.messages.push(f.payload);
       }
@@ -97,7 +99,9 @@ describe('exec and attach streams', () => {
     const r = await upgrade('/api/v1/namespaces/default/pods/web/exec?command=sh&command=-c&command=echo%20hi%3B%20exit%205&stdout=true&stderr=true', WS);
     const c = r.client!;
     await c.until(() => c.pings.length > 0);
-    await new Promise((done) => setTimeout(done, 20));
+    // The server answers our own ping in order: whatever it sent before, we hold when its pong arrives.
+    c.send(Opcode.ping, Buffer.from('probe'));
+    await c.until(() => c.pongs.length > 0);
     expect(c.messages).toEqual([]);
     c.pong();
     await c.until(() => c.closed);
