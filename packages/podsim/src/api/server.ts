@@ -6,11 +6,11 @@
  * without copying; clone before changing (`mutableCopy`). `pods/status`-style names address the status
  * subresource in update and patch.
  */
-import type { Clock, TimerHandle } from '../clock/clock.js';
+import type { Clock } from '../clock/clock.js';
 import type { Random } from '../random/random.js';
 import { serverSideApply } from './apply/apply-request.js';
 import { FieldOwnership, type ManagedFieldsEntry, type Writer } from './apply/managed-fields.js';
-import { bootstrap, populateNamespace, UNDELETABLE_NAMESPACES } from './bootstrap.js';
+import { bootstrap } from './bootstrap.js';
 import { decodeObject } from './decode/decode.js';
 import { marksBeforeRemoval, planDeletion } from './deletion.js';
 import { orderBySchema } from './decode/order.js';
@@ -21,13 +21,13 @@ import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
+import { NamespaceLifecycle } from './namespace-lifecycle.js';
+import { ObjectTtl } from './object-ttl.js';
 import { ObjectStore } from './store.js';
 import type { ApiClient, ApiResult, DeleteOptions, KubeObject, ListOptions, ObjectList, PatchType, ResourceInfo, Status, WatchEvent, WriteOptions } from './types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.js';
 import { WatchHub } from './watch.js';
 
-/** Events live one hour after their last write (kube-apiserver `--event-ttl`). */
-export const EVENT_TTL_MS = 60 * 60 * 1000;
 /** generateName bases are cut to this length before the 5-character suffix (apiserver names.SimpleNameGenerator). */
 const MAX_GENERATED_BASE = 58;
 
@@ -45,8 +45,9 @@ export class ApiServer implements ApiClient {
   private readonly hub: WatchHub;
   private readonly store: ObjectStore;
   private readonly ctx: StrategyContext;
-  private readonly eventTimers = new Map<string, TimerHandle>();
   private readonly fields = new FieldOwnership();
+  private readonly ttl: ObjectTtl;
+  private readonly namespaces: NamespaceLifecycle;
 
   constructor(opts: { clock: Clock; random: Random }) {
     this.clock = opts.clock;
@@ -54,6 +55,8 @@ export class ApiServer implements ApiClient {
     this.hub = new WatchHub(this.clock);
     this.store = new ObjectStore(this.hub);
     this.ctx = { clock: this.clock, random: this.random, store: this.store };
+    this.ttl = new ObjectTtl(this.clock, (resource, obj) => this.expire(resource, obj));
+    this.namespaces = new NamespaceLifecycle({ client: this, store: this.store, commit: (info, obj) => this.commit(info, obj, false), removeNow: (info, obj) => this.removeNow(info, obj) });
     bootstrap(this);
   }
 
@@ -160,7 +163,7 @@ export class ApiServer implements ApiClient {
     if (opts.dryRun) return this.ok(this.finish(info, obj, false), warnings);
     const stored = this.commit(info, obj);
     this.fields.afterWrite(info.kind, undefined, stored, sentFields, this.writer(info, opts), requested || undefined);
-    if (info.resource === 'namespaces') populateNamespace(this, stored.metadata.name!);
+    if (info.resource === 'namespaces') this.namespaces.created(stored);
     return this.ok(stored, warnings);
   }
 
@@ -201,7 +204,8 @@ export class ApiServer implements ApiClient {
   private commit(info: ResourceInfo, obj: Obj, reorder = true): Obj {
     const stored = this.finish(info, obj, true, reorder);
     this.store.put(info.resource, stored);
-    if (info.resource === 'events') this.scheduleEventExpiry(stored);
+    const ttlMs = STRATEGIES[info.resource].ttlMs;
+    if (ttlMs) this.ttl.written(info.resource, stored, ttlMs);
     return stored;
   }
 
@@ -334,13 +338,13 @@ export class ApiServer implements ApiClient {
     const { info } = t;
     const old = this.store.get(info.resource, this.ns(info, namespace), String(name)) as Obj | undefined;
     if (!old) return this.notFound(info, String(name));
-    if (info.resource === 'namespaces' && UNDELETABLE_NAMESPACES.has(old.metadata.name!))
-      return fail(forbidden('namespaces', old.metadata.name!, 'this namespace may not be deleted'));
+    const refused = info.resource === 'namespaces' ? this.namespaces.refuseDeletion(old) : undefined;
+    if (refused) return fail(refused);
     const plan = planDeletion(info, old, opts, this.clock.now());
     if (plan.kind === 'unchanged') return { ok: true, value: old as unknown as T };
     const next = plan.next;
     if (opts.dryRun) return { ok: true, value: this.finish(info, next, false, false) as unknown as T };
-    if (info.resource === 'namespaces') return this.deleteNamespace(next) as ApiResult<T>;
+    if (info.resource === 'namespaces') return this.namespaces.delete(next) as ApiResult<T>;
     if (plan.kind === 'remove') {
       const last = marksBeforeRemoval(old, next) ? mutableCopy(this.commit(info, next, false)) : next;
       return { ok: true, value: this.removeNow(info, last) as unknown as T };
@@ -352,49 +356,17 @@ export class ApiServer implements ApiClient {
     const last = this.finish(info, obj, true, false);
     this.store.remove(info.resource, last);
     this.fields.forget(last.metadata.uid);
-    if (info.resource === 'events') this.cancelEventExpiry(last);
+    if (STRATEGIES[info.resource].ttlMs) this.ttl.removed(info.resource, last);
     const ns = last.metadata.namespace;
-    if (ns) this.maybeFinishNamespace(ns);
+    if (ns) this.namespaces.contentRemoved(ns);
     return last;
   }
 
-  /** Namespace lifecycle: Terminating, delete everything inside, disappear once empty. */
-  private deleteNamespace(ns: Obj): ApiResult<Obj> {
-    ns.status = { ...(ns.status ?? {}), phase: 'Terminating' };
-    const stored = this.commit(RESOURCES.find((r) => r.resource === 'namespaces')!, ns, false);
-    const name = ns.metadata.name!;
-    for (const r of RESOURCES) {
-      if (!r.namespaced) continue;
-      for (const o of this.store.list(r.resource, name)) if (!o.metadata.deletionTimestamp) this.delete(r.resource, name, o.metadata.name!);
-    }
-    this.maybeFinishNamespace(name);
-    return { ok: true, value: this.store.get('namespaces', '', name) ?? stored };
-  }
-
-  private maybeFinishNamespace(name: string): void {
-    const ns = this.store.get('namespaces', '', name);
-    if (!ns?.metadata.deletionTimestamp) return;
-    if (RESOURCES.some((r) => r.namespaced && this.store.list(r.resource, name).length > 0)) return;
-    this.removeNow(RESOURCES.find((r) => r.resource === 'namespaces')!, { ...ns, metadata: { ...ns.metadata } });
-  }
-
-  private scheduleEventExpiry(ev: Obj): void {
-    const key = `${ev.metadata.namespace}/${ev.metadata.name}`;
-    this.clock.cancel(this.eventTimers.get(key));
-    this.eventTimers.set(
-      key,
-      this.clock.setTimer(EVENT_TTL_MS, () => {
-        this.eventTimers.delete(key);
-        const cur = this.store.get('events', ev.metadata.namespace ?? '', ev.metadata.name!);
-        if (cur) this.removeNow(RESOURCES.find((r) => r.resource === 'events')!, { ...cur, metadata: { ...cur.metadata } });
-      }),
-    );
-  }
-
-  private cancelEventExpiry(ev: Obj): void {
-    const key = `${ev.metadata.namespace}/${ev.metadata.name}`;
-    this.clock.cancel(this.eventTimers.get(key));
-    this.eventTimers.delete(key);
+  /** A TTL ran out: the object goes as it is now, without a deletion of its own. */
+  private expire(resource: string, obj: KubeObject): void {
+    const info = findResource(resource)!;
+    const cur = this.store.get(info.resource, obj.metadata.namespace ?? '', obj.metadata.name!);
+    if (cur) this.removeNow(info, { ...cur, metadata: { ...cur.metadata } });
   }
 
   bind(namespace: string, pod: string, node: string): ApiResult<KubeObject> {

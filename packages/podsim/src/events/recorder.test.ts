@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { must, newServer, pod } from '../api/testing.js';
-import { EVENT_TTL_MS } from '../api/server.js';
+import { EVENT_TTL_MS } from '../api/kinds/core.js';
 import { EventRecorder } from './recorder.js';
 
 describe('EventRecorder', () => {

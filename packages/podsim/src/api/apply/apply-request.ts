@@ -8,8 +8,8 @@ import { decodeObject } from '../decode/decode.js';
 import { isObject, jsonCopy, rfc3339 } from '../objects.js';
 import { apiVersionOf } from '../resources.js';
 import { badRequest, unknownError } from '../status.js';
-import type { ApiResult, KubeObject, ResourceInfo, Status, WriteOptions } from '../types.js';
-import type { ApiServer } from '../server.js';
+import type { ApiClient, ApiResult, KubeObject, ResourceInfo, Status, WriteOptions } from '../types.js';
+import type { Clock } from '../../clock/clock.js';
 import { pathString, undeclaredFields, type Path } from './fieldset.js';
 import { planApply, type FieldOwnership } from './managed-fields.js';
 
@@ -21,7 +21,10 @@ function typedPatchError(info: ResourceInfo, config: Record<string, unknown>, pa
   return unknownError(`failed to create typed patch object (${where}): ${errs.length === 1 ? errs[0] : `errors:\n  ${errs.join('\n  ')}`}`);
 }
 
-export function serverSideApply<T extends KubeObject>(api: ApiServer, fields: FieldOwnership, info: ResourceInfo, namespace: string | undefined, name: string, body: unknown, opts: WriteOptions): ApiResult<T> {
+/** The writes an apply goes through: the server's ordinary get, create and update. */
+export type ApplyBackend = Pick<ApiClient, 'get' | 'create' | 'update'> & { clock: Clock };
+
+export function serverSideApply<T extends KubeObject>(api: ApplyBackend, fields: FieldOwnership, info: ResourceInfo, namespace: string | undefined, name: string, body: unknown, opts: WriteOptions): ApiResult<T> {
   if (!opts.fieldManager) return { ok: false, status: badRequest('fieldManager is required for apply requests') };
   const copy = jsonCopy(body);
   if (!copy.ok || !isObject(copy.value)) return { ok: false, status: badRequest('error decoding YAML: the applied configuration must be an object') };

@@ -149,7 +149,11 @@ export const pvcStrategy: KindStrategy = {
 /** Nodes are registered by the kubelet with their status (NodeStrategy keeps status on create). */
 export const nodeStrategy: KindStrategy = { ...base, topLevel: ['spec', 'status'], statusSubresource: true };
 
+/** Events live one hour after their last write (kube-apiserver `--event-ttl`). */
+export const EVENT_TTL_MS = 60 * 60 * 1000;
+
 export const eventStrategy: KindStrategy = {
+  ttlMs: EVENT_TTL_MS,
   ...base,
   nameRule: 'path',
   topLevel: ['involvedObject', 'reason', 'message', 'source', 'firstTimestamp', 'lastTimestamp', 'count', 'type', 'eventTime', 'series', 'action', 'related', 'reportingComponent', 'reportingInstance'],

@@ -37,6 +37,8 @@ export interface KindStrategy {
   validateUpdate?(obj: Obj, old: Obj): FieldError[];
   /** Warnings returned with a successful write (`Warning: ...` in kubectl). */
   warnings?(obj: Obj): string[];
+  /** Storage drops the object this long after its last write (etcd lease). */
+  ttlMs?: number;
   /** Name rule for metadata.name. */
   nameRule: 'subdomain' | 'label' | 'label1035' | 'path';
 }
