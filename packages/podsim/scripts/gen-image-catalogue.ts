@@ -43,10 +43,10 @@ function historicalTags(clone: string, name: string): string[] {
 /** `registry.k8s.io/x:tag` references in the English docs (untagged ones mean `latest`). */
 function docsReferences(clone: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  const pattern = '(registry\\.k8s\\.io|k8s\\.gcr\\.io|gcr\\.io)/[A-Za-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9._-]*)?';
+  const pattern = '(registry\\.k8s\\.io|k8s\\.gcr\\.io|gcr\\.io|us-docker\\.pkg\\.dev)/[A-Za-z0-9._/-]+(:[A-Za-z0-9_][A-Za-z0-9._-]*)?';
   const texts = ['md', 'yaml', 'yml', 'json', 'html'].map((ext) => `:(glob)content/en/**/*.${ext}`);
   const blob = git(clone, 'grep', '-h', '-I', '-E', '-o', pattern, 'HEAD', '--', ...texts);
-  const ref = /^((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io)\/[a-z0-9][a-z0-9._/-]*[a-z0-9])(?::([\w][\w.-]{0,127}))?$/gm;
+  const ref = /^((?:registry\.k8s\.io|k8s\.gcr\.io|gcr\.io|us-docker\.pkg\.dev)\/[a-z0-9][a-z0-9._/-]*[a-z0-9])(?::([\w][\w.-]{0,127}))?$/gm;
   for (const m of blob.matchAll(ref)) {
     const repo = m[1];
     if (!SOURCES.docsPrefixes.some((p) => repo.startsWith(p)) || new RegExp(SOURCES.docsExclude).test(repo)) continue;

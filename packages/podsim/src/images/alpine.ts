@@ -9,7 +9,7 @@ import { alpineBase } from './userland.js';
 
 export const alpine: Image = {
   name: 'docker.io/library/alpine',
-  tags: ['latest', '3', '3.21', '3.21.2', '3.20', '3.20.3', '3.19', 'edge'],
+  tags: ['latest', '3', '3.21', '3.21.2'],
   ...alpineBase(),
   config: { cmd: ['/bin/sh'], env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
   size: 3642880,

@@ -19,7 +19,7 @@ export const debian: Image = {
 
 export const ubuntu: Image = {
   name: 'docker.io/library/ubuntu',
-  tags: ['latest', '24.04', 'noble', 'rolling', '22.04', 'jammy'],
+  tags: ['latest', '24.04', 'noble', 'rolling'],
   ...debianBase(undefined, ubuntuOsRelease('24.04')),
   config: { cmd: ['/bin/bash'], env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
   size: 29_754_290,

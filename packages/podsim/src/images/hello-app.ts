@@ -23,3 +23,8 @@ function helloApp(tag: string, version: string, size: number, digest?: string): 
 
 export const helloApp1 = helloApp('1.0', '1.0.0', 4190587, 'sha256:845f77fab71033404f4cfceaa1ddb27b70c3551ceb22a5e7f4498cdda6c9daea');
 export const helloApp2 = helloApp('2.0', '2.0.0', 4190612);
+
+/** hello-app:<N.0> under any of its registries: the same server, reporting version N.0.0. */
+export function helloAppImage(repository: string, tag: string): Image {
+  return { ...helloApp(tag, /^\d+\.\d+$/.test(tag) ? `${tag}.0` : tag, 4190587), name: repository };
+}

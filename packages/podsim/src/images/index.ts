@@ -11,8 +11,9 @@ import { catalogueTags } from './catalogue/catalogue.js';
 import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
-import { helloApp1, helloApp2 } from './hello-app.js';
+import { helloApp1, helloApp2, helloAppImage } from './hello-app.js';
 import { httpd } from './httpd.js';
+import { fedoraImage } from './fedora.js';
 import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
@@ -52,6 +53,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/library/alpine': alpineImage,
   'docker.io/library/debian': debianImage,
   'docker.io/library/ubuntu': ubuntuImage,
+  'docker.io/library/fedora': fedoraImage,
   'docker.io/library/busybox': sameImage(busybox),
   'registry.k8s.io/busybox': sameImage(busyboxK8s),
   'k8s.gcr.io/busybox': sameImage(busyboxK8s),
@@ -63,7 +65,8 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'registry.k8s.io/pause': sameImage(pause),
   'k8s.gcr.io/pause': sameImage(pause),
   'gcr.io/google_containers/pause': sameImage(pause),
-  'gcr.io/google-samples/hello-app': sameImage(helloApp1),
+  'gcr.io/google-samples/hello-app': helloAppImage,
+  'us-docker.pkg.dev/google-samples/containers/gke/hello-app': helloAppImage,
   'docker.io/polinux/stress': sameImage(polinuxStress),
   'registry.k8s.io/liveness': livenessImage,
   'registry.k8s.io/goproxy': goproxyImage,

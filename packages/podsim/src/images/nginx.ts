@@ -145,5 +145,5 @@ export function nginxImage(repository: string, tag: string): Image {
   };
 }
 
-export const nginx: Image = { ...nginxImage('docker.io/library/nginx', VERSION), tags: ['latest', 'mainline', '1', '1.27', VERSION, 'bookworm', 'mainline-bookworm', '1.27-bookworm', 'stable', '1.26', '1.26.2'], size: 72_188_133 };
+export const nginx: Image = { ...nginxImage('docker.io/library/nginx', VERSION), tags: ['latest', 'mainline', '1', '1.27', VERSION, 'bookworm', 'mainline-bookworm', '1.27-bookworm'], size: 72_188_133 };
 export const nginxAlpine: Image = { ...nginxImage('docker.io/library/nginx', `${VERSION}-alpine`), tags: ['alpine', 'mainline-alpine', '1-alpine', '1.27-alpine', `${VERSION}-alpine`, 'stable-alpine', 'alpine3.20'], size: 20_521_504 };

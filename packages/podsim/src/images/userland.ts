@@ -5,6 +5,8 @@
 import type { Program } from '../kernel/process.js';
 import { makeBusybox } from '../programs/busybox.js';
 import { PROGRAMS } from '../programs/index.js';
+import { apk } from '../programs/packages/apk.js';
+import { aptGet } from '../programs/packages/apt.js';
 import { ash, bash } from './shells.js';
 
 export interface Userland {
@@ -78,6 +80,7 @@ BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 
 export function alpineBase(): Userland {
   return merge(busyboxUserland('alpine'), {
+    binaries: { '/sbin/apk': apk },
     files: {
       ...dirs(ROOT_DIRS.alpine),
       '/etc/os-release': ALPINE_OS_RELEASE,
@@ -111,7 +114,7 @@ BUG_REPORT_URL="https://bugs.debian.org/"
 
 /** A merged-/usr Debian tree: programs in /usr/bin, /bin and /sbin as links, bash and dash (ash here) as shells. */
 export function debianBase(programs: string[] = DEBIAN_BASE_PROGRAMS, osRelease = DEBIAN_OS_RELEASE): Userland {
-  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': ash };
+  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': ash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet };
   for (const name of programs) binaries[`/usr/bin/${name}`] = PROGRAMS[name];
   return {
     files: {

@@ -4,6 +4,7 @@
  */
 import { FsError, resolvePath, type FileSystem } from '../kernel/fs.js';
 import type { Program } from '../kernel/process.js';
+import { packageProgram } from '../programs/packages/index.js';
 
 /** First bytes of every simulated executable; the rest names the Program behind it. */
 export const ELF_MAGIC = '\x7fELF\x02\x01\x01\x00';
@@ -51,7 +52,9 @@ function probe(fs: FileSystem, binaries: ReadonlyMap<string, Program>, path: str
   }
   if (scripts && data.startsWith('#!')) return interpreted(fs, binaries, path, data);
   if (!data.startsWith(MARKER)) return 'ENOEXEC';
-  return binaries.get(data.slice(MARKER.length).trim()) ?? 'ENOEXEC';
+  const key = data.slice(MARKER.length).trim();
+  // Programs a package manager installed at run time are not in the image's table.
+  return binaries.get(key) ?? packageProgram(key) ?? 'ENOEXEC';
 }
 
 /** A `#!interpreter [arg]` script: the kernel runs the interpreter with the script's path inserted. */

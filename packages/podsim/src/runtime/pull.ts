@@ -9,7 +9,7 @@ import { PULL_ACCESS_DENIED, pullFailed } from './messages.js';
 import type { PullResult } from './types.js';
 
 /** Domains the simulated internet knows; anything else fails DNS like an unknown registry host. */
-const KNOWN_REGISTRIES = new Set(['docker.io', 'gcr.io', 'registry.k8s.io', 'k8s.gcr.io', 'quay.io', 'ghcr.io', 'mcr.microsoft.com', 'public.ecr.aws']);
+const KNOWN_REGISTRIES = new Set(['docker.io', 'gcr.io', 'registry.k8s.io', 'k8s.gcr.io', 'quay.io', 'ghcr.io', 'mcr.microsoft.com', 'public.ecr.aws', 'us-docker.pkg.dev']);
 
 const BYTES_PER_MS = 10_000;
 const FIRST_PULL_BASE_MS = 800;
