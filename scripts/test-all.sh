@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 # The site and tests, then podsim's core without DOM or Node types, then its hosts and tests with Node.
 npm run typecheck
 npx astro check --minimumFailingSeverity hint
+npx cspell --no-progress --no-summary content/docs
 npx vitest run
 if [ -f playwright.config.ts ]; then
   bash scripts/ensure-chromium.sh

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyBlock, classifyLine, locateFragment, pageFiles, parseMeta } from './code-steps.js';
+import { classifyBlock, classifyLine, fragmentMismatches, locateFragment, pageFiles, parseMeta } from './code-steps.js';
 
 describe('parseMeta', () => {
   it('reads quoted, bare and flag attributes', () => {
@@ -74,5 +74,17 @@ describe('#until: lines', () => {
     expect(() => classifyBlock('bash', null, '#until: pod/x raedy\nls')).toThrow(/unknown test "raedy"/);
     expect(() => classifyBlock('bash', null, 'ls\n#until: pod/x ready')).toThrow(/not followed by a step/);
     expect(() => classifyBlock('bash', null, '#until: pod/x ready\n#until: pod/y ready\nls')).toThrow(/two #until: lines/);
+  });
+});
+
+describe('fragmentMismatches', () => {
+  const file = 'spec:\n  containers:\n  - name: a\n    livenessProbe:\n      tcpSocket:\n        port: 8081\n    readinessProbe:\n      httpGet:\n        port: 8081\n';
+  it('accepts a fragment that is its file, indentation aside', () => {
+    expect(fragmentMismatches(file, 'spec:\n  ...\n  livenessProbe:\n    tcpSocket:\n      port: 8081\n')).toEqual([]);
+  });
+  it('names the values a fragment changes and a place its file does not have', () => {
+    expect(fragmentMismatches(file, 'spec:\n  ...\n  livenessProbe:\n    tcpSocket:\n      port: 8080\n')).toEqual(['shows "port: 8080" where its file has "port: 8081"']);
+    expect(fragmentMismatches(file, 'template:\n  ...\n  livenessProbe:\n')).toEqual(['places itself under "template:", which its file does not have there']);
+    expect(fragmentMismatches(file, 'startupProbe:\n  exec: {}\n')).toEqual(['the fragment has no key its file has']);
   });
 });

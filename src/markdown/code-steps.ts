@@ -170,3 +170,29 @@ export function locateFragment(fileText: string, fragment: string): { startLine:
   }
   return { startLine: start + 1, endLine: end + 1 };
 }
+
+/**
+ * What a fragment shows that its file does not say: the lines after its last `...` must be the
+ * file's own lines from the fragment's anchor on (indentation aside), and the lines before it
+ * (where it sits: `spec:`, `containers:`) must come before the anchor, in order. Empty when the
+ * fragment is true to its file.
+ */
+export function fragmentMismatches(fileText: string, fragment: string): string[] {
+  const where = locateFragment(fileText, fragment);
+  if (!where) return ['the fragment has no key its file has'];
+  const file = fileText.split('\n').map((l) => l.trim());
+  const frag = fragment.replace(/\n$/, '').split('\n').map((l) => l.trim());
+  const dots = frag.lastIndexOf('...');
+  const out: string[] = [];
+  frag.slice(dots + 1).forEach((line, i) => {
+    const actual = file[where.startLine - 1 + i];
+    if (line !== actual) out.push(`shows "${line}" where its file has "${actual ?? '(end of file)'}"`);
+  });
+  let from = 0;
+  for (const line of frag.slice(0, Math.max(dots, 0))) {
+    const at = file.indexOf(line, from);
+    if (at < 0 || at >= where.startLine - 1) out.push(`places itself under "${line}", which its file does not have there`);
+    else from = at + 1;
+  }
+  return out;
+}

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type EditorRequest, type SandboxApi } from 'podsim';
-import { locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
+import { fragmentMismatches, locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
 import { coursePages } from './page-blocks.js';
 import { CRASH_EXIT_CODE, unexpectedErrors } from './output-errors.js';
 import { runBlock } from './run-block.js';
@@ -49,9 +49,10 @@ describe.each(coursePages())('page $slug', ({ blocks, files }) => {
 
   for (const b of blocks) {
     if (b.kind !== 'yaml' || !b.fragment) continue;
-    it(`finds its fragment in ${b.file}`, () => {
+    it(`shows a fragment true to ${b.file}`, () => {
       expect(files[b.file!]).toBeDefined();
       expect(locateFragment(files[b.file!], b.content)).toBeDefined();
+      expect(fragmentMismatches(files[b.file!], b.content)).toEqual([]);
     });
   }
 });
