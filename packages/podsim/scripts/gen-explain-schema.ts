@@ -41,6 +41,7 @@ const ROOTS: [string, string, string, string][] = [
   ['', 'v1', 'PersistentVolumeClaim', 'kubernetes-models/v1/PersistentVolumeClaim'],
   ['', 'v1', 'ServiceAccount', 'kubernetes-models/v1/ServiceAccount'],
   ['apps', 'v1', 'Deployment', 'kubernetes-models/apps/v1/Deployment'],
+  ['apps', 'v1', 'DaemonSet', 'kubernetes-models/apps/v1/DaemonSet'],
   ['apps', 'v1', 'ReplicaSet', 'kubernetes-models/apps/v1/ReplicaSet'],
   ['batch', 'v1', 'Job', 'kubernetes-models/batch/v1/Job'],
   ['batch', 'v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],

@@ -31,6 +31,7 @@ export const RESOURCES: ResourceInfo[] = [
   core('secrets', 'secret', 'Secret', []),
   core('serviceaccounts', 'serviceaccount', 'ServiceAccount', ['sa']),
   core('services', 'service', 'Service', ['svc']),
+  apps('daemonsets', 'daemonset', 'DaemonSet', ['ds']),
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
   batch('cronjobs', 'cronjob', 'CronJob', ['cj']),

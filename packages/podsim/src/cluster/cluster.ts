@@ -6,6 +6,7 @@ import { ApiServer } from '../api/server.js';
 import type { PodStreams } from '../api/types.js';
 import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
 import { CronJobController } from '../controllers/cronjob/cronjob-controller.js';
+import { DaemonSetController } from '../controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
@@ -52,6 +53,7 @@ export class Cluster {
       new DeploymentController(ctx),
       new JobController(ctx),
       new CronJobController(ctx),
+      new DaemonSetController(ctx),
       new TtlAfterFinishedController(ctx),
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),

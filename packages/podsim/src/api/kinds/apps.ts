@@ -1,7 +1,7 @@
-/** Deployments and ReplicaSets (k8s `pkg/registry/apps/*`, defaults from `pkg/apis/apps/v1/defaults.go`). */
+/** Deployments, ReplicaSets and DaemonSets (k8s `pkg/registry/apps/*`, defaults from `pkg/apis/apps/v1/defaults.go`). */
 import { defaultPodSpec } from '../defaults/pod.js';
 import { isObject } from '../objects.js';
-import { validateDeployment, validateReplicaSet, validateSelectorUpdate } from '../validation/apps.js';
+import { validateDaemonSet, validateDeployment, validateReplicaSet, validateSelectorUpdate } from '../validation/apps.js';
 import { podSpecWarnings } from '../validation/warnings.js';
 import type { KindStrategy, Obj } from './strategy.js';
 
@@ -51,4 +51,26 @@ export const replicaSetStrategy: KindStrategy = {
   },
   validate: validateReplicaSet,
   validateUpdate: (rs, old) => validateSelectorUpdate(rs.spec, old.spec),
+};
+
+export const daemonSetStrategy: KindStrategy = {
+  ...appsBase,
+  defaults(ds) {
+    const spec = isObject(ds.spec) ? ds.spec : (ds.spec = {});
+    const strategy = isObject(spec.updateStrategy) ? spec.updateStrategy : (spec.updateStrategy = {});
+    if (!strategy.type) strategy.type = 'RollingUpdate';
+    if (strategy.type === 'RollingUpdate') {
+      const ru = isObject(strategy.rollingUpdate) ? strategy.rollingUpdate : (strategy.rollingUpdate = {});
+      if (ru.maxUnavailable === undefined) ru.maxUnavailable = 1;
+      if (ru.maxSurge === undefined) ru.maxSurge = 0;
+    }
+    if (spec.revisionHistoryLimit === undefined) spec.revisionHistoryLimit = 10;
+    defaultTemplate(ds);
+  },
+  prepareForCreate(ds) {
+    // The counters are not omitempty in apps/v1 DaemonSetStatus.
+    ds.status = { currentNumberScheduled: 0, numberMisscheduled: 0, desiredNumberScheduled: 0, numberReady: 0 };
+  },
+  validate: validateDaemonSet,
+  validateUpdate: (ds, old) => validateSelectorUpdate(ds.spec, old.spec),
 };

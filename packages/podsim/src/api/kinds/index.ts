@@ -1,5 +1,5 @@
 /** The strategy of each served resource. */
-import { deploymentStrategy, replicaSetStrategy } from './apps.js';
+import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './apps.js';
 import { cronJobStrategy, jobStrategy } from './batch.js';
 import {
   configMapStrategy,
@@ -30,6 +30,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   secrets: secretStrategy,
   serviceaccounts: serviceAccountStrategy,
   services: serviceStrategy,
+  daemonsets: daemonSetStrategy,
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
   cronjobs: cronJobStrategy,

@@ -36,8 +36,16 @@ function validateIntOrPercent(v: unknown, field: string): FieldError[] {
   return [];
 }
 
+/** maxUnavailable / maxSurge of a Deployment's or DaemonSet's rolling update. */
+function validateRollingUpdate(ru: Any, path: string): FieldError[] {
+  const errs = [...validateIntOrPercent(ru.maxUnavailable, `${path}.maxUnavailable`), ...validateIntOrPercent(ru.maxSurge, `${path}.maxSurge`)];
+  const zero = (v: unknown) => v === 0 || v === '0%';
+  if (zero(ru.maxUnavailable) && zero(ru.maxSurge)) errs.push(fe.invalid(`${path}.maxUnavailable`, ru.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+  return errs;
+}
+
 /** Shared by Deployment and ReplicaSet: selector, template labels, template spec. */
-function validateTemplateAndSelector(spec: Any, kind: 'Deployment' | 'ReplicaSet'): FieldError[] {
+function validateTemplateAndSelector(spec: Any, kind: 'Deployment' | 'ReplicaSet' | 'DaemonSet'): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nonNegative(spec.replicas, 'spec.replicas'));
   const sel = spec.selector;
@@ -45,7 +53,7 @@ function validateTemplateAndSelector(spec: Any, kind: 'Deployment' | 'ReplicaSet
   else {
     errs.push(...validateLabels(sel.matchLabels, 'spec.selector.matchLabels'));
     if (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)
-      errs.push(fe.invalid('spec.selector', goSelector(sel), `empty selector is invalid for ${kind === 'Deployment' ? 'deployment' : 'replicaset'}`));
+      errs.push(fe.invalid('spec.selector', goSelector(sel), `empty selector is invalid for ${kind.toLowerCase()}`));
   }
   const tmpl = spec.template;
   if (!isObject(tmpl)) {
@@ -70,16 +78,23 @@ export function validateDeployment(d: Any): FieldError[] {
   if (strategy.type !== 'Recreate' && strategy.type !== 'RollingUpdate') errs.push(fe.notSupported('spec.strategy.type', strategy.type ?? '', ['Recreate', 'RollingUpdate']));
   else if (strategy.type === 'Recreate' && strategy.rollingUpdate) errs.push(fe.forbidden('spec.strategy.rollingUpdate', 'may not be specified when strategy `type` is \'Recreate\''));
   else if (strategy.type === 'RollingUpdate' && isObject(strategy.rollingUpdate)) {
-    const ru = strategy.rollingUpdate;
-    errs.push(...validateIntOrPercent(ru.maxUnavailable, 'spec.strategy.rollingUpdate.maxUnavailable'));
-    errs.push(...validateIntOrPercent(ru.maxSurge, 'spec.strategy.rollingUpdate.maxSurge'));
-    const zero = (v: unknown) => v === 0 || v === '0%';
-    if (zero(ru.maxUnavailable) && zero(ru.maxSurge)) errs.push(fe.invalid('spec.strategy.rollingUpdate.maxUnavailable', ru.maxUnavailable, 'may not be 0 when `maxSurge` is 0'));
+    errs.push(...validateRollingUpdate(strategy.rollingUpdate, 'spec.strategy.rollingUpdate'));
   }
   errs.push(...nonNegative(spec.revisionHistoryLimit, 'spec.revisionHistoryLimit'));
   if (typeof spec.progressDeadlineSeconds === 'number') {
     errs.push(...nonNegative(spec.progressDeadlineSeconds, 'spec.progressDeadlineSeconds'));
     if (spec.progressDeadlineSeconds <= (spec.minReadySeconds ?? 0)) errs.push(fe.invalid('spec.progressDeadlineSeconds', spec.progressDeadlineSeconds, 'must be greater than minReadySeconds'));
+  }
+  return errs;
+}
+
+export function validateDaemonSet(ds: Any): FieldError[] {
+  const spec: Any = isObject(ds.spec) ? ds.spec : {};
+  const errs = validateTemplateAndSelector(spec, 'DaemonSet');
+  const strategy: Any = spec.updateStrategy ?? {};
+  if (strategy.type !== 'OnDelete' && strategy.type !== 'RollingUpdate') errs.push(fe.notSupported('spec.updateStrategy.type', strategy.type ?? '', ['OnDelete', 'RollingUpdate']));
+  else if (strategy.type === 'RollingUpdate' && isObject(strategy.rollingUpdate)) {
+    errs.push(...validateRollingUpdate(strategy.rollingUpdate, 'spec.updateStrategy.rollingUpdate'));
   }
   return errs;
 }

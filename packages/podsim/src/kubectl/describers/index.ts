@@ -3,7 +3,7 @@
  * the ReplicaSets of a Deployment, the pods of a ReplicaSet or Node) through the ApiClient, then
  * renders it with the describer for its kind.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
@@ -13,7 +13,7 @@ import { describeNode } from './node.js';
 import { describePod } from './pod.js';
 import { describeService } from './service.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
-import { describeDeployment, describeReplicaSet } from './workloads.js';
+import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
 
 export interface DescribeContext {
   now: number;
@@ -75,6 +75,8 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       const { old, current } = replicaSetsOf(api, obj as unknown as Deployment);
       return describeDeployment(obj as unknown as Deployment, old, current, events, ctx.now);
     }
+    case 'daemonsets':
+      return describeDaemonSet(obj as unknown as DaemonSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'replicasets':
       return describeReplicaSet(obj as unknown as ReplicaSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'nodes': {

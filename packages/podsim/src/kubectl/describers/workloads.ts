@@ -1,10 +1,10 @@
 /**
- * `kubectl describe deployment` and `describe replicaset`. Models describe.go describeDeployment,
- * printReplicaSetsByLabels, describeReplicaSet.
+ * `kubectl describe deployment`, `describe replicaset` and `describe daemonset`. Models describe.go
+ * describeDeployment, printReplicaSetsByLabels, describeReplicaSet, describeDaemonSet.
  */
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import { formatLabelSelector, selectorString } from '../printers/labels.js';
+import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels.js';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { controllerOf } from './pod.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';
@@ -78,6 +78,27 @@ export function describeReplicaSet(rs: ReplicaSet, pods: Pod[], events: Event[] 
   w.write(LEVEL_0, `Pods Status:\t${c.running} Running / ${c.waiting} Waiting / ${c.succeeded} Succeeded / ${c.failed} Failed\n`);
   describePodTemplate(w, rs.spec?.template);
   conditions(w, rs.status?.conditions);
+  if (events) describeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeDaemonSet(ds: DaemonSet, pods: Pod[], events: Event[] | undefined, now: number): string {
+  const w = new PrefixWriter();
+  const st = ds.status;
+  const c = podPhaseCounts(pods, ds.metadata?.uid);
+  w.write(LEVEL_0, `Name:\t${ds.metadata?.name ?? ''}\n`);
+  w.write(LEVEL_0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`);
+  w.write(LEVEL_0, `Selector:\t${selectorString(ds.spec?.selector)}\n`);
+  w.write(LEVEL_0, `Node-Selector:\t${formatLabels(ds.spec?.template?.spec?.nodeSelector)}\n`);
+  printLabels(w, 'Labels', ds.metadata?.labels);
+  printAnnotations(w, 'Annotations', ds.metadata?.annotations);
+  w.write(LEVEL_0, `Desired Number of Nodes Scheduled: ${st?.desiredNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Current Number of Nodes Scheduled: ${st?.currentNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Up-to-date Pods: ${st?.updatedNumberScheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Scheduled with Available Pods: ${st?.numberAvailable ?? 0}\n`);
+  w.write(LEVEL_0, `Number of Nodes Misscheduled: ${st?.numberMisscheduled ?? 0}\n`);
+  w.write(LEVEL_0, `Pods Status:\t${c.running} Running / ${c.waiting} Waiting / ${c.succeeded} Succeeded / ${c.failed} Failed\n`);
+  describePodTemplate(w, ds.spec?.template);
   if (events) describeEvents(w, events, now);
   return w.toString();
 }

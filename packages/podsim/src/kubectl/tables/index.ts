@@ -11,7 +11,7 @@ import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
 import { endpointsTable, serviceTable } from './services.js';
 import { columns, type Table, type TableContext, type TableHandler } from './types.js';
-import { deploymentTable, replicaSetTable } from './workloads.js';
+import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js';
 
 export type { Table, TableColumn, TableRow, TableContext } from './types.js';
 export { podSummary } from './pods.js';
@@ -19,6 +19,7 @@ export { podSummary } from './pods.js';
 const HANDLERS: Record<string, TableHandler> = {
   pods: podTable,
   deployments: deploymentTable,
+  daemonsets: daemonSetTable,
   replicasets: replicaSetTable,
   jobs: jobTable,
   cronjobs: cronJobTable,

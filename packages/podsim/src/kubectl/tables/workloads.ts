@@ -1,11 +1,11 @@
 /**
- * Deployments and ReplicaSets (k8s printers.go printDeployment / printReplicaSet).
+ * Deployments, ReplicaSets and DaemonSets (k8s printers.go printDeployment / printReplicaSet / printDaemonSet).
  */
 import type { Container } from 'kubernetes-types/core/v1';
-import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../api/types.js';
 import { ageSince } from '../printers/duration.js';
-import { formatLabelSelector, selectorString } from '../printers/labels.js';
+import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 
@@ -48,6 +48,28 @@ export const replicaSetTable: TableHandler = {
       names,
       images,
       formatLabelSelector(rs.spec?.selector),
+    ];
+  },
+};
+
+export const daemonSetTable: TableHandler = {
+  columns: columns('Name', 'Desired', 'Current', 'Ready', 'Up-to-date', 'Available', 'Node Selector', 'Age', 'Containers*', 'Images*', 'Selector*'),
+  row(obj: KubeObject, ctx: TableContext): string[] {
+    const ds = obj as unknown as DaemonSet;
+    const st = ds.status;
+    const [names, images] = containerCells(ds.spec?.template?.spec?.containers);
+    return [
+      obj.metadata.name ?? '',
+      String(st?.desiredNumberScheduled ?? 0),
+      String(st?.currentNumberScheduled ?? 0),
+      String(st?.numberReady ?? 0),
+      String(st?.updatedNumberScheduled ?? 0),
+      String(st?.numberAvailable ?? 0),
+      formatLabels(ds.spec?.template?.spec?.nodeSelector),
+      ageSince(obj.metadata.creationTimestamp, ctx.now),
+      names,
+      images,
+      formatLabelSelector(ds.spec?.selector),
     ];
   },
 };

@@ -10,7 +10,7 @@ import { VERSION_INFO } from '../../version.js';
 
 
 /** Resources listed under the `all` category (`kubectl get all`). */
-const ALL_CATEGORY = new Set(['pods', 'services', 'deployments', 'replicasets', 'jobs', 'cronjobs']);
+const ALL_CATEGORY = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'jobs', 'cronjobs']);
 
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; verbs: string[] }[]> = {
   pods: [
@@ -21,6 +21,7 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
     { name: 'portforward', kind: 'PodPortForwardOptions', verbs: ['create', 'get'] },
     { name: 'status', kind: 'Pod', verbs: ['get', 'patch', 'update'] },
   ],
+  daemonsets: [{ name: 'status', kind: 'DaemonSet', verbs: ['get', 'patch', 'update'] }],
   deployments: [
     { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
     { name: 'status', kind: 'Deployment', verbs: ['get', 'patch', 'update'] },
