@@ -20,6 +20,8 @@ import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
 import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3339 } from './objects.js';
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
+import { defaultContainer } from './defaults/pod.js';
+import { validateEphemeralUpdate } from './validation/ephemeral.js';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
 import { ObjectTtl } from './object-ttl.js';
@@ -35,6 +37,8 @@ interface Target {
   info: ResourceInfo;
   strategy: KindStrategy;
   status: boolean;
+  /** pods/ephemeralcontainers: only spec.ephemeralContainers is taken. */
+  ephemeral?: boolean;
 }
 
 const fail = (status: Status): { ok: false; status: Status } => ({ ok: false, status });
@@ -67,9 +71,11 @@ export class ApiServer implements ApiClient {
   private target(resource: string): Target | undefined {
     if (typeof resource !== 'string') return undefined;
     const [name, sub, extra] = resource.split('/');
-    if (extra !== undefined || (sub !== undefined && sub !== 'status')) return undefined;
+    const ephemeral = sub === 'ephemeralcontainers';
+    if (extra !== undefined || (sub !== undefined && sub !== 'status' && !ephemeral)) return undefined;
     const info = findResource(name);
-    return info && { info, strategy: STRATEGIES[info.resource], status: sub === 'status' };
+    if (ephemeral && info?.resource !== 'pods') return undefined;
+    return info && { info, strategy: STRATEGIES[info.resource], status: sub === 'status', ephemeral };
   }
 
   private ns(info: ResourceInfo, namespace: string | undefined): string {
@@ -213,6 +219,7 @@ export class ApiServer implements ApiClient {
     const t = this.target(resource);
     if (!t) return fail(resourceNotFound());
     if (t.status) return this.updateStatus(resource, namespace, body);
+    if (t.ephemeral) return this.replaceEphemeral<T>(t.info, namespace, body as Obj, opts);
     const decoded = decodeObject(t.info, body, opts.fieldValidation);
     if (!decoded.ok) return decoded;
     return this.replace<T>(t, namespace, decoded.value, opts, decoded.warnings);
@@ -315,6 +322,21 @@ export class ApiServer implements ApiClient {
     return this.write<T>(info, next, old, opts, [], false);
   }
 
+  /** pods/ephemeralcontainers: takes the body's spec.ephemeralContainers (defaulted, only additions). */
+  private replaceEphemeral<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions): ApiResult<T> {
+    const name = String(body?.metadata?.name ?? '');
+    const old = this.store.get(info.resource, this.ns(info, namespace || body?.metadata?.namespace), name) as Obj | undefined;
+    if (!old) return this.notFound(info, name);
+    const spec = (old.spec ?? {}) as Record<string, unknown>;
+    const requested = (body.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
+    const list = (Array.isArray(requested) ? mutableCopy(requested) : []) as Record<string, unknown>[];
+    for (const c of list) defaultContainer(c);
+    const errs = validateEphemeralUpdate(list, (spec.ephemeralContainers as Record<string, unknown>[] | undefined) ?? [], spec);
+    if (errs.length) return fail(invalid(info.kind, name, errs));
+    const next: Obj = { ...old, metadata: { ...old.metadata }, spec: { ...spec, ephemeralContainers: list } };
+    return this.write<T>(info, next, old, opts, [], false);
+  }
+
   patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
     const t = this.target(resource);
     if (!t) return fail(resourceNotFound());
@@ -326,6 +348,7 @@ export class ApiServer implements ApiClient {
     const patched = applyPatch(info, type === 'json' ? this.withManagedFields(old) : old, type, patch);
     if (!patched.ok) return patched;
     if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts);
+    if (t.ephemeral) return this.replaceEphemeral<T>(info, namespace, patched.value as Obj, opts);
     const decoded = decodeObject(info, patched.value, opts.fieldValidation, true);
     if (!decoded.ok) return decoded;
     decoded.value.metadata.name = old.metadata.name;

@@ -8,6 +8,7 @@
 import type { Container, Pod } from '../api/types.js';
 import { parseQuantity } from '../api/quantity.js';
 import type { DirNode } from '../kernel/fs.js';
+import type { PidNamespace } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { race, sleep, wait, type Waitable } from '../kernel/waitable.js';
 import { goDuration } from '../kubectl/printers/duration.js';
@@ -71,7 +72,7 @@ function mountsOf(st: PodState, c: Container): MountSpec[] {
  * One start attempt. `killedNow`: the previous instance was killed earlier in this same sync, so the
  * back-off looks at the instance before it (the kubelet decides from the status it read first).
  */
-export function* startContainer(st: PodState, c: Container, init: boolean, killedNow: boolean): Generator<Waitable<unknown>, StartOutcome, unknown> {
+export function* startContainer(st: PodState, c: Container, init: boolean, killedNow: boolean, joinPids?: PidNamespace): Generator<Waitable<unknown>, StartOutcome, unknown> {
   const { ctx, pod } = st;
   const rec = recordOf(st, c.name);
   const now = ctx.clock.now();
@@ -110,6 +111,7 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
     stdin: c.stdin,
     terminationMessagePath: c.terminationMessagePath,
     terminationMessagePolicy: c.terminationMessagePolicy as ContainerConfig['terminationMessagePolicy'],
+    joinPids,
   };
   const created = st.sandbox.createContainer(cfg);
   if (!created.ok) {

@@ -47,7 +47,7 @@ function instanceState(inst: InstanceRecord): ContainerState {
   return { waiting: { reason: 'ContainerCreating' } };
 }
 
-function containerStatus(spec: Container, rec: ContainerRecord | undefined, input: StatusInput, init: boolean): ContainerStatus {
+function containerStatus(spec: Container, rec: ContainerRecord | undefined, input: StatusInput, init: boolean, ephemeral = false): ContainerStatus {
   const { pod } = input;
   const hasInit = (pod.spec?.initContainers ?? []).length > 0;
   const cur = rec?.current;
@@ -63,7 +63,7 @@ function containerStatus(spec: Container, rec: ContainerRecord | undefined, inpu
   if (cur) s.containerID = `containerd://${cur.id}`;
   // A failed start (or a restart in back-off) shows as waiting, moving the last exit to lastState.
   const deleting = !!pod.metadata?.deletionTimestamp || input.podIsTerminal;
-  const policy = init && isSidecar(spec) ? 'Always' : init ? (pod.spec?.restartPolicy === 'Never' ? 'Never' : 'OnFailure') : pod.spec?.restartPolicy;
+  const policy = ephemeral ? 'Never' : init && isSidecar(spec) ? 'Always' : init ? (pod.spec?.restartPolicy === 'Never' ? 'Never' : 'OnFailure') : pod.spec?.restartPolicy;
   if (rec?.waiting && shouldRestart(policy, cur?.exit?.exitCode, deleting) && !(cur && !cur.exit)) {
     if (s.state?.terminated) s.lastState = s.state;
     s.state = { waiting: { reason: rec.waiting.reason, message: rec.waiting.message } };
@@ -71,7 +71,8 @@ function containerStatus(spec: Container, rec: ContainerRecord | undefined, inpu
   const running = !!s.state?.running;
   const pv = running ? input.probes(spec.name) : { started: false, ready: false };
   s.started = running && pv.started;
-  if (init && !isSidecar(spec)) s.ready = s.state?.terminated?.exitCode === 0;
+  if (ephemeral) s.ready = false;
+  else if (init && !isSidecar(spec)) s.ready = s.state?.terminated?.exitCode === 0;
   else s.ready = running && pv.started && pv.ready;
   const mounts = spec.volumeMounts ?? [];
   if (mounts.length) {
@@ -87,7 +88,8 @@ function containerStatus(spec: Container, rec: ContainerRecord | undefined, inpu
   // Field order of the Go struct, so JSON output reads like a real API server's.
   const ordered: ContainerStatus = { name: s.name, state: s.state, lastState: s.lastState, ready: s.ready, restartCount: s.restartCount, image: s.image, imageID: s.imageID };
   if (s.containerID) ordered.containerID = s.containerID;
-  ordered.started = s.started;
+  // The kubelet reports no startup state for ephemeral containers (they have no probes).
+  if (!ephemeral) ordered.started = s.started;
   if (s.volumeMounts) ordered.volumeMounts = s.volumeMounts;
   return ordered;
 }
@@ -135,5 +137,8 @@ export function generatePodStatus(input: StatusInput): PodStatus {
   status.containerStatuses = regular;
   // The API server sets it at creation and it never changes (v1qos.GetPodQOS).
   status.qosClass = pod.status?.qosClass ?? qosClass(pod);
+  const ephemeral = (pod.spec?.ephemeralContainers ?? []).map((c) => containerStatus(c as Container, records.get(c.name), input, false, true));
+  if (input.finalize) ephemeral.forEach((s) => finalizeStatus(s, false));
+  if (ephemeral.length) status.ephemeralContainerStatuses = ephemeral;
   return status;
 }

@@ -131,7 +131,8 @@ export class PodWorker {
 
   /** Events name the pod by reference, so a force-deleted pod still gets them (e.g. Killing), as from the real kubelet. */
   private emit(c: Container | undefined, init: boolean, type: 'Normal' | 'Warning', reason: string, message: string): void {
-    const fieldPath = c ? `spec.${init ? 'initContainers' : 'containers'}{${c.name}}` : undefined;
+    const ephemeral = !!c && (this.pod.spec?.ephemeralContainers ?? []).some((e) => e.name === c.name);
+    const fieldPath = c ? `spec.${init ? 'initContainers' : ephemeral ? 'ephemeralContainers' : 'containers'}{${c.name}}` : undefined;
     this.ctx.recorder.event(this.pod as never, type, reason, message, fieldPath);
   }
 
@@ -294,9 +295,17 @@ export class PodWorker {
     }
     let backingOff = false;
     const toStart = [...actions.initContainersToStart.map((n): [string, boolean] => [n, true]), ...actions.containersToStart.map((n): [string, boolean] => [n, false])];
+    // Ephemeral containers run once, whatever state the others are in (kuberuntime SyncPod step 6).
+    for (const e of this.pod.spec?.ephemeralContainers ?? []) {
+      if (this.records.get(e.name)?.current) continue;
+      byName.set(e.name, e as Container);
+      toStart.push([e.name, false]);
+    }
     for (const [name, init] of toStart) {
       if (this.pod.metadata?.deletionTimestamp || this.orphaned) return;
-      const r = yield* startContainer(st, byName.get(name)!, init, killed.has(name));
+      const c = byName.get(name)!;
+      const target = (c as { targetContainerName?: string }).targetContainerName;
+      const r = yield* startContainer(st, c, init, killed.has(name), target ? this.runningContainer(target)?.pids : undefined);
       const rec = recordOf(st, name);
       if (r.ok) rec.waiting = undefined;
       else {

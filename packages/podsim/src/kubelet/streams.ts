@@ -26,13 +26,14 @@ function pick(w: PodWorker, container: string | undefined): { ok: true; name: st
     const initPart = init.length ? ` or one of the init containers: [${init.join(' ')}]` : '';
     return { ok: false, status: badRequest(`a container name must be specified for pod ${podName}, choose one of: [${regular.join(' ')}]${initPart}`) };
   }
-  if (!regular.includes(container) && !init.includes(container)) return { ok: false, status: badRequest(`container ${container} is not valid for pod ${podName}`) };
+  const ephemeral = (spec?.ephemeralContainers ?? []).map((c) => c.name);
+  if (!regular.includes(container) && !init.includes(container) && !ephemeral.includes(container)) return { ok: false, status: badRequest(`container ${container} is not valid for pod ${podName}`) };
   return { ok: true, name: container };
 }
 
 function statusOf(w: PodWorker, name: string): ContainerStatus | undefined {
   const st = w.pod.status;
-  return [...(st?.initContainerStatuses ?? []), ...(st?.containerStatuses ?? [])].find((s) => s.name === name);
+  return [...(st?.initContainerStatuses ?? []), ...(st?.containerStatuses ?? []), ...(st?.ephemeralContainerStatuses ?? [])].find((s) => s.name === name);
 }
 
 const idOf = (containerID: string | undefined) => (containerID ?? '').replace(/^containerd:\/\//, '');
@@ -64,10 +65,10 @@ export class KubeletStreams implements PodStreams {
     const c = pick(found.w, container);
     if (!c.ok) return c;
     const rt = found.w.runningContainer(c.name);
-    // Under a shared PID namespace PID 1 is the pause process: the container's own come after it.
-    const main = rt?.pids.list().find((p) => p.argv[0] !== '/pause');
+    // Under a shared PID namespace (or an ephemeral container's target's) the first process may be another container's.
+    const main = rt?.processes()[0];
     if (!rt || !rt.running || !rt.attach || !main) return failure(500, 'InternalError', `container not found (${JSON.stringify(c.name)})`);
-    const spec = [...(found.w.pod.spec?.containers ?? []), ...(found.w.pod.spec?.initContainers ?? [])].find((x) => x.name === c.name);
+    const spec = [...(found.w.pod.spec?.containers ?? []), ...(found.w.pod.spec?.initContainers ?? []), ...(found.w.pod.spec?.ephemeralContainers ?? [])].find((x) => x.name === c.name);
     const detach = rt.attach({ stdin: stdio.stdin, stdout: stdio.stdout, stderr: stdio.stderr, stdinOnce: !!spec?.stdinOnce });
     main.exited.subscribe(() => detach());
     return { ok: true, proc: main, detach };

@@ -47,7 +47,7 @@ export class Sandbox implements PodSandbox {
     const argv = [...entry, ...rest];
     let container: Container;
     try {
-      container = new Container(this.env, image, found.ref.canonical, cfg, argv);
+      container = new Container(cfg.joinPids ? { ...this.env, sharedPids: cfg.joinPids } : this.env, image, found.ref.canonical, cfg, argv);
     } catch (e) {
       // A mount onto a file of the image, a working directory that is a file: runc refuses the spec.
       return { ok: false, message: mountFailed(e) };

@@ -58,6 +58,8 @@ export interface ContainerConfig {
   stdin?: boolean;
   terminationMessagePath?: string;
   terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
+  /** Join this process table instead of the pod's (an ephemeral container's targetContainerName). */
+  joinPids?: PidNamespace;
 }
 
 export type StartResult = { ok: true } | { ok: false; exitCode: number; message: string };
@@ -81,6 +83,8 @@ export interface RuntimeContainer {
   readonly log: ContainerLog;
   /** The container's process table (shared with its siblings under shareProcessNamespace). */
   readonly pids: PidNamespace;
+  /** This container's own processes, oldest first (a shared table holds its siblings' too). */
+  processes(): Proc[];
   /**
    * Connects a client to the main process's stdio (`kubectl attach`, `kubectl run -it`): output from
    * now on is copied to `stdout`/`stderr`; with `stdin: true` in the config, `stdin` feeds the process

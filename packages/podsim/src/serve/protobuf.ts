@@ -55,6 +55,7 @@ const SCHEMA: Schema = {
     8: ['serviceAccountName', 's'],
     10: ['nodeName', 's'],
     20: ['initContainers', { rep: m('Container') }],
+    27: ['shareProcessNamespace', 'b'],
   },
   Container: {
     1: ['name', 's'],

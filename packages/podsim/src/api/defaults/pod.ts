@@ -39,7 +39,7 @@ export function defaultPullPolicy(image: string): string {
   return tag === '' || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
-function defaultContainer(c: Any): void {
+export function defaultContainer(c: Any): void {
   if (!isObject(c)) return;
   for (const p of c.ports ?? []) if (isObject(p)) setDefault(p, 'protocol', 'TCP');
   for (const e of c.env ?? []) {

@@ -1,7 +1,7 @@
 /**
  * `kubectl describe pod`. Models kubectl pkg/describe/describe.go describePod (v1.32).
  */
-import type { Event, Pod } from 'kubernetes-types/core/v1';
+import type { Container, Event, Pod } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
 import { ageSince } from '../printers/duration.js';
 import { describeContainers } from './containers.js';
@@ -56,6 +56,8 @@ export function describePod(pod: Pod, events: Event[] | undefined, now: number):
   if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
   if ((spec.initContainers ?? []).length > 0) describeContainers(w, 'Init Containers', spec.initContainers ?? [], status.initContainerStatuses ?? [], pod);
   describeContainers(w, 'Containers', spec.containers ?? [], status.containerStatuses ?? [], pod);
+  const ephemeral = spec.ephemeralContainers ?? [];
+  if (ephemeral.length > 0) describeContainers(w, 'Ephemeral Containers', ephemeral as Container[], status.ephemeralContainerStatuses ?? [], pod);
   if ((spec.readinessGates ?? []).length > 0) {
     w.write(LEVEL_0, 'Readiness Gates:\n  Type\tStatus\n');
     for (const g of spec.readinessGates ?? []) {

@@ -10,6 +10,7 @@ import { attach } from './attach/attach.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
 import { config } from './config/config.js';
 import { create } from './create/create.js';
+import { debug } from './debug/debug.js';
 import { del } from './delete/delete.js';
 import { describe } from './describe/describe.js';
 import { edit } from './edit/edit.js';
@@ -76,7 +77,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
       unavailable('cp', 'Copy files and directories to and from containers'),
       unavailable('auth', 'Inspect authorization'),
-      unavailable('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
+      debug,
       events,
     ],
   },

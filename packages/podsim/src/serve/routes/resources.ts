@@ -118,8 +118,10 @@ function watch(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, 
 export async function handleResource(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): Promise<void> {
   const { api } = ctx;
   const r = p.info.resource;
-  const resource = p.subresource === 'status' ? `${r}/status` : r;
-  if (p.subresource && p.subresource !== 'status' && p.subresource !== 'scale') return send(res, statusReply(notFound(r, p.name ?? '')));
+  // status and ephemeralcontainers are views of the object itself; scale is a Scale of its own.
+  const viewed = p.subresource === 'status' || (p.subresource === 'ephemeralcontainers' && r === 'pods');
+  const resource = viewed ? `${r}/${p.subresource}` : r;
+  if (p.subresource && !viewed && p.subresource !== 'scale') return send(res, statusReply(notFound(r, p.name ?? '')));
   const method = req.method ?? 'GET';
   if (method === 'GET' && p.subresource === 'scale') return send(res, scale(api, method, p, '', undefined, {}));
   if (method === 'GET' && !p.name) {

@@ -20,7 +20,7 @@ const FLAGS = [
 ];
 
 type Spec = NonNullable<Pod['spec']>;
-type AnyContainer = { name: string; tty?: boolean; stdin?: boolean };
+export type AnyContainer = { name: string; tty?: boolean; stdin?: boolean };
 
 /** The container to attach to with where it is declared (podcmd.FindOrDefaultContainerByName). */
 function pickContainer(inv: Invocation, pod: Pod): { ok: true; c: AnyContainer; ephemeral: boolean } | { ok: false; message: string } {
@@ -73,9 +73,21 @@ function* runAttach(inv: Invocation) {
     inv.err(plainError(`cannot attach to the container: ${picked.message}`));
     return 1;
   }
-  const quiet = inv.flags.bool('quiet');
-  const stdin = inv.flags.bool('stdin');
-  let wantTty = inv.flags.bool('tty');
+  return yield* attachSession(inv, pod, picked, { stdin: inv.flags.bool('stdin'), tty: inv.flags.bool('tty'), quiet: inv.flags.bool('quiet'), commandName: inv.commandPath });
+}
+
+export interface AttachOptions {
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  /** How the reattach hint names the command (`kubectl attach`). */
+  commandName: string;
+}
+
+/** attach.go Run from the container on: terminal setting, the prompt line, the session, the reattach hint. */
+export function* attachSession(inv: Invocation, pod: Pod, picked: { c: AnyContainer; ephemeral: boolean }, opts: AttachOptions) {
+  const { quiet, stdin } = opts;
+  let wantTty = opts.tty;
   // The terminal setting was fixed when the container started: attach follows it either way.
   if (wantTty && !picked.c.tty) {
     wantTty = false;
@@ -84,7 +96,7 @@ function* runAttach(inv: Invocation) {
   const tty = ttyWanted(inv, stdin, wantTty, quiet);
   if (!quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
   const name = pod.metadata?.name ?? '';
-  const r = yield* runRemote(inv, (stdio) => inv.streams.attach(inv.namespace, name, picked.c.name, stdio), stdin, tty);
+  const r = yield* runRemote(inv, (stdio) => inv.streams.attach(pod.metadata?.namespace ?? inv.namespace, name, picked.c.name, stdio), stdin, tty);
   if (!r.ok) {
     inv.err(streamErrorText(r.status));
     return 1;
@@ -92,8 +104,8 @@ function* runAttach(inv: Invocation) {
   if (!quiet && stdin && tty && pod.spec?.restartPolicy === 'Always') {
     inv.out(
       picked.ephemeral
-        ? `Session ended, the ephemeral container will not be restarted but may be reattached using '${inv.commandPath} ${name} -c ${picked.c.name} -i -t' if it is still running\n`
-        : `Session ended, resume using '${inv.commandPath} ${name} -c ${picked.c.name} -i -t' command when the pod is running\n`,
+        ? `Session ended, the ephemeral container will not be restarted but may be reattached using '${opts.commandName} ${name} -c ${picked.c.name} -i -t' if it is still running\n`
+        : `Session ended, resume using '${opts.commandName} ${name} -c ${picked.c.name} -i -t' command when the pod is running\n`,
     );
   }
   return 0;
