@@ -192,13 +192,15 @@ describe.skipIf(!withRealKubectl('kubectl port-forward against podsim serve'))('
 
   it('survives clients that vanish mid-request and a kubectl killed mid-connection', async () => {
     const f = await portForward(['pod/web', ':80']);
+    // kubectl prints "Handling connection" once it has opened the stream to the pod for a connection.
+    const handled = () => (f.output().match(/^Handling connection for /gm) ?? []).length;
     const half = connect(f.ports[0], '127.0.0.1');
     half.write('GET / HTTP/1.1\r\nHost: x\r\n');
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(handled).toBe(1);
     half.destroy();
     const open = connect(f.ports[0], '127.0.0.1');
     open.write('GET / HTT');
-    await new Promise((r) => setTimeout(r, 100));
+    await expect.poll(handled).toBe(2);
     f.child.kill('SIGKILL');
     await f.exited;
     open.destroy();
