@@ -58,7 +58,11 @@ function firstWord(line: string): string {
 /** In a block without a language, `NAME=value` lines are printed environment, not assignments. */
 function looksLikeCommand(line: string, lang: string): boolean {
   const w = firstWord(line);
-  if (w === 'export' && !/^export\s/.test(line.trim())) return lang !== '';
+  if (w === 'export' && !/^export\s/.test(line.trim())) {
+    // `A=b cmd` or `A=$(…)`; a value with bare spaces (`notAfter=Feb 10 06:02:47 2034 GMT`) is printed text.
+    const rest = /^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\$\([^)]*\)|\S)*\s*(.*)$/.exec(line.trim())?.[1] ?? '';
+    return lang !== '' && (rest === '' || rest.startsWith(';') || COMMANDS.has(firstWord(rest)));
+  }
   return COMMANDS.has(w);
 }
 
@@ -163,6 +167,8 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     }
     const wait = WAIT.exec(prose);
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
+    // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).
+    if (session && /^kubectl\s/.test(cmd)) session = false;
     if (session) step.inSession = true;
     for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
     if (session && /^exit\b/.test(cmd)) session = false;

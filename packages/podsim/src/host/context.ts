@@ -30,8 +30,6 @@ export interface HostContext extends MachineContext {
   /** The reader's machine's loopback: port-forward listens here so curl localhost:PORT works. */
   net: NetNamespace;
   kubeconfig: KubeConfigInfo;
-  /** Documents reachable at http(s) URLs (`kubectl apply -f URL`); a URL not here answers 404. */
-  web?: Readonly<Record<string, string>>;
   /** Asks the UI to open `path` in the editor; settles when the reader closes it (saved or not). */
   openEditor(path: string, mode: EditorMode): Waitable<{ saved: boolean }>;
 }

@@ -14,6 +14,8 @@ export interface MachineContext {
   flavor?: 'busybox' | 'gnu';
   /** Login name of the processes' user (`id`, `whoami`, `ps`); root when absent. */
   user?: string;
+  /** Documents this machine can fetch from outside the cluster, by http(s) URL: its whole web (the reader's machine only). */
+  web?: Readonly<Record<string, string>>;
 }
 
 export function machineOf(proc: Proc): MachineContext {

@@ -41,9 +41,40 @@ function searchDomains(proc: Proc): string[] {
   }
 }
 
+/** Where the machine's web documents are served from: one address of TEST-NET-3 (RFC 5737) per host. */
+const WEB_NET = '203.0.113.';
+
+function webHosts(proc: Proc): string[] {
+  const hosts = new Set<string>();
+  for (const u of Object.keys(machineOf(proc).web ?? {})) {
+    const p = parseUrl(u);
+    if (p) hosts.add(p.host);
+  }
+  return [...hosts].sort();
+}
+
+/** A server answering GET for the machine's web documents at `ip`, else undefined. */
+function webServer(proc: Proc, ip: string, port: number): Listener | undefined {
+  if (!ip.startsWith(WEB_NET)) return undefined;
+  const host = webHosts(proc)[Number(ip.slice(WEB_NET.length)) - 1];
+  const web = machineOf(proc).web ?? {};
+  if (!host) return undefined;
+  return {
+    port,
+    owner: host,
+    http: (req) => {
+      const scheme = port === 443 ? 'https' : 'http';
+      const body = web[`${scheme}://${host}${req.path}`];
+      return body === undefined ? { status: 404, body: '404 page not found\n' } : { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body };
+    },
+  };
+}
+
 /** The address `name` resolves to from this machine, or undefined (unknown host). */
 export function resolveHost(proc: Proc, name: string): string | undefined {
   if (name === 'localhost') return '127.0.0.1';
+  const web = webHosts(proc).indexOf(name);
+  if (web >= 0) return `${WEB_NET}${web + 1}`;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === '::1') return name;
   const net = machineOf(proc).net;
   if (net && name === proc.sys.hostname()) return net.ip;
@@ -72,6 +103,8 @@ export function resolveFqdn(proc: Proc, name: string): { fqdn: string; ip: strin
 }
 
 export function connect(proc: Proc, ip: string, port: number): Listener | ConnectError {
+  const site = webServer(proc, ip, port);
+  if (site) return site;
   const net = machineOf(proc).net;
   if (!net) return ip === '127.0.0.1' || ip === '::1' ? 'ECONNREFUSED' : 'EHOSTUNREACH';
   return net.connect(ip, port);
