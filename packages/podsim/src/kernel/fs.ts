@@ -2,6 +2,7 @@
  * An in-memory POSIX-like file system. Volumes are directories shared by reference: mounting the
  * same DirNode into two containers' trees is what makes a pod's volume visible to both.
  */
+import { utf8Length } from './utf8.js';
 
 export interface FileNode {
   kind: 'file';
@@ -77,8 +78,12 @@ function copyDir(d: DirNode): DirNode {
   return { kind: 'dir', children: new Map(d.children), mode: d.mode, mtime: d.mtime };
 }
 
+/** A `.` or `..` segment, a double slash or a trailing slash: the path needs normalising. */
+const NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
+
 /** Normalises `path` against `cwd` into an absolute path without `.`/`..`/double slashes. */
 export function resolvePath(cwd: string, path: string): string {
+  if (path.charCodeAt(0) === 47 && !NOT_NORMAL.test(path)) return path;
   const parts: string[] = [];
   const full = path.startsWith('/') ? path : `${cwd}/${path}`;
   for (const seg of full.split('/')) {
@@ -104,6 +109,12 @@ interface Mount {
   readOnly: boolean;
 }
 
+/** Mount points by path segment, so a walk finds them without building each prefix path. */
+interface MountTrie {
+  children: Map<string, MountTrie>;
+  mount?: Mount;
+}
+
 export interface Stat {
   kind: 'file' | 'dir' | 'link';
   size: number;
@@ -114,6 +125,7 @@ export interface Stat {
 export class FileSystem {
   readonly root: DirNode;
   private readonly mounts = new Map<string, Mount>();
+  private readonly mountTrie: MountTrie = { children: new Map() };
 
   constructor(
     private readonly now: () => number = () => 0,
@@ -126,7 +138,15 @@ export class FileSystem {
   mount(path: string, node: DirNode, readOnly = false): void {
     const abs = resolvePath('/', path);
     this.mkdir(abs, true);
-    this.mounts.set(abs, { node, readOnly });
+    const mount = { node, readOnly };
+    this.mounts.set(abs, mount);
+    let t = this.mountTrie;
+    for (const seg of abs.split('/').filter(Boolean)) {
+      let next = t.children.get(seg);
+      if (!next) t.children.set(seg, (next = { children: new Map() }));
+      t = next;
+    }
+    t.mount = mount;
   }
 
   /** Places a shared node (a volume's file) at `path` by reference; its directory must exist. */
@@ -147,27 +167,28 @@ export class FileSystem {
   private lookup(path: string, followLast = true, depth = 0, forWrite = false): { node: FsNode | undefined; parent: DirNode | undefined; name: string; abs: string; readOnly: boolean } {
     if (depth > 16) throw new FsError('ELOOP', path);
     const abs = resolvePath('/', path);
-    const segs = abs.split('/').filter(Boolean);
-    let node: FsNode = this.mounts.get('/')?.node ?? this.root;
+    const segs = abs === '/' ? [] : abs.slice(1).split('/');
+    let trie: MountTrie | undefined = this.mountTrie;
+    let node: FsNode = trie.mount?.node ?? this.root;
     let parent: DirNode | undefined;
-    let readOnly = this.mounts.get('/')?.readOnly ?? false;
-    let cur = '';
+    let readOnly = trie.mount?.readOnly ?? false;
     for (let i = 0; i < segs.length; i++) {
       if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs);
       parent = node;
-      cur += '/' + segs[i];
-      const m = this.mounts.get(cur);
-      let next: FsNode | undefined = m ? m.node : node.children.get(segs[i]);
+      const seg = segs[i]!;
+      trie = trie?.children.get(seg);
+      const m = trie?.mount;
+      let next: FsNode | undefined = m ? m.node : node.children.get(seg);
       if (m) readOnly = m.readOnly;
-      else if (forWrite && next && next.kind === 'dir' && i < segs.length - 1 && sharedNodes.has(next)) node.children.set(segs[i], (next = copyDir(next)));
+      else if (forWrite && next && next.kind === 'dir' && i < segs.length - 1 && sharedNodes.has(next)) node.children.set(seg, (next = copyDir(next)));
       if (next && next.kind === 'link' && (followLast || i < segs.length - 1)) {
-        const target = resolvePath(cur.slice(0, cur.lastIndexOf('/')) || '/', next.target);
-        const r = this.lookup(target + (i < segs.length - 1 ? '/' + segs.slice(i + 1).join('/') : ''), followLast, depth + 1, forWrite);
-        return r;
+        const dir = '/' + segs.slice(0, i).join('/');
+        const target = resolvePath(dir, next.target);
+        return this.lookup(target + (i < segs.length - 1 ? '/' + segs.slice(i + 1).join('/') : ''), followLast, depth + 1, forWrite);
       }
       if (!next) {
         if (i < segs.length - 1) throw new FsError('ENOENT', abs);
-        return { node: undefined, parent, name: segs[i], abs, readOnly };
+        return { node: undefined, parent, name: seg, abs, readOnly };
       }
       node = next;
     }
@@ -187,7 +208,10 @@ export class FileSystem {
     if (!node) throw new FsError('ENOENT', abs);
     return {
       kind: node.kind,
-      size: node.kind === 'file' ? new TextEncoder().encode(node.data).length : node.kind === 'dir' ? 4096 : node.target.length,
+      // Counting a file's bytes walks its text: only done for the callers that ask (ls -l, wc, du).
+      get size() {
+        return node.kind === 'file' ? utf8Length(node.data) : node.kind === 'dir' ? 4096 : node.target.length;
+      },
       mode: node.kind === 'link' ? 0o777 : node.mode,
       mtime: node.mtime,
     };

@@ -8,6 +8,7 @@ import { sleep, wait } from '../kernel/waitable.js';
 import { HTTP_REASONS, connect, exchange, parseUrl, resolveHost } from './net-client.js';
 import { abs, errText } from './util.js';
 import { withTimeout } from './wget.js';
+import { utf8Length } from '../kernel/utf8.js';
 
 interface CurlOptions {
   silent: boolean;
@@ -88,7 +89,7 @@ export const curl: Program = function* (proc) {
   if (res === 'timeout') return problem(28, `Operation timed out after ${o.maxTimeSec * 1000} milliseconds with 0 bytes received`, o);
   if (!res) return problem(52, 'Empty reply from server', o);
   if (o.fail && res.status >= 400) return problem(22, `The requested URL returned error: ${res.status}`, o);
-  const size = new TextEncoder().encode(res.body).length;
+  const size = utf8Length(res.body);
   const headers = { 'Content-Length': String(size), ...(res.headers ?? {}) };
   const head = `HTTP/1.1 ${res.status} ${HTTP_REASONS[res.status] ?? ''}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n`;
   const body = (o.include || o.head ? head : '') + (method === 'HEAD' ? '' : res.body);

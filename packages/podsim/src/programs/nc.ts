@@ -5,6 +5,7 @@
 import type { Program } from '../kernel/process.js';
 import { CONNECT_ERROR_TEXT, HTTP_REASONS, connect, exchange, resolveHost } from './net-client.js';
 import { badOption, fail, getopt, missingOperand, readAll } from './util.js';
+import { utf8Length } from '../kernel/utf8.js';
 
 export const nc: Program = function* (proc) {
   const o = getopt(proc.argv.slice(1), 'zvnw:W:lp:u');
@@ -27,7 +28,7 @@ export const nc: Program = function* (proc) {
   const host_ = /\r?\nHost:\s*(\S+)/i.exec(request)?.[1] ?? host;
   const res = yield* exchange(proc, target, { method: m[1], path: m[2], host: host_, userAgent: '' });
   if (!res) return 0;
-  const headers = { 'Content-Length': String(new TextEncoder().encode(res.body).length), ...(res.headers ?? {}) };
+  const headers = { 'Content-Length': String(utf8Length(res.body)), ...(res.headers ?? {}) };
   proc.stdout.write(`HTTP/1.1 ${res.status} ${HTTP_REASONS[res.status] ?? ''}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${m[1] === 'HEAD' ? '' : res.body}`);
   return 0;
 };

@@ -4,6 +4,7 @@ import type { Proc, Program } from '../kernel/process.js';
 import { sleep, wait, type Waitable } from '../kernel/waitable.js';
 import { readSources, reportOpenError, type Source } from './input.js';
 import { abs, badOption, getopt, splitLines } from './util.js';
+import { utf8Length } from '../kernel/utf8.js';
 
 function countArg(value: string | number | undefined, fallback: number): { n: number; fromStart: boolean } | undefined {
   if (value === undefined) return { n: fallback, fromStart: false };
@@ -97,7 +98,7 @@ export const wc: Program = function* (proc) {
     const counts: Record<string, number> = {
       l: (s.data.match(/\n/g) ?? []).length,
       w: s.data.split(/\s+/).filter(Boolean).length,
-      c: new TextEncoder().encode(s.data).length,
+      c: utf8Length(s.data),
     };
     rows.push({ counts: cols.map((k) => counts[k]), name: s.name === '-' ? '' : s.name });
   });

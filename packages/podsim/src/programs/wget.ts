@@ -6,6 +6,7 @@ import { Deferred, race, sleep, wait, type Waitable } from '../kernel/waitable.j
 import type { Clock } from '../clock/clock.js';
 import { CONNECT_ERROR_TEXT, HTTP_REASONS, connect, exchange, parseUrl, resolveHost } from './net-client.js';
 import { BUSYBOX_BANNER, abs, errText, fail } from './util.js';
+import { utf8Length } from '../kernel/utf8.js';
 
 interface WgetOptions {
   quiet: boolean;
@@ -87,7 +88,7 @@ export const wget: Program = function* (proc) {
     if (name === '-') {
       say('writing to stdout\n');
       proc.stdout.write(res.body);
-      say(progressLine('-', bytes(res.body)));
+      say(progressLine('-', utf8Length(res.body)));
       say('written to stdout\n');
       continue;
     }
@@ -97,15 +98,11 @@ export const wget: Program = function* (proc) {
       return fail(proc, `can't open '${name}': ${errText(e)}`);
     }
     say(`saving to '${name}'\n`);
-    say(progressLine(name, bytes(res.body)));
+    say(progressLine(name, utf8Length(res.body)));
     say(`'${name}' saved\n`);
   }
   return 0;
 };
-
-function bytes(s: string): number {
-  return new TextEncoder().encode(s).length;
-}
 
 /** Runs a request generator, giving up after `ms` of virtual time if the server never answers. */
 export function* withTimeout(

@@ -8,6 +8,7 @@ import { SIGNALS } from '../../kernel/signals.js';
 import { forever, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
 import { bindPort } from '../http-server.js';
+import { utf8Length } from '../../kernel/utf8.js';
 
 export const HTTPD_VERSION = '2.4.62';
 export const HTDOCS = '/usr/local/apache2/htdocs';
@@ -28,7 +29,7 @@ export const httpdForeground: Program = function* (proc) {
     } catch {
       res = { status: 404, body: `<!DOCTYPE HTML PUBLIC "-//IETF//DTD HTML 2.0//EN">\n<html><head>\n<title>404 Not Found</title>\n</head><body>\n<h1>Not Found</h1>\n<p>The requested URL was not found on this server.</p>\n</body></html>\n` };
     }
-    const size = new TextEncoder().encode(res.body).length;
+    const size = utf8Length(res.body);
     proc.stdout.write(`${req.remoteAddr} - - [${strftime('%d/%b/%Y:%H:%M:%S +0000', proc.clock.now())}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size}\n`);
     return { status: res.status, headers: { Server: `Apache/${HTTPD_VERSION} (Unix)`, 'Content-Type': 'text/html' }, body: res.body };
   });

@@ -12,6 +12,7 @@ import { forever, sleep, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
+import { utf8Length } from '../../kernel/utf8.js';
 
 export interface NginxBuild {
   version: string;
@@ -68,7 +69,14 @@ function page(status: number, reason: string, version: string): string {
 
 function serveFile(proc: Proc, site: SiteConfig, req: HttpRequest, version: string, workerPid: number): HttpResponse {
   const { fs } = machineOf(proc);
-  const path = decodeURIComponent(req.path.replace(/[?#].*$/, ''));
+  const bare = /[?#]/.test(req.path) ? req.path.replace(/[?#].*$/, '') : req.path;
+  let path = bare;
+  try {
+    if (bare.includes('%')) path = decodeURIComponent(bare);
+  } catch {
+    // A broken %-escape: nginx's URI parser rejects the request.
+    return { status: 400, headers: { Server: `nginx/${version}`, 'Content-Type': 'text/html' }, body: page(400, 'Bad Request', version) };
+  }
   const file = `${site.root}${path.endsWith('/') ? `${path}index.html` : path}`;
   const headers = { Server: `nginx/${version}` };
   try {
@@ -85,7 +93,7 @@ function serveFile(proc: Proc, site: SiteConfig, req: HttpRequest, version: stri
 }
 
 function accessLine(proc: Proc, req: HttpRequest, res: HttpResponse): string {
-  const size = new TextEncoder().encode(res.body).length;
+  const size = utf8Length(res.body);
   const when = strftime('%d/%b/%Y:%H:%M:%S +0000', proc.clock.now());
   return `${req.remoteAddr} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size} "-" "${req.headers['User-Agent'] ?? '-'}" "-"\n`;
 }
