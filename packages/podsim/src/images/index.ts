@@ -17,6 +17,7 @@ import { fedoraImage } from './fedora.js';
 import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
+import { runtimeImage } from './runtimes.js';
 import { pause } from './pause.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
@@ -80,6 +81,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-samples/kubernetes-bootcamp': bootcampImage,
   'docker.io/jocatalin/kubernetes-bootcamp': bootcampImage,
   'gcr.io/google-samples/node-hello': nodeHelloImage,
+  ...Object.fromEntries(['python', 'node', 'perl', 'ruby', 'php', 'golang', 'openjdk', 'eclipse-temurin'].map((n) => [`docker.io/library/${n}`, runtimeImage])),
   'docker.io/library/postgres': dataStoreImage,
   'docker.io/library/mysql': dataStoreImage,
   'docker.io/library/mariadb': dataStoreImage,
