@@ -186,13 +186,18 @@ test('cluster view: workloads with their pods, a container timeline with back-of
   await expectTerminal(page, /deployment.apps\/web created/);
   await typeLine(page, 'kubectl run crasher --image=busybox --restart=Always -- sh -c "sleep 5; exit 3"');
   await expectTerminal(page, /pod\/crasher created/);
+  // A here-document typed at the prompt, as kubernetes.io pastes manifests.
+  for (const line of ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: probed', 'spec:', '  containers:', '  - name: web', '    image: nginx', '    livenessProbe:', '      httpGet:', '        port: 8081', '      periodSeconds: 5', 'EOF']) {
+    await typeLine(page, line);
+  }
+  await expectTerminal(page, /pod\/probed created/);
   await page.getByRole('button', { name: 'Skip 1 minute' }).click();
   await page.getByRole('button', { name: 'Pause the cluster clock' }).click();
   await page.locator('.sbx-tab[data-tab=cluster]').click();
   const cluster = page.locator('[data-sbx-cluster]');
   await expect(cluster.locator('.sbx-group').first()).toContainText('Deployment web');
   await expect(cluster.locator('.sbx-group').nth(1)).toContainText(/ReplicaSet web-/);
-  const crasher = cluster.locator('tr.sbx-ctr').filter({ has: page.locator('.sbx-tl') }).last();
+  const crasher = cluster.locator('tr.sbx-ctr').filter({ hasText: 'crasher' });
   await expect(crasher.locator('.sbx-tl-fail').first()).toBeVisible();
   await expect(crasher.locator('.sbx-tl-restart').first()).toBeAttached();
   await expect(crasher.locator('[role=img]')).toHaveAttribute('aria-label', /terminated \(Error, exit 3\)/);
@@ -202,10 +207,16 @@ test('cluster view: workloads with their pods, a container timeline with back-of
     await page.waitForTimeout(300);
   }
   await expect(cluster.locator('.sbx-tl-backoff').first()).toContainText(/back-off \d+s/);
+  await expect(cluster.locator('tr.sbx-ctr').filter({ hasText: /^web nginx/ }).locator('.sbx-tl-liveness').first()).toBeAttached();
   const times = await cluster.locator('.sbx-events time').allInnerTexts();
   expect(times.length).toBeGreaterThan(3);
   expect([...times].sort().reverse()).toEqual(times);
+  // README pictures (PODLAB_SCREENSHOTS=1): the maximized cluster view once the highlights faded.
   if (process.env.PODLAB_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1100, height: 1500 });
+    await page.getByRole('button', { name: 'Maximize' }).click();
+    await page.locator('.sbx-tab[data-tab=cluster]').click();
+    await page.waitForTimeout(2500);
     await cluster.screenshot({ path: 'docs/cluster-view-timeline.png' });
     await crasher.screenshot({ path: 'docs/container-timeline.png' });
   }

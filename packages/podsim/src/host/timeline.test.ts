@@ -65,6 +65,12 @@ describe('container timelines in the snapshot', () => {
     expect(ticks.length).toBe(unhealthy);
     expect(ticks.length).toBeGreaterThanOrEqual(3);
     expect(new Set(ticks.map((t) => t.kind))).toEqual(new Set(['liveness']));
+    // Each liveness restart begins a new running span, at the time the restart is marked.
+    const c = snap.pods[0].containers[0];
+    expect(c.restarts).toBeGreaterThanOrEqual(1);
+    const running = c.timeline!.spans.filter((s) => s.state === 'running');
+    expect(running.length).toBe(c.restarts + 1);
+    for (const at of c.timeline!.restarts) expect(c.timeline!.spans.some((s) => s.from === at)).toBe(true);
   });
 
   it('stays bounded in a long crash loop, and lists Deployments and ReplicaSets', async () => {

@@ -112,7 +112,8 @@ export class TimelineRecorder {
     for (const st of statuses) {
       const c = this.container(uid, st.name);
       const state = stateOf(st);
-      const key = JSON.stringify(state);
+      // A restart starts a new span even when the status goes straight from running to running.
+      const key = JSON.stringify(state) + (st.restartCount ?? 0);
       if (key !== c.key) {
         const last = c.spans[c.spans.length - 1];
         if (last && last.to === undefined) last.to = now;
