@@ -184,6 +184,9 @@ describe.skipIf(!withRealKubectl('kubectl port-forward against podsim serve'))('
     let received = '';
     sock.on('data', (d) => (received += d.toString()));
     sock.write('PING\r\n');
+    await expect.poll(() => f.output()).toMatch(/^Handling connection for /m);
+    // Silence has no event to wait for, and the pod side is out of reach behind the real kubectl: a
+    // short window after the stream is open is the one wall-clock wait left in these tests.
     await new Promise((r) => setTimeout(r, 300));
     expect([received, sock.destroyed]).toEqual(['', false]);
     sock.destroy();
