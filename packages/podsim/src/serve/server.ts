@@ -17,6 +17,7 @@ import { parseResourcePath } from './routes/path.js';
 import { handleResource } from './routes/resources.js';
 import { nodeLease } from './routes/lease.js';
 import { endpointSlices } from './routes/endpointslices.js';
+import { reviews } from './routes/reviews.js';
 import { refuse, serveExecLike } from './streams/exec.js';
 import { serveLogs } from './streams/logs.js';
 import { servePortForward } from './streams/portforward.js';
@@ -63,7 +64,7 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const q = url.searchParams;
     track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams);
+    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));

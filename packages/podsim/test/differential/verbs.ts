@@ -162,4 +162,19 @@ export const VERBS: Scenario[] = [
       'kubectl debug nope --image=busybox --profile=general',
     ),
   },
+  {
+    name: 'auth whoami, can-i',
+    steps: [
+      'kubectl auth whoami',
+      'kubectl auth whoami -o yaml',
+      'kubectl auth whoami -o jsonpath={.status.userInfo.groups}; echo',
+      'kubectl auth can-i create pods',
+      'kubectl auth can-i delete deployments.apps/web -n kube-system',
+      'kubectl auth can-i get pods --subresource=log',
+      'kubectl auth can-i create pods -q; echo $?',
+      'kubectl auth can-i fly pods',
+      'kubectl auth can-i get foos',
+      'kubectl auth can-i get',
+    ],
+  },
 ];

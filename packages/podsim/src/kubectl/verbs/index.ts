@@ -7,6 +7,7 @@ import type { CommandGroup } from '../help.js';
 import { apiResources, apiVersions } from './api-resources/api-resources.js';
 import { apply } from './apply/apply.js';
 import { attach } from './attach/attach.js';
+import { auth } from './auth/auth.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
 import { config } from './config/config.js';
 import { create } from './create/create.js';
@@ -76,7 +77,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       portForward,
       unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
       unavailable('cp', 'Copy files and directories to and from containers'),
-      unavailable('auth', 'Inspect authorization'),
+      auth,
       debug,
       events,
     ],
