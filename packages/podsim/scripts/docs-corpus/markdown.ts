@@ -24,6 +24,7 @@ interface MdNode {
 const SAMPLE = /\{\{[%<]\s*(?:code_sample|codenew)\b[^}]*?\bfile="([^"]+)"[^}]*[%>]\}\}/g;
 
 function textOf(n: MdNode): string {
+  if (n.type === 'inlineCode') return '`' + (n.value ?? '') + '`';
   if (typeof n.value === 'string') return n.value;
   return (n.children ?? []).map(textOf).join('');
 }

@@ -147,6 +147,22 @@ const EXAMPLE_URL = /https:\/\/(?:k8s\.io\/examples|kubernetes\.io\/examples|raw
 const OUTPUT_LANGS = new Set(['', 'none', 'console', 'shell', 'sh', 'bash', 'output', 'yaml', 'json', 'text']);
 const COMMAND_LANGS = new Set(['shell', 'sh', 'bash', 'console', '']);
 
+/**
+ * The prose says the block comes from elsewhere: another command it names in backticks ("using
+ * `kubectl describe pod myapp`", "the command `ls /etc/config/` produces"), an example value
+ * ("such as:"), or an example manifest ("For example:").
+ */
+function otherSource(prose: string, command: string, manifest: boolean): boolean {
+  if (/\bsuch as[\s:]*$/i.test(prose.trim())) return true;
+  // "For example:" before a whole manifest shows one to write, not what the last command printed.
+  if (manifest && /\b(for example|e\.g\.)[\s:.]*$/i.test(prose.trim())) return true;
+  for (const m of prose.matchAll(/(?:\b(?:command|using|run(?:ning)?)\s+)`([^`]+)`|`(kubectl\s[^`]+)`/gi)) {
+    const named = (m[1] ?? m[2]).trim();
+    if (named !== command.trim() && !command.includes(named)) return true;
+  }
+  return false;
+}
+
 export function extractSteps(events: PageEvent[]): ExtractedPage {
   const sections: CorpusSection[] = [{ title: '(introduction)', steps: [] }];
   const examples = new Set<string>();
@@ -194,7 +210,9 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     }
     const manifest = /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body) && !(last && /(-o|--output)[= ](yaml|json)/.test(last.command));
     const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1]).filter((f) => !f.includes('/') || f.startsWith('./'));
-    if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && !(last && !last.expected))) {
+    // The prose asks the reader to save this block under a name ("create a YAML file named `x.yaml`").
+    const saveIt = named.length > 0 && /\b(file|save)\b/i.test(prose);
+    if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && (saveIt || !(last && !last.expected)))) {
       const body = e.body.endsWith('\n') ? e.body : e.body + '\n';
       if (named.length > 0) files[named[named.length - 1].replace(/^\.\//, '')] = body;
       else unnamed = body;
@@ -212,7 +230,7 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       }
       continue;
     }
-    if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined) {
+    if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined && !otherSource(prose, last.command, /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body))) {
       last.expected = split.output.replace(/\s+$/, '');
       last.expectedLine = e.line;
       if (lastBlockCommands > 1) last.outputOf = lastBlockCommands;

@@ -45,6 +45,8 @@ const VALUE_RULES: [RegExp, string][] = [
   [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
+  // Node names: this cluster's, and those of the local clusters pages are written on.
+  [/\b(minikube|docker-desktop|controlplane|kind-control-plane|kind-worker\d*|node-?\d+|worker-?\d+)\b/g, '<node>'],
   [/\bto [\w.-]+$/g, 'to <node>'],
   [/\b\d+(\.\d+)?(ms|s|m|h|d|y)(\d+(s|m|h))?\b/g, '<age>'],
   [/<(invalid|unknown|none)>/g, '<none>'],
