@@ -6,22 +6,12 @@
  * excusable), or output that misses what the line is for (tests/expected-output.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { createSandbox, type EditorRequest, type SandboxApi } from 'podsim';
+import { createSandbox } from 'podsim';
 import { fragmentMismatches, locateFragment, RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
 import { coursePages } from './page-blocks.js';
 import { CRASH_EXIT_CODE, unexpectedErrors } from './output-errors.js';
-import { runBlock } from './run-block.js';
+import { answerEditor, runBlock } from './run-block.js';
 import { expectedOutput, notCheckedReason } from '../expected-output.js';
-
-/** Plays the reader at the editor: applies the block's declared edits and saves. */
-function answerEditor(sandbox: SandboxApi, current: { block?: BashBlock }) {
-  sandbox.onOpenEditor((req: EditorRequest) => {
-    let content = req.content;
-    for (const { from, to } of current.block?.edits ?? []) content = content.split(from).join(to);
-    sandbox.writeFile(req.path, content);
-    sandbox.editorClosed(req.path, true);
-  });
-}
 
 describe.each(coursePages())('page $slug', ({ blocks, files }) => {
   it('runs every command block in order without unexpected errors', async () => {

@@ -7,7 +7,8 @@
 import { describe, expect, it } from 'vitest';
 import { createSandbox, type SandboxApi } from 'podsim';
 import { RUN_MAX_VIRTUAL_MS, type BashBlock } from '../../src/markdown/code-steps.js';
-import { conditionHolds, parseCondition, waitFor, waitNote } from '../../src/markdown/wait-condition.js';
+import { conditionHolds, parseCondition } from '../../src/markdown/wait-condition.js';
+import { answerEditor, waitForStep } from './run-block.js';
 import { coursePages } from './page-blocks.js';
 import { PROMISES, promisesAfter, stepLabel, textSince, type PagePromise } from './promises.js';
 
@@ -25,26 +26,17 @@ describe.each(coursePages())('page $slug at reading pace', ({ slug, blocks, file
     const sb = createSandbox({ files, seed: 1 });
     let screen = '';
     sb.onOutput((d) => (screen += d.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '')));
-    let block: BashBlock | undefined;
-    sb.onOpenEditor((req) => {
-      let content = req.content;
-      for (const { from, to } of block?.edits ?? []) content = content.split(from).join(to);
-      sb.writeFile(req.path, content);
-      sb.editorClosed(req.path, true);
-    });
+    const current: { block?: BashBlock } = {};
+    answerEditor(sb, current);
     const seen = new Map<string, number>();
     const problems: string[] = [];
     let checked = 0;
     for (const b of blocks) {
       if (b.kind !== 'bash' || !b.runnable) continue;
-      block = b;
+      current.block = b;
       for (const line of b.lines) {
         if (line.kind !== 'run' && line.kind !== 'key') continue;
-        if (line.until) {
-          const cond = parseCondition(line.until);
-          const note = waitNote(cond, await waitFor(sb, cond));
-          if (note) await sb.run(note, { maxVirtualMs: 0 });
-        }
+        problems.push(...(await waitForStep(sb, line)));
         if (line.kind === 'run') await sb.run(line.line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS });
         else sb.write(line.data);
         sb.advance(CLICK_EVERY_MS);

@@ -1,5 +1,5 @@
 /** One bash block of a course page played as a reader would, with the problems the docs tests report. */
-import type { SandboxApi } from 'podsim';
+import type { EditorRequest, SandboxApi } from 'podsim';
 import { RUN_MAX_VIRTUAL_MS, type BashBlock, type BashLine } from '../../src/markdown/code-steps.js';
 import { parseCondition, waitFor, waitNote } from '../../src/markdown/wait-condition.js';
 import { expectedOutput } from '../expected-output.js';
@@ -8,8 +8,18 @@ import { CRASH_EXIT_CODE, unexpectedErrors } from './output-errors.js';
 /** Virtual time a reader spends reading between two steps (the page's clock runs meanwhile). */
 const READING_PAUSE_MS = 5000;
 
+/** Plays the reader at the editor: applies the current block's declared edits and saves. */
+export function answerEditor(sandbox: SandboxApi, current: { block?: BashBlock }): void {
+  sandbox.onOpenEditor((req: EditorRequest) => {
+    let content = req.content;
+    for (const { from, to } of current.block?.edits ?? []) content = content.split(from).join(to);
+    sandbox.writeFile(req.path, content);
+    sandbox.editorClosed(req.path, true);
+  });
+}
+
 /** A step's declared wait, as its run control does it: cluster time runs, the terminal gets the note. */
-async function waitForStep(sandbox: SandboxApi, line: BashLine): Promise<string[]> {
+export async function waitForStep(sandbox: SandboxApi, line: BashLine): Promise<string[]> {
   if ((line.kind !== 'run' && line.kind !== 'key') || !line.until) return [];
   const cond = parseCondition(line.until);
   const outcome = await waitFor(sandbox, cond);

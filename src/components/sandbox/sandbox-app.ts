@@ -156,20 +156,21 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     (await loadEditor()).open(req.path, req.content, { mode: req.mode });
   };
 
-  const runLine = (line: string): Promise<void> => {
-    const next = runQueue.then(() => api().run(line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS }));
+  /** Runs page steps one after the other, in the order they were clicked. */
+  const inTurn = (task: () => Promise<unknown>): Promise<void> => {
+    const next = runQueue.then(task);
     runQueue = next.catch(() => undefined);
     return next.then(() => saveSoon());
   };
+  const runLine = (line: string): Promise<void> => inTurn(() => api().run(line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS }));
 
-  // A step's declared wait: after the steps before it, cluster time runs until what it shows has
-  // happened, and the terminal says how much was skipped.
-  const waitBefore = async (until: string | undefined) => {
+  // A step's declared wait, in turn with the steps around it: cluster time runs until what the
+  // step shows has happened, and the terminal says how much was skipped.
+  const waitFirst = async (until: string | undefined) => {
     if (!until) return;
-    await runQueue;
     const cond = parseCondition(until);
     const note = waitNote(cond, await waitFor(api(), cond));
-    if (note) await runLine(note);
+    if (note) await api().run(note, { maxVirtualMs: 0 });
   };
 
   const fail = (err: unknown) => {
@@ -329,10 +330,16 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     async perform(action: PageAction) {
       switch (action.kind) {
         case 'run':
-          await waitBefore(action.until);
-          return runLine(action.line);
+          return inTurn(async () => {
+            await waitFirst(action.until);
+            await api().run(action.line, { maxVirtualMs: RUN_MAX_VIRTUAL_MS });
+          });
         case 'key':
-          await waitBefore(action.until);
+          // A key goes at once (Ctrl+C interrupts what runs), unless its step waits first.
+          if (action.until) return inTurn(async () => {
+            await waitFirst(action.until);
+            await api().write(KEYS[action.label] ?? '');
+          });
           await api().write(KEYS[action.label] ?? '');
           return;
         case 'open': {
