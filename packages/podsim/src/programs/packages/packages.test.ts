@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exitOf, testPod } from '../../runtime/testing.js';
+import { testPod } from '../../runtime/testing.js';
 
 const run = (image: string) => {
   const pod = testPod();

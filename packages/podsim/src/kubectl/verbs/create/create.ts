@@ -2,13 +2,11 @@
  * `kubectl create -f FILE` and the generators `create deployment|namespace|configmap|secret
  * generic|service clusterip`. Models kubectl pkg/cmd/create/*.go.
  */
-import type { KubeObject } from '../../../api/types.js';
 import { withLastApplied } from '../../apply/last-applied.js';
 import type { Command, Invocation } from '../../command.js';
 import { createObject } from '../../create-object.js';
-import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
-import { plainError, statusErrorText, usageError, withSource } from '../../errors.js';
-import type { FlagSpec } from '../../flags.js';
+import { dryRunAndFormat } from '../../dry-run.js';
+import { plainError, statusErrorText, withSource } from '../../errors.js';
 import { deploymentFor, namespaceFor, serviceFor } from '../../generators.js';
 import { COMMON, explicitNs, oneName } from './common.js';
 import { configmap } from './configmap.js';
