@@ -18,6 +18,7 @@ import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
 import { runtimeImage } from './runtimes.js';
+import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
 import { pause } from './pause.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
@@ -82,6 +83,10 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/jocatalin/kubernetes-bootcamp': bootcampImage,
   'gcr.io/google-samples/node-hello': nodeHelloImage,
   ...Object.fromEntries(['python', 'node', 'perl', 'ruby', 'php', 'golang', 'openjdk', 'eclipse-temurin'].map((n) => [`docker.io/library/${n}`, runtimeImage])),
+  'docker.io/curlimages/curl': curlImage,
+  'docker.io/radial/busyboxplus': busyboxplusImage,
+  'docker.io/nicolaka/netshoot': netshootImage,
+  'docker.io/library/hello-world': helloWorldImage,
   'docker.io/library/postgres': dataStoreImage,
   'docker.io/library/mysql': dataStoreImage,
   'docker.io/library/mariadb': dataStoreImage,
