@@ -31,6 +31,13 @@ describe('what the reader types', () => {
     sb.write('echo three\r');
     expect(plainText(out)).toContain(NOTICE);
   });
+
+  it('a page’s run control moves time itself: no paused notice', async () => {
+    const sb = createSandbox();
+    sb.setSpeed(0);
+    const r = await sb.run('echo ran');
+    expect(r.output).toBe('ran\n');
+  });
 });
 
 describe('an editor open when the page was saved', () => {

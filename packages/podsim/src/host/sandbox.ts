@@ -48,6 +48,8 @@ export class Sandbox implements SandboxApi {
   private reportingFailure = false;
   /** The reader was told the clock is paused (once per pause). */
   private pauseNoticed = false;
+  /** Inside runLine(), which advances time until the line is done. */
+  private running = false;
   private readonly outputListeners: ((d: string) => void)[] = [];
   private readonly changeListeners: (() => void)[] = [];
   private readonly editorListeners: ((r: EditorRequest) => void)[] = [];
@@ -134,7 +136,8 @@ export class Sandbox implements SandboxApi {
     this.guard(() => {
       this.record({ kind: 'write', data });
       this.tty.type(data);
-      if (this.speed === 0 && !this.replaying && !this.pauseNoticed && /[\r\n]/.test(data)) {
+      // run() moves time itself, so only keystrokes can be stuck behind a paused clock.
+      if (this.speed === 0 && !this.replaying && !this.running && !this.pauseNoticed && /[\r\n]/.test(data)) {
         // Every command takes a little cluster time, so nothing would happen until time moves again.
         this.clock.flush();
         this.pauseNoticed = true;
@@ -261,6 +264,7 @@ export class Sandbox implements SandboxApi {
   /** Types a line and returns what the terminal showed after it, prompt and echo left out. */
   runLine(line: string, maxVirtualMs = DEFAULT_RUN_MAX_MS): RunResult {
     this.capture = '';
+    this.running = true;
     try {
       this.write(line + '\r');
       this.settle(maxVirtualMs);
@@ -269,6 +273,7 @@ export class Sandbox implements SandboxApi {
       return { output: `podsim: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
     } finally {
       this.capture = undefined;
+      this.running = false;
     }
   }
 
