@@ -1,5 +1,5 @@
 /** REPORT.md of the docs acceptance corpus: the rate, per page, per cause, and every failing step with its cause. */
-import { causeOf, type CauseKind } from './causes.js';
+import { causeOf, type Cause, type CauseKind } from './causes.js';
 import type { CorpusPage } from './corpus.js';
 import type { StepResult } from './runner.js';
 
@@ -37,6 +37,21 @@ image IDs, generated name suffixes, resource versions, node names, measured usag
 sources of old kubectl); tables are compared by column name, their volatile columns (AGE, IP, NODE, …) excepted.
 Page outputs come from the pages only, never from our own output.`;
 
+/** Failure details that recur, most frequent first. */
+function topDetails(causes: Cause[], limit = 25): [CauseKind, string, number][] {
+  const counts = new Map<string, { kind: CauseKind; detail: string; n: number }>();
+  for (const c of causes) {
+    if (c.kind === 'follows an earlier failure' || c.kind === 'output format diff' || c.kind === 'state differs') continue;
+    // Names in an error differ per page; the kind, flag or program a `missing …` detail names is the point.
+    const detail = (c.kind === 'error' ? c.detail.replace(/"[^"]*"/g, '"…"') : c.detail).slice(0, 120);
+    const key = `${c.kind}\u0000${detail}`;
+    const e = counts.get(key) ?? { kind: c.kind, detail, n: 0 };
+    e.n++;
+    counts.set(key, e);
+  }
+  return [...counts.values()].sort((a, b) => b.n - a.n).slice(0, limit).map((e) => [e.kind, e.detail, e.n]);
+}
+
 export function renderReport(runs: ScenarioRun[]): { text: string; matched: number; total: number } {
   const scored = runs.flatMap((r) => r.results.filter((x) => x.scored).map((x) => ({ run: r, x })));
   const matched = scored.filter((s) => s.x.match).length;
@@ -69,6 +84,12 @@ export function renderReport(runs: ScenarioRun[]): { text: string; matched: numb
     '| cause | steps |',
     '|---|---|',
     ...[...byCause.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `| ${k} | ${n} |`),
+    '',
+    '## What to build next: the most frequent failure details',
+    '',
+    '| cause | detail | steps |',
+    '|---|---|---|',
+    ...topDetails(failures.map((f) => f.cause)).map(([k, d, n]) => `| ${k} | ${d.replace(/\|/g, '\\|').replace(/`/g, "'")} | ${n} |`),
     '',
     '## Per page',
     '',
