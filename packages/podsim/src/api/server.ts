@@ -23,6 +23,7 @@ import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { defaultContainer } from './defaults/pod.js';
 import { validateEphemeralUpdate } from './validation/ephemeral.js';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
+import { generateName } from './generate-name.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
 import { ObjectTtl } from './object-ttl.js';
 import { ObjectStore } from './store.js';
@@ -30,8 +31,6 @@ import type { ApiClient, ApiResult, DeleteOptions, KubeObject, ListOptions, Obje
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.js';
 import { WatchHub } from './watch.js';
 
-/** generateName bases are cut to this length before the 5-character suffix (apiserver names.SimpleNameGenerator). */
-const MAX_GENERATED_BASE = 58;
 
 interface Target {
   info: ResourceInfo;
@@ -144,7 +143,7 @@ export class ApiServer implements ApiClient {
     if (info.namespaced) meta.namespace = ns.value;
     else delete meta.namespace;
     if (meta.resourceVersion) return fail(badRequest('resourceVersion should not be set on objects to be created'));
-    if (!meta.name && meta.generateName) meta.name = this.generateName(info, ns.value, meta.generateName);
+    if (!meta.name && meta.generateName) meta.name = generateName(this.random, meta.generateName, (n) => !!this.store.get(info.resource, ns.value, n));
     for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[k];
     const sentFields = meta.managedFields;
     delete meta.managedFields;
@@ -182,16 +181,6 @@ export class ApiServer implements ApiClient {
     if (requested && typeof inBody === 'string' && inBody && inBody !== requested)
       return fail(badRequest('the namespace of the provided object does not match the namespace sent on the request'));
     return { ok: true, value: requested || (typeof inBody === 'string' && inBody) || 'default' };
-  }
-
-  private generateName(info: ResourceInfo, ns: string, base: string): string {
-    const prefix = base.length > MAX_GENERATED_BASE ? base.slice(0, MAX_GENERATED_BASE) : base;
-    // Like the apiserver's RetryGenerateName: a few tries before giving in to the collision.
-    for (let i = 0; i < 8; i++) {
-      const name = prefix + this.random.nameSuffix();
-      if (!this.store.get(info.resource, ns, name)) return name;
-    }
-    return prefix + this.random.nameSuffix();
   }
 
   /**

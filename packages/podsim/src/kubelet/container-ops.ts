@@ -167,6 +167,18 @@ export function graceFor(pod: Pod, probe?: { terminationGracePeriodSeconds?: num
   return pod.spec?.terminationGracePeriodSeconds ?? 30;
 }
 
+/**
+ * calculateEffectiveGracePeriod for a pod being deleted: a later, shorter deletion grace wins over
+ * the one in force (`previous`), never a longer one; 0 (force) falls back to the spec.
+ */
+export function effectiveGracePeriod(previous: number | undefined, pod: Pod): number {
+  let g = previous ?? 0;
+  const d = pod.metadata?.deletionGracePeriodSeconds;
+  if (d != null && (g === 0 || d < g)) g = d;
+  if (g === 0) g = pod.spec?.terminationGracePeriodSeconds ?? 30;
+  return Math.max(g, 1);
+}
+
 const MIN_GRACE_SECONDS = 2;
 
 /** Stops the running instance of `c`; `message` is the Killing event text (undefined: no event). */

@@ -11,20 +11,18 @@ import type { Container, Pod } from '../api/types.js';
 import type { DirNode } from '../kernel/fs.js';
 import { Deferred, wait } from '../kernel/waitable.js';
 import type { PodSandbox, RuntimeContainer } from '../runtime/types.js';
-import { graceFor, killContainer, podFullName, recordOf, startContainer, type PodState } from './container-ops.js';
+import { effectiveGracePeriod, graceFor, killContainer, podFullName, recordOf, startContainer, type PodState } from './container-ops.js';
 import { PLEG_RELIST_MS, SYNC_RETRY_MS, type NodeContext } from './node-context.js';
 import { computePodActions, type ContainerRuntimeState, type PodRuntimeStatus } from './pod-actions.js';
 import { generatePodStatus } from './pod-status.js';
 import { ProbeManager } from './probes/manager.js';
 import type { ProbeKind, ProbeResult } from './probes/types.js';
 import { isRunning, type ContainerRecord } from './runtime-view.js';
+import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
 import { runTask, type KubeletTask } from './task.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
 
 type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
-
-/** How long a ConfigMap/Secret change takes to reach mounted files: the pod's next periodic sync (1 min). */
-export const PROJECTION_REFRESH_MS = 60_000;
 
 export class PodWorker {
   pod: Pod;
@@ -48,8 +46,7 @@ export class PodWorker {
   private dueAt = Infinity;
   private lastStatus = '';
   private gracePeriod: number | undefined;
-  private readonly staleObjects = new Set<string>();
-  private refreshTimer: TimerHandle | undefined;
+  private readonly projections: ProjectionRefresh;
   /** Called once the pod is fully torn down. */
   onTerminated: (() => void) | undefined;
 
@@ -59,6 +56,9 @@ export class PodWorker {
   ) {
     this.pod = pod;
     this.uid = pod.metadata?.uid ?? '';
+    this.projections = new ProjectionRefresh(ctx.clock, (kind, name) => {
+      if (this.volumes && this.state === 'syncing') refreshVolumes(this.pod, this.volumes, kind, name, this.volumeContext());
+    });
     this.probes = new ProbeManager(pod, {
       clock: ctx.clock,
       network: ctx.network,
@@ -182,20 +182,9 @@ export class PodWorker {
   }
 
   /** A ConfigMap or Secret changed: volumes showing it get the new data at the next periodic sync. */
-  objectChanged(kind: 'configmaps' | 'secrets', name: string): void {
+  objectChanged(kind: ProjectedKind, name: string): void {
     if (!this.volumes || this.state !== 'syncing') return;
-    if (!(this.pod.spec?.volumes ?? []).some((v) => volumeUses(v, kind, name))) return;
-    this.staleObjects.add(`${kind}/${name}`);
-    this.refreshTimer ??= this.ctx.clock.setTimer(PROJECTION_REFRESH_MS, () => {
-      this.refreshTimer = undefined;
-      const stale = [...this.staleObjects];
-      this.staleObjects.clear();
-      if (!this.volumes || this.state !== 'syncing') return;
-      for (const key of stale) {
-        const [k, n] = key.split('/') as ['configmaps' | 'secrets', string];
-        refreshVolumes(this.pod, this.volumes, k, n, this.volumeContext());
-      }
-    });
+    if ((this.pod.spec?.volumes ?? []).some((v) => volumeUses(v, kind, name))) this.projections.changed(kind, name);
   }
 
   private podState(sandbox: PodSandbox, volumes: Map<string, DirNode>): PodState {
@@ -339,7 +328,7 @@ export class PodWorker {
 
   private teardownSandbox(): void {
     this.probes.stop();
-    this.ctx.clock.cancel(this.refreshTimer);
+    this.projections.stop();
     if (!this.sandbox || !this.sandboxReady) return;
     this.sandbox.destroy();
     this.ctx.releaseIP(this.sandbox.ip);
@@ -355,22 +344,11 @@ export class PodWorker {
     this.writeStatus(true);
   }
 
-  /** calculateEffectiveGracePeriod: only ever shrinks; 0 (force) falls back to the spec. */
-  private effectiveGrace(): number {
-    let g = this.gracePeriod ?? 0;
-    const d = this.pod.metadata?.deletionGracePeriodSeconds;
-    if (d != null && (g === 0 || d < g)) g = d;
-    if (g === 0) g = this.pod.spec?.terminationGracePeriodSeconds ?? 30;
-    if (g < 1) g = 1;
-    this.gracePeriod = g;
-    return g;
-  }
-
   private *terminate(): KubeletTask {
     this.state = 'terminating';
     this.writeStatus();
     this.probes.stopLivenessAndStartup();
-    const grace = this.effectiveGrace();
+    const grace = (this.gracePeriod = effectiveGracePeriod(this.gracePeriod, this.pod));
     yield* this.killAll(grace, (c) => `Stopping container ${c.name}`);
     this.teardownSandbox();
     this.writeStatus(true, true);
