@@ -37,6 +37,13 @@ describe('remark-runnable-code', () => {
     expect(html).not.toMatch(/<pre><code/);
   });
 
+  it('carries a step\'s wait on its run control and shows it, without the #until: line', async () => {
+    const html = await render('```bash\n#until: pod/web ready\nkubectl get pods\n```\n');
+    expect(html).toContain('data-rc-line="kubectl get pods" data-rc-until="pod/web ready"');
+    expect(html).toContain('<span class="rc-until">waits until pod/web ready</span>');
+    expect(html).not.toContain('#until');
+  });
+
   it('leaves syntax templates and unnamed YAML to Expressive Code', async () => {
     const html = await render('```bash syntax\nkubectl exec POD1\n```\n\n```yaml\nkind: Pod\n```\n');
     expect(html).not.toContain('data-rc-');
