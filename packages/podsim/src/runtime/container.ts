@@ -12,6 +12,7 @@ import { Deferred } from '../kernel/waitable.js';
 import type { Image } from '../images/types.js';
 import type { Random } from '../random/random.js';
 import type { ContainerContext } from './context.js';
+import { mountsFile, statusFile, userIds, writeProcFiles } from './procfs.js';
 import { buildContainerFs } from './container-fs.js';
 import { DEFAULT_PATH, lookPath } from './exec-path.js';
 import { containerId } from './ids.js';
@@ -70,6 +71,9 @@ export class Container implements RuntimeContainer {
     this.env = containerEnv(image, cfg, pod.hostname);
     this.fs = buildContainerFs(pod.clock, image, pod, cfg.mounts, this.terminationMessagePath);
     this.fs.mkdir(this.workingDir, true);
+    const user = image.config.user || 'root';
+    const [uid, gid] = userIds(this.fs, user);
+    writeProcFiles(this.fs, mountsFile(cfg.mounts.map((m) => ({ path: m.path, readOnly: m.readOnly })), this.terminationMessagePath), statusFile(argv[0]?.split('/').pop() ?? '', uid, gid));
     this.memory = new MemoryLedger(cfg.memoryLimitBytes, () => this.oomKill());
     this.pids.onExit((p) => this.memory.release(p));
     this.ctx = {

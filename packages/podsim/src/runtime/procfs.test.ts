@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { newDir } from '../kernel/fs.js';
+import { testPod } from './testing.js';
+
+const cat = (image: string, path: string, cfg = {}) => {
+  const pod = testPod();
+  const c = pod.run(image, { command: ['sleep', '3600'], ...cfg });
+  const r = pod.exec(c, ['cat', path]);
+  pod.clock.advance(10);
+  return r.out.text;
+};
+
+describe('container /proc and /etc files', () => {
+  it('/proc/mounts lists the overlay root, the kubelet files and the volumes', () => {
+    const text = cat('busybox:1.28', '/proc/mounts', { mounts: [{ path: '/data', volume: newDir(), readOnly: true }] });
+    expect(text.split('\n')[0]).toMatch(/^overlay \/ overlay rw,relatime,lowerdir=/);
+    expect(text).toContain('/dev/sda1 /etc/resolv.conf ext4 rw,');
+    expect(text).toContain('/dev/sda1 /data ext4 ro,relatime');
+    expect(cat('busybox:1.28', '/proc/1/mounts')).toContain('proc /proc proc rw,nosuid,nodev,noexec,relatime 0 0\n');
+  });
+
+  it('/proc/1/status shows the image user and its capabilities', () => {
+    expect(cat('busybox:1.28', '/proc/1/status')).toContain('Uid:\t0\t0\t0\t0\n');
+    expect(cat('busybox:1.28', '/proc/1/status')).toContain('CapEff:\t00000000a80425fb\n');
+    const curl = cat('curlimages/curl:8.5.0', '/proc/1/status');
+    expect(curl).toContain('Uid:\t100\t100\t100\t100\n');
+    expect(curl).toContain('CapEff:\t0000000000000000\n');
+  });
+
+  it('/proc/1/root reaches the container root; resolv.conf has the cluster DNS; os-release follows the tag', () => {
+    expect(cat('debian:bullseye', '/proc/1/root/etc/os-release')).toContain('VERSION_CODENAME=bullseye');
+    expect(cat('alpine:3.18', '/etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');
+    expect(cat('alpine:3.18', '/etc/os-release')).toMatch(/VERSION_ID=3\.18\.\d+/);
+    expect(cat('ubuntu:20.04', '/etc/os-release')).toContain('VERSION_CODENAME=focal');
+  });
+});
