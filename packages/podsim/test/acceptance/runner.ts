@@ -77,7 +77,8 @@ const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${
 
 /**
  * The page's generated names replaced by this cluster's, as a reader types their own pod's name:
- * an object whose name has the same prefix and shape, when the page's name does not exist here.
+ * an object whose name has the same prefix and shape, when the page's name does not exist here;
+ * and a node-name placeholder replaced by a worker node's name.
  */
 function ownNames(sb: Sandbox, command: string): string {
   const names = new Set<string>();
@@ -85,7 +86,10 @@ function ownNames(sb: Sandbox, command: string): string {
     const l = sb.cluster.api.list(r, undefined);
     if (l.ok) for (const o of l.value.items) names.add(o.metadata.name ?? '');
   }
-  return command.replace(GENERATED, (whole: string, prefix: string, hash?: string, suffix?: string, alone?: string) => {
+  // A page's `<your-node-name>` is the reader's own node: the first worker here.
+  const nodes = sb.cluster.nodeNames().filter((n) => n !== 'controlplane');
+  const typed = nodes.length ? command.replace(/<[\w-]*node-?name>/g, nodes[0]) : command;
+  return typed.replace(GENERATED, (whole: string, prefix: string, hash?: string, suffix?: string, alone?: string) => {
     if (names.has(whole)) return whole;
     const shape = new RegExp(`^${prefix}-${hash ? HASH + (suffix ? '-' + SUFFIX : '') : SUFFIX}$`);
     return [...names].sort().find((n) => shape.test(n) && (alone === undefined || !n.slice(prefix.length + 1).includes('-'))) ?? whole;
