@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectTerminal, openSandbox, url } from './helpers.js';
+import { expectTerminal, openSandbox, savedStates, url } from './helpers.js';
 
 const sandbox = (page: Page) => page.locator('podlab-sandbox');
 const terminalInput = (page: Page) => page.locator('.xterm-helper-textarea');
@@ -15,13 +15,14 @@ async function typeLine(page: Page, line: string): Promise<void> {
 }
 
 /** The sandbox saves at most once a second. */
-const saved = (page: Page) => page.waitForTimeout(1500);
 
 test.describe('never lose a reader’s work', () => {
   test('the page’s Apply asks when the reader changed the file: keep mine, or use the page’s', async ({ page }) => {
     await page.goto(url('pods/'));
     await openSandbox(page);
-    await typeLine(page, "sed -i 's/name: hello-world-pod/name: my-own-pod/' pod.yaml");
+    await typeLine(page, "sed -i 's/name: hello-world-pod/name: my-own-pod/' pod.yaml; echo \"sed ended $?\"");
+    // Only the command's output has the status in it: the file is changed before Apply is clicked.
+    await expectTerminal(page, /sed ended 0/);
     await page.getByRole('button', { name: 'Apply pod.yaml' }).click();
     const dialog = page.getByRole('dialog', { name: /Your pod\.yaml differs/ });
     await expect(dialog).toBeVisible();
@@ -41,7 +42,8 @@ test.describe('never lose a reader’s work', () => {
     await openSandbox(page);
     await typeLine(page, 'vi notes.yaml; echo "vi returned $?"');
     await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
-    await saved(page);
+    // The open editor must be in the saved state before the reload, or there is nothing to reopen.
+    await expect.poll(() => savedStates(page), { timeout: 20_000 }).toContain('notes.yaml');
     await page.reload();
     await expect(sandbox(page)).toHaveAttribute('data-terminal', 'ready', { timeout: 20_000 });
     await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
@@ -202,11 +204,10 @@ test('cluster view: workloads with their pods, a container timeline with back-of
   await expect(crasher.locator('.sbx-tl-restart').first()).toBeAttached();
   await expect(crasher.locator('[role=img]')).toHaveAttribute('aria-label', /terminated \(Error, exit 3\)/);
   // Step until the container waits out a back-off: the countdown counts down with the clock.
-  for (let i = 0; i < 12 && !(await cluster.locator('.sbx-tl-backoff').count()); i++) {
-    await page.getByRole('button', { name: 'Skip 10 seconds' }).click();
-    await page.waitForTimeout(300);
-  }
-  await expect(cluster.locator('.sbx-tl-backoff').first()).toContainText(/back-off \d+s/);
+  await expect(async () => {
+    if (!(await cluster.locator('.sbx-tl-backoff').count())) await page.getByRole('button', { name: 'Skip 10 seconds' }).click();
+    await expect(cluster.locator('.sbx-tl-backoff').first()).toContainText(/back-off \d+s/, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
   await expect(cluster.locator('tr.sbx-ctr').filter({ hasText: /^web nginx/ }).locator('.sbx-tl-liveness').first()).toBeAttached();
   const times = await cluster.locator('.sbx-events time').allInnerTexts();
   expect(times.length).toBeGreaterThan(3);
@@ -216,7 +217,7 @@ test('cluster view: workloads with their pods, a container timeline with back-of
     await page.setViewportSize({ width: 1100, height: 1500 });
     await page.getByRole('button', { name: 'Maximize' }).click();
     await page.locator('.sbx-tab[data-tab=cluster]').click();
-    await page.waitForTimeout(2500);
+    await cluster.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
     await cluster.screenshot({ path: 'docs/cluster-view-timeline.png' });
     await crasher.screenshot({ path: 'docs/container-timeline.png' });
   }
