@@ -16,6 +16,7 @@ function grouped(group: string) {
 }
 const apps = grouped('apps');
 const batch = grouped('batch');
+const discovery = grouped('discovery.k8s.io');
 
 /** In `kubectl api-resources` order: core group first, then the groups in discovery order, each sorted by resource. */
 export const RESOURCES: ResourceInfo[] = [
@@ -36,6 +37,7 @@ export const RESOURCES: ResourceInfo[] = [
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
   batch('cronjobs', 'cronjob', 'CronJob', ['cj']),
   batch('jobs', 'job', 'Job', []),
+  discovery('endpointslices', 'endpointslice', 'EndpointSlice', []),
 ];
 
 const BY_NAME = new Map<string, ResourceInfo>();

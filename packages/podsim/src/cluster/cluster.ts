@@ -8,6 +8,7 @@ import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
 import { CronJobController } from '../controllers/cronjob/cronjob-controller.js';
 import { DaemonSetController } from '../controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
+import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { JobController } from '../controllers/job/job-controller.js';
@@ -57,6 +58,7 @@ export class Cluster {
       new TtlAfterFinishedController(ctx),
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),
+      new EndpointSliceController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();

@@ -221,6 +221,7 @@ export const STRUCTS: Record<string, Record<string, FieldType>> = {
   NamespaceSpec: { finalizers: strs },
   Node: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: 'any', status: 'any' },
   ServiceAccount: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), secrets: 'any', imagePullSecrets: L(S('LocalObjectReference')), automountServiceAccountToken: 'bool' },
+  EndpointSlice: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), addressType: 'string', endpoints: 'any', ports: 'any' },
   Endpoints: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), subsets: 'any' },
   PersistentVolumeClaim: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('PersistentVolumeClaimSpec'), status: 'any' },
   ResourceQuota: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('ResourceQuotaSpec'), status: S('ResourceQuotaStatus') },

@@ -219,3 +219,15 @@ export const limitRangeStrategy: KindStrategy = {
     }
   },
 };
+
+/** discovery.k8s.io/v1 EndpointSlice (k8s pkg/registry/discovery/endpointslice): stored as written, addressType required. */
+export const endpointSliceStrategy: KindStrategy = {
+  ...base,
+  topLevel: ['addressType', 'endpoints', 'ports'],
+  generation: true,
+  validate(es) {
+    const types = ['FQDN', 'IPv4', 'IPv6'];
+    if (!es.addressType) return [fe.required('addressType', '')];
+    return types.includes(es.addressType) ? [] : [fe.notSupported('addressType', es.addressType, types)];
+  },
+};

@@ -3,6 +3,7 @@ import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './app
 import { cronJobStrategy, jobStrategy } from './batch.js';
 import {
   configMapStrategy,
+  endpointSliceStrategy,
   endpointsStrategy,
   eventStrategy,
   limitRangeStrategy,
@@ -35,4 +36,5 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   replicasets: replicaSetStrategy,
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,
+  endpointslices: endpointSliceStrategy,
 };

@@ -9,7 +9,7 @@ import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTab
 import { eventTable } from './events.js';
 import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
-import { endpointsTable, serviceTable } from './services.js';
+import { endpointSliceTable, endpointsTable, serviceTable } from './services.js';
 import { columns, type Table, type TableContext, type TableHandler } from './types.js';
 import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js';
 
@@ -28,6 +28,7 @@ const HANDLERS: Record<string, TableHandler> = {
   namespaces: namespaceTable,
   services: serviceTable,
   endpoints: endpointsTable,
+  endpointslices: endpointSliceTable,
   configmaps: configMapTable,
   secrets: secretTable,
   serviceaccounts: serviceAccountTable,

@@ -1,7 +1,9 @@
 /**
- * Services and Endpoints (k8s printers.go printService / printEndpoints / formatEndpoints).
+ * Services, Endpoints and EndpointSlices (k8s printers.go printService / printEndpoints / formatEndpoints /
+ * printEndpointSlice).
  */
 import type { Endpoints, Service, ServicePort } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { KubeObject } from '../../api/types.js';
 import { ageSince } from '../printers/duration.js';
 import { formatLabels } from '../printers/labels.js';
@@ -79,5 +81,21 @@ export const endpointsTable: TableHandler = {
   columns: columns('Name', 'Endpoints', 'Age'),
   row(obj: KubeObject, ctx: TableContext): string[] {
     return [obj.metadata.name ?? '', formatEndpoints(obj as unknown as Endpoints), ageSince(obj.metadata.creationTimestamp, ctx.now)];
+  },
+};
+
+/** `a,b,c + N more...`, or `<unset>` for none (printers.go listWithMoreString). */
+function listWithMore(items: string[], max = 3): string {
+  if (items.length > max) return `${items.slice(0, max).join(',')} + ${items.length - max} more...`;
+  return items.length ? items.join(',') : '<unset>';
+}
+
+export const endpointSliceTable: TableHandler = {
+  columns: columns('Name', 'AddressType', 'Ports', 'Endpoints', 'Age'),
+  row(obj: KubeObject, ctx: TableContext): string[] {
+    const es = obj as unknown as EndpointSlice;
+    const ports = (es.ports ?? []).map((p) => (p.port !== undefined && p.port !== null ? String(p.port) : (p.name ?? '*')));
+    const addresses = (es.endpoints ?? []).flatMap((e) => e.addresses ?? []);
+    return [obj.metadata.name ?? '', es.addressType ?? '', listWithMore(ports), listWithMore(addresses), ageSince(obj.metadata.creationTimestamp, ctx.now)];
   },
 };

@@ -15,9 +15,9 @@ describe('kubectl version, api-resources, config, top, cluster-info', () => {
   it('api-resources', () => {
     const { host } = hostWithServer();
     const out = host.run(['api-resources']).stdout.split('\n');
-    expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION   NAMESPACED   KIND');
-    expect(out).toContain('pods                     po           v1           true         Pod');
-    expect(out).toContain('deployments              deploy       apps/v1      true         Deployment');
+    expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION            NAMESPACED   KIND');
+    expect(out).toContain('pods                     po           v1                    true         Pod');
+    expect(out).toContain('deployments              deploy       apps/v1               true         Deployment');
     expect(host.run(['api-resources', '--namespaced=false', '-o', 'name']).stdout).toBe('namespaces\nnodes\n');
   });
 

@@ -1,0 +1,43 @@
+/**
+ * The endpoints and ports of a Service's EndpointSlice from its pods (k8s pkg/controller/endpointslice,
+ * staging endpointslice/utils.go podToEndpoint): every pod with an IP, with ready/serving/terminating
+ * conditions, named target ports resolved per pod.
+ */
+import type { Pod, Service } from '../../api/types.js';
+import { isPodReady, isTerminal } from '../shared/pods.js';
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Any = Record<string, any>;
+
+function targetPort(pod: Pod, target: number | string | undefined, fallback: number): number | undefined {
+  if (target === undefined) return fallback;
+  if (typeof target === 'number') return target;
+  for (const c of pod.spec?.containers ?? []) for (const p of c.ports ?? []) if (p.name === target) return p.containerPort;
+  return undefined;
+}
+
+/** Slices group pods by their resolved port set; one slice per distinct set. */
+export function sliceGroups(svc: Service, pods: Pod[]): { ports: Any[]; endpoints: Any[] }[] {
+  const groups = new Map<string, { ports: Any[]; endpoints: Any[] }>();
+  const publishNotReady = svc.spec?.publishNotReadyAddresses === true;
+  for (const pod of pods) {
+    if (!pod.status?.podIP || isTerminal(pod)) continue;
+    const ports: Any[] = [];
+    for (const sp of svc.spec?.ports ?? []) {
+      const port = targetPort(pod, sp.targetPort, sp.port);
+      if (port !== undefined) ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP' });
+    }
+    const sig = JSON.stringify(ports);
+    let g = groups.get(sig);
+    if (!g) groups.set(sig, (g = { ports, endpoints: [] }));
+    const terminating = !!pod.metadata?.deletionTimestamp;
+    const ready = isPodReady(pod);
+    g.endpoints.push({
+      addresses: [pod.status.podIP],
+      conditions: { ready: publishNotReady || (ready && !terminating), serving: ready, terminating },
+      ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+      targetRef: { kind: 'Pod', name: pod.metadata?.name, namespace: pod.metadata?.namespace, uid: pod.metadata?.uid },
+    });
+  }
+  return [...groups.values()];
+}
