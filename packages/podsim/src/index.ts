@@ -18,6 +18,6 @@ export type {
   TimelineSpan,
   ProbeTick,
 } from './host/sandbox-types.js';
-export type { EditorMode } from './host/context.js';
+export type { EditorMode } from './kubectl/context.js';
 export { runScript, isInterruptLine, type RunScriptOptions } from './cli/run-script.js';
-export { plainText } from './host/screen-text.js';
+export { plainText } from './format/screen-text.js';

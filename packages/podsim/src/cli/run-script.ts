@@ -3,7 +3,7 @@
  * `$ line` then everything the terminal showed, background output included, in virtual-time order.
  */
 import { cleanRunOutput, DEFAULT_RUN_MAX_MS, Sandbox } from '../host/sandbox.js';
-import { plainText } from '../host/screen-text.js';
+import { plainText } from '../format/screen-text.js';
 
 export interface RunScriptOptions {
   files?: Record<string, string>;

@@ -8,11 +8,12 @@ import { FileSystem, resolvePath } from '../kernel/fs.js';
 import { NetNamespace } from '../kernel/net.js';
 import { PidNamespace, type Program, type System } from '../kernel/process.js';
 import type { Waitable } from '../kernel/waitable.js';
+import { completeKubectl } from '../kubectl/complete.js';
 import { kubectl } from '../kubectl/main.js';
 import { PROGRAMS } from '../programs/index.js';
 import type { Random } from '../random/random.js';
 import { bash, BASH, shellMain } from '../shell/index.js';
-import type { EditorMode, HostContext, KubeConfigInfo } from './context.js';
+import type { EditorMode, HostContext, KubeConfigInfo } from '../kubectl/context.js';
 import { HOST_PROGRAMS } from './programs/index.js';
 
 export const HOME = '/home/learner';
@@ -76,7 +77,7 @@ export class ReaderMachine {
       this.fs.writeFile(abs, content);
     }
     this.table = { ...PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
-    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web, openEditor, flavor: 'gnu', user: USER } as HostContext;
+    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
     const table = this.table;
     const fs = this.fs;
     this.sys = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { plainText } from './screen-text.js';
+import { plainText } from '../format/screen-text.js';
 import { createSandbox, PAUSED_NOTICE, restoreSandbox } from './sandbox.js';
 
 const NOTICE = plainText(PAUSED_NOTICE).trim();

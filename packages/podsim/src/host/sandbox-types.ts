@@ -3,7 +3,7 @@
  * a sandbox: a cluster, the reader's machine and its terminal. Every method is plain data in and out
  * (structured-clone safe) except the listener functions, which comlink passes as proxies.
  */
-import type { EditorMode } from './context.js';
+import type { EditorMode } from '../kubectl/context.js';
 import type { ContainerTimeline } from './timeline.js';
 
 export type { ContainerTimeline, ProbeTick, TimelineSpan } from './timeline.js';

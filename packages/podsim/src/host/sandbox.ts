@@ -8,13 +8,13 @@ import { resolvePath } from '../kernel/fs.js';
 import type { Proc } from '../kernel/process.js';
 import { Deferred, type Waitable } from '../kernel/waitable.js';
 import { bash, SHELLS } from '../shell/index.js';
-import type { EditorMode } from './context.js';
+import type { EditorMode } from '../kubectl/context.js';
 import { HOME, LOGIN_ENV, ReaderMachine } from './machine.js';
 import type { ClusterSnapshot, EditorRequest, RunResult, SandboxApi, SandboxOptions, SavedState } from './sandbox-types.js';
-import { plainText } from './screen-text.js';
+import { plainText } from '../format/screen-text.js';
 import { clusterSnapshot } from './snapshot.js';
 import { TimelineRecorder } from './timeline.js';
-import { Tty } from './tty.js';
+import { Tty } from '../kernel/tty.js';
 
 type Input = SavedState['inputs'][number];
 type InputBody = Input extends infer I ? (I extends { at: number } ? Omit<I, 'at'> : never) : never;

@@ -1,6 +1,6 @@
 /** The cluster as the page's cluster view shows it: nodes, pods with containers and probe results, events. */
 import type { ApiClient, ContainerStatus, Deployment, Event, KubeObject, Node, Pod, ReplicaSet } from '../api/types.js';
-import { podSummary } from '../kubectl/tables/pods.js';
+import { podSummary } from '../tables/pods.js';
 import type { ClusterSnapshot, ContainerView, EventView, PodView, WorkloadView } from './sandbox-types.js';
 import type { ContainerTimeline } from './timeline.js';
 

@@ -1,8 +1,7 @@
 /** registry.k8s.io/e2e-test-images/agnhost: busybox base plus /agnhost, ENTRYPOINT ["/agnhost"], CMD ["pause"]. */
 import { SIGNALS } from '../kernel/signals.js';
 import { agnhost as agnhostProgram } from '../programs/servers/agnhost.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { dirs, ROOT_DIRS, busyboxUserland, merge } from './userland.js';
 
 export const agnhost: Image = {

@@ -1,7 +1,6 @@
 /** docker.io/library/alpine: busybox userland in alpine's layout, CMD ["/bin/sh"]. */
 import { SIGNALS } from '../kernel/signals.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { retag } from './families/index.js';
 import { alpineOsRelease } from './families/os-release.js';
 import { fullVersion, splitTag } from './families/version.js';

@@ -1,7 +1,6 @@
 /** docker.io/library/busybox: applets in /bin, CMD ["sh"] (no stdin → the shell exits 0 at once). */
 import { SIGNALS } from '../kernel/signals.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { dirs, ROOT_DIRS, busyboxUserland, merge, passwd } from './userland.js';
 
 const userland = merge(busyboxUserland('busybox'), {

@@ -4,12 +4,12 @@
  */
 import { SIGNALS } from '../kernel/signals.js';
 import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
 import { mariadbStore, memcachedStore, mongoStore, mysqlStore, postgresStore, rabbitmqStore } from './datastores.js';
 import type { FamilyBuild } from './families/index.js';
 import { imageSize } from './families/sizes.js';
 import { baseOf, fullVersion, splitTag } from './families/version.js';
 import { alpineBase, debianBase, merge } from './userland.js';
+import { DEFAULT_PATH } from './types.js';
 
 interface Spec {
   current: string;

@@ -1,7 +1,6 @@
 /** docker.io/library/debian and ubuntu: coreutils, bash (CMD), dash as /bin/sh; no procps, curl or wget. */
 import { SIGNALS } from '../kernel/signals.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { retag } from './families/index.js';
 import { DEBIAN_CODENAMES, debianCodename, debianOsRelease, ubuntuOsRelease, ubuntuVersionOf } from './families/os-release.js';
 import { splitTag } from './families/version.js';

@@ -1,11 +1,10 @@
 /** docker.io/library/fedora: GNU userland, bash, dnf (yum is the same program), per release. */
 import { SIGNALS } from '../kernel/signals.js';
 import { dnf } from '../programs/packages/dnf.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
 import { fedoraOsRelease } from './families/os-release.js';
 import { imageSize } from './families/sizes.js';
 import { splitTag } from './families/version.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { debianBase, merge } from './userland.js';
 
 export function fedoraImage(repository: string, tag: string): Image {

@@ -4,8 +4,7 @@
  */
 import { SIGNALS } from '../kernel/signals.js';
 import { helloServer } from '../programs/servers/hello-app.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { alpineBase, merge } from './userland.js';
 
 function helloApp(tag: string, version: string, size: number, digest?: string): Image {

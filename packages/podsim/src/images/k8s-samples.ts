@@ -7,11 +7,10 @@
 import { SIGNALS } from '../kernel/signals.js';
 import type { Program } from '../kernel/process.js';
 import { bootcampServer, echoServer, etcdServer, goproxyServer, livenessServer, nodeApp, nodeHelloServer } from '../programs/servers/samples.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
 import { agnhost } from './agnhost.js';
 import { retag, type FamilyBuild } from './families/index.js';
 import { nginxImage } from './nginx.js';
-import type { Image, ImageConfig } from './types.js';
+import { DEFAULT_PATH, type Image, type ImageConfig } from './types.js';
 import { busyboxUserland, debianBase, dirs, merge, ROOT_DIRS } from './userland.js';
 
 const config = (c: Partial<ImageConfig>): ImageConfig => ({ env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '', ...c });

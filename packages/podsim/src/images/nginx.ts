@@ -5,8 +5,7 @@
 import { SIGNALS } from '../kernel/signals.js';
 import { PROGRAMS } from '../programs/index.js';
 import { NGINX_HTML_ROOT, nginxBinary, nginxEntrypoint, type NginxBuild } from '../programs/servers/nginx.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { debianOsRelease, DEBIAN_CODENAMES } from './families/os-release.js';
 import { imageSize } from './families/sizes.js';
 import { atLeast, baseOf, fullVersion, splitTag } from './families/version.js';

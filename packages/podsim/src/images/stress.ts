@@ -1,8 +1,7 @@
 /** docker.io/polinux/stress: alpine with stress 1.0.4 in /usr/local/bin (the memory-limit task page's image). */
 import { SIGNALS } from '../kernel/signals.js';
 import { stress } from '../programs/servers/stress.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
-import type { Image } from './types.js';
+import { DEFAULT_PATH, type Image } from './types.js';
 import { alpineBase, merge } from './userland.js';
 
 export const polinuxStress: Image = {

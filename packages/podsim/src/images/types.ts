@@ -4,6 +4,9 @@
  */
 import type { Program } from '../kernel/process.js';
 
+/** The PATH an image's config carries when its Dockerfile sets none (Docker's default). */
+export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+
 export interface ImageConfig {
   entrypoint?: string[];
   cmd?: string[];

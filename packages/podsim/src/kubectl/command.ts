@@ -3,7 +3,7 @@
  * step; and what a running command gets (`Invocation`). Verbs live in `verbs/<verb>/`.
  */
 import type { ApiClient, PodStreams } from '../api/types.js';
-import type { HostContext } from '../host/context.js';
+import type { HostContext } from './context.js';
 import type { Proc } from '../kernel/process.js';
 import type { Task } from '../kernel/waitable.js';
 import type { FlagSpec, Flags } from './flags.js';

@@ -2,7 +2,7 @@
  * The kubectl program of the reader's machine: argv → command lookup → flag parsing → run.
  * Unknown commands, flag errors and exit codes follow kubectl 1.32 (cobra + kubectl CheckErr).
  */
-import type { HostContext } from '../host/context.js';
+import type { HostContext } from './context.js';
 import type { Program } from '../kernel/process.js';
 import type { Command, Invocation } from './command.js';
 import { plainError } from './errors.js';

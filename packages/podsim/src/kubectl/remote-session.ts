@@ -3,8 +3,8 @@
  * the reader's terminal in raw mode when -t so the remote side does its own line editing.
  */
 import type { Status } from '../api/types.js';
-import { openPty } from '../host/pty.js';
-import { ttyOf } from '../host/tty.js';
+import { openPty } from '../kernel/pty.js';
+import { ttyOf } from '../kernel/tty.js';
 import type { Proc } from '../kernel/process.js';
 import { emptyInput, Pipe, type InputStream, type OutputStream } from '../kernel/streams.js';
 import { wait } from '../kernel/waitable.js';

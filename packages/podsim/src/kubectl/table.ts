@@ -1,5 +1,5 @@
 /** Plain tab-separated rows through kubectl's get-style tabwriter (api-resources, get-contexts, events). */
-import { TabWriter } from './printers/tabwriter.js';
+import { TabWriter } from '../format/tabwriter.js';
 
 export function renderRows(rows: readonly (readonly string[])[]): string {
   if (rows.length === 0) return '';

@@ -4,12 +4,12 @@
  */
 import type { ApiClient, PodStreams } from '../api/types.js';
 import { Clock } from '../clock/clock.js';
-import type { EditorMode, HostContext } from '../host/context.js';
+import type { EditorMode, HostContext } from './context.js';
 import { dirname, FileSystem } from '../kernel/fs.js';
 import { NetNamespace, type Network } from '../kernel/net.js';
 import { PidNamespace, type Proc } from '../kernel/process.js';
 import { Pipe, StringSink, type InputStream, type OutputStream } from '../kernel/streams.js';
-import { Tty } from '../host/tty.js';
+import { Tty } from '../kernel/tty.js';
 import { Deferred, type Waitable } from '../kernel/waitable.js';
 import { Random } from '../random/random.js';
 import { ApiServer } from '../api/server.js';

@@ -11,7 +11,7 @@ import type { DirNode } from '../kernel/fs.js';
 import type { PidNamespace } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { race, sleep, wait, type Waitable } from '../kernel/waitable.js';
-import { goDuration } from '../kubectl/printers/duration.js';
+import { goDuration } from '../format/duration.js';
 import type { ContainerConfig, MountSpec, PodSandbox, RuntimeContainer } from '../runtime/types.js';
 import { expand, makeEnvironment } from './env.js';
 import { runHook } from './hooks.js';

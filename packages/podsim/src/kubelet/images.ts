@@ -6,7 +6,7 @@
 import type { Clock } from '../clock/clock.js';
 import type { Container } from '../api/types.js';
 import { findImage } from '../images/index.js';
-import { goDuration } from '../kubectl/printers/duration.js';
+import { goDuration } from '../format/duration.js';
 import { sleep, type Waitable } from '../kernel/waitable.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { Backoff } from './backoff.js';

@@ -3,7 +3,7 @@
  * with the container's own usage counted as used. -k (default), -m, -g, -h.
  */
 import type { Program } from '../kernel/process.js';
-import { containerContextOf } from '../runtime/context.js';
+import { containerContextOf } from '../kernel/container-context.js';
 import { badOption, flavorOf, getopt } from './util.js';
 
 /** A 8 GiB worker node, a little over an eighth of it in use by the system. */

@@ -1,6 +1,6 @@
 /** Memory use as programs declare it: charged to the container's cgroup (no limit on the reader's machine). */
 import type { Proc } from '../kernel/process.js';
-import { containerContextOf } from '../runtime/context.js';
+import { containerContextOf } from '../kernel/container-context.js';
 
 /** Returns false when the allocation got the container OOM-killed. */
 export function allocate(proc: Proc, bytes: number): boolean {

@@ -6,7 +6,7 @@
 import type { Clock } from '../clock/clock.js';
 import { FileSystem, dirname, resolvePath, shareTree, type DirNode, type FsNode } from '../kernel/fs.js';
 import type { Image } from '../images/types.js';
-import { executableStub } from './exec-path.js';
+import { executableStub } from '../kernel/executable.js';
 import type { MountSpec } from './types.js';
 
 /** Image layers carry their build time; one fixed instant keeps `ls -l` stable. */

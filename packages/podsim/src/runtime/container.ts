@@ -11,10 +11,11 @@ import { Pipe, emptyInput, type InputStream, type OutputStream } from '../kernel
 import { Deferred } from '../kernel/waitable.js';
 import type { Image } from '../images/types.js';
 import type { Random } from '../random/random.js';
-import type { ContainerContext } from './context.js';
+import type { ContainerContext } from '../kernel/container-context.js';
 import { mountsFile, statusFile, userIds, writeProcFiles } from './procfs.js';
 import { buildContainerFs } from './container-fs.js';
-import { DEFAULT_PATH, lookPath } from './exec-path.js';
+import { DEFAULT_PATH } from '../images/types.js';
+import { lookPath } from './exec-path.js';
 import { containerId } from './ids.js';
 import { LogBuffer } from './logs.js';
 import { MemoryLedger } from './memory.js';

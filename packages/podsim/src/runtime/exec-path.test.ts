@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FileSystem } from '../kernel/fs.js';
 import type { Program } from '../kernel/process.js';
-import { executableStub, lookPath } from './exec-path.js';
+import { executableStub } from '../kernel/executable.js';
+import { lookPath } from './exec-path.js';
 
 describe('lookPath', () => {
   const prog: Program = function* () {

@@ -4,17 +4,8 @@
  */
 import { FsError, resolvePath, type FileSystem } from '../kernel/fs.js';
 import type { Program } from '../kernel/process.js';
+import { STUB_MARKER } from '../kernel/executable.js';
 import { packageProgram } from '../programs/packages/index.js';
-
-/** First bytes of every simulated executable; the rest names the Program behind it. */
-export const ELF_MAGIC = '\x7fELF\x02\x01\x01\x00';
-const MARKER = `${ELF_MAGIC}podsim:`;
-
-export function executableStub(key: string): string {
-  return `${MARKER}${key}\n`;
-}
-
-export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
 export type LookPathResult = { ok: true; path: string; program: Program } | { ok: false; error: string; notFound: boolean };
 
@@ -51,8 +42,8 @@ function probe(fs: FileSystem, binaries: ReadonlyMap<string, Program>, path: str
     return 'ENOENT';
   }
   if (scripts && data.startsWith('#!')) return interpreted(fs, binaries, path, data);
-  if (!data.startsWith(MARKER)) return 'ENOEXEC';
-  const key = data.slice(MARKER.length).trim();
+  if (!data.startsWith(STUB_MARKER)) return 'ENOEXEC';
+  const key = data.slice(STUB_MARKER.length).trim();
   // Programs a package manager installed at run time are not in the image's table.
   return binaries.get(key) ?? packageProgram(key) ?? 'ENOEXEC';
 }

@@ -3,7 +3,7 @@
  * the OOM killer for the whole container (memory.oom.group, as the kubelet configures cgroup v2).
  */
 import type { Proc } from '../kernel/process.js';
-import type { MemoryAccount } from './context.js';
+import type { MemoryAccount } from '../kernel/container-context.js';
 
 export class MemoryLedger implements MemoryAccount {
   private readonly byProc = new Map<Proc, number>();

@@ -1,10 +1,17 @@
-/** Tab completion: command names, file names, and kubectl's verbs, resources and object names. */
+/** Tab completion: command names, file names, and the arguments of commands the machine registers a completer for. */
 import type { Task } from '../kernel/waitable.js';
 import { BUILTINS } from './builtins/index.js';
-import { completeKubectl } from './complete-kubectl.js';
 import { fileCandidates } from './complete-files.js';
 import type { Completion } from './line-editor.js';
 import type { Shell } from './shell.js';
+
+/** Completes one command's arguments, as a function bash's `complete -F` registers; undefined falls back to file names. */
+export type ArgCompleter = (sh: Shell, args: string[], word: string) => string[] | undefined;
+
+/** What a machine puts in `proc.ctx` to complete commands' arguments (the reader's machine: kubectl's completion). */
+export interface CompletionContext {
+  completions?: Readonly<Record<string, ArgCompleter>>;
+}
 
 /** Programs a machine can list for completion (the reader's machine knows its own table). */
 interface ListsCommands {
@@ -46,8 +53,9 @@ export function* completeLine(sh: Shell, line: string, cursor: number): Task<Com
     return { start, candidates: commandNames(sh).filter((c) => c.startsWith(word)) };
   }
   const cmd = sh.aliases.get(words[0])?.split(/\s+/)[0] ?? words[0];
-  if (cmd === 'kubectl') {
-    const c = completeKubectl(sh, words.slice(1), word);
+  const completer = (sh.proc.ctx as CompletionContext | undefined)?.completions?.[cmd];
+  if (completer) {
+    const c = completer(sh, words.slice(1), word);
     if (c) return { start, candidates: c };
   }
   if (cmd === 'cd') return { start, candidates: fileCandidates(sh, word, true) };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { plainText } from '../host/screen-text.js';
+import { plainText } from '../format/screen-text.js';
 import { formatColumns } from './line-editor.js';
 import { terminalSession, testMachine } from './testing.js';
 

@@ -3,7 +3,7 @@
  * history with Up/Down and Ctrl+R, Tab completion with bash's list on the second Tab, bracketed
  * paste. It reads the terminal in raw mode and draws with plain VT100 sequences.
  */
-import type { Tty } from '../host/tty.js';
+import type { Tty } from '../kernel/tty.js';
 import { wait, type Task } from '../kernel/waitable.js';
 import type { History } from './history.js';
 import { firstKey, type Key } from './keys.js';

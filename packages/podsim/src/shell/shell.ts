@@ -6,7 +6,7 @@ import { FileSystem, resolvePath } from '../kernel/fs.js';
 import { machineOf } from '../kernel/machine.js';
 import type { Proc } from '../kernel/process.js';
 import type { Task } from '../kernel/waitable.js';
-import { ttyOf, type Tty } from '../host/tty.js';
+import { ttyOf, type Tty } from '../kernel/tty.js';
 import type { Command } from './ast.js';
 import type { ExpandContext } from './expand.js';
 import type { Flavour } from './flavour.js';

@@ -4,8 +4,8 @@ import { FileSystem } from '../kernel/fs.js';
 import { PidNamespace, type Program, type System } from '../kernel/process.js';
 import { StringSink, emptyInput, type InputStream } from '../kernel/streams.js';
 import { PROGRAMS } from '../programs/index.js';
-import { Tty } from '../host/tty.js';
-import { plainText } from '../host/screen-text.js';
+import { Tty } from '../kernel/tty.js';
+import { plainText } from '../format/screen-text.js';
 import { ash, bash } from './index.js';
 
 export interface TestMachine {

@@ -8,7 +8,7 @@
 import type { KubeObject, Pod } from '../../src/api/types.js';
 import { HOSTNAME, USER } from '../../src/host/machine.js';
 import { Sandbox } from '../../src/host/sandbox.js';
-import { plainText } from '../../src/host/screen-text.js';
+import { plainText } from '../../src/format/screen-text.js';
 import type { CorpusPage, CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
 

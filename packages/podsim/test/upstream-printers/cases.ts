@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { tableFor, tableResources } from '../../src/kubectl/tables/index.js';
+import { tableFor, tableResources } from '../../src/tables/index.js';
 
 export interface UpstreamCase {
   note?: string;

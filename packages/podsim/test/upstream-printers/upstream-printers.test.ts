@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../src/api/types.js';
-import { tableFor } from '../../src/kubectl/tables/index.js';
+import { tableFor } from '../../src/tables/index.js';
 import { hasTable, loadUpstreamTests, type UpstreamCase, type UpstreamTest } from './cases.js';
 import { resolveTimes } from './time-base.js';
 

@@ -5,7 +5,7 @@
 import type { Program } from '../../kernel/process.js';
 import { resolvePath } from '../../kernel/fs.js';
 import { wait } from '../../kernel/waitable.js';
-import type { EditorMode, HostContext } from '../context.js';
+import type { EditorMode, HostContext } from '../../kubectl/context.js';
 
 export function editor(mode: EditorMode): Program {
   return function* (proc) {

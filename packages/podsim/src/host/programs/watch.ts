@@ -3,7 +3,7 @@ import type { Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
 import { StringSink } from '../../kernel/streams.js';
 import { sleep, wait } from '../../kernel/waitable.js';
-import { ttyOf } from '../tty.js';
+import { ttyOf } from '../../kernel/tty.js';
 import { shellMain, BASH } from '../../shell/index.js';
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];

@@ -5,8 +5,7 @@
  */
 import { SIGNALS } from '../../kernel/signals.js';
 import { idleServer } from '../../programs/servers/idle.js';
-import { DEFAULT_PATH } from '../../runtime/exec-path.js';
-import type { Image } from '../types.js';
+import { DEFAULT_PATH, type Image } from '../types.js';
 import { busyboxUserland, dirs, merge, ROOT_DIRS } from '../userland.js';
 import { imageSize } from './sizes.js';
 import { splitTag } from './version.js';

@@ -1,8 +1,8 @@
 /** `kubectl describe job` and `describe cronjob` (describe.go describeJob, describeCronJob, describeJobTemplate). */
 import type { CronJob, Job, JobTemplateSpec } from 'kubernetes-types/batch/v1';
 import type { Event } from 'kubernetes-types/core/v1';
-import { humanDuration } from '../printers/duration.js';
-import { selectorString } from '../printers/labels.js';
+import { humanDuration } from '../../format/duration.js';
+import { selectorString } from '../../format/labels.js';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { controllerOf } from './pod.js';
 import { LEVEL_0, PrefixWriter, rfc1123z } from './prefix-writer.js';

@@ -3,7 +3,7 @@
  * resources, probes, environment, mounts. Models describe.go describeContainers and helpers.
  */
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, Probe } from 'kubernetes-types/core/v1';
-import { formatQuantity, parseQuantity } from '../printers/quantity.js';
+import { formatQuantity, parseQuantity } from '../../format/quantity.js';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, rfc1123z, type PrefixWriter } from './prefix-writer.js';
 
 const orNone = (s: string) => (s === '' ? '<none>' : s);

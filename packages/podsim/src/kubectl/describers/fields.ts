@@ -4,7 +4,7 @@
  * printNodeTaintsMultiline, printPodTolerationsMultiline, DescribeEvents.
  */
 import type { Event, Taint, Toleration } from 'kubernetes-types/core/v1';
-import { ageSince } from '../printers/duration.js';
+import { ageSince } from '../../format/duration.js';
 import { goSort } from '../printers/go-sort.js';
 import { LEVEL_0, LEVEL_1, type PrefixWriter } from './prefix-writer.js';
 

@@ -4,11 +4,11 @@
  * Models describe.go describeNode / describeNodeResource.
  */
 import type { Event, Node, Pod } from 'kubernetes-types/core/v1';
-import { ageSince } from '../printers/duration.js';
-import { nodeRoles } from '../tables/nodes.js';
+import { ageSince } from '../../format/duration.js';
+import { nodeRoles } from '../../tables/nodes.js';
 import { describeEvents, printAnnotations, printLabels, printTaints } from './fields.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';
-import { addQuantities, formatQuantity, intValue, milliValue, parseQuantity, type Quantity } from '../printers/quantity.js';
+import { addQuantities, formatQuantity, intValue, milliValue, parseQuantity, type Quantity } from '../../format/quantity.js';
 
 type Totals = Record<string, Quantity>;
 

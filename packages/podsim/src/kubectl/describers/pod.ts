@@ -3,13 +3,13 @@
  */
 import type { Container, Event, Pod } from 'kubernetes-types/core/v1';
 import type { ObjectMeta } from 'kubernetes-types/meta/v1';
-import { ageSince } from '../printers/duration.js';
+import { ageSince } from '../../format/duration.js';
 import { describeContainers } from './containers.js';
 import { describeEvents, printAnnotations, printLabels, printTolerations } from './fields.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';
 import { podQOS } from './qos.js';
 import { describeVolumes } from './volumes.js';
-import { formatLabelSelector } from '../printers/labels.js';
+import { formatLabelSelector } from '../../format/labels.js';
 
 /** `ReplicaSet/web-7c9d8b5f4` for the owner with controller=true. */
 export function controllerOf(meta: ObjectMeta): string {

@@ -3,7 +3,7 @@
  * describe-style tabwriter (padding 2, alignment blocks broken by lines without tabs), terminal
  * control characters escaped. Models kubectl pkg/describe/describe.go PrefixWriter / tabbedString.
  */
-import { escapeTerminal, TabWriter } from '../printers/tabwriter.js';
+import { escapeTerminal, TabWriter } from '../../format/tabwriter.js';
 
 export const LEVEL_0 = 0;
 export const LEVEL_1 = 1;

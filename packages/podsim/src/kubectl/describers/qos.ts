@@ -3,7 +3,7 @@
  * computed from requests and limits of cpu and memory. Models k8s pkg/apis/core/helper/qos GetPodQOS.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { parseQuantity } from '../printers/quantity.js';
+import { parseQuantity } from '../../format/quantity.js';
 
 const SUPPORTED = ['cpu', 'memory'];
 

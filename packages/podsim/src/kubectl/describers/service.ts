@@ -3,7 +3,7 @@
  * reads EndpointSlices; both carry the same ready addresses here). Models describe.go describeService.
  */
 import type { Endpoints, Event, Service } from 'kubernetes-types/core/v1';
-import { formatLabels } from '../printers/labels.js';
+import { formatLabels } from '../../format/labels.js';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { LEVEL_0, PrefixWriter } from './prefix-writer.js';
 

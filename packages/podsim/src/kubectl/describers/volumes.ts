@@ -3,7 +3,7 @@
  * Models describe.go describeVolumes and print*VolumeSource.
  */
 import type { Volume } from 'kubernetes-types/core/v1';
-import { formatQuantity, parseQuantity } from '../printers/quantity.js';
+import { formatQuantity, parseQuantity } from '../../format/quantity.js';
 import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-writer.js';
 
 /** Go's `%v` of a *bool: `<nil>` when unset. */

@@ -4,7 +4,7 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { Event, Pod } from 'kubernetes-types/core/v1';
-import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels.js';
+import { formatLabels, formatLabelSelector, selectorString } from '../../format/labels.js';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { controllerOf } from './pod.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';

@@ -7,7 +7,7 @@
 import type { KubeObject } from '../../api/types.js';
 import { goSprint } from './go-format.js';
 import { findResults, compileJsonPath, relaxedJsonPath } from './jsonpath.js';
-import { escapeTerminal, TabWriter } from './tabwriter.js';
+import { escapeTerminal, TabWriter } from '../../format/tabwriter.js';
 
 export interface CustomColumn {
   header: string;

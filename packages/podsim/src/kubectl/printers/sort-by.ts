@@ -5,7 +5,7 @@
  * Models kubectl pkg/cmd/get/sorter.go (TableSorter, isLess).
  */
 import type { KubeObject } from '../../api/types.js';
-import { parseQuantity } from './quantity.js';
+import { parseQuantity } from '../../format/quantity.js';
 import { goSort } from './go-sort.js';
 import { compileJsonPath, findResults, relaxedJsonPath } from './jsonpath.js';
 

@@ -6,7 +6,7 @@
 import { machineOf } from '../../kernel/machine.js';
 import type { Proc } from '../../kernel/process.js';
 import { sleep, wait } from '../../kernel/waitable.js';
-import { executableStub } from '../../runtime/exec-path.js';
+import { executableStub } from '../../kernel/executable.js';
 import { PACKAGE_KEY_PREFIX, type Package } from './index.js';
 
 /** Mirror bandwidth in kB per ms (about 10 MB/s). */

@@ -4,7 +4,7 @@
  * in-browser kubectl uses, so both print identical columns and cells.
  */
 import type { KubeObject } from '../../api/types.js';
-import { tableFor, type TableColumn } from '../../kubectl/tables/index.js';
+import { tableFor, type TableColumn } from '../../tables/index.js';
 
 export function wantsTable(accept: string): boolean {
   return /as=Table/.test(accept) && /g=meta\.k8s\.io/.test(accept);

@@ -15,7 +15,7 @@ import { badRequest, internalError } from '../../api/status.js';
 import type { PodStreams, Status } from '../../api/types.js';
 import type { Proc } from '../../kernel/process.js';
 import { Pipe, type InputStream, type OutputStream } from '../../kernel/streams.js';
-import { openPty } from '../../host/pty.js';
+import { openPty } from '../../kernel/pty.js';
 import type { TimeDriver } from '../pacing.js';
 import { attachStatus, Channel, CHANNEL_PROTOCOLS, ChannelWriter, exitStatus } from './channels.js';
 import { acceptWebSocket, isWebSocketRequest } from './websocket.js';

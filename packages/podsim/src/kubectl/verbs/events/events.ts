@@ -3,8 +3,8 @@
  * `Kind/name`, LAST SEEN with `(xN over …)` when repeated. Models kubectl pkg/cmd/events.
  */
 import type { Event, KubeObject } from '../../../api/types.js';
-import { humanDuration } from '../../printers/duration.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { humanDuration } from '../../../format/duration.js';
+import { TabWriter } from '../../../format/tabwriter.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';

@@ -4,8 +4,8 @@
  * Models kubectl pkg/cmd/get/get.go.
  */
 import type { KubeObject, ResourceInfo, WatchEvent } from '../../../api/types.js';
-import { TablePrinter } from '../../printers/table-printer.js';
-import { tableFor } from '../../tables/index.js';
+import { TablePrinter } from '../../../tables/table-printer.js';
+import { tableFor } from '../../../tables/index.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';

@@ -10,7 +10,7 @@ import { SIGNALS } from '../../../kernel/signals.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
-import { TabWriter } from '../../printers/tabwriter.js';
+import { TabWriter } from '../../../format/tabwriter.js';
 import { actionLine } from '../../output.js';
 import { resolveTargets, type TargetObject } from '../../targets.js';
 import { revisionsOf } from './deployment-history.js';

@@ -3,8 +3,8 @@
  * then to eventTime; a series overrides both time and count; COUNT of 0 prints as 1.
  */
 import type { Event } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 /** SOURCE cell: `kubelet, node01`, `default-scheduler`. */

@@ -3,9 +3,9 @@
  */
 import type { Container } from 'kubernetes-types/core/v1';
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
-import { formatLabels, formatLabelSelector, selectorString } from '../printers/labels.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
+import { formatLabels, formatLabelSelector, selectorString } from '../format/labels.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 

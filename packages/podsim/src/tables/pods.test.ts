@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/types.js';
-import { TablePrinter } from '../printers/table-printer.js';
+import type { KubeObject } from '../api/types.js';
+import { TablePrinter } from './table-printer.js';
 import { ago, NOW, pod, running, terminated, waiting } from './fixtures.test-helper.js';
 import { tableFor } from './index.js';
 

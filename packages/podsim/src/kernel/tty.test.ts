@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Clock } from '../clock/clock.js';
-import { PidNamespace } from '../kernel/process.js';
-import { SIGNALS } from '../kernel/signals.js';
-import { Pipe, StringSink } from '../kernel/streams.js';
-import { forever, wait } from '../kernel/waitable.js';
+import { PidNamespace } from './process.js';
+import { SIGNALS } from './signals.js';
+import { Pipe, StringSink } from './streams.js';
+import { forever, wait } from './waitable.js';
 import { openPty } from './pty.js';
 import { Tty, ttyOf } from './tty.js';
 

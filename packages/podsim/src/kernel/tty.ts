@@ -3,10 +3,10 @@
  * echoing, erase/kill) or raw input, ISIG (Ctrl+C/Z/\ signal the foreground process group),
  * and output post-processing (\n → \r\n). Shells put it in raw mode while they edit a line.
  */
-import type { PidNamespace } from '../kernel/process.js';
-import { SIGNALS } from '../kernel/signals.js';
-import type { InputStream, OutputStream } from '../kernel/streams.js';
-import type { Cancel, Waitable } from '../kernel/waitable.js';
+import type { PidNamespace } from './process.js';
+import { SIGNALS } from './signals.js';
+import type { InputStream, OutputStream } from './streams.js';
+import type { Cancel, Waitable } from './waitable.js';
 
 export interface TermMode {
   canonical: boolean;

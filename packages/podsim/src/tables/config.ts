@@ -4,8 +4,8 @@
  * printPersistentVolumeClaim).
  */
 import type { ConfigMap, PersistentVolumeClaim, Secret, ServiceAccount } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 const age = (obj: KubeObject, ctx: TableContext) => ageSince(obj.metadata.creationTimestamp, ctx.now);

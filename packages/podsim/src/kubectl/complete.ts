@@ -1,9 +1,9 @@
 /** kubectl's shell completion (what `source <(kubectl completion bash)` gives), served from the cluster's API. */
 import { RESOURCES } from '../api/resources.js';
 import type { ApiClient } from '../api/types.js';
-import type { HostContext } from '../host/context.js';
-import type { Shell } from './shell.js';
-import { fileCandidates } from './complete-files.js';
+import type { HostContext } from './context.js';
+import type { Shell } from '../shell/shell.js';
+import { fileCandidates } from '../shell/complete-files.js';
 
 const VERBS = [
   'annotate',

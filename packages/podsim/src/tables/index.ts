@@ -3,7 +3,7 @@
  * Every table carries all columns (the API server always renders wide); the printer drops
  * priority columns unless `-o wide`.
  */
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
 import { cronJobTable, jobTable } from './batch.js';
 import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';

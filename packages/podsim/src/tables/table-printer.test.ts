@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/types.js';
-import { tableFor } from '../tables/index.js';
-import { NOW, pod, running } from '../tables/fixtures.test-helper.js';
+import type { KubeObject } from '../api/types.js';
+import { tableFor } from './index.js';
+import { NOW, pod, running } from './fixtures.test-helper.js';
 import { printTables, TablePrinter } from './table-printer.js';
 
 const pods = (...list: KubeObject[]) => tableFor('pods', list, { now: NOW });

@@ -1,8 +1,8 @@
 /** Jobs and CronJobs (k8s printers.go printJob / printCronJob, 1.32). */
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince, humanDuration } from '../printers/duration.js';
-import { formatLabelSelector } from '../printers/labels.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince, humanDuration } from '../format/duration.js';
+import { formatLabelSelector } from '../format/labels.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 import { containerCells } from './workloads.js';
 

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/types.js';
-import { TablePrinter, type TablePrinterOptions, type WatchEventType } from '../printers/table-printer.js';
+import type { KubeObject } from '../api/types.js';
+import { TablePrinter, type TablePrinterOptions, type WatchEventType } from './table-printer.js';
 import { tableFor } from './index.js';
 
 interface GetCase {

@@ -1,6 +1,6 @@
 /** Cells from upstream pkg/printers/internalversion/printers_test.go TestPrintJob / TestPrintJobList (1.32). */
 import { describe, expect, it } from 'vitest';
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
 import { ago, NOW } from './fixtures.test-helper.js';
 import { tableFor } from './index.js';
 

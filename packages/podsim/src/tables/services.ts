@@ -4,9 +4,9 @@
  */
 import type { Endpoints, Service, ServicePort } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
-import { formatLabels } from '../printers/labels.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
+import { formatLabels } from '../format/labels.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 /** `80/TCP`, `80:30080/TCP`, comma-joined. */

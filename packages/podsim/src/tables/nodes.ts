@@ -4,8 +4,8 @@
  * `kubernetes.io/role` labels.
  */
 import type { Node } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 export function nodeRoles(labels: Record<string, string> | undefined): string[] {

@@ -4,8 +4,8 @@
  * Models k8s pkg/printers/internalversion/printers.go printPod (1.32).
  */
 import type { Container, ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../api/types.js';
-import { ageSince } from '../printers/duration.js';
+import type { KubeObject } from '../api/types.js';
+import { ageSince } from '../format/duration.js';
 import { columns, type TableContext, type TableHandler } from './types.js';
 
 const isSidecar = (c: Container | undefined): boolean => c?.restartPolicy === 'Always';

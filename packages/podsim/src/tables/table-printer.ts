@@ -5,9 +5,9 @@
  * tabwriter, so widths remembered in one call carry over to the next (`kubectl get -w`).
  * Models cli-runtime pkg/printers/tableprinter.go (PrintObj, decorateTable, printTable).
  */
-import type { Table } from '../tables/types.js';
-import { TabWriter, tableCell } from './tabwriter.js';
-import { formatLabels } from './labels.js';
+import type { Table } from './types.js';
+import { TabWriter, tableCell } from '../format/tabwriter.js';
+import { formatLabels } from '../format/labels.js';
 
 export interface TablePrinterOptions {
   noHeaders?: boolean;

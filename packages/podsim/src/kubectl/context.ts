@@ -9,6 +9,7 @@ import type { NetNamespace } from '../kernel/net.js';
 import type { Waitable } from '../kernel/waitable.js';
 import type { Random } from '../random/random.js';
 import type { MachineContext } from '../kernel/machine.js';
+import type { CompletionContext } from '../shell/complete.js';
 
 export type EditorMode = 'vi' | 'nano' | 'code' | 'edit';
 
@@ -20,7 +21,7 @@ export interface KubeConfigInfo {
   server: string;
 }
 
-export interface HostContext extends MachineContext {
+export interface HostContext extends MachineContext, CompletionContext {
   clock: Clock;
   random: Random;
   api: ApiClient;

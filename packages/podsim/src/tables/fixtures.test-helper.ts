@@ -1,6 +1,6 @@
 /** Small builders for API objects used by table and printer tests. */
 import type { ContainerStatus, Pod } from 'kubernetes-types/core/v1';
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
 
 export const NOW = Date.parse('2026-11-27T10:00:00Z');
 export const ago = (seconds: number) => new Date(NOW - seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');

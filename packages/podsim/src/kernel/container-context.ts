@@ -3,10 +3,10 @@
  * network (the MachineContext every program understands) plus the container's identity and its
  * memory account (exceeding the limit is what OOMKilled means).
  */
-import type { MachineContext } from '../kernel/machine.js';
-import type { FileSystem } from '../kernel/fs.js';
-import type { NetNamespace } from '../kernel/net.js';
-import type { Proc } from '../kernel/process.js';
+import type { MachineContext } from './machine.js';
+import type { FileSystem } from './fs.js';
+import type { NetNamespace } from './net.js';
+import type { Proc } from './process.js';
 
 export interface ContainerIdentity {
   id: string;

@@ -3,7 +3,7 @@
  * client prints. Column names are the API server's (`Nominated Node`); the printer upper-cases them.
  * Columns with priority > 0 are only shown with `-o wide`.
  */
-import type { KubeObject } from '../../api/types.js';
+import type { KubeObject } from '../api/types.js';
 
 export interface TableColumn {
   name: string;

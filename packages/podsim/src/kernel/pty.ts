@@ -2,7 +2,7 @@
  * A pseudo-terminal for a process whose terminal is elsewhere (`kubectl exec -it`, `kubectl run -it`):
  * bytes from the client are typed into a Tty, and what the Tty shows goes back to the client.
  */
-import type { InputStream, OutputStream } from '../kernel/streams.js';
+import type { InputStream, OutputStream } from './streams.js';
 import { Tty, ttyOf } from './tty.js';
 
 export interface Pty {
