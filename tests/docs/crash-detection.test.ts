@@ -5,8 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSandbox } from 'podsim';
-import type { Program } from '../../packages/podsim/src/kernel/process.js';
-import { HOST_PROGRAMS } from '../../packages/podsim/src/host/programs/index.js';
+import { HOST_PROGRAMS, type Program } from 'podsim/testing';
 import type { BashBlock } from '../../src/markdown/code-steps.js';
 import { crashLines } from './output-errors.js';
 import { runBlock } from './run-block.js';

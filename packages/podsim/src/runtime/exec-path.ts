@@ -4,6 +4,7 @@
  */
 import { FsError, resolvePath, type FileSystem } from '../kernel/fs.js';
 import type { Program } from '../kernel/process.js';
+import { DEFAULT_PATH } from '../images/types.js';
 import { STUB_MARKER } from '../kernel/executable.js';
 import { packageProgram } from '../programs/packages/index.js';
 
