@@ -10,7 +10,7 @@ import { nodeProgram } from '../programs/runtimes/node.js';
 import { perlProgram } from '../programs/runtimes/perl.js';
 import { pythonProgram } from '../programs/runtimes/python.js';
 import { versionOnly } from '../programs/runtimes/version-only.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
+import { DEFAULT_PATH } from './types.js';
 import type { FamilyBuild } from './families/index.js';
 import { imageSize } from './families/sizes.js';
 import { baseOf, fullVersion, splitTag } from './families/version.js';
