@@ -8,7 +8,7 @@ import { SIGNALS } from '../kernel/signals.js';
 import { PROGRAMS } from '../programs/index.js';
 import { execInPlace } from '../programs/exec-in-place.js';
 import { packageProgram, PACKAGE_KEY_PREFIX, PACKAGES } from '../programs/packages/index.js';
-import { DEFAULT_PATH } from '../runtime/exec-path.js';
+import { DEFAULT_PATH } from './types.js';
 import { ash } from './shells.js';
 import type { FamilyBuild } from './families/index.js';
 import { imageSize } from './families/sizes.js';
