@@ -3,7 +3,7 @@
  * describe -f/-l, patch, debug, cp, create secret/configmap sources, templates, replace, diff, set
  * env/resources, auth, get --raw. Each verb with its usual errors, worded as kubectl 1.32 words them.
  */
-import { files as base, withPod } from './manifests.js';
+import { files as base, withDeploy, withPod } from './manifests.js';
 import type { Scenario } from './scenarios.js';
 
 /** Prints two lines after ten seconds, then ends: an attach that finishes by itself. */
@@ -176,5 +176,35 @@ export const VERBS: Scenario[] = [
       'kubectl auth can-i get foos',
       'kubectl auth can-i get',
     ],
+  },
+  {
+    name: 'set env, set resources',
+    files,
+    steps: withDeploy(
+      'kubectl apply -f pod.yaml',
+      'kubectl create configmap app --from-literal=log.level=debug --from-literal=mode=fast',
+      'kubectl set env deployment/web STORAGE_DIR=/local MODE=x',
+      'kubectl set env deployment/web STORAGE_DIR=/local',
+      'kubectl set env deployment/web --list',
+      'kubectl set env deployment/web MODE-',
+      'kubectl set env deployment/web --from=configmap/app --prefix=APP_',
+      'kubectl set env deployment/web --list',
+      'kubectl set env deployment/web MODE=y --overwrite=false',
+      'kubectl set env deployment/web STORAGE_DIR=/x --overwrite=false',
+      'kubectl set env pod/web A=b',
+      'kubectl set env pods --all --list',
+      'kubectl set env deployment/web A=1 --dry-run=client -o jsonpath={.spec.template.spec.containers[0].env}; echo',
+      'kubectl set env deployment/web',
+      'kubectl set env A=b',
+      'kubectl set env deployment/web -c nope A=b',
+      'kubectl set env deployment/web --keys=a A=b',
+      'kubectl set resources deployment web -c=nginx --limits=cpu=200m,memory=512Mi',
+      'kubectl set resources deployment web --requests=cpu=100m,memory=256Mi',
+      'kubectl get deploy web -o jsonpath={.spec.template.spec.containers[0].resources}; echo',
+      'kubectl set resources deployment web --requests=cpu=100m,memory=256Mi',
+      'kubectl set resources deployment web',
+      'kubectl set resources deployment web --limits=cpu=abc',
+      'kubectl set resources pod web --limits=cpu=1',
+    ),
   },
 ];

@@ -7,6 +7,8 @@ import { DRY_RUN_FLAG, dryRunOf } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
+import { env } from './env.js';
+import { resources } from './resources.js';
 
 type Containers = { name: string; image?: string }[];
 
@@ -77,5 +79,5 @@ export const set: Command = {
   short: 'Set specific features on objects',
   usage: 'set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [image],
+  subcommands: [env, image, resources],
 };
