@@ -207,4 +207,26 @@ export const VERBS: Scenario[] = [
       'kubectl set resources pod web --limits=cpu=1',
     ),
   },
+  {
+    name: 'label/annotate --list, wait --for=jsonpath',
+    files,
+    // Only one-label objects: --list walks a Go map, so several labels come out in any order.
+    steps: [
+      'kubectl run solo --image=nginx',
+      'kubectl label pod solo --list',
+      'kubectl label pod/solo --list tier=x',
+      'kubectl get pod solo --show-labels',
+      'kubectl annotate pod solo note=hi',
+      'kubectl annotate pod solo --list',
+      'kubectl label pods --all --list',
+      'kubectl label pod solo --list -o name',
+      "kubectl wait --for=jsonpath='{.status.phase}'=Running pod/solo",
+      'kubectl wait --for=jsonpath=.status.phase=Running pod/solo',
+      "kubectl wait --for=jsonpath='{.status.podIP}' pod/solo",
+      "kubectl wait --for=jsonpath='{.status.phase}'= pod/solo",
+      'kubectl wait --for=jsonpath= pod/solo',
+      'kubectl delete pod solo --wait=false',
+      'kubectl wait --for=delete pod/solo --timeout=60s',
+    ],
+  },
 ];

@@ -53,7 +53,7 @@ function splitArgs(inv: Invocation, f: Flavour): { resources: string[]; set: Rec
     }
     set[a.slice(0, eq)] = v;
   }
-  if (Object.keys(set).length === 0 && remove.length === 0) return `at least one ${f.noun} update is required`;
+  if (Object.keys(set).length === 0 && remove.length === 0 && !inv.flags.bool('list')) return `at least one ${f.noun} update is required`;
   return { resources, set, remove };
 }
 
@@ -81,6 +81,7 @@ function labelCommand(f: Flavour): Command {
   const flags: FlagSpec[] = [
     { name: 'all', type: 'bool', default: false, help: `Every object of the type in the namespace.` },
     DRY_RUN_FLAG,
+    { name: 'list', type: 'bool', default: false, help: `Print the ${f.field} of the objects (after the changes given).` },
     { name: 'output', short: 'o', type: 'string', help: 'Print the changed object in this format (json, yaml, name, jsonpath=…).' },
     { name: 'overwrite', type: 'bool', default: false, help: `Allow changing existing ${f.field}.` },
     { name: 'selector', short: 'l', type: 'string', help: 'Label selector of the objects to change.' },
@@ -103,8 +104,16 @@ function labelCommand(f: Flavour): Command {
       const opts = dryRunAndFormat(inv);
       if (!opts) return 1;
       const { dryRun, format } = opts;
+      const list = inv.flags.bool('list');
+      if (list && format) {
+        inv.err(plainError('--list and --output may not be specified together'));
+        return 1;
+      }
       const found = resolveTargets(inv, parts.resources, { selector: inv.flags.str('selector'), all: inv.flags.bool('all') });
       if (!found.ok) return 1;
+      // One object named (not a type with --all or -l) lists without a heading (IntoSingleItemImplied).
+      const named = parts.resources.some((r) => r.includes('/')) ? parts.resources.length : parts.resources.length - 1;
+      const one = named === 1 && !inv.flags.bool('all') && !inv.flags.str('selector');
       let code = 0;
       for (const { info, obj } of found.targets) {
         const current = (obj.metadata[f.field] ?? {}) as Record<string, string>;
@@ -118,6 +127,13 @@ function labelCommand(f: Flavour): Command {
         for (const [k, v] of Object.entries(parts.set)) if (current[k] !== v) patch[k] = v;
         for (const k of parts.remove) if (k in current) patch[k] = null;
         const name = obj.metadata.name ?? '';
+        if (list) {
+          // The changes are made to a copy only; the listing walks a Go map (its order is not kept).
+          const shown = withChanges(obj, f.field, patch).metadata[f.field] ?? {};
+          if (!one) inv.out(`Listing ${f.field} for ${info.kind}.${info.group}/${name}:\n`);
+          for (const [k, v] of Object.entries(shown)) inv.out(`${one ? '' : ' '}${k}=${v}\n`);
+          continue;
+        }
         let result: KubeObject = obj;
         if (Object.keys(patch).length > 0 && dryRun !== 'client') {
           const r = inv.api.patch(info.resource, obj.metadata.namespace, name, 'merge', { metadata: { [f.field]: patch } }, { dryRun: dryRun === 'server' });

@@ -26,12 +26,15 @@ function parseFor(spec: string): { ok: true; check: Check | 'delete' } | { ok: f
     };
   }
   if (spec.startsWith('jsonpath=')) {
+    // Split on the last single `=` outside the braces; a bare `.a.b` path is taken as `{.a.b}` (RelaxedJSONPathExpression).
     const body = spec.slice('jsonpath='.length);
-    const m = /^\{(.*)\}=(.*)$/.exec(body) ?? /^\{(.*)\}$/.exec(body);
-    if (!m) return { ok: false, message: `unrecognized condition: ${JSON.stringify(spec)}` };
-    const path = `{${m[1]}}`;
+    const m = /^(\{.*\}|[^=]*)(?:=(.*))?$/.exec(body);
+    if (!m || m[1] === '' || m[1] === '{}') return { ok: false, message: 'jsonpath expression cannot be empty' };
+    const path = m[1].startsWith('{') ? m[1] : `{${m[1]}}`;
+    const want = m[2] === undefined ? undefined : m[2].replace(/^['"]+|['"]+$/g, '');
+    if (want === '') return { ok: false, message: "jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3" };
     const value = (obj: KubeObject) => findResults(path, obj)[0]?.[0];
-    return { ok: true, check: (obj) => (m[2] === undefined ? value(obj) !== undefined : String(value(obj)) === m[2]) };
+    return { ok: true, check: (obj) => (want === undefined ? value(obj) !== undefined : String(value(obj)) === want) };
   }
   return { ok: false, message: `unrecognized condition: ${JSON.stringify(spec)}` };
 }
