@@ -229,4 +229,20 @@ export const VERBS: Scenario[] = [
       'kubectl wait --for=delete pod/solo --timeout=60s',
     ],
   },
+  {
+    name: 'replace, --force, errors',
+    files,
+    steps: withPod(
+      'kubectl replace -f pod.yaml',
+      'kubectl replace -f pod.yaml -o name',
+      'kubectl replace -f deploy.yaml',
+      'kubectl replace --force -f pod.yaml',
+      'kubectl get pods',
+      'kubectl replace',
+      'kubectl replace -f pod.yaml --grace-period=1',
+      'kubectl replace -f pod.yaml --force --dry-run=server',
+      'kubectl replace -f missing.yaml',
+      'kubectl replace -f patch.yaml',
+    ),
+  },
 ];

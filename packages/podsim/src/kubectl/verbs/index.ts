@@ -24,6 +24,7 @@ import { annotate, label } from './label/label.js';
 import { logs } from './logs/logs.js';
 import { patch } from './patch/patch.js';
 import { portForward } from './port-forward/port-forward.js';
+import { replace } from './replace/replace.js';
 import { rollout } from './rollout/rollout.js';
 import { run } from './run/run.js';
 import { scale } from './scale/scale.js';
@@ -88,7 +89,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       unavailable('diff', 'Diff the live version against a would-be applied version'),
       apply,
       patch,
-      unavailable('replace', 'Replace a resource by file name or stdin'),
+      replace,
       wait,
       unavailable('kustomize', 'Build a kustomization target from a directory or URL'),
     ],
