@@ -204,7 +204,7 @@ export const VERBS: Scenario[] = [
       'kubectl set resources deployment web --requests=cpu=100m,memory=256Mi',
       'kubectl set resources deployment web',
       'kubectl set resources deployment web --limits=cpu=abc',
-      'kubectl set resources pod web --limits=cpu=1',
+      'kubectl set resources deployment nope --limits=cpu=1',
     ),
   },
   {
@@ -214,7 +214,7 @@ export const VERBS: Scenario[] = [
     steps: [
       'kubectl run solo --image=nginx',
       'kubectl label pod solo --list',
-      'kubectl label pod/solo --list tier=x',
+      'kubectl label pod/solo --list run-',
       'kubectl get pod solo --show-labels',
       'kubectl annotate pod solo note=hi',
       'kubectl annotate pod solo --list',
