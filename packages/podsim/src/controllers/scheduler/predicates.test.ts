@@ -44,6 +44,17 @@ describe('scheduler filters', () => {
     const used: NodeUsage = { requested: { milliCpu: 1000, memory: 0 }, pods: 1, hostPorts: new Set() };
     expect(filterNode(big, node('n'), used)).toEqual({ fits: false, reasons: ['Insufficient cpu'], resolvable: true });
   });
+  // fit_test.go (NodeResourcesFit): an extended resource the node lacks, or has too little of, fails as "Insufficient <name>".
+  it('checks extended resources: a node without the resource has none of it', () => {
+    const dongles = (n: string) => pod({ containers: [{ name: 'c', image: 'x', resources: { requests: { 'example.com/dongle': n }, limits: { 'example.com/dongle': n } } }] });
+    expect(podRequests(dongles('3'))).toEqual({ milliCpu: 0, memory: 0, extended: { 'example.com/dongle': 3 } });
+    expect(filterNode(dongles('3'), node('n'), empty)).toEqual({ fits: false, reasons: ['Insufficient example.com/dongle'], resolvable: true });
+    const withFour = node('n');
+    withFour.status!.allocatable!['example.com/dongle'] = '4';
+    expect(filterNode(dongles('3'), withFour, empty)).toEqual({ fits: true });
+    const used: NodeUsage = { requested: { milliCpu: 0, memory: 0, extended: { 'example.com/dongle': 3 } }, pods: 1, hostPorts: new Set() };
+    expect(filterNode(dongles('2'), withFour, used)).toMatchObject({ fits: false, reasons: ['Insufficient example.com/dongle'] });
+  });
   it('words the FailedScheduling message like FitError', () => {
     const msg = fitErrorMessage(4, [
       { reasons: ['node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }'], resolvable: false },

@@ -11,7 +11,12 @@ import { bytes, milliCpu, parseQuantity } from './quantity.js';
 export interface Requests {
   milliCpu: number;
   memory: number;
+  /** Extended (scalar) resources such as example.com/dongle, counted in whole units; absent when none. */
+  extended?: Record<string, number>;
 }
+
+/** Names NodeResourcesFit checks by their own rule or not at all; any other requested name is a scalar resource. */
+const NON_SCALAR = new Set(['cpu', 'memory', 'ephemeral-storage', 'storage', 'pods']);
 
 export interface NodeUsage {
   requested: Requests;
@@ -31,12 +36,32 @@ export function podRequests(pod: Pod): Requests {
       { milliCpu: 0, memory: 0 },
     );
   const main = sum(pod.spec?.containers);
+  const extended = scalarSum(pod.spec?.containers);
   for (const init of pod.spec?.initContainers ?? []) {
     const r = sum([init]);
     main.milliCpu = Math.max(main.milliCpu, r.milliCpu);
     main.memory = Math.max(main.memory, r.memory);
+    for (const [name, n] of Object.entries(scalarSum([init]))) extended[name] = Math.max(extended[name] ?? 0, n);
   }
+  if (Object.keys(extended).length > 0) main.extended = extended;
   return main;
+}
+
+function scalarSum(cs: { resources?: { requests?: Record<string, string> } }[] | undefined): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const c of cs ?? []) {
+    for (const [name, q] of Object.entries(c.resources?.requests ?? {})) {
+      if (!NON_SCALAR.has(name)) out[name] = (out[name] ?? 0) + bytes(q);
+    }
+  }
+  return out;
+}
+
+/** Adds a pod's extended requests to a node's running total. */
+export function addExtended(total: Requests, add: Requests): void {
+  if (!add.extended) return;
+  total.extended ??= {};
+  for (const [name, n] of Object.entries(add.extended)) total.extended[name] = (total.extended[name] ?? 0) + n;
 }
 
 export function hostPortsOf(pod: Pod): string[] {
@@ -121,6 +146,10 @@ export function filterNode(pod: Pod, node: Node, usage: NodeUsage, requests: Req
   if (usage.pods + 1 > maxPods) reasons.push('Too many pods');
   if (requests.milliCpu > 0 && usage.requested.milliCpu + requests.milliCpu > milliCpu(alloc.cpu)) reasons.push('Insufficient cpu');
   if (requests.memory > 0 && usage.requested.memory + requests.memory > bytes(alloc.memory)) reasons.push('Insufficient memory');
+  // A node that does not advertise an extended resource has none of it (fit.go: allocatable scalar 0).
+  for (const [name, n] of Object.entries(requests.extended ?? {})) {
+    if (n > 0 && (usage.requested.extended?.[name] ?? 0) + n > bytes(alloc[name])) reasons.push(`Insufficient ${name}`);
+  }
   return reasons.length ? { fits: false, reasons, resolvable: true } : { fits: true };
 }
 

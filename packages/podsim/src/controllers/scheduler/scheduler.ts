@@ -12,7 +12,7 @@ import type { Informer } from '../shared/informer.js';
 import { controllerOf } from '../shared/owners.js';
 import { isTerminal, podCondition } from '../shared/pods.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
-import { filterNode, fitErrorMessage, hostPortsOf, isNodeReady, podRequests, type NodeUsage } from './predicates.js';
+import { addExtended, filterNode, fitErrorMessage, hostPortsOf, isNodeReady, podRequests, type NodeUsage } from './predicates.js';
 import { bestCandidates, leastAllocatedScore, nonZero, type Candidate } from './scoring.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
@@ -136,6 +136,7 @@ export class Scheduler {
       info.usage.pods++;
       info.usage.requested.milliCpu += req.milliCpu;
       info.usage.requested.memory += req.memory;
+      addExtended(info.usage.requested, req);
       info.requestedNonZero.milliCpu += nz.milliCpu;
       info.requestedNonZero.memory += nz.memory;
       for (const port of hostPorts) info.usage.hostPorts.add(port);
