@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sandbox } from './sandbox.js';
 import { ctimeDate } from './programs/watch.js';
+import { COMMAND_NAMES } from '../kubectl/verbs/index.js';
 
 describe('the reader’s machine', () => {
   it('curl and wget reach what listens on the machine’s loopback (where port-forward listens)', async () => {
@@ -46,6 +47,25 @@ describe('the reader’s machine', () => {
     sb.write('po\t');
     sb.write('w\t');
     expect(raw).toBe('kubectl describe pods web ');
+  });
+
+  it('completes the command names kubectl 1.32 completes, from the verb list', async () => {
+    // `kubectl.1.32 __complete ""` (upstream build), one name per line.
+    const real = 'annotate api-resources api-versions apply attach auth autoscale certificate cluster-info completion config cordon cp create debug delete describe diff drain edit events exec explain expose get help kustomize label logs options patch plugin port-forward proxy replace rollout run scale set taint top uncordon version wait';
+    expect(COMMAND_NAMES.join(' ')).toBe(real);
+  });
+
+  it("completes a verb's own flags from its definition", async () => {
+    const sb = new Sandbox();
+    let raw = '';
+    sb.onOutput((d) => (raw += d));
+    sb.write('kubectl logs --fol\t');
+    expect(raw).toBe('kubectl logs --follow ');
+    const sb2 = new Sandbox();
+    raw = '';
+    sb2.onOutput((d) => (raw += d));
+    sb2.write('kubectl get --show-l\t');
+    expect(raw).toBe('kubectl get --show-labels ');
   });
 
   it('formats dates as ctime does', () => {

@@ -4,76 +4,22 @@ import type { ApiClient } from '../api/types.js';
 import type { HostContext } from './context.js';
 import type { Shell } from '../shell/shell.js';
 import { fileCandidates } from '../shell/complete-files.js';
+import type { FlagSpec } from './flags.js';
+import { GLOBAL_FLAGS } from './global-flags.js';
+import { COMMAND_NAMES, findCommand } from './verbs/index.js';
 
-const VERBS = [
-  'annotate',
-  'api-resources',
-  'api-versions',
-  'apply',
-  'attach',
-  'auth',
-  'autoscale',
-  'certificate',
-  'cluster-info',
-  'completion',
-  'config',
-  'cordon',
-  'cp',
-  'create',
-  'debug',
-  'delete',
-  'describe',
-  'diff',
-  'drain',
-  'edit',
-  'events',
-  'exec',
-  'explain',
-  'expose',
-  'get',
-  'help',
-  'kustomize',
-  'label',
-  'logs',
-  'options',
-  'patch',
-  'plugin',
-  'port-forward',
-  'proxy',
-  'replace',
-  'rollout',
-  'run',
-  'scale',
-  'set',
-  'taint',
-  'top',
-  'uncordon',
-  'version',
-  'wait',
-];
 const RESOURCE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'rollout', 'explain', 'expose', 'wait']);
 const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward', 'cp']);
-const COMMON_FLAGS = [
-  '--namespace=',
-  '--all-namespaces',
-  '--output=',
-  '--selector=',
-  '--filename=',
-  '--watch',
-  '--help',
-  '--context=',
-  '--show-labels',
-  '--container=',
-  '--follow',
-  '--previous',
-  '--stdin',
-  '--tty',
-  '--force',
-  '--grace-period=',
-  '--dry-run=',
-  '--image=',
-  '--restart=',
-];
+
+/** A flag as bash completion offers it: `--name=` when it takes a value, `--name` for a switch. */
+const flagWord = (f: FlagSpec): string => (f.type === 'bool' ? `--${f.name}` : `--${f.name}=`);
+
+/** The verb's own flags (from its definition in verbs/), then the global ones. */
+function flagsOf(verb: string | undefined): string[] {
+  const own = verb ? (findCommand(verb)?.flags ?? []) : [];
+  return [...own, ...GLOBAL_FLAGS].map(flagWord).concat('--help');
+}
+
 const OUTPUT_FORMATS = ['json', 'yaml', 'wide', 'name', 'jsonpath=', 'custom-columns=', 'go-template='];
 
 function api(sh: Shell): ApiClient | undefined {
@@ -109,13 +55,13 @@ export function completeKubectl(sh: Shell, args: string[], word: string): string
   if (prev === '-f' || prev === '--filename') return fileCandidates(sh, word);
   if (prev === '-n' || prev === '--namespace') return names(sh, 'namespaces', '').filter((n) => n.startsWith(word));
   if (prev === '-o' || prev === '--output') return OUTPUT_FORMATS.filter((f) => f.startsWith(word));
-  if (word.startsWith('-')) return COMMON_FLAGS.filter((f) => f.startsWith(word));
   const positional = args.filter(
     (a, i) => !a.startsWith('-') && !['-n', '--namespace', '-o', '--output', '-c', '--container', '-l', '--selector'].includes(args[i - 1] ?? ''),
   );
   if (positional.includes('--')) return undefined;
   const verb = positional[0];
-  if (verb === undefined) return VERBS.filter((v) => v.startsWith(word));
+  if (word.startsWith('-')) return flagsOf(verb).filter((f) => f.startsWith(word));
+  if (verb === undefined) return COMMAND_NAMES.filter((v) => v.startsWith(word));
   const ns = namespaceOf(sh, args);
   if (POD_VERBS.has(verb) && positional.length === 1) return names(sh, 'pods', ns).filter((n) => n.startsWith(word));
   if (RESOURCE_VERBS.has(verb)) {

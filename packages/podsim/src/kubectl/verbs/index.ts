@@ -119,6 +119,12 @@ const HIDDEN: Command[] = [{ name: 'options', short: 'Print the list of flags in
 
 export const ALL_COMMANDS: Command[] = COMMAND_GROUPS.flatMap((g) => g.commands);
 
+/** The names Tab completes after `kubectl`: every command, hidden ones and cobra's own `help` included, sorted. */
+export const COMMAND_NAMES: string[] = [...ALL_COMMANDS, ...HIDDEN]
+  .map((c) => c.name)
+  .concat('help')
+  .sort();
+
 export function findCommand(name: string): Command | undefined {
   return ALL_COMMANDS.find((c) => c.name === name || c.aliases?.includes(name)) ?? HIDDEN.find((c) => c.name === name);
 }
