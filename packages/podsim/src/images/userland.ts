@@ -96,7 +96,7 @@ export function alpineBase(): Userland {
 
 /** What a debian:bookworm base image has of our programs (no procps: no ps/kill binary; no wget/curl/less). */
 export const DEBIAN_BASE_PROGRAMS = [
-  'basename', 'cat', 'chmod', 'cp', 'date', 'df', 'dirname', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'mkdir',
+  'base64', 'basename', 'cat', 'chmod', 'cp', 'date', 'df', 'dirname', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'mkdir',
   'more', 'mv', 'printenv', 'printf', 'pwd', 'rm', 'rmdir', 'seq', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'cut', 'sed',
   'wc', 'which', 'whoami', 'yes',
 ];

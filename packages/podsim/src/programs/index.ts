@@ -2,6 +2,7 @@
  * The coreutils/busybox programs shared by container images and the reader's machine.
  * Adding a program = one file (or an entry in its family's file) + one line here.
  */
+import { base64 } from './base64.js';
 import type { Program } from '../kernel/process.js';
 import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami, yes } from './basic.js';
 import { cat, less, more, tee } from './cat.js';
@@ -27,6 +28,7 @@ import { tr } from './tr.js';
 import { wget } from './wget.js';
 
 export const PROGRAMS: Record<string, Program> = {
+  base64,
   basename: basenameProgram,
   cat,
   chmod,
