@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { readDirFiles } from './files.js';
 import { runInteractive } from './interactive.js';
-import { runScript } from './run-script.js';
+import { runScriptDetailed } from './run-script.js';
 
 const USAGE = `Usage:
   podsim [--dir DIR] [--seed N]            open a shell on a simulated cluster (Ctrl+D exits)
-  podsim run SCRIPT [--dir DIR] [--seed N] [--think MS]
+  podsim run SCRIPT [--dir DIR] [--seed N] [--think MS] [--strict]
                                            run SCRIPT line by line and print the transcript;
-                                           --think lets MS virtual ms pass after each line (default 0)
+                                           --think lets MS virtual ms pass after each line (default 0);
+                                           --strict exits 1 when a line's command failed
 
 In a script, a line that is only ^C (or ctrl+c) presses Ctrl+C; \`sleep N\` lets N virtual seconds pass at once.
 `;
@@ -20,6 +21,7 @@ interface CliArgs {
   dir?: string;
   seed?: number;
   think?: number;
+  strict?: boolean;
   help: boolean;
 }
 
@@ -28,6 +30,7 @@ export function parseCli(argv: string[]): CliArgs | string {
   for (let i = 0; i < argv.length; i++) {
     const x = argv[i];
     if (x === '-h' || x === '--help') a.help = true;
+    else if (x === '--strict') a.strict = true;
     else if (/^--(dir|seed|think)(=|$)/.test(x)) {
       const eq = x.indexOf('=');
       const name = eq < 0 ? x : x.slice(0, eq);
@@ -63,8 +66,11 @@ export async function main(argv: string[]): Promise<number> {
     const files = a.dir ? readDirFiles(resolve(a.dir)) : {};
     if (a.command === 'run') {
       const script = readFileSync(resolve(a.script!), 'utf8');
-      process.stdout.write(runScript(script, { files, seed: a.seed, thinkMs: a.think }));
-      return 0;
+      const r = runScriptDetailed(script, { files, seed: a.seed, thinkMs: a.think });
+      process.stdout.write(r.transcript);
+      if (!a.strict || r.failures.length === 0) return 0;
+      for (const f of r.failures) process.stderr.write(`podsim: line ${f.line}: exit status ${f.status}: ${f.text}\n`);
+      return 1;
     }
     return await runInteractive({ files, seed: a.seed });
   } catch (e) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCli } from './main.js';
-import { isInterruptLine, runScript } from './run-script.js';
+import { isInterruptLine, runScript, runScriptDetailed, sleepMs } from './run-script.js';
 
 describe('podsim run', () => {
   it('prints each line as `$ line` then what the terminal showed, with background output in virtual-time order', () => {
@@ -62,5 +62,26 @@ describe('podsim run', () => {
     expect(parseCli([])).toEqual({ help: false });
     expect(parseCli(['run'])).toBe('run needs a SCRIPT');
     expect(parseCli(['--seed', 'x'])).toBe('--seed must be a number, got "x"');
+  });
+});
+
+describe('podsim run: output without a newline, long sleeps, --strict', () => {
+  it('keeps output that does not end in a newline', () => {
+    expect(runScript("printf abc\necho next\nkubectl get ns default -o jsonpath='{.metadata.name}'")).toBe('$ printf abc\nabc$ echo next\nnext\n$ kubectl get ns default -o jsonpath=\'{.metadata.name}\'\ndefault');
+  });
+
+  it('lets a sleep of any length pass before the next line', () => {
+    const t = runScript('date +%H:%M\nsleep 3600\ndate +%H:%M\nsleep 1h 30m\ndate +%H:%M');
+    expect(t).toBe('$ date +%H:%M\n09:00\n$ sleep 3600\n$ date +%H:%M\n10:00\n$ sleep 1h 30m\n$ date +%H:%M\n11:30\n');
+    expect([sleepMs('sleep 2'), sleepMs('sleep 1.5m'), sleepMs('sleep 1d'), sleepMs('sleep 5 &'), sleepMs('sleep x')]).toEqual([2000, 90_000, 86_400_000, undefined, undefined]);
+  });
+
+  it('reports the lines whose command failed, not those the script interrupts', () => {
+    const r = runScriptDetailed('true\nfalse\nkubectl get pod nope\nkubectl get pods -w\n^C\necho ok');
+    expect(r.failures.map((f) => [f.line, f.status])).toEqual([
+      [2, 1],
+      [3, 1],
+    ]);
+    expect(parseCli(['run', 's.sh', '--strict'])).toEqual({ help: false, command: 'run', script: 's.sh', strict: true });
   });
 });

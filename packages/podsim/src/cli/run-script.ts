@@ -32,7 +32,29 @@ function backgroundText(raw: string): string {
   return text === '' ? '' : text + '\n';
 }
 
+/** A foreground `sleep N…` (GNU units s, m, h, d; several arguments add up): how long it lets pass, in ms. */
+export function sleepMs(line: string): number | undefined {
+  const m = /^\s*sleep((?:\s+\d+(?:\.\d+)?[smhd]?)+)\s*$/.exec(line);
+  if (!m) return undefined;
+  const unit: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+  return m[1]
+    .trim()
+    .split(/\s+/)
+    .reduce((sum, a) => sum + parseFloat(a) * unit[/[smhd]$/.test(a) ? a.slice(-1) : 's'], 0);
+}
+
+export interface ScriptResult {
+  transcript: string;
+  /** Lines (1-based) whose command ended with a non-zero status, not counting lines the script interrupts with ^C. */
+  failures: { line: number; text: string; status: number }[];
+}
+
 export function runScript(script: string, opts: RunScriptOptions = {}): string {
+  return runScriptDetailed(script, opts).transcript;
+}
+
+export function runScriptDetailed(script: string, opts: RunScriptOptions = {}): ScriptResult {
+  const failures: ScriptResult['failures'] = [];
   const sb = new Sandbox({ seed: opts.seed, workers: opts.workers, files: opts.files, cols: opts.cols ?? 80, rows: 24 });
   const edit = opts.editor;
   if (edit)
@@ -47,7 +69,10 @@ export function runScript(script: string, opts: RunScriptOptions = {}): string {
     const line = lines[i];
     if (line.trim() === '') continue;
     const next = lines.slice(i + 1).find((l) => l.trim() !== '');
-    const max = next !== undefined && isInterruptLine(next) ? INTERRUPT_AFTER_MS : (opts.maxLineMs ?? DEFAULT_RUN_MAX_MS);
+    const interrupted = next !== undefined && isInterruptLine(next);
+    const base = opts.maxLineMs ?? DEFAULT_RUN_MAX_MS;
+    // A sleep longer than the usual patience still ends before the next line, as its help promises.
+    const max = interrupted ? INTERRUPT_AFTER_MS : Math.max(base, (sleepMs(line) ?? 0) + 1000);
     if (isInterruptLine(line)) {
       const raw = sb.captureOutput(() => {
         sb.write('\x03');
@@ -58,7 +83,8 @@ export function runScript(script: string, opts: RunScriptOptions = {}): string {
     }
     const r = sb.runLine(line, max);
     transcript += `$ ${line}\n${r.output}`;
+    if (r.exitCode !== 0 && !interrupted) failures.push({ line: i + 1, text: line, status: r.exitCode });
     if (opts.thinkMs && max !== INTERRUPT_AFTER_MS) transcript += backgroundText(sb.captureOutput(() => sb.advance(opts.thinkMs!)));
   }
-  return transcript;
+  return { transcript, failures };
 }

@@ -9,6 +9,7 @@ import type { Proc } from '../kernel/process.js';
 import { Deferred, type Waitable } from '../kernel/waitable.js';
 import { bash, SHELLS } from '../shell/index.js';
 import type { EditorMode } from '../kubectl/context.js';
+import { expandPrompt } from '../shell/prompt.js';
 import { HOME, LOGIN_ENV, ReaderMachine } from './machine.js';
 import type { ClusterSnapshot, EditorRequest, RunResult, SandboxApi, SandboxOptions, SavedState } from './sandbox-types.js';
 import { plainText } from '../format/screen-text.js';
@@ -268,7 +269,9 @@ export class Sandbox implements SandboxApi {
     try {
       this.write(line + '\r');
       this.settle(maxVirtualMs);
-      return { output: cleanRunOutput(this.capture, line), exitCode: SHELLS.get(this.shell)?.status ?? 0 };
+      const sh = SHELLS.get(this.shell);
+      const prompt = sh ? expandPrompt(sh, sh.getVar('PS1') ?? sh.flavour.defaultPS1) : undefined;
+      return { output: cleanRunOutput(this.capture, line, prompt), exitCode: sh?.status ?? 0 };
     } catch (e) {
       return { output: `podsim: ${e instanceof Error ? e.message : String(e)}\n`, exitCode: 1 };
     } finally {
@@ -366,13 +369,19 @@ export class Sandbox implements SandboxApi {
 
 
 /** run()'s output: the typed line's echo (first line) and the next prompt (unfinished last line) dropped. */
-export function cleanRunOutput(raw: string, line: string): string {
+/**
+ * What a line printed, without its echo and the next prompt. Output that did not end in a newline shares
+ * its last line with the prompt (`abc$ `); given the prompt, that part is kept, without a newline.
+ */
+export function cleanRunOutput(raw: string, line: string, prompt?: string): string {
   const text = plainText(raw);
   const lines = text.split('\n');
   if (lines.length > 0 && lines[0].trimEnd().endsWith(line.trimEnd())) lines.shift();
   // Either the unfinished prompt line or the empty string after a final newline.
-  lines.pop();
-  return lines.length ? lines.join('\n') + '\n' : '';
+  const last = (lines.pop() ?? '').trimEnd();
+  const p = prompt?.trimEnd();
+  const partial = p && last.endsWith(p) ? last.slice(0, last.length - p.length) : '';
+  return (lines.length ? lines.join('\n') + '\n' : '') + partial;
 }
 
 export function createSandbox(opts: SandboxOptions = {}): SandboxApi {
