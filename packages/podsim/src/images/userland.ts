@@ -7,7 +7,7 @@ import { makeBusybox } from '../programs/busybox.js';
 import { PROGRAMS } from '../programs/index.js';
 import { apk } from '../programs/packages/apk.js';
 import { aptGet } from '../programs/packages/apt.js';
-import { ash, bash } from './shells.js';
+import { ash, bash, dash } from './shells.js';
 
 export interface Userland {
   files: Record<string, string>;
@@ -112,9 +112,9 @@ SUPPORT_URL="https://www.debian.org/support"
 BUG_REPORT_URL="https://bugs.debian.org/"
 `;
 
-/** A merged-/usr Debian tree: programs in /usr/bin, /bin and /sbin as links, bash and dash (ash here) as shells. */
+/** A merged-/usr Debian tree: programs in /usr/bin, /bin and /sbin as links, bash and dash as shells. */
 export function debianBase(programs: string[] = DEBIAN_BASE_PROGRAMS, osRelease = DEBIAN_OS_RELEASE): Userland {
-  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': ash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet };
+  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': dash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet };
   for (const name of programs) binaries[`/usr/bin/${name}`] = PROGRAMS[name];
   return {
     files: {

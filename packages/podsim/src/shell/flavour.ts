@@ -4,6 +4,8 @@ import type { SyntaxProblem } from './syntax-error.js';
 export interface Flavour {
   readonly name: 'bash' | 'ash';
   readonly defaultPS1: string;
+  /** The XSI echo of dash: no options but a lone `-n`, backslash escapes always interpreted. */
+  readonly xsiEcho?: boolean;
   notFound(cmd: string): string;
   cdFailed(dir: string, reason: string): string;
   /** Lines of a syntax error (without the shell prefix); `source` is the offending line. */
@@ -28,6 +30,12 @@ export const BASH: Flavour = {
     }
   },
 };
+
+/**
+ * Debian's /bin/sh (dash). It words errors close to busybox ash, which stands in for it here; its echo is
+ * the one difference scripts print through (`echo "a\nb"` prints two lines).
+ */
+export const DASH_ECHO = { xsiEcho: true } as const;
 
 export const ASH: Flavour = {
   name: 'ash',

@@ -6,7 +6,7 @@ import { StringSink, emptyInput, type InputStream } from '../kernel/streams.js';
 import { PROGRAMS } from '../programs/index.js';
 import { Tty } from '../kernel/tty.js';
 import { plainText } from '../format/screen-text.js';
-import { ash, bash } from './index.js';
+import { ash, bash, dash } from './index.js';
 
 export interface TestMachine {
   clock: Clock;
@@ -35,7 +35,7 @@ export function testMachine(extra: Record<string, Program> = {}): TestMachine {
 }
 
 /** Runs `sh -c script` (or bash) to completion; virtual time advances as needed (at most `maxMs`). */
-export function runShell(flavour: 'bash' | 'ash', script: string, opts: { machine?: TestMachine; stdin?: InputStream; maxMs?: number; args?: string[] } = {}) {
+export function runShell(flavour: 'bash' | 'ash' | 'dash', script: string, opts: { machine?: TestMachine; stdin?: InputStream; maxMs?: number; args?: string[] } = {}) {
   const m = opts.machine ?? testMachine();
   const out = new StringSink();
   const err = new StringSink();
@@ -43,7 +43,7 @@ export function runShell(flavour: 'bash' | 'ash', script: string, opts: { machin
   const tee = (a: StringSink) => ({ write: (d: string) => (a.write(d), both.write(d)) });
   const p = m.ns.spawn({
     argv: [flavour === 'bash' ? 'bash' : 'sh', '-c', script, ...(opts.args ?? [])],
-    program: flavour === 'bash' ? bash : ash,
+    program: { bash, ash, dash }[flavour],
     env: { HOME: '/home/learner', PATH: '/usr/bin:/bin', USER: 'learner' },
     cwd: '/home/learner',
     stdin: opts.stdin ?? emptyInput,
@@ -65,7 +65,7 @@ export function terminalSession(flavour: 'bash' | 'ash' = 'bash', opts: { machin
   const env: Record<string, string> = flavour === 'bash' ? { HOME: '/home/learner', PATH: '/usr/bin:/bin', USER: 'learner' } : { HOME: '/root', PATH: '/bin' };
   const proc = m.ns.spawn({
     argv: [flavour === 'bash' ? 'bash' : 'sh'],
-    program: flavour === 'bash' ? bash : ash,
+    program: { bash, ash, dash }[flavour],
     env,
     cwd: flavour === 'bash' ? '/home/learner' : '/',
     stdin: tty.input,

@@ -38,7 +38,13 @@ export function echoEscapes(s: string): { text: string; stop: boolean } {
   return { text: out, stop: false };
 }
 
-export const echo: Builtin = function* (_sh, argv, io) {
+export const echo: Builtin = function* (sh, argv, io) {
+  if (sh.flavour.xsiEcho) {
+    const noNewline = argv[1] === '-n';
+    const r = echoEscapes(argv.slice(noNewline ? 2 : 1).join(' '));
+    io.stdout.write(r.text + (noNewline || r.stop ? '' : '\n'));
+    return 0;
+  }
   let i = 1;
   let newline = true;
   let escapes = false;
