@@ -39,16 +39,16 @@ export default [
     terminal: [/^hello-world-onfailure-pod\s+1\/1\s+Running\s+1 \(/m],
   },
   {
-    says: 'its status was Error for a moment, then CrashLoopBackOff',
+    says: 'its status was Error',
     after: 'kubectl get pods',
     nth: 6,
-    terminal: [/^hello-world-onfailure-pod\s+0\/1\s+CrashLoopBackOff\s+1 \(/m],
-    cluster: 'pod/hello-world-onfailure-pod status=CrashLoopBackOff',
+    terminal: [/^hello-world-onfailure-pod\s+0\/1\s+Error\s+1 \(/m],
+    cluster: 'pod/hello-world-onfailure-pod status=Error',
   },
   {
-    says: 'describe shows the container Waiting with reason CrashLoopBackOff, and the events show Back-off restarting failed container',
+    says: 'describe shows the container Terminated with reason Error (State) after an earlier Error (Last State), and the events show Back-off restarting failed container',
     after: 'kubectl describe pod hello-world-onfailure-pod',
-    terminal: [/State:\s+Waiting\n\s+Reason:\s+CrashLoopBackOff/, /Last State:\s+Terminated\n\s+Reason:\s+Error/, /Back-off restarting failed container hello-world/],
+    terminal: [/State:\s+Terminated\n\s+Reason:\s+Error/, /Last State:\s+Terminated\n\s+Reason:\s+Error/, /Back-off restarting failed container hello-world/],
   },
   {
     says: 'Once the back-off ended, it was Running again with 2 restarts',

@@ -282,7 +282,6 @@ export class PodWorker {
       yield* killContainer(st, c, k.init, graceFor(this.pod, probe), k.message);
       killed.add(k.name);
     }
-    let backingOff = false;
     const toStart = [...actions.initContainersToStart.map((n): [string, boolean] => [n, true]), ...actions.containersToStart.map((n): [string, boolean] => [n, false])];
     // Ephemeral containers run once, whatever state the others are in (kuberuntime SyncPod step 6).
     for (const e of this.pod.spec?.ephemeralContainers ?? []) {
@@ -298,15 +297,11 @@ export class PodWorker {
       const rec = recordOf(st, name);
       if (r.ok) rec.waiting = undefined;
       else {
-        backingOff ||= r.reason === 'CrashLoopBackOff' && rec.waiting?.reason !== 'CrashLoopBackOff';
         rec.waiting = { reason: r.reason, message: r.message };
         this.retry = true;
         if (init) break;
       }
     }
-    // The kubelet's reason cache reaches the status on its next pass, about a second later (not at
-    // the retry): a crash shows `Error` briefly, then `CrashLoopBackOff` for the rest of the back-off.
-    if (backingOff) this.ctx.clock.setTimer(PLEG_RELIST_MS, () => this.state === 'syncing' && this.writeStatus());
   }
 
   /** Kills what runs, regular containers first, then sidecars; `message(c)` is the Killing text. */
