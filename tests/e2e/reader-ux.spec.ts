@@ -124,13 +124,6 @@ test.describe('keyboard, themes and layout', () => {
     });
   }
 
-  test('Ctrl+K right after load opens a working search dialog', async ({ page }) => {
-    await page.goto(url('lifecycle/'), { waitUntil: 'domcontentloaded' });
-    await page.keyboard.press('ControlOrMeta+k');
-    const input = page.getByRole('dialog', { name: 'Search' }).locator('input.pagefind-ui__search-input');
-    await expect(input).toBeVisible({ timeout: 10_000 });
-  });
-
   test('the drawer resizes by keyboard and by pointer; maximized, the terminal is full width', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.goto(url('pods/'));
