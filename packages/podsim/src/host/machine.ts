@@ -10,6 +10,7 @@ import { PidNamespace, type Program, type System } from '../kernel/process.js';
 import type { Waitable } from '../kernel/waitable.js';
 import { completeKubectl } from '../kubectl/complete.js';
 import { kubectl } from '../kubectl/main.js';
+import { CLIENT_PROGRAMS } from '../programs/clients/index.js';
 import { PROGRAMS } from '../programs/index.js';
 import type { Random } from '../random/random.js';
 import { bash, BASH, shellMain } from '../shell/index.js';
@@ -76,7 +77,7 @@ export class ReaderMachine {
       this.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);
       this.fs.writeFile(abs, content);
     }
-    this.table = { ...PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
+    this.table = { ...PROGRAMS, ...CLIENT_PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
     this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
     const table = this.table;
     const fs = this.fs;

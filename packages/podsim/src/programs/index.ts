@@ -6,6 +6,7 @@ import { base64 } from './base64.js';
 import type { Program } from '../kernel/process.js';
 import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami, yes } from './basic.js';
 import { cat, less, more, tee } from './cat.js';
+import { md5sum, sha1sum, sha256sum, sha512sum } from './checksum.js';
 import { curl } from './curl.js';
 import { date } from './date.js';
 import { df } from './df.js';
@@ -26,6 +27,7 @@ import { sleep } from './sleep.js';
 import { head, sort, tail, uniq, wc } from './text.js';
 import { tr } from './tr.js';
 import { wget } from './wget.js';
+import { xargs } from './xargs.js';
 
 export const PROGRAMS: Record<string, Program> = {
   base64,
@@ -51,6 +53,7 @@ export const PROGRAMS: Record<string, Program> = {
   less,
   ln,
   ls,
+  md5sum,
   mkdir,
   more,
   mv,
@@ -64,6 +67,9 @@ export const PROGRAMS: Record<string, Program> = {
   rmdir,
   sed,
   seq,
+  sha1sum,
+  sha256sum,
+  sha512sum,
   sleep,
   sort,
   tail,
@@ -77,5 +83,6 @@ export const PROGRAMS: Record<string, Program> = {
   wget,
   which,
   whoami,
+  xargs,
   yes,
 };

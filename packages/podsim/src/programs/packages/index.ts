@@ -4,6 +4,7 @@
  * the real thing; one it lacks is installed as a stub that says so, so nothing pretends to work.
  */
 import type { Program } from '../../kernel/process.js';
+import { CLIENT_PROGRAMS } from '../clients/index.js';
 import { PROGRAMS } from '../index.js';
 
 export type Distro = 'debian' | 'alpine' | 'fedora';
@@ -43,6 +44,7 @@ export const PACKAGES: Package[] = [
   pkg('redis-tools', 'redis', 'redis', ['5:7.0.15-1~deb12u1', '7.2.7-r0', '7.2.6-1.fc41'], 988, ['redis-cli']),
   pkg('postgresql-client', 'postgresql-client', 'postgresql', ['15+248', '17.2-r0', '16.4-2.fc41'], 1700, ['psql']),
   pkg('default-mysql-client', 'mysql-client', 'mariadb', ['1.1.0', '11.4.4-r1', '3:10.11.10-1.fc41'], 1542, ['mysql']),
+  pkg('openssl', 'openssl', 'openssl', ['3.0.15-1~deb12u1', '3.3.2-r4', '1:3.2.2-9.fc41'], 1419, ['openssl']),
   pkg('git', 'git', 'git', ['1:2.39.5-0+deb12u1', '2.47.1-r0', '2.47.1-1.fc41'], 7259, ['git']),
   pkg('bash', 'bash', 'bash', ['5.2.15-2+b7', '5.2.37-r0', '5.2.32-1.fc41'], 1489, ['bash']),
   pkg('coreutils', 'coreutils', 'coreutils', ['9.1-1', '9.5-r2', '9.5-9.fc41'], 2911, ['base64', 'cat', 'ls', 'sort']),
@@ -66,5 +68,5 @@ export function packageProgram(key: string): Program | undefined {
   if (!key.startsWith(PACKAGE_KEY_PREFIX)) return undefined;
   const name = key.slice(PACKAGE_KEY_PREFIX.length);
   if (!PACKAGES.some((p) => p.bins.includes(name))) return undefined;
-  return PROGRAMS[name] ?? notSimulated(name);
+  return PROGRAMS[name] ?? CLIENT_PROGRAMS[name] ?? notSimulated(name);
 }
