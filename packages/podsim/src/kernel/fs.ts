@@ -4,14 +4,20 @@
  */
 import { utf8Length } from './utf8.js';
 
-export interface FileNode {
+/** Owner ids; absent means root (0), which every image file and kubelet-made file has. */
+export interface Ownership {
+  uid?: number;
+  gid?: number;
+}
+
+export interface FileNode extends Ownership {
   kind: 'file';
   data: string;
   mode: number;
   mtime: number;
 }
 
-export interface DirNode {
+export interface DirNode extends Ownership {
   kind: 'dir';
   children: Map<string, FsNode>;
   mode: number;
@@ -75,8 +81,18 @@ export function shareTree(root: DirNode): DirNode {
 }
 
 function copyDir(d: DirNode): DirNode {
-  return { kind: 'dir', children: new Map(d.children), mode: d.mode, mtime: d.mtime };
+  return { kind: 'dir', children: new Map(d.children), mode: d.mode, mtime: d.mtime, ...ownerOf(d) };
 }
+
+function ownerOf(n: Ownership): Ownership {
+  const o: Ownership = {};
+  if (n.uid) o.uid = n.uid;
+  if (n.gid) o.gid = n.gid;
+  return o;
+}
+
+/** The set-group-ID bit: on a directory, new entries take its group (and new directories the bit). */
+export const S_ISGID = 0o2000;
 
 /** A `.` or `..` segment, a double slash or a trailing slash: the path needs normalising. */
 const NOT_NORMAL = /\/\/|\/\.\.?(\/|$)|.\/$/;
@@ -120,12 +136,16 @@ export interface Stat {
   size: number;
   mode: number;
   mtime: number;
+  uid: number;
+  gid: number;
 }
 
 export class FileSystem {
   readonly root: DirNode;
   private readonly mounts = new Map<string, Mount>();
   private readonly mountTrie: MountTrie = { children: new Map() };
+  /** Who creates files through this view (the container's user); root when unset. */
+  creator: { uid: number; gid: number } | undefined;
 
   constructor(
     private readonly now: () => number = () => 0,
@@ -214,6 +234,8 @@ export class FileSystem {
       },
       mode: node.kind === 'link' ? 0o777 : node.mode,
       mtime: node.mtime,
+      uid: node.kind === 'link' ? 0 : (node.uid ?? 0),
+      gid: node.kind === 'link' ? 0 : (node.gid ?? 0),
     };
   }
 
@@ -222,7 +244,31 @@ export class FileSystem {
     const { node, abs } = this.lookup(path, false);
     if (!node) throw new FsError('ENOENT', abs);
     if (node.kind !== 'link') return this.stat(path);
-    return { kind: 'link', size: node.target.length, mode: 0o777, mtime: node.mtime };
+    return { kind: 'link', size: node.target.length, mode: 0o777, mtime: node.mtime, uid: 0, gid: 0 };
+  }
+
+  /**
+   * Makes the root read-only (readOnlyRootFilesystem) except the directories in `writable`, which stay
+   * writable as their own mounts (a container's /dev is a tmpfs of its own).
+   */
+  setReadOnlyRoot(writable: string[]): void {
+    for (const path of writable) {
+      const { node, parent, name } = this.lookup(path, true, 0, true);
+      if (!node || node.kind !== 'dir' || !parent) continue;
+      const own = sharedNodes.has(node) ? copyDir(node) : node;
+      parent.children.set(name, own);
+      this.mount(path, own, false);
+    }
+    this.mount('/', this.root, true);
+  }
+
+  /** Owner of an entry created in `parent`: the creator, with the directory's group under set-group-ID. */
+  private newOwner(parent: DirNode): Ownership {
+    const o: Ownership = {};
+    if (this.creator?.uid) o.uid = this.creator.uid;
+    const gid = parent.mode & S_ISGID ? (parent.gid ?? 0) : (this.creator?.gid ?? 0);
+    if (gid) o.gid = gid;
+    return o;
   }
 
   /** Sets the permission bits of a file or directory (chmod). */
@@ -257,12 +303,12 @@ export class FileSystem {
     if (!parent) throw new FsError('EISDIR', abs);
     const now = this.now();
     if (node && node.kind === 'file' && sharedNodes.has(node)) {
-      parent.children.set(name, { kind: 'file', data: opts.append ? node.data + data : data, mode: node.mode, mtime: now });
+      parent.children.set(name, { kind: 'file', data: opts.append ? node.data + data : data, mode: node.mode, mtime: now, ...ownerOf(node) });
     } else if (node && node.kind === 'file') {
       node.data = opts.append ? node.data + data : data;
       node.mtime = now;
     } else {
-      parent.children.set(name, { kind: 'file', data, mode: opts.mode ?? 0o644, mtime: now });
+      parent.children.set(name, { kind: 'file', data, mode: opts.mode ?? 0o644, mtime: now, ...this.newOwner(parent) });
       parent.mtime = now;
     }
   }
@@ -298,7 +344,8 @@ export class FileSystem {
     if (node) throw new FsError('EEXIST', abs);
     if (readOnly) throw new FsError('EROFS', abs);
     if (!parent) throw new FsError('EEXIST', abs);
-    parent.children.set(name, newDir(this.now()));
+    const dir = { ...newDir(this.now(), parent.mode & S_ISGID ? 0o755 | S_ISGID : 0o755), ...this.newOwner(parent) };
+    parent.children.set(name, dir);
   }
 
   symlink(target: string, path: string): void {

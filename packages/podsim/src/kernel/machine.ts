@@ -14,8 +14,17 @@ export interface MachineContext {
   flavor?: 'busybox' | 'gnu';
   /** Login name of the processes' user (`id`, `whoami`, `ps`); root when absent. */
   user?: string;
+  /** The processes' ids (a container's runAsUser/runAsGroup and groups); derived from `user` when absent. */
+  creds?: Credentials;
   /** Documents this machine can fetch from outside the cluster, by http(s) URL: its whole web (the reader's machine only). */
   web?: Readonly<Record<string, string>>;
+}
+
+export interface Credentials {
+  uid: number;
+  gid: number;
+  /** Supplementary groups as getgroups(2) returns them: sorted, the kernel's set_groups order. */
+  groups: readonly number[];
 }
 
 export function machineOf(proc: Proc): MachineContext {

@@ -7,6 +7,7 @@
  */
 import type { Container, Pod } from '../api/types.js';
 import { parseQuantity } from '../api/quantity.js';
+import { findImage } from '../images/index.js';
 import type { DirNode } from '../kernel/fs.js';
 import type { PidNamespace } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
@@ -15,6 +16,7 @@ import { goDuration } from '../format/duration.js';
 import type { ContainerConfig, MountSpec, PodSandbox, RuntimeContainer } from '../runtime/types.js';
 import { expand, makeEnvironment } from './env.js';
 import { runHook } from './hooks.js';
+import { containerSecurity, runAsNonRootError } from './security-context.js';
 import type { NodeContext } from './node-context.js';
 import type { ContainerRecord, InstanceRecord } from './runtime-view.js';
 import type { KubeletTask } from './task.js';
@@ -51,6 +53,12 @@ function hash(text: string): string {
 /** getStableKey: pod, container and a hash of the container's spec. */
 function backoffKey(pod: Pod, c: Container): string {
   return `${pod.metadata?.name}_${pod.metadata?.namespace}_${pod.metadata?.uid}_${c.name}_${hash(JSON.stringify(c))}`;
+}
+
+/** The image's USER as the runtime's image status reports it ('' when the image names none). */
+function imageUserOf(ref: string): string {
+  const found = findImage(ref);
+  return found.ok ? found.image.config.user : '';
 }
 
 export function recordOf(st: PodState, name: string): ContainerRecord {
@@ -97,6 +105,11 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
     st.emit(c, init, 'Warning', 'Failed', `Error: ${env.message}`);
     return { ok: false, reason: 'CreateContainerConfigError', message: env.message };
   }
+  const nonRoot = runAsNonRootError(pod, c, imageUserOf(image.image), podFullName(pod));
+  if (nonRoot) {
+    st.emit(c, init, 'Warning', 'Failed', `Error: ${nonRoot}`);
+    return { ok: false, reason: 'CreateContainerConfigError', message: nonRoot };
+  }
   const cfg: ContainerConfig = {
     name: c.name,
     image: c.image ?? '',
@@ -112,6 +125,7 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
     terminationMessagePath: c.terminationMessagePath,
     terminationMessagePolicy: c.terminationMessagePolicy as ContainerConfig['terminationMessagePolicy'],
     joinPids,
+    security: containerSecurity(pod, c),
   };
   const created = st.sandbox.createContainer(cfg);
   if (!created.ok) {

@@ -6,7 +6,7 @@
  * pkg/volume/util/atomic_writer.go.
  */
 import type { ApiClient, ConfigMap, Pod, Secret, Volume } from '../api/types.js';
-import { newDir, type DirNode, type FileNode } from '../kernel/fs.js';
+import { newDir, S_ISGID, type DirNode, type FileNode } from '../kernel/fs.js';
 import type { Random } from '../random/random.js';
 import { decodeBase64, fieldValue, getObject, resourceValue } from './env.js';
 
@@ -190,6 +190,25 @@ function build(pod: Pod, v: Volume, ctx: VolumeContext): DirNode | { error: stri
   return newDir(ctx.now, 0o777);
 }
 
+/**
+ * fsGroup ownership (pkg/volume/volume_linux.go SetVolumeOwnership) for the volume kinds that support
+ * it: every file and directory gets the group, group read (and write unless the volume is read-only)
+ * access; directories also group search and the set-group-ID bit, so new files inherit the group.
+ */
+function setVolumeOwnership(pod: Pod, v: Volume, dir: DirNode): void {
+  const fsGroup = (pod.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
+  if (fsGroup === undefined) return;
+  const projected = !!(v.configMap || v.secret || v.projected || v.downwardAPI);
+  if (!projected && (v.hostPath || v.persistentVolumeClaim)) return;
+  const mask = projected ? 0o440 : 0o660;
+  const walk = (n: DirNode | FileNode) => {
+    n.gid = fsGroup;
+    n.mode |= n.kind === 'dir' ? mask | 0o110 | S_ISGID : mask;
+    if (n.kind === 'dir') for (const c of n.children.values()) if (c.kind !== 'link') walk(c);
+  };
+  walk(dir);
+}
+
 /** Whether volume `v` shows the data of ConfigMap/Secret `name`. */
 export function volumeUses(v: Volume, kind: 'configmaps' | 'secrets', name: string): boolean {
   if (kind === 'configmaps') return v.configMap?.name === name || !!v.projected?.sources?.some((s) => s.configMap?.name === name);
@@ -202,7 +221,9 @@ export function refreshVolumes(pod: Pod, dirs: Map<string, DirNode>, kind: 'conf
     const dir = dirs.get(v.name);
     if (!dir || !volumeUses(v, kind, name)) continue;
     const files = projectionFiles(pod, v, ctx);
-    if (Array.isArray(files)) writeProjection(dir, files, ctx.now, ctx.random);
+    if (!Array.isArray(files)) continue;
+    writeProjection(dir, files, ctx.now, ctx.random);
+    setVolumeOwnership(pod, v, dir);
   }
 }
 
@@ -211,6 +232,7 @@ export function buildVolumes(pod: Pod, ctx: VolumeContext): VolumesResult {
   for (const v of pod.spec?.volumes ?? []) {
     const r = build(pod, v, ctx);
     if ('error' in r) return { ok: false, volume: v.name, message: `MountVolume.SetUp failed for volume ${JSON.stringify(v.name)} : ${r.error}` };
+    setVolumeOwnership(pod, v, r);
     dirs.set(v.name, r);
   }
   return { ok: true, dirs };

@@ -1,5 +1,6 @@
 /** Tiny programs: true, false, echo, pwd, yes, seq, and the machine's identity (hostname, whoami, id, uname). */
 import { machineOf } from '../kernel/machine.js';
+import { accountNames, credentialsOf } from './accounts.js';
 import type { Program } from '../kernel/process.js';
 import { sleep, wait } from '../kernel/waitable.js';
 import { expandEscapes } from './escapes.js';
@@ -73,28 +74,37 @@ export const hostname: Program = function* (proc) {
   return 0;
 };
 
-function userOf(proc: Parameters<Program>[0]): { name: string; uid: number } {
-  const name = machineOf(proc).user ?? 'root';
-  if (/^\d+$/.test(name)) return { name, uid: Number(name) };
-  const known: Record<string, number> = { root: 0, nobody: 65534, nginx: 101, redis: 999, 'www-data': 33, nonroot: 65532 };
-  return { name, uid: known[name] ?? 1000 };
+/** Name of `id` in `names`; a machine without credentials is its login user's own (the reader's machine). */
+function named(proc: Parameters<Program>[0], names: Map<number, string>, id: number, own: number): string | undefined {
+  const m = machineOf(proc);
+  return names.get(id) ?? (!m.creds && id === own && m.user && !/^\d+$/.test(m.user) ? m.user : undefined);
 }
 
 export const whoami: Program = function* (proc) {
-  const u = userOf(proc);
-  if (String(u.uid) === u.name) return fail(proc, flavorOf(proc) === 'gnu' ? `cannot find name for user ID ${u.uid}` : `unknown uid ${u.uid}`);
-  proc.stdout.write(`${u.name}\n`);
+  const c = credentialsOf(proc);
+  const name = named(proc, accountNames(machineOf(proc).fs, '/etc/passwd'), c.uid, c.uid);
+  if (name === undefined) return fail(proc, flavorOf(proc) === 'gnu' ? `cannot find name for user ID ${c.uid}` : `unknown uid ${c.uid}`);
+  proc.stdout.write(`${name}\n`);
   return 0;
 };
 
 export const id: Program = function* (proc) {
-  const u = userOf(proc);
   const o = getopt(proc.argv.slice(1), 'ugnGr');
   if (o.error) return badOption(proc, o.error);
-  const named = String(u.uid) === u.name ? `${u.uid}` : `${u.uid}(${u.name})`;
-  if (o.flags.has('u')) proc.stdout.write(`${o.flags.has('n') ? u.name : u.uid}\n`);
-  else if (o.flags.has('g')) proc.stdout.write(`${o.flags.has('n') ? u.name : u.uid}\n`);
-  else proc.stdout.write(`uid=${named} gid=${named} groups=${named}\n`);
+  const c = credentialsOf(proc);
+  const fs = machineOf(proc).fs;
+  const users = accountNames(fs, '/etc/passwd');
+  const groupNames = accountNames(fs, '/etc/group');
+  const user = (n: number) => named(proc, users, n, c.uid);
+  const group = (n: number) => named(proc, groupNames, n, c.gid);
+  const show = (n: number, name: string | undefined) => (name === undefined ? `${n}` : `${n}(${name})`);
+  // GNU id lists the primary group first, then the others; busybox prints getgroups(2) as it comes.
+  const groups = flavorOf(proc) === 'gnu' ? [c.gid, ...c.groups.filter((g) => g !== c.gid)] : c.groups.length ? c.groups : [c.gid];
+  const byName = o.flags.has('n');
+  if (o.flags.has('u')) proc.stdout.write(`${byName ? (user(c.uid) ?? c.uid) : c.uid}\n`);
+  else if (o.flags.has('g')) proc.stdout.write(`${byName ? (group(c.gid) ?? c.gid) : c.gid}\n`);
+  else if (o.flags.has('G')) proc.stdout.write(`${groups.map((g) => (byName ? (group(g) ?? g) : g)).join(' ')}\n`);
+  else proc.stdout.write(`uid=${show(c.uid, user(c.uid))} gid=${show(c.gid, group(c.gid))} groups=${groups.map((g) => show(g, group(g))).join(',')}\n`);
   return 0;
 };
 

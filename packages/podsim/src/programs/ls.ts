@@ -6,6 +6,7 @@ import type { FileSystem, Stat } from '../kernel/fs.js';
 import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
 import { strftime } from './date.js';
+import { accountNames } from './accounts.js';
 import { abs, badOption, errText, flavorOf, getopt } from './util.js';
 
 interface Entry {
@@ -15,12 +16,21 @@ interface Entry {
   target?: string;
 }
 
+/** The special bit of each rwx triplet (setuid, setgid, sticky) and the letters it shows with and without x. */
+const SPECIAL = [
+  { bit: 0o4000, x: 's', noX: 'S' },
+  { bit: 0o2000, x: 's', noX: 'S' },
+  { bit: 0o1000, x: 't', noX: 'T' },
+];
+
 function modeString(st: Stat): string {
   const type = st.kind === 'dir' ? 'd' : st.kind === 'link' ? 'l' : '-';
   let s = '';
-  for (let shift = 6; shift >= 0; shift -= 3) {
-    const bits = (st.mode >> shift) & 7;
-    s += (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + (bits & 1 ? 'x' : '-');
+  for (let i = 0; i < 3; i++) {
+    const bits = (st.mode >> (6 - 3 * i)) & 7;
+    const special = SPECIAL[i]!;
+    const x = st.mode & special.bit ? (bits & 1 ? special.x : special.noX) : bits & 1 ? 'x' : '-';
+    s += (bits & 4 ? 'r' : '-') + (bits & 2 ? 'w' : '-') + x;
   }
   return type + s;
 }
@@ -54,13 +64,14 @@ function decorate(e: Entry, classify: boolean): string {
 
 function longLines(proc: Proc, fs: FileSystem, entries: Entry[], gnu: boolean, classify: boolean): string {
   const now = proc.clock.now();
+  const users = accountNames(fs, '/etc/passwd');
+  const groups = accountNames(fs, '/etc/group');
   const rows = entries.map((e) => {
-    const owner = 'root';
     return {
       mode: modeString(e.st),
       links: String(linkCount(fs, e)),
-      owner,
-      group: owner,
+      owner: users.get(e.st.uid) ?? String(e.st.uid),
+      group: groups.get(e.st.gid) ?? String(e.st.gid),
       size: String(e.st.size),
       time: timeField(e.st.mtime, now),
       name: decorate(e, classify && e.st.kind !== 'link') + (e.target !== undefined ? ` -> ${e.target}` : ''),

@@ -12,7 +12,9 @@ import { Deferred } from '../kernel/waitable.js';
 import type { Image } from '../images/types.js';
 import type { Random } from '../random/random.js';
 import type { ContainerContext } from '../kernel/container-context.js';
-import { mountsFile, statusFile, userIds, writeProcFiles } from './procfs.js';
+import { mountsFile, statusFile, writeProcFiles } from './procfs.js';
+import { boundingSet } from './capabilities.js';
+import { containerCredentials } from './credentials.js';
 import { buildContainerFs } from './container-fs.js';
 import { DEFAULT_PATH } from '../images/types.js';
 import { lookPath } from './exec-path.js';
@@ -72,16 +74,25 @@ export class Container implements RuntimeContainer {
     this.env = containerEnv(image, cfg, pod.hostname);
     this.fs = buildContainerFs(pod.clock, image, pod, cfg.mounts, this.terminationMessagePath);
     this.fs.mkdir(this.workingDir, true);
-    const user = image.config.user || 'root';
-    const [uid, gid] = userIds(this.fs, user);
-    writeProcFiles(this.fs, mountsFile(cfg.mounts.map((m) => ({ path: m.path, readOnly: m.readOnly })), this.terminationMessagePath), statusFile(argv[0]?.split('/').pop() ?? '', uid, gid));
+    const sec = cfg.security;
+    const creds = containerCredentials(this.fs, image.config.user, sec);
+    const bounding = boundingSet({ add: sec?.capabilities.add ?? [], drop: sec?.capabilities.drop ?? [], privileged: sec?.privileged ?? false });
+    const readOnlyRoot = sec?.readOnlyRootFilesystem ?? false;
+    const mounts = mountsFile(cfg.mounts.map((m) => ({ path: m.path, readOnly: m.readOnly })), this.terminationMessagePath, readOnlyRoot);
+    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }));
+    // /dev is a tmpfs of the container's own; the rest of the root is the image's read-only overlay.
+    if (readOnlyRoot) this.fs.setReadOnlyRoot(['/dev']);
+    const resolved = creds.resolved;
+    const ids = { uid: creds.uid, gid: creds.gid, groups: creds.groups };
+    this.fs.creator = { uid: ids.uid, gid: ids.gid };
     this.memory = new MemoryLedger(cfg.memoryLimitBytes, () => this.oomKill());
     this.pids.onExit((p) => this.memory.release(p));
     this.ctx = {
       fs: this.fs,
       net: pod.net,
       flavor: image.flavor,
-      user: (image.config.user || 'root').split(':')[0],
+      user: resolved ? (creds.name ?? String(creds.uid)) : (image.config.user || 'root').split(':')[0]!,
+      ...(resolved ? { creds: ids } : {}),
       container: { id: this.id, name: cfg.name, podName: pod.podName, namespace: pod.namespace, image: canonicalImage },
       memory: this.memory,
     };

@@ -5,6 +5,8 @@
  * snapshot of what is fixed for the container's life.
  */
 import { dirname, type FileSystem } from '../kernel/fs.js';
+import type { Credentials } from '../kernel/machine.js';
+import { capabilityMask } from './capabilities.js';
 
 const BASE = [
   'overlay / overlay rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/12/fs,upperdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/13/fs,workdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/13/work 0 0',
@@ -18,8 +20,9 @@ const BASE = [
 
 const KUBELET_FILES = ['/etc/hosts', '/dev/termination-log', '/etc/hostname', '/etc/resolv.conf'];
 
-export function mountsFile(volumes: { path: string; readOnly: boolean }[], terminationMessagePath: string): string {
+export function mountsFile(volumes: { path: string; readOnly: boolean }[], terminationMessagePath: string, readOnlyRoot = false): string {
   const lines = [...BASE];
+  if (readOnlyRoot) lines[0] = lines[0]!.replace(' overlay rw,', ' overlay ro,');
   for (const f of KUBELET_FILES) lines.push(`/dev/sda1 ${f === '/dev/termination-log' ? terminationMessagePath : f} ext4 rw,relatime,discard,errors=remount-ro 0 0`);
   lines.push('shm /dev/shm tmpfs rw,nosuid,nodev,noexec,relatime,size=65536k 0 0');
   for (const v of volumes) {
@@ -30,27 +33,20 @@ export function mountsFile(volumes: { path: string; readOnly: boolean }[], termi
   return `${lines.join('\n')}\n`;
 }
 
-/** Docker's default capability set (what runc grants a container without securityContext changes). */
-const DEFAULT_CAPS = '00000000a80425fb';
-
-export function statusFile(name: string, uid: number, gid: number): string {
-  const caps = uid === 0 ? DEFAULT_CAPS : '0000000000000000';
-  return `Name:\t${name.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t1\nNgid:\t0\nPid:\t1\nPPid:\t0\nTracerPid:\t0\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${gid}\t${gid}\t${gid}\t${gid}\nFDSize:\t64\nGroups:\t${gid === 0 ? '0 1 2 3 4 6 10 11 20 26 27 ' : ''}\nNSpid:\t1\nNSpgid:\t1\nNSsid:\t1\nThreads:\t1\nCapInh:\t0000000000000000\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${DEFAULT_CAPS}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t0\nSeccomp:\t2\nSeccomp_filters:\t1\n`;
+export interface ProcessStatus {
+  name: string;
+  creds: Credentials;
+  /** The bounding set; a root process holds all of it, another user none (no ambient capabilities). */
+  bounding: Set<string>;
+  noNewPrivs: boolean;
 }
 
-/** uid and gid of an image user (`name`, `uid`, `uid:gid`) by the container's /etc/passwd. */
-export function userIds(fs: FileSystem, user: string): [number, number] {
-  const [u, g] = user.split(':');
-  let passwd = '';
-  try {
-    passwd = fs.readFile('/etc/passwd');
-  } catch {
-    passwd = '';
-  }
-  const entry = passwd.split('\n').map((l) => l.split(':')).find((f) => f[0] === u || f[2] === u);
-  const uid = /^\d+$/.test(u) ? Number(u) : Number(entry?.[2] ?? 0);
-  const gid = g !== undefined && /^\d+$/.test(g) ? Number(g) : Number(entry?.[3] ?? uid);
-  return [uid, gid];
+export function statusFile(p: ProcessStatus): string {
+  const { uid, gid, groups } = p.creds;
+  const bnd = capabilityMask(p.bounding);
+  const caps = uid === 0 ? bnd : capabilityMask([]);
+  const groupList = groups.map((g) => `${g} `).join('');
+  return `Name:\t${p.name.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t1\nNgid:\t0\nPid:\t1\nPPid:\t0\nTracerPid:\t0\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${gid}\t${gid}\t${gid}\t${gid}\nFDSize:\t64\nGroups:\t${groupList}\nNSpid:\t1\nNSpgid:\t1\nNSsid:\t1\nThreads:\t1\nCapInh:\t0000000000000000\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${p.noNewPrivs ? 1 : 0}\nSeccomp:\t2\nSeccomp_filters:\t1\n`;
 }
 
 export function writeProcFiles(fs: FileSystem, mounts: string, status: string): void {

@@ -43,6 +43,21 @@ export interface MountSpec {
   subPath?: string;
 }
 
+/** What the kubelet makes of the pod's and the container's securityContext (pod values already merged in). */
+export interface ContainerSecurity {
+  runAsUser?: number;
+  runAsGroup?: number;
+  /** supplementalGroups and fsGroup: added to the process's groups. */
+  extraGroups: number[];
+  /** supplementalGroupsPolicy Strict: the groups /etc/group gives the image's user are left out. */
+  strictGroups: boolean;
+  readOnlyRootFilesystem: boolean;
+  privileged: boolean;
+  capabilities: { add: string[]; drop: string[] };
+  /** allowPrivilegeEscalation: false (the no_new_privs bit). */
+  noNewPrivs: boolean;
+}
+
 export interface ContainerConfig {
   name: string;
   image: string;
@@ -60,6 +75,7 @@ export interface ContainerConfig {
   terminationMessagePolicy?: 'File' | 'FallbackToLogsOnError';
   /** Join this process table instead of the pod's (an ephemeral container's targetContainerName). */
   joinPids?: PidNamespace;
+  security?: ContainerSecurity;
 }
 
 export type StartResult = { ok: true } | { ok: false; exitCode: number; message: string };

@@ -8,6 +8,8 @@ export interface Flavour {
   readonly xsiEcho?: boolean;
   notFound(cmd: string): string;
   cdFailed(dir: string, reason: string): string;
+  /** A redirection's file would not open: for writing (`>`, `>>`) or reading (`<`). */
+  openFailed(path: string, reason: string, forWrite: boolean): string;
   /** Lines of a syntax error (without the shell prefix); `source` is the offending line. */
   syntax(problem: SyntaxProblem, source: string, interactive: boolean): string[];
 }
@@ -17,6 +19,7 @@ export const BASH: Flavour = {
   defaultPS1: '\\u@\\h:\\w\\$ ',
   notFound: (cmd) => `${cmd}: command not found`,
   cdFailed: (dir, reason) => `cd: ${dir}: ${reason}`,
+  openFailed: (path, reason) => `${path}: ${reason}`,
   syntax(problem, source, interactive) {
     switch (problem.kind) {
       case 'unterminated':
@@ -42,6 +45,7 @@ export const ASH: Flavour = {
   defaultPS1: '\\w \\$ ',
   notFound: (cmd) => `${cmd}: not found`,
   cdFailed: (dir, reason) => `cd: can't cd to ${dir}: ${reason}`,
+  openFailed: (path, reason, forWrite) => `can't ${forWrite ? 'create' : 'open'} ${path}: ${reason}`,
   syntax(problem) {
     switch (problem.kind) {
       case 'unterminated':

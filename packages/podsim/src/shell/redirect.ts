@@ -84,7 +84,7 @@ export function* applyRedirs(sh: Shell, ctx: ExpandContext, redirs: Redir[], io:
         }
       }
     } catch (e) {
-      if (e instanceof FsError) throw new RedirectError(`${target}: ${e.text}`);
+      if (e instanceof FsError) throw new RedirectError(sh.flavour.openFailed(target, e.text, r.op !== '<'));
       throw e;
     }
   }

@@ -1,0 +1,50 @@
+/**
+ * User and group names from a machine's /etc/passwd and /etc/group, and the ids a process runs
+ * with, for id, whoami, ps and ls -l.
+ */
+import type { FileSystem } from '../kernel/fs.js';
+import { machineOf, type Credentials } from '../kernel/machine.js';
+import type { Proc } from '../kernel/process.js';
+
+function lines(fs: FileSystem, path: string): string[][] {
+  try {
+    return fs
+      .readFile(path)
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => l.split(':'));
+  } catch {
+    return [];
+  }
+}
+
+/** id → name of an account file (`/etc/passwd` or `/etc/group`); root is known without one. */
+export function accountNames(fs: FileSystem, path: '/etc/passwd' | '/etc/group'): Map<number, string> {
+  const out = new Map<number, string>();
+  const rows = lines(fs, path);
+  if (rows.length === 0) out.set(0, 'root');
+  for (const f of rows) if (f[2] !== undefined && /^\d+$/.test(f[2]) && !out.has(Number(f[2]))) out.set(Number(f[2]), f[0]!);
+  return out;
+}
+
+/** Groups of /etc/group that list `user` as a member (what containerd adds for the image's user). */
+export function memberGroups(fs: FileSystem, user: string): number[] {
+  return lines(fs, '/etc/group')
+    .filter((f) => (f[3] ?? '').split(',').includes(user))
+    .map((f) => Number(f[2]));
+}
+
+/** Well-known ids of users our images name without an /etc/passwd entry of their own. */
+const KNOWN_UIDS: Record<string, number> = { root: 0, nobody: 65534, nginx: 101, redis: 999, 'www-data': 33, nonroot: 65532 };
+
+/** The ids `proc` runs with: its machine's credentials, else its user's /etc/passwd entry. */
+export function credentialsOf(proc: Proc): Credentials {
+  const m = machineOf(proc);
+  if (m.creds) return m.creds;
+  const name = m.user ?? 'root';
+  if (/^\d+$/.test(name)) return { uid: Number(name), gid: Number(name), groups: [Number(name)] };
+  const entry = lines(m.fs, '/etc/passwd').find((f) => f[0] === name);
+  const uid = entry ? Number(entry[2]) : (KNOWN_UIDS[name] ?? 1000);
+  const gid = entry ? Number(entry[3]) : uid;
+  return { uid, gid, groups: [gid] };
+}
