@@ -1,4 +1,5 @@
 // @ts-check
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -23,6 +24,7 @@ export default defineConfig({
       description: 'A hands-on course on Kubernetes Pods with a simulated cluster in your browser.',
       customCss: ['./src/styles/site.css', './src/styles/runnable-code.css'],
       components: { Footer: './src/components/Footer.astro' },
+      head: [{ tag: 'script', content: readFileSync(fileURLToPath(new URL('./src/build/idle-deadline.js', import.meta.url)), 'utf8') }],
       sidebar: [
         {
           label: 'Course',
