@@ -55,7 +55,7 @@ export function describeTarget(t: Target): string {
  * Reads `-f` files and maps every object to its target, printing kubectl's errors: reading errors
  * end the command (nothing is sent), mapping errors only skip that object.
  */
-export function* readTargets(inv: Invocation, files: readonly string[], verb: 'apply' | 'create' | 'get' | 'delete' | 'patch' | 'replace' | 'describe', recursive = false) {
+export function* readTargets(inv: Invocation, files: readonly string[], verb: 'apply' | 'create' | 'get' | 'delete' | 'patch' | 'replace' | 'describe' | 'exec', recursive = false) {
   const read = yield* readManifests(inv, files, recursive);
   if (!read.ok) {
     inv.err(manifestErrorText(read.errors));

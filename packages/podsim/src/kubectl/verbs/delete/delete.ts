@@ -1,17 +1,18 @@
 /**
  * `kubectl delete`: by names, TYPE/NAME, -f, -l or --all; prints `pod "x" deleted` as soon as the API
  * accepted it, then (default --wait) blocks in virtual time until each object is gone.
- * Grace-period rules of kubectl pkg/cmd/delete/delete.go (Complete/Validate).
+ * Models kubectl pkg/cmd/delete/delete.go: flags and arguments are checked (Complete/Validate) before any request.
  */
 import type { DeleteOptions, KubeObject, ResourceInfo } from '../../../api/types.js';
 import { wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
-import { DRY_RUN_FLAG, dryRunOf } from '../../dry-run.js';
+import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readTargets } from '../../manifest-target.js';
 import { fetchObjects } from '../../objects.js';
-import { kindPrefix, resourceArgs } from '../../resource-args.js';
+import { kindPrefix, parseResourceArgs, type ResourceSelection } from '../../resource-args.js';
+import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { untilGone } from '../../wait-gone.js';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../get/get.js';
 
@@ -42,6 +43,27 @@ interface Victim {
   name: string;
 }
 
+/** What `kubectl delete` was asked to do (upstream DeleteOptions). */
+export interface DeleteCommandOptions {
+  /** The objects named by arguments (resolved against the built-in API resources); empty with -f. */
+  selections: ResourceSelection[];
+  filenames: string[];
+  labelSelector: string;
+  fieldSelector: string;
+  deleteAll: boolean;
+  allNamespaces: boolean;
+  ignoreNotFound: boolean;
+  force: boolean;
+  /** Seconds; -1 leaves the object's own grace period. */
+  gracePeriod: number;
+  cascade: NonNullable<DeleteOptions['propagationPolicy']>;
+  dryRun: DryRun;
+  wait: boolean;
+}
+
+const CASCADE = { background: 'Background', orphan: 'Orphan', foreground: 'Foreground' } as const;
+
+/** The grace period after --now and --force (upstream Complete), or kubectl's error. */
 function gracePeriod(inv: Invocation): { ok: true; grace: number } | { ok: false; message: string } {
   let grace = inv.flags.int('grace-period');
   const force = inv.flags.bool('force');
@@ -49,80 +71,102 @@ function gracePeriod(inv: Invocation): { ok: true; grace: number } | { ok: false
     if (grace !== -1) return { ok: false, message: '--now and --grace-period cannot be specified together' };
     grace = 1;
   }
-  if (force && grace > 0) return { ok: false, message: '--force and --grace-period greater than 0 cannot be specified together' };
-  if (force && grace < 0) grace = 0;
   if (!force && grace === 0) grace = 1;
+  if (force && grace < 0) grace = 0;
   return { ok: true, grace };
 }
 
-function* victimsOf(inv: Invocation) {
-  const out: Victim[] = [];
-  const files = inv.flags.list('filename');
-  if (files.length > 0) {
-    const read = yield* readTargets(inv, files, 'delete');
-    if (!read) return { ok: false as const, error: '' };
-    for (const t of read.targets) out.push({ info: t.info, namespace: t.namespace, name: t.name });
-    return { ok: true as const, victims: out, missing: [] as string[] };
+/** The resource builder's checks of arguments against selectors (cli-runtime builder.go visitorResult). */
+function selectionsOf(inv: Invocation, labelSelector: string, fieldSelector: string, deleteAll: boolean, filenames: string[]): Completed<ResourceSelection[]> {
+  if (deleteAll && (labelSelector || fieldSelector)) return failed(plainError("setting 'all' parameter but found a non empty selector. "));
+  if (filenames.length > 0) return { ok: true, options: [] };
+  if (inv.args.length === 0) return failed(plainError(deleteAll || labelSelector || fieldSelector ? 'at least one resource must be specified to use a selector' : NO_RESOURCES_GIVEN));
+  const parsed = parseResourceArgs(inv.args);
+  if (!parsed.ok) return failed(plainError(parsed.message));
+  const byName = inv.args.some((a) => a.includes('/'));
+  if (deleteAll || labelSelector || fieldSelector) {
+    if (byName) return failed(plainError('selectors and the all flag cannot be used when passing resource/name arguments'));
+    if (parsed.selections.some((s) => s.names.length > 0)) return failed(plainError('name cannot be provided when a selector is specified'));
+  } else if (parsed.selections.some((s) => s.names.length === 0)) {
+    return failed(plainError('resource(s) were provided, but no name was specified'));
   }
-  const parsed = resourceArgs(inv, inv.args);
-  if (!parsed) return { ok: false as const, error: '' };
-  const selector = inv.flags.str('selector');
-  const all = inv.flags.bool('all');
-  const allNs = inv.flags.bool('all-namespaces');
-  const missing: string[] = [];
-  for (const sel of parsed.selections) {
-    if (sel.names.length === 0 && !selector && !all && !inv.flags.str('field-selector')) {
-      return { ok: false as const, error: plainError('resource(s) were provided, but no name was specified') };
-    }
-    const fetched = fetchObjects(inv, sel.info, sel.names, { labelSelector: selector, fieldSelector: inv.flags.str('field-selector'), allNamespaces: allNs });
-    for (const e of fetched.errors) if (!(e.reason === 'NotFound' && (inv.flags.bool('ignore-not-found') || all))) missing.push(statusErrorText(e));
-    for (const o of fetched.objects) out.push({ info: sel.info, namespace: sel.info.namespaced ? o.metadata.namespace : undefined, name: o.metadata.name ?? '' });
-  }
-  return { ok: true as const, victims: out, missing };
+  return { ok: true, options: parsed.selections };
 }
 
-function* runDelete(inv: Invocation) {
-  if (inv.args.length === 0 && inv.flags.list('filename').length === 0) {
-    inv.err(plainError(NO_RESOURCES_GIVEN));
-    return 1;
-  }
-  if (inv.flags.bool('all') && inv.flags.str('selector')) {
-    inv.err(plainError("setting 'all' parameter but found a non empty selector. "));
-    return 1;
-  }
+function complete(inv: Invocation): Completed<DeleteCommandOptions> {
+  const cascadeFlag = inv.flags.str('cascade');
+  const cascade = CASCADE[cascadeFlag as keyof typeof CASCADE] as DeleteCommandOptions['cascade'] | undefined;
+  if (!cascade) return failed(plainError(`invalid cascade value (${cascadeFlag}). Must be "background", "foreground", or "orphan"`));
   const g = gracePeriod(inv);
-  if (!g.ok) {
-    inv.err(plainError(g.message));
-    return 1;
+  if (!g.ok) return failed(plainError(g.message));
+  const dry = parseDryRun(inv.flags.str('dry-run'));
+  if (!dry.ok) return failed(plainError(dry.message));
+  const labelSelector = inv.flags.str('selector');
+  const fieldSelector = inv.flags.str('field-selector');
+  const deleteAll = inv.flags.bool('all');
+  const filenames = inv.flags.list('filename');
+  const selections = selectionsOf(inv, labelSelector, fieldSelector, deleteAll, filenames);
+  if (!selections.ok) return selections;
+  return {
+    ok: true,
+    options: {
+      selections: selections.options,
+      filenames,
+      labelSelector,
+      fieldSelector,
+      deleteAll,
+      allNamespaces: inv.flags.bool('all-namespaces'),
+      // Upstream ignores NotFound by default when deleting by --all or a selector.
+      ignoreNotFound: inv.flags.has('ignore-not-found') ? inv.flags.bool('ignore-not-found') : deleteAll || !!labelSelector || !!fieldSelector,
+      force: inv.flags.bool('force'),
+      gracePeriod: g.grace,
+      cascade,
+      dryRun: dry.dryRun,
+      wait: inv.flags.bool('wait'),
+    },
+  };
+}
+
+function validate(o: DeleteCommandOptions): string | undefined {
+  if (o.force && o.gracePeriod > 0) return plainError('--force and --grace-period greater than 0 cannot be specified together');
+  return undefined;
+}
+
+function* victimsOf(inv: Invocation, o: DeleteCommandOptions) {
+  const out: Victim[] = [];
+  if (o.filenames.length > 0) {
+    const read = yield* readTargets(inv, o.filenames, 'delete');
+    if (!read) return undefined;
+    for (const t of read.targets) out.push({ info: t.info, namespace: t.namespace, name: t.name });
+    return { victims: out, missing: [] as string[] };
   }
-  const dryRun = dryRunOf(inv);
-  if (!dryRun) return 1;
-  const cascade = inv.flags.str('cascade');
-  const policy = ({ background: 'Background', orphan: 'Orphan', foreground: 'Foreground' } as const)[cascade as 'background'];
-  if (!policy) {
-    inv.err(plainError(`invalid cascade value (${cascade}). Must be "background", "foreground", or "orphan".`));
-    return 1;
+  const missing: string[] = [];
+  for (const sel of o.selections) {
+    const fetched = fetchObjects(inv, sel.info, sel.names, { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces });
+    for (const e of fetched.errors) if (!(e.reason === 'NotFound' && o.ignoreNotFound)) missing.push(statusErrorText(e));
+    for (const obj of fetched.objects) out.push({ info: sel.info, namespace: sel.info.namespaced ? obj.metadata.namespace : undefined, name: obj.metadata.name ?? '' });
   }
-  const found = yield* victimsOf(inv);
-  if (!found.ok) {
-    inv.err(found.error);
-    return 1;
-  }
-  const force = inv.flags.bool('force') && g.grace === 0;
+  return { victims: out, missing };
+}
+
+function* run(inv: Invocation, o: DeleteCommandOptions) {
+  const found = yield* victimsOf(inv, o);
+  if (!found) return 1;
+  const force = o.force && o.gracePeriod === 0;
   if (force) inv.err(FORCE_WARNING);
-  const opts: DeleteOptions = { propagationPolicy: policy, dryRun: dryRun === 'server' };
-  if (g.grace >= 0) opts.gracePeriodSeconds = g.grace;
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  const opts: DeleteOptions = { propagationPolicy: o.cascade, dryRun: o.dryRun === 'server' };
+  if (o.gracePeriod >= 0) opts.gracePeriodSeconds = o.gracePeriod;
+  const suffix = o.dryRun === 'client' ? ' (dry run)' : o.dryRun === 'server' ? ' (server dry run)' : '';
   let code = 0;
   const deleted: { v: Victim; obj: KubeObject }[] = [];
   for (const v of found.victims) {
-    if (dryRun === 'client') {
+    if (o.dryRun === 'client') {
       inv.out(`${kindPrefix(v.info)} "${v.name}" deleted${suffix}\n`);
       continue;
     }
     const r = inv.api.delete(v.info.resource, v.namespace, v.name, opts);
     if (!r.ok) {
-      if (r.status.reason === 'NotFound' && (inv.flags.bool('ignore-not-found') || inv.flags.bool('all'))) continue;
+      if (r.status.reason === 'NotFound' && o.ignoreNotFound) continue;
       inv.err(statusErrorText(r.status));
       code = 1;
       continue;
@@ -132,12 +176,14 @@ function* runDelete(inv: Invocation) {
   }
   for (const m of found.missing) inv.err(m);
   if (found.missing.length > 0) code = 1;
-  if (found.victims.length === 0 && found.missing.length === 0) inv.out("No resources found\n");
-  if (inv.flags.bool('wait') && dryRun === 'none') {
+  if (found.victims.length === 0 && found.missing.length === 0) inv.out('No resources found\n');
+  if (o.wait && o.dryRun === 'none') {
     for (const d of deleted) yield* wait(untilGone(inv.api, d.v.info.resource, d.v.namespace, d.v.name, d.obj.metadata.uid));
   }
   return code;
 }
+
+export const DELETE_STEPS: VerbSteps<DeleteCommandOptions> = { complete, validate, run };
 
 export const del: Command = {
   name: 'delete',
@@ -145,5 +191,5 @@ export const del: Command = {
   usage: 'delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
   examples: '# Delete a pod and wait until it is gone\nkubectl delete pod nginx\n\n# Delete without waiting for the container to stop\nkubectl delete pod nginx --grace-period=0 --force',
   flags: FLAGS,
-  run: runDelete,
+  run: runSteps(DELETE_STEPS),
 };

@@ -5,11 +5,13 @@
  */
 import type { Status } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
-import { plainError } from '../../errors.js';
+import { plainError, statusErrorText, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
+import { readTargets } from '../../manifest-target.js';
 import { containerFor, podOrError } from '../../pods.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
-import { statusErrorText } from '../../errors.js';
+import { kindPrefix } from '../../resource-args.js';
+import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 
 export const CONTAINER_FLAG: FlagSpec = { name: 'container', short: 'c', type: 'string', help: 'Container name; defaults to the default-container annotation or the first container.' };
 export const STDIN_FLAG: FlagSpec = { name: 'stdin', short: 'i', type: 'bool', default: false, help: 'Pass stdin to the container.' };
@@ -38,22 +40,63 @@ export function streamErrorText(status: Status): string {
   return statusErrorText(status);
 }
 
-function* runExec(inv: Invocation) {
+/** What `kubectl exec` was asked to do (upstream ExecOptions). */
+export interface ExecOptions {
+  /** POD or TYPE/NAME; empty when only -f names the pod. */
+  resource: string;
+  filenames: string[];
+  command: string[];
+  container: string;
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  podRunningTimeout: number;
+}
+
+/** cmdutil.GetPodRunningTimeoutFlag: the timeout in ms, or the message for a value that is not above zero. */
+export function podRunningTimeout(inv: Invocation): { ok: true; ms: number } | { ok: false; message: string } {
+  const ms = inv.flags.int('pod-running-timeout');
+  return ms > 0 ? { ok: true, ms } : { ok: false, message: '--pod-running-timeout must be higher than zero' };
+}
+
+function complete(inv: Invocation): Completed<ExecOptions> {
   const { args, argsLenAtDash } = inv;
-  if (args.length === 0 || argsLenAtDash === 0) {
-    inv.err(plainError('pod, type/name or --filename must be specified'));
-    return 1;
-  }
-  if (argsLenAtDash === -1 && args.length > 1) {
-    inv.err(plainError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee '${inv.commandPath} -h' for help and examples`));
-    return 1;
-  }
-  const command = args.slice(1);
-  if (command.length === 0) {
-    inv.err(plainError('you must specify at least one command for the container'));
-    return 1;
-  }
-  const pod = podOrError(inv, args[0]);
+  if (argsLenAtDash === -1 && args.length > 1) return failed(usageError(inv.commandPath, 'exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead'));
+  const timeout = podRunningTimeout(inv);
+  if (!timeout.ok) return failed(usageError(inv.commandPath, timeout.message));
+  return {
+    ok: true,
+    options: {
+      resource: args.length > 0 && argsLenAtDash !== 0 ? args[0] : '',
+      filenames: inv.flags.list('filename'),
+      command: argsLenAtDash > -1 ? args.slice(argsLenAtDash) : [],
+      container: inv.flags.str('container'),
+      stdin: inv.flags.bool('stdin'),
+      tty: inv.flags.bool('tty'),
+      quiet: inv.flags.bool('quiet'),
+      podRunningTimeout: timeout.ms,
+    },
+  };
+}
+
+function validate(o: ExecOptions): string | undefined {
+  if (!o.resource && o.filenames.length === 0) return plainError('pod, type/name or --filename must be specified');
+  if (o.command.length === 0) return plainError('you must specify at least one command for the container');
+  return undefined;
+}
+
+/** The pod named by the argument, else by the first object of -f. */
+function* podRef(inv: Invocation, o: ExecOptions) {
+  if (o.resource) return o.resource;
+  const read = yield* readTargets(inv, o.filenames, 'exec');
+  if (!read || read.targets.length === 0) return undefined;
+  return `${kindPrefix(read.targets[0].info)}/${read.targets[0].name}`;
+}
+
+function* run(inv: Invocation, o: ExecOptions) {
+  const ref = yield* podRef(inv, o);
+  if (ref === undefined) return 1;
+  const pod = podOrError(inv, ref);
   if (!pod) return 1;
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
@@ -61,13 +104,11 @@ function* runExec(inv: Invocation) {
     return 1;
   }
   // kubectl 1.32 leaves an unknown -c to the server: `container x is not valid for pod p`.
-  const requested = inv.flags.str('container');
-  const c = containerFor(inv, pod, requested);
-  const container = c.ok ? c.name : requested;
-  const stdin = inv.flags.bool('stdin');
-  const tty = ttyWanted(inv, stdin, inv.flags.bool('tty'), inv.flags.bool('quiet'));
+  const c = containerFor(inv, pod, o.container);
+  const container = c.ok ? c.name : o.container;
+  const tty = ttyWanted(inv, o.stdin, o.tty, o.quiet);
   const name = pod.metadata?.name ?? '';
-  const r = yield* runRemote(inv, (stdio) => inv.streams.exec(inv.namespace, name, container, command, stdio), stdin, tty);
+  const r = yield* runRemote(inv, (stdio) => inv.streams.exec(inv.namespace, name, container, o.command, stdio), o.stdin, tty);
   if (!r.ok) {
     inv.err(streamErrorText(r.status));
     return 1;
@@ -78,11 +119,13 @@ function* runExec(inv: Invocation) {
   return r.code;
 }
 
+export const EXEC_STEPS: VerbSteps<ExecOptions> = { complete, validate, run };
+
 export const exec: Command = {
   name: 'exec',
   short: 'Execute a command in a container',
   usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
   examples: '# Open a shell in the first container of nginx\nkubectl exec -it nginx -- /bin/sh\n\n# Run ls in container app of pod web\nkubectl exec web -c app -- ls /',
   flags: FLAGS,
-  run: runExec,
+  run: runSteps(EXEC_STEPS),
 };
