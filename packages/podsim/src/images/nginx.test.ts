@@ -30,6 +30,32 @@ describe('nginx image', () => {
     expect(logText(c)).toContain('[notice] 1#1: signal 3 (SIGQUIT) received, shutting down\n');
   });
 
+  it('answers each request from the files as they are now: a changed page, a directory redirect, a broken escape', () => {
+    const pod = testPod();
+    const c = pod.run('nginx:1.27', { name: 'web' });
+    const get = (path: string) => pod.exec(c, ['curl', '-s', '-i', `localhost${path}`]).out.text;
+    const sh = (script: string) => {
+      const r = pod.exec(c, ['sh', '-c', script]);
+      pod.clock.advance(1000);
+      expect(r.proc.exitCode).toBe(0);
+    };
+    expect(get('/?probe=1')).toContain('Welcome to nginx!');
+    sh('echo changed > /usr/share/nginx/html/index.html; mkdir /usr/share/nginx/html/docs');
+    expect(get('/')).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nchanged\n$/);
+    expect(get('/docs')).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\n[^]*Location: http:\/\/localhost\/docs\/\r\n/);
+    expect(get('/%zz')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    sh('rm /usr/share/nginx/html/index.html');
+    expect(get('/')).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+    const access = logText(c).split('\n').filter((l) => l.includes('"curl/8.5.0"'));
+    expect(access.map((l) => l.replace(/^.*?"GET /, 'GET '))).toEqual([
+      'GET /?probe=1 HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
+      'GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
+      'GET /docs HTTP/1.1" 301 169 "-" "curl/8.5.0" "-"',
+      'GET /%zz HTTP/1.1" 400 157 "-" "curl/8.5.0" "-"',
+      'GET / HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"',
+    ]);
+  });
+
   it('has curl and bash but no ps in the Debian tag; alpine has busybox ps', () => {
     const pod = testPod();
     const c = pod.run('nginx:1.27', { name: 'web' });

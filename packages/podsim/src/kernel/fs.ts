@@ -110,6 +110,30 @@ export function resolvePath(cwd: string, path: string): string {
   return '/' + parts.join('/');
 }
 
+/**
+ * A normalised path and its segments, per path string as given. Programs and servers open the same
+ * paths over and over (a web server's index page on every probe): the split is kept, not redone.
+ */
+interface Walk {
+  abs: string;
+  segs: readonly string[];
+}
+const walks = new Map<string, Walk>();
+const WALKS_LIMIT = 512;
+const WALK_PATH_MAX = 256;
+
+function walkOf(path: string): Walk {
+  let w = walks.get(path);
+  if (!w) {
+    const abs = resolvePath('/', path);
+    w = { abs, segs: abs === '/' ? [] : abs.slice(1).split('/') };
+    if (path.length > WALK_PATH_MAX) return w;
+    if (walks.size >= WALKS_LIMIT) walks.clear();
+    walks.set(path, w);
+  }
+  return w;
+}
+
 export function dirname(path: string): string {
   const i = path.lastIndexOf('/');
   return i <= 0 ? '/' : path.slice(0, i);
@@ -186,8 +210,7 @@ export class FileSystem {
    */
   private lookup(path: string, followLast = true, depth = 0, forWrite = false): { node: FsNode | undefined; parent: DirNode | undefined; name: string; abs: string; readOnly: boolean } {
     if (depth > 16) throw new FsError('ELOOP', path);
-    const abs = resolvePath('/', path);
-    const segs = abs === '/' ? [] : abs.slice(1).split('/');
+    const { abs, segs } = walkOf(path);
     let trie: MountTrie | undefined = this.mountTrie;
     let node: FsNode = trie.mount?.node ?? this.root;
     let parent: DirNode | undefined;

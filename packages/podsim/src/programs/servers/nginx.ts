@@ -4,6 +4,7 @@
  * in /etc/nginx/conf.d/default.conf, logs requests in the combined format on stdout, errors on
  * stderr; SIGQUIT (the image's STOPSIGNAL) and SIGTERM both end it with status 0.
  */
+import { FsError } from '../../kernel/fs.js';
 import { machineOf } from '../../kernel/machine.js';
 import type { HttpRequest, HttpResponse } from '../../kernel/net.js';
 import type { Proc, Program } from '../../kernel/process.js';
@@ -67,26 +68,56 @@ function page(status: number, reason: string, version: string): string {
   return `<html>\r\n<head><title>${status} ${reason}</title></head>\r\n<body>\r\n<center><h1>${status} ${reason}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
-function serveFile(proc: Proc, site: SiteConfig, req: HttpRequest, version: string, workerPid: number): HttpResponse {
-  const { fs } = machineOf(proc);
-  const bare = /[?#]/.test(req.path) ? req.path.replace(/[?#].*$/, '') : req.path;
-  let path = bare;
-  try {
-    if (bare.includes('%')) path = decodeURIComponent(bare);
-  } catch {
-    // A broken %-escape: nginx's URI parser rejects the request.
-    return { status: 400, headers: { Server: `nginx/${version}`, 'Content-Type': 'text/html' }, body: page(400, 'Bad Request', version) };
-  }
-  const file = `${site.root}${path.endsWith('/') ? `${path}index.html` : path}`;
+/** What a request path names under the root, with the headers of a 200 for it. */
+interface Target {
+  /** The decoded path (a directory's redirect names it). */
+  path: string;
+  file: string;
+  found: Readonly<Record<string, string>>;
+}
+
+function contentType(file: string): string {
+  return /\.html?$/.test(file) ? 'text/html' : /\.css$/.test(file) ? 'text/css' : /\.js$/.test(file) ? 'application/javascript' : /\.json$/.test(file) ? 'application/json' : 'text/plain';
+}
+
+/** Resolves request paths once each (probes ask for the same one every period); null for a broken %-escape. */
+function targetResolver(site: SiteConfig, server: string): (reqPath: string) => Target | null {
+  const memo = new Map<string, Target | null>();
+  const resolve = (reqPath: string): Target | null => {
+    const bare = /[?#]/.test(reqPath) ? reqPath.replace(/[?#].*$/, '') : reqPath;
+    let path = bare;
+    try {
+      if (bare.includes('%')) path = decodeURIComponent(bare);
+    } catch {
+      return null;
+    }
+    const file = `${site.root}${path.endsWith('/') ? `${path}index.html` : path}`;
+    // Shared by every response for this path: readers copy headers, none changes them.
+    return { path, file, found: Object.freeze({ Server: server, 'Content-Type': contentType(file) }) };
+  };
+  return (reqPath) => {
+    let t = memo.get(reqPath);
+    if (t === undefined) {
+      t = resolve(reqPath);
+      if (memo.size >= 256) memo.clear();
+      memo.set(reqPath, t);
+    }
+    return t;
+  };
+}
+
+function serveFile(proc: Proc, target: Target | null, req: HttpRequest, version: string, workerPid: number): HttpResponse {
   const headers = { Server: `nginx/${version}` };
+  // A broken %-escape: nginx's URI parser rejects the request.
+  if (!target) return { status: 400, headers: { ...headers, 'Content-Type': 'text/html' }, body: page(400, 'Bad Request', version) };
+  const { fs } = machineOf(proc);
+  const { path, file } = target;
   try {
-    const st = fs.stat(file);
-    if (st.kind === 'dir') {
+    return { status: 200, headers: target.found, body: fs.readFile(file) };
+  } catch (e) {
+    if (e instanceof FsError && e.code === 'EISDIR') {
       return { status: 301, headers: { ...headers, Location: `http://${req.headers.Host ?? 'localhost'}${path}/`, 'Content-Type': 'text/html' }, body: page(301, 'Moved Permanently', version) };
     }
-    const type = /\.html?$/.test(file) ? 'text/html' : /\.css$/.test(file) ? 'text/css' : /\.js$/.test(file) ? 'application/javascript' : /\.json$/.test(file) ? 'application/json' : 'text/plain';
-    return { status: 200, headers: { ...headers, 'Content-Type': type }, body: fs.readFile(file) };
-  } catch {
     proc.stderr.write(`${errTime(proc)} [error] ${workerPid}#${workerPid}: *1 open() "${file}" failed (2: No such file or directory), client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.Host ?? ''}"\n`);
     return { status: 404, headers: { ...headers, 'Content-Type': 'text/html' }, body: page(404, 'Not Found', version) };
   }
@@ -112,10 +143,11 @@ export function nginxBinary(build: NginxBuild): Program {
     const foreground = args.some((a, i) => args[i - 1] === '-g' && /daemon\s+off/.test(a));
     const log = (pid: number, msg: string) => proc.stderr.write(`${errTime(proc)} [notice] ${pid}#${pid}: ${msg}\n`);
     const site = siteConfig(proc);
+    const targetOf = targetResolver(site, `nginx/${build.version}`);
     const workers: Proc[] = [];
     const serve = (req: HttpRequest) => {
       const worker = workers[0]?.pid ?? proc.pid;
-      const res = serveFile(proc, site, req, build.version, worker);
+      const res = serveFile(proc, targetOf(req.path), req, build.version, worker);
       proc.stdout.write(accessLine(proc, req, res));
       return res;
     };
