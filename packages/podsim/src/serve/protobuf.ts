@@ -1,6 +1,6 @@
 /**
  * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
- * service | configmap | secret | namespace | quota` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * service | configmap | secret | namespace | quota | job | cronjob` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
  * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
  * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
  * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
@@ -96,6 +96,35 @@ const SCHEMA: Schema = {
   ResourceQuotaSpec: { 1: ['hard', { map: 'quantity' }], 2: ['scopes', { rep: 's' }], 3: ['scopeSelector', m('ScopeSelector')] },
   ScopeSelector: { 1: ['matchExpressions', { rep: m('ScopedResourceSelectorRequirement') }] },
   ScopedResourceSelectorRequirement: { 1: ['scopeName', 's'], 2: ['operator', 's'], 3: ['values', { rep: 's' }] },
+  Job: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('JobSpec')], 3: ['status', m('Empty')] },
+  JobSpec: {
+    1: ['parallelism', 'i*'],
+    2: ['completions', 'i*'],
+    3: ['activeDeadlineSeconds', 'i*'],
+    4: ['selector', m('LabelSelector')],
+    5: ['manualSelector', 'b'],
+    6: ['template', m('PodTemplateSpec')],
+    7: ['backoffLimit', 'i*'],
+    8: ['ttlSecondsAfterFinished', 'i*'],
+    9: ['completionMode', 's'],
+    10: ['suspend', 'b'],
+    12: ['backoffLimitPerIndex', 'i*'],
+    13: ['maxFailedIndexes', 'i*'],
+    14: ['podReplacementPolicy', 's'],
+    15: ['managedBy', 's'],
+  },
+  JobTemplateSpec: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('JobSpec')] },
+  CronJob: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('CronJobSpec')], 3: ['status', m('Empty')] },
+  CronJobSpec: {
+    1: ['schedule', 's'],
+    2: ['startingDeadlineSeconds', 'i*'],
+    3: ['concurrencyPolicy', 's'],
+    4: ['suspend', 'b'],
+    5: ['jobTemplate', m('JobTemplateSpec')],
+    6: ['successfulJobsHistoryLimit', 'i*'],
+    7: ['failedJobsHistoryLimit', 'i*'],
+    8: ['timeZone', 's'],
+  },
   Empty: {},
   Time: { 1: ['seconds', 'i'], 2: ['nanos', 'i'] },
   Quantity: { 1: ['string', 's'] },

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE } from './coverage.js';
 import { files, withDeploy, withPod } from './manifests.js';
+import { OPS_VERBS } from './ops-verbs.js';
 import { VERBS } from './verbs.js';
 
 export interface Scenario {
@@ -106,4 +107,5 @@ export const SCENARIOS: Scenario[] = [
   { name: 'get all', files, steps: withDeploy('kubectl get all') },
   ...COVERAGE,
   ...VERBS,
+  ...OPS_VERBS,
 ];

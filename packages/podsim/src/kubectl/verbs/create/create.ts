@@ -1,6 +1,6 @@
 /**
  * `kubectl create -f FILE` and the generators `create deployment|namespace|configmap|secret
- * generic|service clusterip`. Models kubectl pkg/cmd/create/*.go.
+ * generic|service clusterip|job|cronjob`. Models kubectl pkg/cmd/create/*.go.
  */
 import { withLastApplied } from '../../apply/last-applied.js';
 import type { Command, Invocation } from '../../command.js';
@@ -10,6 +10,8 @@ import { plainError, statusErrorText, withSource } from '../../errors.js';
 import { deploymentFor, namespaceFor, serviceFor } from '../../generators.js';
 import { COMMON, explicitNs, oneName } from './common.js';
 import { configmap } from './configmap.js';
+import { cronjob } from './cronjob.js';
+import { job } from './job.js';
 import { secret } from './secret.js';
 import { readTargets } from '../../manifest-target.js';
 import { printResult } from '../apply/apply.js';
@@ -114,6 +116,6 @@ export const create: Command = {
   usage: 'create -f FILENAME [options]',
   examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
   flags: [...COMMON, FILENAME_FLAG],
-  subcommands: [configmap, deployment, namespace, secret, service],
+  subcommands: [configmap, cronjob, deployment, job, namespace, secret, service],
   run: createFromFiles,
 };
