@@ -71,6 +71,6 @@ describe('decodeKubeProtobuf', () => {
 
   it('rejects bodies without the k8s envelope or of unmapped kinds', () => {
     expect(decodeKubeProtobuf(Buffer.from('{}'))).toMatchObject({ ok: false });
-    expect(decodeKubeProtobuf(envelope('batch/v1', 'Job', []))).toEqual({ ok: false, message: 'podsim cannot decode protobuf Job objects yet; send JSON' });
+    expect(decodeKubeProtobuf(envelope('apps/v1', 'DaemonSet', []))).toEqual({ ok: false, message: 'podsim cannot decode protobuf DaemonSet objects yet; send JSON' });
   });
 });
