@@ -182,7 +182,7 @@ test('cluster view: workloads with their pods, a container timeline with back-of
   await typeLine(page, 'kubectl run crasher --image=busybox --restart=Always -- sh -c "sleep 5; exit 3"');
   await expectTerminal(page, /pod\/crasher created/);
   // A here-document typed at the prompt, as kubernetes.io pastes manifests.
-  for (const line of ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: probed', 'spec:', '  containers:', '  - name: web', '    image: nginx', '    livenessProbe:', '      httpGet:', '        port: 8081', '      periodSeconds: 5', 'EOF']) {
+  for (const line of ['kubectl apply -f - <<EOF', 'apiVersion: v1', 'kind: Pod', 'metadata:', '  name: probed', 'spec:', '  containers:', '  - name: web', '    image: nginx', '    livenessProbe:', '      httpGet:', '        port: 8081', '      periodSeconds: 5', '    readinessProbe:', '      tcpSocket:', '        port: 80', '      periodSeconds: 5', 'EOF']) {
     await typeLine(page, line);
   }
   await expectTerminal(page, /pod\/probed created/);
@@ -201,7 +201,11 @@ test('cluster view: workloads with their pods, a container timeline with back-of
     if (!(await cluster.locator('.sbx-tl-backoff').count())) await page.getByRole('button', { name: 'Skip 10 seconds' }).click();
     await expect(cluster.locator('.sbx-tl-backoff').first()).toContainText(/back-off \d+s/, { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
-  await expect(cluster.locator('tr.sbx-ctr').filter({ hasText: /^web nginx/ }).locator('.sbx-tl-liveness').first()).toBeAttached();
+  // Probe attempts as ticks: the liveness probe on a closed port fails, the readiness probe on nginx's port passes.
+  const probed = cluster.locator('tr.sbx-ctr').filter({ hasText: /^web nginx/ }).filter({ has: page.locator('.sbx-tl-probe') });
+  await expect(probed.locator('.sbx-tl-liveness.sbx-tl-failure').first()).toBeAttached();
+  await expect(probed.locator('.sbx-tl-readiness.sbx-tl-success').first()).toBeAttached();
+  await expect(probed.locator('[role=img]')).toHaveAttribute('aria-label', /liveness probe: \d+ failed; readiness probe: \d+ passed/);
   const times = await cluster.locator('.sbx-events time').allInnerTexts();
   expect(times.length).toBeGreaterThan(3);
   expect([...times].sort().reverse()).toEqual(times);

@@ -1,10 +1,10 @@
 /**
  * One container's life on the cluster clock, drawn as a bar: running, waiting (with its reason) and
- * terminated (with its exit code) spans, restarts as marks, failed probes as ticks, and the
+ * terminated (with its exit code) spans, restarts as marks, probe attempts as ticks (passes along the top edge, failures along the bottom), and the
  * current back-off with a countdown to the next restart. The same facts are given as text for
  * screen readers (role=img with a label).
  */
-import type { ContainerView, TimelineSpan } from 'podsim';
+import type { ContainerTimeline, ContainerView, TimelineSpan } from 'podsim';
 
 /** The bar shows at most this much of the past. */
 export const TIMELINE_WINDOW_MS = 10 * 60_000;
@@ -20,6 +20,18 @@ export function clockText(ms: number): string {
 export function secondsText(ms: number): string {
   const s = Math.max(0, Math.ceil(ms / 1000));
   return s >= 60 ? `${Math.floor(s / 60)}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
+}
+
+const PROBE_WORD = { Success: 'passed', Failure: 'failed', Unknown: 'could not run' } as const;
+
+/** "liveness probe: 12 passed, 3 failed" per kind, for the screen-reader story. */
+function probeCounts(ticks: ContainerTimeline['probes']): string[] {
+  const kinds = (['startup', 'liveness', 'readiness'] as const).filter((k) => ticks.some((p) => p.kind === k));
+  return kinds.map((k) => {
+    const of = ticks.filter((p) => p.kind === k);
+    const parts = (['Success', 'Failure', 'Unknown'] as const).map((r) => [of.filter((p) => p.result === r).length, PROBE_WORD[r]] as const).filter(([n]) => n > 0);
+    return `${k} probe: ${parts.map(([n, w]) => `${n} ${w}`).join(', ')}`;
+  });
 }
 
 function spanLabel(s: TimelineSpan): string {
@@ -58,11 +70,11 @@ export function timelineHtml(c: ContainerView, now: number, start: number): stri
     .filter((at) => at >= from)
     .map((at) => `<span class="sbx-tl-restart" style="left:${pct(at)}" title="restart at ${clockText(at)}"></span>`)
     .join('');
-  const probes = t.probeFailures
+  const probes = t.probes
     .filter((p) => p.at >= from)
-    .map((p) => `<span class="sbx-tl-probe sbx-tl-${p.kind}" style="left:${pct(p.at)}" title="${esc(`${p.kind} probe failed at ${clockText(p.at)}`)}"></span>`)
+    .map((p) => `<span class="sbx-tl-probe sbx-tl-${p.kind} sbx-tl-${p.result.toLowerCase()}" style="left:${pct(p.at)}" title="${esc(`${p.kind} probe ${PROBE_WORD[p.result]} at ${clockText(p.at)}`)}"></span>`)
     .join('');
-  const kinds = [...new Set(t.probeFailures.map((p) => p.kind))].map((k) => `${t.probeFailures.filter((p) => p.kind === k).length} failed ${k} probes`);
+  const kinds = probeCounts(t.probes);
   const story = [
     ...t.spans.slice(-6).map((s) => `${clockText(s.from)} ${spanLabel(s)}`),
     t.restarts.length ? `${t.restarts.length} restarts` : '',

@@ -25,6 +25,7 @@ import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
 import { PodStreamRouter } from './pod-streams.js';
 import { clusterNodes } from './topology.js';
+import type { ProbeAttemptListener } from '../kubelet/probes/types.js';
 
 export interface ClusterOptions {
   seed?: number;
@@ -41,6 +42,7 @@ export class Cluster {
   readonly network: Network;
   readonly streams: PodStreams;
   private readonly kubelets = new Map<string, Kubelet>();
+  private readonly probeListeners = new Set<ProbeAttemptListener>();
 
   constructor(opts: ClusterOptions = {}) {
     this.clock = new Clock(opts.startTime ?? DEFAULT_START_MS);
@@ -78,11 +80,20 @@ export class Cluster {
         network: this.network,
         podCIDR: node.podCIDR,
         claims,
+        probeAttempted: (attempt) => {
+          for (const listener of this.probeListeners) listener(attempt);
+        },
       });
       this.kubelets.set(node.name, kubelet);
       kubelet.start();
     }
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
+  }
+
+  /** Every probe attempt on any node, as the kubelets' prober metrics count them; returns the unsubscribe. */
+  onProbeAttempt(listener: ProbeAttemptListener): () => void {
+    this.probeListeners.add(listener);
+    return () => this.probeListeners.delete(listener);
   }
 
   kubelet(nodeName: string): Kubelet | undefined {

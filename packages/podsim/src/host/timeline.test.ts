@@ -26,6 +26,10 @@ spec:
       httpGet:
         port: 8081
       periodSeconds: 5
+    readinessProbe:
+      tcpSocket:
+        port: 80
+      periodSeconds: 5
 `;
 
 describe('container timelines in the snapshot', () => {
@@ -55,16 +59,23 @@ describe('container timelines in the snapshot', () => {
     expect([10_000, 20_000, 40_000, 80_000]).toContain(waiting.backoff!.ms);
   });
 
-  it('marks each failed probe attempt (the kubelet’s Unhealthy events) as a tick', async () => {
+  it('marks every probe attempt as a tick with its result: one failure per Unhealthy event count, passes too', async () => {
     const sb = createSandbox({ files: { 'p.yaml': LIVENESS } });
     await sb.run('kubectl apply -f p.yaml');
     sb.advance(40_000);
     const snap = sb.snapshot();
-    const ticks = snap.pods[0].containers[0].timeline!.probeFailures;
+    const ticks = snap.pods[0].containers[0].timeline!.probes;
     const unhealthy = snap.events.filter((e) => e.reason === 'Unhealthy').reduce((n, e) => n + e.count, 0);
-    expect(ticks.length).toBe(unhealthy);
-    expect(ticks.length).toBeGreaterThanOrEqual(3);
-    expect(new Set(ticks.map((t) => t.kind))).toEqual(new Set(['liveness']));
+    const failed = ticks.filter((t) => t.kind === 'liveness' && t.result === 'Failure');
+    expect(failed.length).toBe(unhealthy);
+    expect(failed.length).toBeGreaterThanOrEqual(3);
+    // The readiness probe on nginx's own port passes every period while the container runs.
+    const passed = ticks.filter((t) => t.kind === 'readiness' && t.result === 'Success');
+    expect(passed.length).toBeGreaterThanOrEqual(4);
+    expect(ticks.filter((t) => t.kind === 'readiness' && t.result !== 'Success')).toEqual([]);
+    // Every periodSeconds on the cluster clock (a start also triggers one at once: prober_manager's manual run).
+    const times = [...new Set(passed.map((t) => t.at))];
+    expect(times[2] - times[1]).toBe(5000);
     // Each liveness restart begins a new running span, at the time the restart is marked.
     const c = snap.pods[0].containers[0];
     expect(c.restarts).toBeGreaterThanOrEqual(1);

@@ -1,10 +1,11 @@
 /**
  * A bounded history of each container, recorded from what the API shows as it changes: state spans
  * (waiting with reason / running / terminated with exit code) on the cluster clock, restarts, and
- * failed probe attempts (the kubelet's Unhealthy events, one count per attempt). The cluster view
- * draws it; nothing in the cluster reads it back.
+ * every probe attempt with its result (the kubelets' prober metrics: the kubelet writes an event only
+ * for a failure). The cluster view draws it; nothing in the cluster reads it back.
  */
-import type { ApiClient, ContainerStatus, Event, KubeObject, Pod, WatchEvent } from '../api/types.js';
+import type { ApiClient, ContainerStatus, KubeObject, Pod, WatchEvent } from '../api/types.js';
+import type { ProbeAttempt, ProbeAttemptListener, ProbeKind, ProbeResult } from '../kubelet/probes/types.js';
 
 export interface TimelineSpan {
   from: number;
@@ -17,27 +18,27 @@ export interface TimelineSpan {
 
 export interface ProbeTick {
   at: number;
-  kind: 'liveness' | 'readiness' | 'startup';
+  kind: ProbeKind;
+  /** Unknown: the probe could not run (an errored attempt). */
+  result: ProbeResult;
 }
 
 export interface ContainerTimeline {
   spans: TimelineSpan[];
   /** When each restart (a new instance after the first) was seen. */
   restarts: number[];
-  /** Failed probe attempts. */
-  probeFailures: ProbeTick[];
+  /** Probe attempts, oldest first. */
+  probes: ProbeTick[];
 }
 
-/** Limits that keep a long session's memory flat: oldest entries go first. */
-export const TIMELINE_LIMITS = { spans: 40, restarts: 40, probeFailures: 60, pods: 60 };
+/** Limits that keep a long session's memory flat: oldest entries go first (probes: 10 min of two 5 s probes). */
+export const TIMELINE_LIMITS = { spans: 40, restarts: 40, probes: 240, pods: 60 };
 
 interface PodRecord {
   containers: Map<string, ContainerTimeline & { restartCount: number; key: string }>;
   /** Set once the pod is gone; gone pods are dropped before live ones. */
   goneAt?: number;
 }
-
-const PROBE_KIND = /^(Liveness|Readiness|Startup) probe (failed|errored)/;
 
 function stateOf(st: ContainerStatus): Omit<TimelineSpan, 'from' | 'to'> {
   if (st.state?.running) return { state: 'running' };
@@ -53,21 +54,20 @@ function pushBounded<T>(list: T[], item: T, max: number): void {
 
 export class TimelineRecorder {
   private readonly pods = new Map<string, PodRecord>();
-  /** Last count seen per event, so each further failed attempt is one tick. */
-  private readonly eventCounts = new Map<string, number>();
 
   constructor(
     api: ApiClient,
     private readonly now: () => number,
+    probeAttempts: (listener: ProbeAttemptListener) => void,
   ) {
     api.watch<Pod & KubeObject>('pods', undefined, (ev) => this.onPod(ev));
-    api.watch<Event & KubeObject>('events', undefined, (ev) => this.onEvent(ev));
+    probeAttempts((a) => this.onProbe(a));
   }
 
   /** The recorded history of one container (copies, safe to hand out). */
   get(podUid: string, container: string): ContainerTimeline | undefined {
     const c = this.pods.get(podUid)?.containers.get(container);
-    return c && { spans: c.spans.map((s) => ({ ...s })), restarts: [...c.restarts], probeFailures: c.probeFailures.map((p) => ({ ...p })) };
+    return c && { spans: c.spans.map((s) => ({ ...s })), restarts: [...c.restarts], probes: c.probes.map((p) => ({ ...p })) };
   }
 
   private record(uid: string): PodRecord {
@@ -90,7 +90,7 @@ export class TimelineRecorder {
   private container(uid: string, name: string) {
     const pod = this.record(uid);
     let c = pod.containers.get(name);
-    if (!c) pod.containers.set(name, (c = { spans: [], restarts: [], probeFailures: [], restartCount: 0, key: '' }));
+    if (!c) pod.containers.set(name, (c = { spans: [], restarts: [], probes: [], restartCount: 0, key: '' }));
     return c;
   }
 
@@ -126,20 +126,9 @@ export class TimelineRecorder {
     }
   }
 
-  private onEvent(ev: WatchEvent<Event>): void {
-    const e = ev.object;
-    if (ev.type === 'DELETED' || e.reason !== 'Unhealthy' || e.involvedObject?.kind !== 'Pod') return;
-    const kind = PROBE_KIND.exec(e.message ?? '')?.[1].toLowerCase() as ProbeTick['kind'] | undefined;
-    const name = /^spec\.(?:init)?[cC]ontainers\{(.+)\}$/.exec(e.involvedObject.fieldPath ?? '')?.[1];
-    const uid = e.involvedObject.uid;
-    const id = e.metadata?.uid;
-    if (!kind || !name || !uid || !id) return;
-    const count = e.count ?? 1;
-    const seen = this.eventCounts.get(id) ?? 0;
-    this.eventCounts.set(id, count);
-    if (count <= seen) return;
-    const c = this.container(uid, name);
-    for (let i = seen; i < count; i++) pushBounded(c.probeFailures, { at: this.now(), kind }, TIMELINE_LIMITS.probeFailures);
-    if (this.eventCounts.size > TIMELINE_LIMITS.probeFailures * TIMELINE_LIMITS.pods) this.eventCounts.delete(this.eventCounts.keys().next().value!);
+  private onProbe(a: ProbeAttempt): void {
+    // A pod already dropped from the record (or never seen) is not brought back by its probes.
+    if (!this.pods.has(a.podUid)) return;
+    pushBounded(this.container(a.podUid, a.container).probes, { at: this.now(), kind: a.kind, result: a.result }, TIMELINE_LIMITS.probes);
   }
 }

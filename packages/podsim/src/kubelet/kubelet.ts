@@ -20,6 +20,7 @@ import { heartbeat, nodeObject } from './node.js';
 import { rfc3339 } from '../api/objects.js';
 import { PodWorker } from './pod-worker.js';
 import { KubeletStreams } from './streams.js';
+import type { ProbeAttemptListener } from './probes/types.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -33,6 +34,7 @@ export interface KubeletOptions {
   capacity?: { cpu: string; memory: string; pods: string };
   /** PersistentVolumeClaim directories shared by all nodes (`<namespace>/<claim>`); per kubelet when absent. */
   claims?: Map<string, DirNode>;
+  probeAttempted?: ProbeAttemptListener;
 }
 
 /** How often the kubelet reports node status when nothing changed (nodeStatusReportFrequency). */
@@ -81,6 +83,7 @@ export class Kubelet implements PodStreams {
       claims: opts.claims ?? new Map(),
       allocateIP: () => ipam.allocate(),
       releaseIP: (ip) => ipam.release(ip),
+      probeAttempted: opts.probeAttempted,
     };
     this.streams = new KubeletStreams((ns, name) => this.findWorker(ns, name));
   }

@@ -10,6 +10,7 @@ import type { Random } from '../random/random.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import type { Backoff } from './backoff.js';
 import type { ImageManager } from './images.js';
+import type { ProbeAttemptListener } from './probes/types.js';
 
 /** The EventRecorder surface the kubelet uses (src/events/recorder.ts). */
 export interface EventSink {
@@ -35,6 +36,8 @@ export interface NodeContext {
   claims: Map<string, DirNode>;
   allocateIP(): string;
   releaseIP(ip: string): void;
+  /** Told of every probe attempt (the kubelet's prober metrics), when a host asked. */
+  probeAttempted?: ProbeAttemptListener;
 }
 
 /** Delay before the kubelet notices a container started or exited (PLEG relist period). */

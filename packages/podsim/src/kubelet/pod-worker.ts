@@ -72,6 +72,8 @@ export class PodWorker {
       deleting: () => this.state === 'terminating' || !!this.pod.metadata?.deletionTimestamp,
       unhealthy: (c, message) => this.emit(c, this.isInit(c.name), 'Warning', 'Unhealthy', message),
       changed: (_c, kind, result) => this.probeChanged(kind, result),
+      attempted: (c, kind, result) =>
+        ctx.probeAttempted?.({ namespace: this.pod.metadata?.namespace ?? '', pod: this.pod.metadata?.name ?? '', podUid: this.uid, container: c.name, kind, result }),
     });
   }
 

@@ -34,6 +34,7 @@ export interface PodProbeHost {
   unhealthy(container: Container, message: string): void;
   /** A result flipped (readiness either way, startup success, liveness/startup failure). */
   changed(container: Container, kind: ProbeKind, result: ProbeResult): void;
+  attempted(container: Container, kind: ProbeKind, result: ProbeResult): void;
 }
 
 const KINDS: { kind: ProbeKind; field: 'livenessProbe' | 'readinessProbe' | 'startupProbe' }[] = [
@@ -76,6 +77,7 @@ export class ProbeManager {
           run: (probe) => this.run(c, probe),
           unhealthy: (message) => host.unhealthy(c, message),
           changed: (k, result) => host.changed(c, k, result),
+          attempted: (k, result) => host.attempted(c, k, result),
         });
         let m = this.workers.get(c.name);
         if (!m) this.workers.set(c.name, (m = new Map()));

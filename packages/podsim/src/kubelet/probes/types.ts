@@ -21,6 +21,22 @@ export function probeLabel(kind: ProbeKind): string {
 
 export type ProbeRun = () => Waitable<ProbeOutcome>;
 
+/**
+ * One probe attempt as the kubelet counts it in its `prober_probe_total` metric (pkg/kubelet/prober
+ * metrics: result successful / failed / unknown, per pod and container). The kubelet emits events only
+ * for failures; this feed lets a host see every attempt.
+ */
+export interface ProbeAttempt {
+  namespace: string;
+  pod: string;
+  podUid: string;
+  container: string;
+  kind: ProbeKind;
+  result: ProbeResult;
+}
+
+export type ProbeAttemptListener = (attempt: ProbeAttempt) => void;
+
 const noop = () => {};
 
 /** Settles once with its value; for probers that answer synchronously (no closures: probes run often). */

@@ -27,6 +27,8 @@ export interface WorkerHost {
   unhealthy(message: string): void;
   /** The result changed. */
   changed(kind: ProbeKind, result: ProbeResult): void;
+  /** Every attempt's result (an errored one is Unknown). */
+  attempted(kind: ProbeKind, result: ProbeResult): void;
 }
 
 const INITIAL: Record<ProbeKind, ProbeResult> = { readiness: 'Failure', liveness: 'Success', startup: 'Unknown' };
@@ -105,6 +107,7 @@ export class ProbeWorker {
   }
 
   private record(o: ProbeOutcome): void {
+    this.host.attempted(this.kind, o.error !== undefined ? 'Unknown' : o.result);
     if (o.error !== undefined) {
       this.host.unhealthy(`${probeLabel(this.kind)} probe errored: ${o.error}`);
       return;
