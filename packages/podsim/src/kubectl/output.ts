@@ -7,7 +7,9 @@ import type { Invocation } from './command.js';
 import { plainError } from './errors.js';
 import { CustomColumnsPrinter, parseCustomColumns } from './printers/custom-columns.js';
 import { toJson } from './printers/json.js';
-import { printGoTemplate } from './printers/go-template.js';
+import { parseGoTemplate, printGoTemplate } from './printers/go-template/index.js';
+import type { FlagSpec } from './flags.js';
+import { readLocalFile } from './local-files.js';
 import { printJsonPath } from './printers/jsonpath.js';
 import { listOf } from './printers/list.js';
 import { printName } from './printers/name.js';
@@ -20,32 +22,68 @@ export type OutputFormat =
   | { type: 'json' }
   | { type: 'name' }
   | { type: 'jsonpath'; template: string }
-  | { type: 'go-template'; template: string }
+  | { type: 'go-template'; template: string; allowMissingKeys?: boolean }
+  | { type: 'template-file'; kind: 'go-template' | 'jsonpath'; path: string }
   | { type: 'custom-columns'; spec: string };
 
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
 
+const GO_TEMPLATE_FORMATS = ['go-template', 'template', 'go-template-file', 'templatefile'];
+const JSONPATH_FORMATS = ['jsonpath', 'jsonpath-file'];
+
 /**
  * Parses `-o`. `tables` is true for commands that print tables (get); others (create, apply, run…)
- * only know object formats and print `<kind>/<name> <verb>` by default.
+ * only know object formats and print `<kind>/<name> <verb>` by default. `template` is --template,
+ * which a bare template format (`-o go-template`, `-o jsonpath-file`) takes as its value.
  */
-export function parseOutputFormat(o: string, tables: boolean): { ok: true; format: OutputFormat | undefined } | { ok: false; message: string } {
+export function parseOutputFormat(o: string, tables: boolean, template = ''): { ok: true; format: OutputFormat | undefined } | { ok: false; message: string } {
   if (o === '') return { ok: true, format: tables ? { type: 'table', wide: false } : undefined };
   if (o === 'yaml') return { ok: true, format: { type: 'yaml' } };
   if (o === 'json') return { ok: true, format: { type: 'json' } };
   if (o === 'name') return { ok: true, format: { type: 'name' } };
   if (tables && o === 'wide') return { ok: true, format: { type: 'table', wide: true } };
-  if (o === 'jsonpath' || o === 'jsonpath-as-json' || o === 'go-template' || o === 'template') return { ok: false, message: 'template format specified but no template given' };
   const eq = o.indexOf('=');
-  if (eq > 0) {
-    const kind = o.slice(0, eq);
-    const rest = o.slice(eq + 1);
-    if (kind === 'jsonpath') return { ok: true, format: { type: 'jsonpath', template: rest } };
-    if (kind === 'go-template' || kind === 'template') return { ok: true, format: { type: 'go-template', template: rest } };
-    if (tables && kind === 'custom-columns') return { ok: true, format: { type: 'custom-columns', spec: rest } };
+  const kind = template ? o : eq > 0 ? o.slice(0, eq) : o;
+  const value = template || (eq > 0 ? o.slice(eq + 1) : '');
+  if (GO_TEMPLATE_FORMATS.includes(kind) || JSONPATH_FORMATS.includes(kind) || (!template && kind === 'jsonpath-as-json')) {
+    if (value === '') return { ok: false, message: 'template format specified but no template given' };
+    if (kind.endsWith('file')) return { ok: true, format: { type: 'template-file', kind: kind === 'jsonpath-file' ? 'jsonpath' : 'go-template', path: value } };
+    if (kind === 'jsonpath') return { ok: true, format: { type: 'jsonpath', template: value } };
+    if (kind !== 'jsonpath-as-json') return { ok: true, format: { type: 'go-template', template: value } };
   }
+  if (tables && kind === 'custom-columns' && eq > 0 && !template) return { ok: true, format: { type: 'custom-columns', spec: value } };
   return { ok: false, message: `unable to match a printer suitable for the output format ${JSON.stringify(o)}, allowed formats are: ${tables ? GET_FORMATS : OBJECT_FORMATS}` };
+}
+
+/** --template and --allow-missing-template-keys, which every command printing objects has (cli-runtime PrintFlags). */
+export const TEMPLATE_FLAGS: FlagSpec[] = [
+  { name: 'allow-missing-template-keys', type: 'bool', default: true, help: 'Print <no value> (go-template) or nothing (jsonpath) for a missing field instead of failing.' },
+  { name: 'template', type: 'string', help: 'The template, or the path of a template file, for -o go-template, go-template-file, jsonpath and jsonpath-file.' },
+];
+
+/**
+ * The printer kubectl builds from -o, --template and --allow-missing-template-keys (PrintFlags.ToPrinter):
+ * --template alone means go-template, a -file format reads its template from disk, and a go-template
+ * is parsed here, before anything is fetched.
+ */
+export function outputFormat(inv: Invocation, tables: boolean): { ok: true; format: OutputFormat | undefined } | { ok: false; message: string } {
+  const template = inv.flags.str('template');
+  const o = template && !inv.flags.has('output') ? 'go-template' : inv.flags.str('output');
+  const parsed = parseOutputFormat(o, tables, template);
+  if (!parsed.ok || !parsed.format) return parsed;
+  let format = parsed.format;
+  if (format.type === 'template-file') {
+    const read = readLocalFile(inv, format.path);
+    if (!read.ok) return { ok: false, message: `error reading --template ${format.path}, ${read.error}\n` };
+    format = format.kind === 'jsonpath' ? { type: 'jsonpath', template: read.text } : { type: 'go-template', template: read.text };
+  }
+  if (format.type === 'go-template') {
+    const p = parseGoTemplate(format.template);
+    if (!p.ok) return { ok: false, message: `${p.message}\n` };
+    format.allowMissingKeys = !inv.flags.has('allow-missing-template-keys') || inv.flags.bool('allow-missing-template-keys');
+  }
+  return { ok: true, format };
 }
 
 /** `pod/nginx created`, `deployment.apps/web configured (dry run)`. */
@@ -97,13 +135,16 @@ export function printObjects(inv: Invocation, format: OutputFormat, items: { inf
       return true;
     }
     case 'go-template': {
-      const r = printGoTemplate(format.template, whole);
-      if (!r.ok) {
-        inv.err(plainError(r.message));
-        return false;
-      }
+      // only the JSON and YAML printers leave managedFields out
+      const objsWithFields = objs.map((o) => {
+        const entries = inv.api.managedFields?.(o);
+        return entries ? { ...o, metadata: { ...o.metadata, managedFields: entries } } : o;
+      });
+      const data = opts.single && objs.length === 1 ? objsWithFields[0] : listOf(objsWithFields);
+      const r = printGoTemplate(format.template, data, { allowMissingKeys: format.allowMissingKeys, structOrder: opts.structOrder });
       inv.out(r.text);
-      return true;
+      if (!r.ok) inv.err(plainError(r.message));
+      return r.ok;
     }
     case 'custom-columns': {
       const cols = parseCustomColumns(format.spec);

@@ -11,7 +11,7 @@ import { plainError, statusErrorText } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import type { FlagSpec } from '../../flags.js';
 import { enhanceListError, fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
-import { parseOutputFormat, printObjects, type OutputFormat } from '../../output.js';
+import { TEMPLATE_FLAGS, outputFormat, printObjects, type OutputFormat } from '../../output.js';
 import { kindPrefix, resourceArgs } from '../../resource-args.js';
 import { readTargets } from '../../manifest-target.js';
 import { sortObjects } from '../../printers/sort-by.js';
@@ -38,6 +38,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'sort-by', type: 'string', help: 'Sort rows by a JSONPath field, e.g. .metadata.name.' },
   { name: 'watch', short: 'w', type: 'bool', default: false, help: 'After listing, keep printing changes.' },
   { name: 'watch-only', type: 'bool', default: false, help: 'Print changes only, without the initial list.' },
+  ...TEMPLATE_FLAGS,
 ];
 
 function tablePrinter(inv: Invocation, format: Extract<OutputFormat, { type: 'table' }>, allNamespaces: boolean, info: ResourceInfo, kind?: string): TablePrinter {
@@ -74,7 +75,7 @@ function* watchObjects(inv: Invocation, info: ResourceInfo, names: string[], for
 }
 
 function* runGet(inv: Invocation) {
-  const out = parseOutputFormat(inv.flags.str('output'), true);
+  const out = outputFormat(inv, true);
   if (!out.ok) {
     inv.err(plainError(out.message));
     return 1;
