@@ -182,7 +182,7 @@ export class Executor {
     switch (first.type) {
       case 'field':
         this.node = first;
-        return this.evalFieldChain(dot, dot, first, first.ident, cmd.args, final);
+        return this.evalFieldChain(dot, first.ident, cmd.args, final);
       case 'chain':
         return this.evalChain(dot, first, cmd.args, final);
       case 'identifier':
@@ -191,7 +191,7 @@ export class Executor {
         this.notAFunction(cmd.args, final);
         return this.evalPipeline(dot, first);
       case 'variable':
-        return this.evalVariable(dot, first, cmd.args, final);
+        return this.evalVariable(first, cmd.args, final);
     }
     this.node = first;
     this.notAFunction(cmd.args, final);
@@ -220,20 +220,20 @@ export class Executor {
     this.node = chain;
     if (chain.node.type === 'nil') this.errorf(`indirection through explicit nil in ${nodeString(chain)}`);
     const recv = this.evalArg(dot, undefined, chain.node);
-    return this.evalFieldChain(dot, { v: recv, boxed: false }, chain, chain.field, args, final);
+    return this.evalFieldChain({ v: recv, boxed: false }, chain.field, args, final);
   }
 
-  private evalVariable(dot: Dot, v: Extract<Arg, { type: 'variable' }>, args: Arg[], final: Final): GoVal {
+  private evalVariable(v: Extract<Arg, { type: 'variable' }>, args: Arg[], final: Final): GoVal {
     this.node = v;
     const value = this.varValue(v.ident[0]);
     if (v.ident.length === 1) {
       this.notAFunction(args, final);
       return value.v;
     }
-    return this.evalFieldChain(dot, value, v, v.ident.slice(1), args, final);
+    return this.evalFieldChain(value, v.ident.slice(1), args, final);
   }
 
-  private evalFieldChain(dot: Dot, receiver: Dot, node: AnyNode, ident: string[], args: Arg[], final: Final): GoVal {
+  private evalFieldChain(receiver: Dot, ident: string[], args: Arg[], final: Final): GoVal {
     let r = receiver;
     for (let i = 0; i < ident.length - 1; i++) r = { v: this.evalField(ident[i], [], MISSING, r), boxed: true };
     return this.evalField(ident[ident.length - 1], args, final, r);
@@ -307,9 +307,9 @@ export class Executor {
         if (kind === 'string') this.errorf('cannot assign nil to string');
         return kind === 'any' ? null : undefined;
       case 'field':
-        return this.validate(this.evalFieldChain(dot, dot, n, n.ident, [n], MISSING), kind);
+        return this.validate(this.evalFieldChain(dot, n.ident, [n], MISSING), kind);
       case 'variable':
-        return this.validate(this.evalVariable(dot, n, [], MISSING), kind);
+        return this.validate(this.evalVariable(n, [], MISSING), kind);
       case 'pipe':
         return this.validate(this.evalPipeline(dot, n), kind);
       case 'identifier':
