@@ -1,8 +1,10 @@
 /**
  * Walks a decoded body against the Go types in schema.ts, in the key order kubectl sends (sorted, as
  * `json.Marshal` of a map), collecting unknown field paths (`spec.containers[0].imagee`) and the first
- * type error worded like encoding/json's UnmarshalTypeError. Unknown fields and nulls are removed in place.
+ * type error worded like encoding/json's UnmarshalTypeError. Unknown fields and nulls are removed and
+ * quantities canonicalised in place.
  */
+import { canonicalQuantity } from '../../format/quantity-canonical.js';
 import { isObject } from '../objects.js';
 import { STRUCTS, goTypeName, type FieldType } from './schema.js';
 
@@ -79,6 +81,7 @@ export function checkSchema(kind: string, body: Record<string, unknown>): CheckR
           delete v[key];
         } else {
           walk(v[key], ft, childPath, t.struct, goPath ? `${goPath}.${key}` : key);
+          if (ft === 'quantity') canonical(v, key);
         }
       }
       return;
@@ -88,7 +91,10 @@ export function checkSchema(kind: string, body: Record<string, unknown>): CheckR
       for (const key of Object.keys(v).sort()) {
         const item = v[key];
         if (item === null) continue;
-        if (t === 'qtymap') scalar(item, 'quantity', struct, goPath);
+        if (t === 'qtymap') {
+          scalar(item, 'quantity', struct, goPath);
+          canonical(v, key);
+        }
         else if (typeof item !== 'string') typeError(item, struct, goPath, t === 'strmap' ? 'string' : L_UINT8);
         else if (t === 'bytesmap' && !BASE64_RE.test(item)) result.typeError ??= `illegal base64 data at input byte ${firstBadBase64(item)}`;
       }
@@ -99,6 +105,14 @@ export function checkSchema(kind: string, body: Record<string, unknown>): CheckR
 
   walk(body, { struct: kind }, '', kind, '');
   return result;
+}
+
+/** A Quantity is stored as its canonical text (`0.5` → `500m`), as the API server's decode and encode do. */
+function canonical(holder: Record<string, unknown>, key: string): void {
+  const value = holder[key];
+  if (typeof value !== 'string' && typeof value !== 'number') return;
+  const text = canonicalQuantity(value);
+  if (text !== undefined) holder[key] = text;
 }
 
 const L_UINT8: FieldType = { list: 'uint8' as FieldType };
