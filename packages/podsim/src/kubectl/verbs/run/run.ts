@@ -4,16 +4,19 @@
  * deletes it afterwards. Models kubectl pkg/cmd/run/run.go.
  */
 import type { Pod } from '../../../api/types.js';
+import { parseImageRef } from '../../../images/ref.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { createObject } from '../../create-object.js';
-import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
+import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { forServer, podFor as podObject } from '../../generators.js';
+import { parseOutputFormat, type OutputFormat } from '../../output.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
 import { untilGone } from '../../wait-gone.js';
-import { QUIET_FLAG, STDIN_FLAG, streamErrorText, TTY_FLAG } from '../exec/exec.js';
+import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
+import { podRunningTimeout, QUIET_FLAG, STDIN_FLAG, streamErrorText, TTY_FLAG } from '../exec/exec.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations for the pod.' },
@@ -34,14 +37,117 @@ const FLAGS: FlagSpec[] = [
   TTY_FLAG,
 ];
 
-function keyValues(items: string[], what: string): { ok: true; map: Record<string, string> } | { ok: false; message: string } {
-  const map: Record<string, string> = {};
+/** A flag value read in complete, or the error validate reports for it in kubectl's order. */
+type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
+
+/** What `kubectl run` was asked to do (upstream RunOptions plus the pod generator's parameters). */
+export interface RunOptions {
+  commandPath: string;
+  /** Empty when no NAME was given. */
+  name: string;
+  image: string;
+  namespace: string | undefined;
+  restart: string;
+  imagePullPolicy: string;
+  command: boolean;
+  args: string[];
+  env: Parsed<Record<string, string>>;
+  labels: Parsed<Record<string, string>>;
+  port: Parsed<number | undefined>;
+  podRunningTimeout: Parsed<number>;
+  dryRun: DryRun;
+  format: OutputFormat | undefined;
+  /** --attach, which -i turns on unless --attach is given. */
+  attach: boolean;
+  stdin: boolean;
+  tty: boolean;
+  quiet: boolean;
+  rm: boolean;
+}
+
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+/** validation.IsEnvVarName. */
+const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
+
+/** generate.ParseLabels: `k=v,k2=v2`. */
+function parseLabels(spec: string): Parsed<Record<string, string>> {
+  const labels: Record<string, string> = {};
+  for (const item of spec.split(',')) {
+    const kv = item.split('=');
+    if (kv.length !== 2) return { ok: false, message: `unexpected label spec: ${item}` };
+    if (kv[0] === '') return { ok: false, message: 'unexpected empty label key' };
+    labels[kv[0]] = kv[1];
+  }
+  return { ok: true, value: labels };
+}
+
+/** run.go parseEnvs: `NAME=value`, NAME a valid variable name. */
+function parseEnv(items: string[]): Parsed<Record<string, string>> {
+  const env: Record<string, string> = {};
   for (const item of items) {
     const eq = item.indexOf('=');
-    if (eq <= 0) return { ok: false, message: `invalid ${what}: ${JSON.stringify(item)}` };
-    map[item.slice(0, eq)] = item.slice(eq + 1);
+    if (eq <= 0 || !ENV_NAME.test(item.slice(0, eq))) return { ok: false, message: `invalid env: ${item}` };
+    env[item.slice(0, eq)] = item.slice(eq + 1);
   }
-  return { ok: true, map };
+  return { ok: true, value: env };
+}
+
+function parsePort(text: string): Parsed<number | undefined> {
+  if (text === '') return { ok: true, value: undefined };
+  return /^[+-]?\d+$/.test(text) ? { ok: true, value: Number(text) } : { ok: false, message: `strconv.Atoi: parsing ${JSON.stringify(text)}: invalid syntax` };
+}
+
+function complete(inv: Invocation): Completed<RunOptions> {
+  // cobra checks the required flag before kubectl's Complete runs.
+  if (!inv.flags.str('image')) return failed(plainError('required flag(s) "image" not set'));
+  const dry = parseDryRun(inv.flags.str('dry-run'));
+  if (!dry.ok) return failed(plainError(dry.message));
+  const out = parseOutputFormat(inv.flags.str('output'), false);
+  if (!out.ok) return failed(plainError(out.message));
+  const name = inv.args[0] ?? '';
+  const stdin = inv.flags.bool('stdin');
+  const timeout = podRunningTimeout(inv);
+  const labels = inv.flags.str('labels');
+  return {
+    ok: true,
+    options: {
+      commandPath: inv.commandPath,
+      name,
+      image: inv.flags.str('image'),
+      namespace: inv.namespaceExplicit ? inv.namespace : undefined,
+      restart: inv.flags.str('restart'),
+      imagePullPolicy: inv.flags.str('image-pull-policy'),
+      command: inv.flags.bool('command'),
+      args: inv.args.slice(1),
+      env: parseEnv(inv.flags.list('env')),
+      labels: labels ? parseLabels(labels) : { ok: true, value: { run: name } },
+      port: parsePort(inv.flags.str('port')),
+      podRunningTimeout: timeout.ok ? { ok: true, value: timeout.ms } : timeout,
+      dryRun: dry.dryRun,
+      format: out.format,
+      attach: inv.flags.has('attach') ? inv.flags.bool('attach') : stdin,
+      stdin,
+      tty: inv.flags.bool('tty'),
+      quiet: inv.flags.bool('quiet'),
+      rm: inv.flags.bool('rm'),
+    },
+  };
+}
+
+/** run.go Run's checks in its order, then the pod generator's (env, labels, port). */
+function validate(o: RunOptions): string | undefined {
+  const usage = (message: string) => usageError(o.commandPath, message);
+  if (!o.name) return usage('NAME is required for run');
+  if (!o.podRunningTimeout.ok) return usage(o.podRunningTimeout.message);
+  if (!parseImageRef(o.image).ok) return plainError(`Invalid image name ${JSON.stringify(o.image)}: invalid reference format`);
+  if (o.tty && !o.stdin) return usage('-i/--stdin is required for containers with -t/--tty=true');
+  if (!RESTART_POLICIES.includes(o.restart)) return usage(`invalid restart policy: ${o.restart}`);
+  if (o.rm && !o.attach) return usage('--rm should only be used for attached containers');
+  if (o.attach && o.dryRun !== 'none') return usage("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (o.imagePullPolicy && !PULL_POLICIES.includes(o.imagePullPolicy)) return usage(`invalid image pull policy: ${o.imagePullPolicy}`);
+  for (const p of [o.env, o.labels, o.port]) if (!p.ok) return plainError(p.message);
+  return undefined;
 }
 
 /** Settles once the pod runs (true) or has ended (false). */
@@ -62,63 +168,30 @@ function podStarted(inv: Invocation, name: string): Deferred<boolean> {
   return d;
 }
 
-function* runRun(inv: Invocation) {
-  const name = inv.args[0];
-  if (!inv.flags.str('image')) {
-    inv.err(plainError('required flag(s) "image" not set'));
-    return 1;
-  }
-  if (!name) {
-    inv.err(plainError(`NAME is required for run\nSee '${inv.commandPath} -h' for help and examples`));
-    return 1;
-  }
-  const restart = inv.flags.str('restart');
-  if (!['Always', 'OnFailure', 'Never'].includes(restart)) {
-    inv.err(usageError(inv.commandPath, `invalid restart policy: ${restart}`));
-    return 1;
-  }
-  const opts = dryRunAndFormat(inv);
-  if (!opts) return 1;
-  const stdin = inv.flags.bool('stdin');
-  const attach = inv.flags.bool('attach') || stdin;
-  if (inv.flags.bool('rm') && !attach) {
-    inv.err(usageError(inv.commandPath, '--rm should only be used for attached containers'));
-    return 1;
-  }
-  const labelText = inv.flags.str('labels');
-  const labels = labelText ? keyValues(labelText.split(','), 'label spec') : { ok: true as const, map: { run: name } };
-  const env = keyValues(inv.flags.list('env'), 'env');
-  if (!labels.ok || !env.ok) {
-    inv.err(plainError(!labels.ok ? labels.message : (env as { message: string }).message));
-    return 1;
-  }
-  const portText = inv.flags.str('port');
-  if (portText && !/^\d+$/.test(portText)) {
-    inv.err(plainError(`strconv.Atoi: parsing ${JSON.stringify(portText)}: invalid syntax`));
-    return 1;
-  }
+function* runPod(inv: Invocation, o: RunOptions) {
   const pod = podObject({
-    name,
-    image: inv.flags.str('image'),
-    namespace: inv.namespaceExplicit ? inv.namespace : undefined,
-    labels: labels.map,
-    env: Object.entries(env.map).map(([n, value]) => ({ name: n, value })),
-    port: portText ? Number(portText) : undefined,
-    command: inv.flags.bool('command'),
-    args: inv.args.slice(1),
-    restart,
-    stdin,
-    tty: inv.flags.bool('tty'),
-    imagePullPolicy: inv.flags.str('image-pull-policy') || undefined,
+    name: o.name,
+    image: o.image,
+    namespace: o.namespace,
+    labels: o.labels.ok ? o.labels.value : {},
+    env: Object.entries(o.env.ok ? o.env.value : {}).map(([n, value]) => ({ name: n, value })),
+    port: o.port.ok ? o.port.value : undefined,
+    command: o.command,
+    args: o.args,
+    restart: o.restart,
+    stdin: o.stdin,
+    tty: o.tty,
+    imagePullPolicy: o.imagePullPolicy || undefined,
   });
-  if (!attach || opts.dryRun !== 'none') return createObject(inv, pod, opts.format, opts.dryRun).ok ? 0 : 1;
+  if (!o.attach || o.dryRun !== 'none') return createObject(inv, pod, o.format, o.dryRun).ok ? 0 : 1;
 
+  const name = o.name;
   const created = inv.api.create('pods', inv.namespace, forServer(pod), { fieldManager: 'kubectl-run' });
   if (!created.ok) {
     inv.err(statusErrorText(created.status));
     return 1;
   }
-  const timeout = inv.flags.int('pod-running-timeout');
+  const timeout = o.podRunningTimeout.ok ? o.podRunningTimeout.value : 0;
   const started = yield* wait(race([podStarted(inv, name), sleep(inv.host.clock, timeout)]));
   if (started.index === 1) {
     inv.err(plainError('timed out waiting for the condition'));
@@ -127,27 +200,29 @@ function* runRun(inv: Invocation) {
   let code = 0;
   let tty = false;
   if (started.value === true) {
-    tty = ttyWanted(inv, stdin, inv.flags.bool('tty'), inv.flags.bool('quiet'));
-    if (!inv.flags.bool('quiet')) inv.err("If you don't see a command prompt, try pressing enter.\n");
+    tty = ttyWanted(inv, o.stdin, o.tty, o.quiet);
+    if (!o.quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
     const connect = (stdio: Parameters<typeof inv.streams.attach>[3]) => inv.streams.attach(inv.namespace, name, name, stdio);
-    const r = yield* runRemote(inv, connect, stdin, tty);
+    const r = yield* runRemote(inv, connect, o.stdin, tty);
     if (!r.ok) {
       inv.err(streamErrorText(r.status));
       code = 1;
     } else code = r.code;
   }
-  if (inv.flags.bool('rm')) {
+  if (o.rm) {
     const del = inv.api.delete('pods', inv.namespace, name, {});
     if (del.ok) {
       inv.out(`pod "${name}" deleted\n`);
       yield* wait(untilGone(inv.api, 'pods', inv.namespace, name, del.value.metadata.uid));
     }
-  } else if (started.value === true && stdin && tty && restart === 'Always' && !inv.flags.bool('quiet')) {
+  } else if (started.value === true && o.stdin && tty && o.restart === 'Always' && !o.quiet) {
     // attach.go: only a container that will be restarted can be attached to again.
     inv.out(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
   }
   return code;
 }
+
+export const RUN_STEPS: VerbSteps<RunOptions> = { complete, validate, run: runPod };
 
 export const run: Command = {
   name: 'run',
@@ -155,5 +230,5 @@ export const run: Command = {
   usage: 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
   examples: '# Start a single nginx pod\nkubectl run nginx --image=nginx\n\n# An interactive busybox shell, deleted on exit\nkubectl run -it --rm box --image=busybox --restart=Never -- sh',
   flags: FLAGS,
-  run: runRun,
+  run: runSteps(RUN_STEPS),
 };
