@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci
 # The site and tests, then podsim's core without DOM or Node types, then its hosts and tests with Node.
 npm run typecheck
+npm run lint
 npx astro check --minimumFailingSeverity hint
 npx cspell --no-progress --no-summary content/docs
 npx vitest run

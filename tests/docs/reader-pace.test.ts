@@ -25,6 +25,7 @@ describe.each(coursePages())('page $slug at reading pace', ({ slug, blocks, file
   it('shows every promise of its prose', async () => {
     const sb = createSandbox({ files, seed: 1 });
     let screen = '';
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences begin with ESC (\x1b)
     sb.onOutput((d) => (screen += d.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/\r/g, '')));
     const current: { block?: BashBlock } = {};
     answerEditor(sb, current);

@@ -129,7 +129,7 @@ describe('Deployment and ReplicaSet', () => {
   it('foreground deletion keeps the Deployment until its pods are gone', () => {
     const c = bootCluster();
     // sleep as PID 1 ignores SIGTERM, so its pods take the whole 30 s grace period.
-    const sleepers = helloDeployment('web', 2, 'busybox').replace('      - name: hello-app\n        image: busybox', '      - name: sleeper\n        image: busybox\n        command: ["sleep", "3600"]').replace(/\n        readinessProbe:[\s\S]*$/, '\n');
+    const sleepers = helloDeployment('web', 2, 'busybox').replace('      - name: hello-app\n        image: busybox', '      - name: sleeper\n        image: busybox\n        command: ["sleep", "3600"]').replace(/\n {8}readinessProbe:[\s\S]*$/, '\n');
     apply(c, sleepers);
     expect(waitFor(c, () => allReady(c, 2), 60_000)).toBe(true);
     c.api.delete('deployments', 'default', 'web', { propagationPolicy: 'Foreground' });

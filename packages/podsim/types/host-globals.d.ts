@@ -2,6 +2,7 @@
  * The few globals the simulator's core may use: the ones a web worker and Node (>= 20) both have.
  * The core's tsconfig has no DOM and no Node types, so anything else is a compile error there.
  */
+/* eslint-disable no-var -- a host's global is declared with var: let/const would not make it a property of globalThis */
 interface Console {
   error(...data: unknown[]): void;
 }

@@ -259,20 +259,21 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     undo.type = 'button';
     undo.className = 'sbx-btn';
     undo.textContent = 'Undo reset';
-    undo.addEventListener('click', async () => {
-      const before = beforeReset;
-      beforeReset = undefined;
-      notice.replaceChildren();
-      notice.hidden = true;
-      if (!before) return;
-      if (before.goal !== null) localStorage.setItem(goalKey, before.goal);
-      check = new HandsOnCheck(page);
-      await restart(before.state);
-    });
+    undo.addEventListener('click', () => void undoReset());
     notice.replaceChildren(text, undo);
     notice.hidden = false;
   };
-  q('[data-sbx-action=reset]').addEventListener('click', async () => {
+  const undoReset = async () => {
+    const before = beforeReset;
+    beforeReset = undefined;
+    notice.replaceChildren();
+    notice.hidden = true;
+    if (!before) return;
+    if (before.goal !== null) localStorage.setItem(goalKey, before.goal);
+    check = new HandsOnCheck(page);
+    await restart(before.state);
+  };
+  const reset = async () => {
     const sure = await askChoice(
       root,
       'Reset the sandbox?',
@@ -285,7 +286,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
     check.reset();
     await restart(undefined);
     offerUndo();
-  });
+  };
+  q('[data-sbx-action=reset]').addEventListener('click', () => void reset());
 
   const openFile = async (file: string, content: string) => {
     const ed = await loadEditor();

@@ -128,7 +128,7 @@ if (sandbox) {
     const action = control && actionOf(control);
     if (!action || !control) return;
     control.dataset.busy = 'true';
-    sandbox.perform(action).finally(() => delete control.dataset.busy);
+    void sandbox.perform(action).finally(() => delete control.dataset.busy);
   });
   // A pointer over, or focus on, the sandbox's button or a run control starts the sandbox before the click.
   const warmUp = (e: Event) => {

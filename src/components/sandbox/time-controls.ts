@@ -20,10 +20,7 @@ export class TimeControls {
       b.addEventListener('click', () => void this.setSpeed(Number(b.dataset.speed))),
     );
     root.querySelectorAll<HTMLButtonElement>('[data-skip]').forEach((b) =>
-      b.addEventListener('click', async () => {
-        await this.sandbox().advance(Number(b.dataset.skip));
-        await this.refreshClock();
-      }),
+      b.addEventListener('click', () => void this.skip(Number(b.dataset.skip))),
     );
   }
 
@@ -50,6 +47,11 @@ export class TimeControls {
   private async setSpeed(speed: number): Promise<void> {
     await this.sandbox().setSpeed(speed);
     this.showSpeed(speed);
+  }
+
+  private async skip(ms: number): Promise<void> {
+    await this.sandbox().advance(ms);
+    await this.refreshClock();
   }
 
   private showSpeed(speed: number): void {

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { must, newServer } from './testing.js';
 import type { KubeObject } from './types.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from './objects.js';
 
 function createPod(spec: Any, seed = 1): Any {
   const { api } = newServer(seed);

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failure, must, newServer, pod } from './testing.js';
 import type { WatchEvent } from './types.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from './objects.js';
 
 function scheduledPod(grace?: number) {
   const env = newServer();

@@ -121,8 +121,14 @@ export function mutableCopy<T>(v: T): T {
   return out as T;
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function isObject(v: unknown): v is Record<string, any> {
+/**
+ * A manifest or patch as decoded from JSON/YAML, walked field by field: defaulting, validation,
+ * patches and the controllers read nested fields of many kinds that have no schema type here.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the one untyped object shape; `unknown` would need a cast at every nested read
+export type Any = Record<string, any>;
+
+export function isObject(v: unknown): v is Any {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kubectlErrorText } from './status.js';
 import { failure, must, newServer, pod } from './testing.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from './objects.js';
 
 function podError(spec: Any, name = 'x'): { message: string; kubectl: string; causes: Any[] } {
   const { api } = newServer();

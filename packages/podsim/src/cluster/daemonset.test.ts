@@ -5,9 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Cluster } from './cluster.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../api/objects.js';
 
 function daemonSet(c: Cluster, name: string, podSpec: Any): void {
   const r = c.api.create('daemonsets', 'default', {

@@ -1,9 +1,7 @@
 /** EndpointSlices kept by their controller beside Endpoints (shape from k8s endpointslice utils.go, 1.32). */
 import { describe, expect, it } from 'vitest';
 import { hostWithCluster } from '../kubectl/testing.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../api/objects.js';
 
 describe('EndpointSlice', () => {
   it('follows the ready pods of a Service, owned by it and labelled with its name', () => {

@@ -6,9 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types.js';
 import { Cluster } from './cluster.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../api/objects.js';
 
 function boot(): Cluster {
   const c = new Cluster({ workers: 1 });

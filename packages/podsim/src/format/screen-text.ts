@@ -15,6 +15,7 @@ export class ScreenText {
     for (let i = 0; i < s.length; i++) {
       const c = s[i];
       if (c === '\x1b') {
+        // eslint-disable-next-line no-control-regex -- terminal escape sequences begin with ESC (\x1b)
         const m = /^\x1b(?:\[([0-9;?]*)([ -/]*)([@-~])|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78cDEHMNOZ])/.exec(s.slice(i));
         if (!m) {
           if (s.length - i < 32) {

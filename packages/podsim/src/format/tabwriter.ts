@@ -169,9 +169,10 @@ export class TabWriter {
 /** Terminal-escaping done on every table cell (cli-runtime printers.WriteEscaped). */
 export function escapeTerminal(s: string): string {
   if (!s.includes('\x1b') && !s.includes('\r')) return s;
-  return s.replace(/\x1b/g, '^[').replace(/\r/g, '\\r');
+  return s.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 }
 
+// eslint-disable-next-line no-control-regex -- ESC in a cell is a terminal sequence the printer must escape
 const SPECIAL = /[\f\n\r\x1b]/;
 
 /** A table cell as cli-runtime prints it: cut at the first line break with `...`, then escaped. */

@@ -110,12 +110,7 @@ export class Sandbox implements SandboxApi {
 
   private openEditor(abs: string, mode: EditorMode): Waitable<{ saved: boolean }> {
     const d = new Deferred<{ saved: boolean }>();
-    let content = '';
-    try {
-      content = this.machine.fs.readFile(abs);
-    } catch {
-      /* a new file */
-    }
+    const content = this.machine.fs.readFileOr(abs); // '' for a new file
     const path = this.relative(abs);
     this.editors.set(abs, { done: d, mode });
     if (this.editorListeners.length === 0 && !this.replaying) {

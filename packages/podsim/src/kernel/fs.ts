@@ -319,6 +319,16 @@ export class FileSystem {
     return node.kind === 'file' ? node.data : '';
   }
 
+  /** The file's text, or `fallback` when it cannot be read (missing, a directory, a dangling link). */
+  readFileOr(path: string, fallback = ''): string {
+    try {
+      return this.readFile(path);
+    } catch (e) {
+      if (e instanceof FsError) return fallback;
+      throw e;
+    }
+  }
+
   writeFile(path: string, data: string, opts: { append?: boolean; mode?: number } = {}): void {
     const { node, parent, name, abs, readOnly } = this.lookup(path, true, 0, true);
     if (readOnly) throw new FsError('EROFS', abs);

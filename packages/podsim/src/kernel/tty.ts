@@ -55,9 +55,8 @@ export class Tty {
     this.emit = emit;
     this.cols = cols;
     this.rows = rows;
-    const tty = this;
-    this.input = { tty, isTTY: true, read: () => this.read() };
-    this.output = { tty, isTTY: true, write: (d) => this.write(d) };
+    this.input = { tty: this, isTTY: true, read: () => this.read() };
+    this.output = { tty: this, isTTY: true, write: (d) => this.write(d) };
   }
 
   get mode(): TermMode {

@@ -12,20 +12,18 @@ export function untilGone(api: ApiClient, resource: string, namespace: string | 
     gone.resolve();
     return gone;
   }
-  let stop: (() => void) | undefined;
-  stop = api.watch(resource, namespace, (ev) => {
+  const stop = api.watch(resource, namespace, (ev) => {
     if (ev.object.metadata.name !== name) return;
-    if (ev.type === 'DELETED' || isGone()) {
-      stop?.();
-      gone.resolve();
-    }
+    if (ev.type === 'DELETED' || isGone()) gone.resolve();
   });
+  // Subscribed after watch() returns, so a watch that reports the deletion at once is still stopped.
+  gone.subscribe(stop);
   return {
     subscribe(resume) {
       const off = gone.subscribe(resume);
       return () => {
         off();
-        stop?.();
+        stop();
       };
     },
   };

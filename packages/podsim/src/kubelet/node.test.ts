@@ -3,6 +3,7 @@ import type { KubeObject } from '../api/types.js';
 import { Random } from '../random/random.js';
 import { nodeObject } from './node.js';
 import { testNode } from './testkit.js';
+import type { Any } from '../api/objects.js';
 
 describe('node registration', () => {
   it('registers a Ready worker node with its labels, capacity and addresses', () => {
@@ -10,7 +11,7 @@ describe('node registration', () => {
     n.advance(0.1);
     const r = n.api.get('nodes', undefined, 'node01');
     expect(r.ok).toBe(true);
-    const node = (r.ok ? r.value : {}) as KubeObject & Record<string, any>;
+    const node = (r.ok ? r.value : {}) as KubeObject & Any;
     expect(node.metadata.labels).toEqual({
       'beta.kubernetes.io/arch': 'amd64',
       'beta.kubernetes.io/os': 'linux',
@@ -34,7 +35,7 @@ describe('node registration', () => {
     ]);
     n.advance(300);
     const later = n.api.get('nodes', undefined, 'node01');
-    const ready = ((later.ok ? later.value : {}) as Record<string, any>).status.conditions.find((c: { type: string }) => c.type === 'Ready');
+    const ready = ((later.ok ? later.value : {}) as Any).status.conditions.find((c: { type: string }) => c.type === 'Ready');
     expect(ready.lastHeartbeatTime).toBe('2026-11-27T09:05:00Z');
     expect(ready.lastTransitionTime).toBe('2026-11-27T09:00:00Z');
     expect(node.status.nodeInfo).toMatchObject({ kubeletVersion: 'v1.32.4', containerRuntimeVersion: 'containerd://1.7.24', operatingSystem: 'linux', architecture: 'amd64' });
@@ -43,7 +44,7 @@ describe('node registration', () => {
 
 describe('nodeObject', () => {
   it('marks the control plane with its role label and NoSchedule taint', () => {
-    const node = nodeObject({ name: 'controlplane', controlPlane: true, podCIDR: '10.244.0.0/24', internalIP: '172.18.0.2', capacity: { cpu: '2', memory: '4025236Ki', pods: '110' }, now: 0, random: new Random(1) }) as KubeObject & Record<string, any>;
+    const node = nodeObject({ name: 'controlplane', controlPlane: true, podCIDR: '10.244.0.0/24', internalIP: '172.18.0.2', capacity: { cpu: '2', memory: '4025236Ki', pods: '110' }, now: 0, random: new Random(1) }) as KubeObject & Any;
     expect(node.metadata.labels?.['node-role.kubernetes.io/control-plane']).toBe('');
     expect(node.spec.taints).toEqual([{ effect: 'NoSchedule', key: 'node-role.kubernetes.io/control-plane' }]);
   });

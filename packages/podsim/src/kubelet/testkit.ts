@@ -10,6 +10,7 @@ import { emptyInput, StringSink } from '../kernel/streams.js';
 import { Random } from '../random/random.js';
 import { Runtime } from '../runtime/runtime.js';
 import { Kubelet } from './kubelet.js';
+import type { Any } from '../api/objects.js';
 
 export const NODE = 'node01';
 
@@ -64,7 +65,7 @@ export function testNode(seed = 7) {
     events(name: string): string[] {
       const r = api.list('events', 'default');
       if (!r.ok) return [];
-      return (r.value.items as (KubeObject & Record<string, any>)[])
+      return (r.value.items as (KubeObject & Any)[])
         .filter((e) => e.involvedObject?.name === name)
         .sort((a, b) => String(a.firstTimestamp ?? a.eventTime).localeCompare(String(b.firstTimestamp ?? b.eventTime)) || a.metadata.name!.localeCompare(b.metadata.name!))
         .map((e) => `${e.type} ${e.reason} ${e.message}${e.count > 1 ? ` (x${e.count})` : ''}`);

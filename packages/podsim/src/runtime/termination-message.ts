@@ -11,12 +11,7 @@ const LOG_LINES = 80;
 const LOG_BYTES = 2048;
 
 export function terminationMessage(fs: FileSystem, path: string, policy: 'File' | 'FallbackToLogsOnError' | undefined, exitCode: number, log: LogBuffer): string | undefined {
-  let text = '';
-  try {
-    text = fs.readFile(path).slice(0, FILE_LIMIT);
-  } catch {
-    text = '';
-  }
+  const text = fs.readFileOr(path).slice(0, FILE_LIMIT);
   if (text !== '') return text;
   if (policy !== 'FallbackToLogsOnError' || exitCode === 0) return undefined;
   const tail = log.lines().slice(-LOG_LINES).map((l) => l.text + '\n').join('');

@@ -8,6 +8,7 @@ import { writeKubeconfig } from './kubeconfig.js';
 import { ManualTime } from './pacing.js';
 import { startServer, type PodsimServer } from './server.js';
 import { withRealKubectl } from '../../test/support/real-kubectl.js';
+import type { Any } from '../api/objects.js';
 
 const POD = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web', labels: { app: 'web' } }, spec: { containers: [{ name: 'nginx', image: 'nginx' }] } };
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
@@ -15,7 +16,7 @@ const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 let cluster: Cluster;
 let server: PodsimServer;
 
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ code: number; json: any; headers: Headers }> {
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ code: number; json: Any; headers: Headers }> {
   const res = await fetch(server.url + path, { method, headers: { 'Content-Type': 'application/json', ...headers }, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await res.text();
   return { code: res.status, json: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -76,7 +77,7 @@ describe('resources', () => {
   });
 
   it('lists with selectors, patches (merge/strategic/json) and scales', async () => {
-    expect((await call('GET', '/api/v1/namespaces/default/pods?labelSelector=app%3Dweb')).json.items.map((p: any) => p.metadata.name)).toEqual(['web']);
+    expect((await call('GET', '/api/v1/namespaces/default/pods?labelSelector=app%3Dweb')).json.items.map((p: Any) => p.metadata.name)).toEqual(['web']);
     expect((await call('GET', '/api/v1/pods?labelSelector=app%3Dother')).json.items).toEqual([]);
     expect((await call('GET', '/api/v1/pods?fieldSelector=metadata.name%3Dweb')).json.items).toHaveLength(1);
     const merged = await call('PATCH', '/api/v1/namespaces/default/pods/web', { metadata: { labels: { tier: 'a' } } }, { 'Content-Type': 'application/merge-patch+json' });
@@ -94,7 +95,7 @@ describe('resources', () => {
     const t = (await call('GET', '/api/v1/namespaces/default/pods', undefined, { Accept: TABLE })).json;
     expect(t.kind).toBe('Table');
     expect(t.columnDefinitions.map((c: { name: string; priority: number }) => `${c.name}:${c.priority}`)).toEqual(['Name:0', 'Ready:0', 'Status:0', 'Restarts:0', 'Age:0', 'IP:1', 'Node:1', 'Nominated Node:1', 'Readiness Gates:1']);
-    const row = t.rows.find((r: any) => r.object.metadata.name === 'web');
+    const row = t.rows.find((r: Any) => r.object.metadata.name === 'web');
     expect(row.cells.slice(0, 5)).toEqual(['web', '0/1', 'Pending', '0', '0s']);
     expect(row.object.kind).toBe('PartialObjectMetadata');
   });

@@ -87,7 +87,7 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     if (!p || p.info.resource !== 'pods' || !p.name) return refuse(socket, resourceNotFound());
     const ns = p.namespace ?? 'default';
     if (p.subresource === 'exec' || p.subresource === 'attach') return serveExecLike(p.subresource, streams, req, socket, time, ns, p.name, url.searchParams);
-    if (p.subresource === 'portforward') return servePortForward(streams, req, socket, time, ns, p.name, url.searchParams);
+    if (p.subresource === 'portforward') return servePortForward(streams, req, socket, time, ns, p.name);
     refuse(socket, resourceNotFound());
   };
 

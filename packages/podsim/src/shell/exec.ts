@@ -343,7 +343,10 @@ export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string): Task<nu
     try {
       return yield* builtin(sh, argv, io);
     } finally {
-      for (const [k, v] of saved) v ? sh.vars.set(k, v) : sh.vars.delete(k);
+      for (const [k, v] of saved) {
+        if (v) sh.vars.set(k, v);
+        else sh.vars.delete(k);
+      }
     }
   }
   return yield* runExternal(sh, argv, assigns, io, text);
@@ -372,7 +375,10 @@ function* callFunction(sh: Shell, body: Command, args: string[], io: Io): Task<n
     throw e;
   } finally {
     const frame = sh.locals.pop()!;
-    for (const [k, v] of frame) v ? sh.vars.set(k, v) : sh.vars.delete(k);
+    for (const [k, v] of frame) {
+      if (v) sh.vars.set(k, v);
+      else sh.vars.delete(k);
+    }
     sh.positional = savedArgs;
   }
 }

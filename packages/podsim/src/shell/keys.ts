@@ -71,6 +71,7 @@ export function firstKey(data: string, pasting: boolean): { key: Key | undefined
     }
     if (Object.keys(SEQUENCES).some((s) => s.startsWith(data))) return { key: { type: 'incomplete', rest: data }, used: data.length, pasting };
     // An unknown CSI sequence is skipped whole; a lone Esc is a key.
+    // eslint-disable-next-line no-control-regex -- terminal escape sequences begin with ESC (\x1b)
     const csi = /^\x1b\[[0-9;?]*[ -/]*[@-~]/.exec(data);
     return csi ? { key: undefined, used: csi[0].length, pasting } : { key: { type: 'ctrl', name: 'escape' }, used: 1, pasting };
   }

@@ -24,6 +24,7 @@ export interface EditorOptions {
 
 export type EditResult = { kind: 'line'; text: string } | { kind: 'eof' } | { kind: 'interrupt' };
 
+// eslint-disable-next-line no-control-regex -- terminal escape sequences begin with ESC (\x1b)
 const visible = (s: string) => [...s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '')].length;
 
 /** Shared by every edit on one terminal: the kill ring and any half-read escape sequence. */

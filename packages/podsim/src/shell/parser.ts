@@ -142,7 +142,7 @@ class Parser {
       this.skipNewlines();
       if (both) {
         const prev = cmds[cmds.length - 1];
-        prev.type !== 'function' && prev.redirs.push({ op: '>&', fd: 2, target: { parts: [{ type: 'lit', text: '1', quoted: false }], raw: '1' } });
+        if (prev.type !== 'function') prev.redirs.push({ op: '>&', fd: 2, target: { parts: [{ type: 'lit', text: '1', quoted: false }], raw: '1' } });
       }
       cmds.push(this.command());
     }

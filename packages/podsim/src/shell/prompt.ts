@@ -7,7 +7,7 @@ export function expandPrompt(sh: Shell, ps: string): string {
   const host = sh.proc.sys.hostname();
   const cwd = sh.cwd;
   const tilde = home && home !== '/' && (cwd === home || cwd.startsWith(home + '/')) ? '~' + cwd.slice(home.length) : cwd;
-  return ps.replace(/\\([uhHwW$n\\\[\]e]|\d{3})/g, (_, c: string) => {
+  return ps.replace(/\\([uhHwW$n\\[\]e]|\d{3})/g, (_, c: string) => {
     switch (c) {
       case 'u':
         return user;

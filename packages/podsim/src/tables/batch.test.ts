@@ -3,9 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../api/types.js';
 import { ago, NOW } from './fixtures.test-helper.js';
 import { tableFor } from './index.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../api/objects.js';
 
 const containers = [
   { name: 'fake-job-container1', image: 'fake-job-image1' },

@@ -158,16 +158,13 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   const exitCode = atHostPrompt(sb) ? typed.exitCode : 0;
   letPodsStart(sb);
   const counted = scored && !step.outOfScope;
-  let match = false;
-  let missing: string[] = [];
+  let verdict: { match: boolean; missing: string[] } = { match: exitCode === 0 && !ERROR_TEXT.test(output), missing: [] };
   if (step.expected !== undefined) {
     // One output block printed for several commands is compared with their outputs together.
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
-    const s = similar(step.expected, together);
-    match = s.match;
-    missing = s.missing;
-  } else match = exitCode === 0 && !ERROR_TEXT.test(output);
-  return { step, output, exitCode, scored: counted, match, missing, pullFailures: pullFailures(sb) };
+    verdict = similar(step.expected, together);
+  }
+  return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }
 
 /** The pages a scenario of `page` replays first: the ones it continues from, oldest first. */

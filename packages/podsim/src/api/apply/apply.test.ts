@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { failure, must, newServer } from '../testing.js';
 import type { KubeObject } from '../types.js';
 import { fieldsOf, fromFieldsV1, pathString, toFieldsV1 } from './fieldset.js';
+import type { Any } from '../objects.js';
 
 const MANIFEST = (image: string, extra: Record<string, unknown> = {}) => ({
   apiVersion: 'v1',
@@ -80,7 +81,7 @@ describe('server-side apply', () => {
     must(api.create('pods', 'default', MANIFEST('nginx'), { fieldManager: 'kubectl-client-side-apply' }));
     const p = must(api.patch('pods', 'default', 'web', 'apply', MANIFEST('nginx:1.27'), { fieldManager: 'kubectl', force: true }));
     expect((p.spec as { containers: { image: string }[] }).containers[0].image).toBe('nginx:1.27');
-    const csa = fieldsOfEntry(api.withManagedFields(p), 'kubectl-client-side-apply') as Record<string, any>;
+    const csa = fieldsOfEntry(api.withManagedFields(p), 'kubectl-client-side-apply') as Any;
     expect(csa['f:spec']['f:containers']['k:{"name":"nginx"}']).not.toHaveProperty('f:image');
     expect(csa['f:spec']['f:containers']['k:{"name":"nginx"}']).toHaveProperty('f:imagePullPolicy');
   });
@@ -117,7 +118,7 @@ describe('server-side apply', () => {
     const { api } = newServer();
     const svc = (selector: Record<string, string>) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { selector, ports: [{ port: 80 }] } });
     const first = must(api.patch('services', 'default', 's', 'apply', svc({ app: 'a', tier: 'x' }), { fieldManager: 'k' }));
-    expect((fieldsOfEntry(api.withManagedFields(first), 'k') as Record<string, any>)['f:spec']).toEqual({ 'f:ports': { 'k:{"port":80,"protocol":"TCP"}': { '.': {}, 'f:port': {} } }, 'f:selector': {} });
+    expect((fieldsOfEntry(api.withManagedFields(first), 'k') as Any)['f:spec']).toEqual({ 'f:ports': { 'k:{"port":80,"protocol":"TCP"}': { '.': {}, 'f:port': {} } }, 'f:selector': {} });
     const second = must(api.patch('services', 'default', 's', 'apply', svc({ app: 'b' }), { fieldManager: 'other', force: true }));
     expect((second.spec as { selector: unknown }).selector).toEqual({ app: 'b' });
   });
@@ -144,9 +145,9 @@ describe('Update ownership of ordinary writes', () => {
   it('owns what the request set (defaults included), not what admission added, and only for named managers', () => {
     const { api } = newServer();
     const p = must(api.create('pods', 'default', MANIFEST('nginx'), { fieldManager: 'kubectl-create' }));
-    const spec = (fieldsOfEntry(api.withManagedFields(p), 'kubectl-create') as Record<string, any>)['f:spec'];
+    const spec = (fieldsOfEntry(api.withManagedFields(p), 'kubectl-create') as Any)['f:spec'];
     expect(Object.keys(spec)).toEqual(['f:containers', 'f:dnsPolicy', 'f:enableServiceLinks', 'f:restartPolicy', 'f:schedulerName', 'f:securityContext', 'f:terminationGracePeriodSeconds']);
-    expect((fieldsOfEntry(api.withManagedFields(p), 'kubectl-create') as Record<string, any>)['f:metadata']).toEqual({ 'f:labels': { '.': {}, 'f:app': {} } });
+    expect((fieldsOfEntry(api.withManagedFields(p), 'kubectl-create') as Any)['f:metadata']).toEqual({ 'f:labels': { '.': {}, 'f:app': {} } });
     const q = must(api.create('pods', 'default', { ...MANIFEST('nginx'), metadata: { name: 'anon' } }));
     expect(api.withManagedFields(q).metadata.managedFields).toBeUndefined();
   });

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { failure, must, newServer } from '../testing.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../objects.js';
 
 describe('decoding', () => {
   it('rejects unknown fields under Strict with the apiserver text, sorted as kubectl sends them', () => {

@@ -3,11 +3,8 @@
  * sources) and what the admission chain adds to a new pod (ServiceAccount, Priority, DefaultTolerationSeconds).
  */
 import type { Random } from '../../random/random.js';
-import { isObject } from '../objects.js';
+import { isObject, type Any } from '../objects.js';
 import { parseQuantity } from '../quantity.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 export const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 

@@ -3,13 +3,10 @@
  * `pkg/apis/batch/v1/defaults.go`, 1.32 with JobPodReplacementPolicy on).
  */
 import { defaultPodSpec } from '../defaults/pod.js';
-import { isObject } from '../objects.js';
+import { isObject, type Any } from '../objects.js';
 import { validateCronJob, validateJob, validateJobUpdate } from '../validation/batch.js';
 import { podSpecWarnings } from '../validation/warnings.js';
 import type { KindStrategy, Obj } from './strategy.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';

@@ -2,12 +2,9 @@
  * The simpler core kinds: Namespace, ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Node, Event,
  * Endpoints, ResourceQuota, LimitRange. Each strategy holds only what differs from plain storage.
  */
-import { isObject } from '../objects.js';
+import { isObject, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from '../validation/field.js';
 import type { KindStrategy, Obj } from './strategy.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const MAX_CONFIG_BYTES = 1024 * 1024;

@@ -3,16 +3,13 @@
  * NodePort allocation from 30000-32767 (seeded, so deterministic), allocated values kept across updates.
  */
 import type { Random } from '../../random/random.js';
-import { isObject } from '../objects.js';
+import { isObject, type Any } from '../objects.js';
 import type { ObjectStore } from '../store.js';
 import { fieldError as fe, GoValue, type FieldError } from '../validation/field.js';
 import { validateLabels } from '../validation/meta.js';
 import { dns1123Label, portName, portNumber } from '../validation/names.js';
 import { invalid } from '../status.js';
 import type { KindStrategy, Obj } from './strategy.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];

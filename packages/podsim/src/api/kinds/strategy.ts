@@ -7,6 +7,7 @@ import type { Random } from '../../random/random.js';
 import type { ObjectStore } from '../store.js';
 import type { ObjectMeta, Status } from '../types.js';
 import type { FieldError } from '../validation/field.js';
+import type { Any } from '../objects.js';
 
 export interface StrategyContext {
   random: Random;
@@ -17,8 +18,7 @@ export interface StrategyContext {
 // The hooks take loosely typed objects: input has passed the decoder's type checks, but optional parts may be absent.
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 /** A private, writable copy of an object going through the pipeline. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Obj = { apiVersion: string; kind: string; metadata: Writable<ObjectMeta>; [field: string]: any };
+export type Obj = Any & { apiVersion: string; kind: string; metadata: Writable<ObjectMeta> };
 
 export interface KindStrategy {
   /** Field order of the top level as the real server serialises it (after apiVersion, kind, metadata). */

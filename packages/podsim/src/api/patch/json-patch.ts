@@ -1,9 +1,8 @@
 /** RFC 6902 JSON patch, with error texts in the style of evanphx/json-patch as the apiserver reports them. */
-import { isObject, jsonEqual, mutableCopy } from '../objects.js';
+import { isObject, jsonEqual, mutableCopy, type Any } from '../objects.js';
 import { PatchError } from './strategic.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Container = Record<string, any> | any[];
+type Container = Any | unknown[];
 
 function parsePointer(p: unknown): string[] {
   if (typeof p !== 'string' || (p !== '' && !p.startsWith('/'))) throw new PatchError(`JSON pointer must be empty or start with a "/": ${String(p)}`);

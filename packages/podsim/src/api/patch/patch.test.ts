@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { failure, must, newServer } from '../testing.js';
 import { strategicMerge } from './strategic.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../objects.js';
 
 function setup() {
   const env = newServer();

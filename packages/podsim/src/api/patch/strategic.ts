@@ -3,12 +3,9 @@
  * patchMergeKey merge element-wise; other lists are replaced; `null` deletes; directives: `$patch`
  * (replace/delete/merge), `$retainKeys`, `$deleteFromPrimitiveList/<f>`, `$setElementOrder/<f>`.
  */
-import { isObject, jsonEqual, mutableCopy } from '../objects.js';
+import { isObject, jsonEqual, mutableCopy, type Any } from '../objects.js';
 import { STRUCTS, type FieldType } from '../decode/schema.js';
 import { STRUCT_LISTS } from './list-meta.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 /** patchMergeKey per Go struct field; `null` = merge a list of primitives as a set. */
 const STRUCT_MERGE_KEYS: Record<string, Record<string, string | null>> = Object.fromEntries(

@@ -1,12 +1,9 @@
 /** Deployment and ReplicaSet validation (k8s `pkg/apis/apps/validation/validation.go`). */
-import { isObject, jsonEqual } from '../objects.js';
+import { isObject, jsonEqual, type Any } from '../objects.js';
 import { selectorMatches } from '../selectors.js';
 import { fieldError as fe, GoValue, type FieldError } from './field.js';
 import { validateLabels } from './meta.js';
 import { validatePodSpec } from './pod.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 /** Go's `%#v` of a map[string]string: keys sorted. */
 export function goStringMap(m: Record<string, string> | undefined): GoValue {

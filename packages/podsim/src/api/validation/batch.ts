@@ -1,14 +1,11 @@
 /** Job and CronJob validation (k8s `pkg/apis/batch/validation/validation.go`, 1.32). */
-import { isObject, jsonEqual } from '../objects.js';
+import { isObject, jsonEqual, type Any } from '../objects.js';
 import { selectorMatches } from '../selectors.js';
 import { goSelector, goStringMap, nonNegative } from './apps.js';
 import { parseCronSchedule } from '../cron/schedule.js';
 import { fieldError as fe, GoValue, type FieldError } from './field.js';
 import { validateLabels } from './meta.js';
 import { validatePodSpec } from './pod.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 /** Indexed Jobs keep per-index state, so the API bounds them (validation.go maxParallelismForIndexedJob…). */
 const MAX_PARALLELISM_INDEXED = 100_000;

@@ -3,12 +3,9 @@
  * validateEphemeralContainers): ephemeral containers are only ever added, named uniquely among all
  * containers, and may target a regular or init container.
  */
-import { jsonEqual } from '../objects.js';
+import { jsonEqual, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from './field.js';
 import { dns1123Label } from './names.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 /** Fields a debugging container may not have (they make no sense for a container that is never restarted). */
 const FORBIDDEN = ['ports', 'livenessProbe', 'readinessProbe', 'startupProbe', 'lifecycle', 'resources', 'restartPolicy'];

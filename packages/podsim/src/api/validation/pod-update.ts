@@ -3,12 +3,9 @@
  * terminationGracePeriodSeconds (negative → 1) may change. The struct diff after the message approximates
  * go-cmp's output at the level of changed top-level PodSpec fields.
  */
-import { jsonEqual, mutableCopy } from '../objects.js';
+import { jsonEqual, mutableCopy, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from './field.js';
 import { STRUCTS, type FieldType } from '../decode/schema.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';

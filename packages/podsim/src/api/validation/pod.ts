@@ -2,14 +2,11 @@
  * Pod spec validation in the order of k8s `pkg/apis/core/validation/validation.go` (ValidatePodSpec,
  * validateContainers, validateContainerCommon, validateProbe, validateHandler, validateContainerPorts).
  */
-import { isObject } from '../objects.js';
+import { isObject, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from './field.js';
 import { validateLabels } from './meta.js';
 import { dns1123Label, dns1123Subdomain, portName, portNumber } from './names.js';
 import { parseQuantity } from '../quantity.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
 const DNS_POLICIES = ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'];

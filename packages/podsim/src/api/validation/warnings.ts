@@ -1,7 +1,6 @@
 /** Pod spec warnings returned with a successful write (k8s `pkg/api/pod/warnings.go`, port conflicts only). */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../objects.js';
 
 export function podSpecWarnings(spec: Any | undefined, field: string): string[] {
   const warnings: string[] = [];

@@ -14,9 +14,8 @@ import type { Informer } from '../shared/informer.js';
 import { controllerOf, controllerRef } from '../shared/owners.js';
 import { sameJson } from '../shared/canonical-json.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
+import type { Any } from '../../api/objects.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 type Obj = KubeObject & { spec?: Any; status?: Any };
 
 const SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
@@ -84,9 +83,7 @@ export class CronJobController {
     for (let t = schedule.next(since); t !== undefined && t <= now; t = schedule.next(t)) {
       latest = t;
       if (++missed > MAX_MISSED + 1) {
-        latest = undefined;
-        const last = this.lastBefore(schedule, now);
-        return { latest: last, missed };
+        return { latest: this.lastBefore(schedule, now), missed };
       }
     }
     return { latest, missed };

@@ -5,9 +5,7 @@
 import type { Toleration } from 'kubernetes-types/core/v1';
 import type { Node, Pod } from '../../api/types.js';
 import { matchesNodeSelection, tolerates } from '../scheduler/predicates.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../api/objects.js';
 
 const exists = (key: string, effect: string): Toleration => ({ key, operator: 'Exists', effect });
 

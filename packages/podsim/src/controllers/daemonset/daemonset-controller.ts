@@ -13,9 +13,8 @@ import { isPodActive, isPodAvailable, isPodReady } from '../shared/pods.js';
 import { sameJson } from '../shared/canonical-json.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { daemonPodSpec, shouldRun } from './daemon-pods.js';
+import type { Any } from '../../api/objects.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 type DsObj = KubeObject & { spec?: Any; status?: Any };
 type PodObj = Pod & KubeObject;
 

@@ -12,9 +12,8 @@ import type { Informer } from '../shared/informer.js';
 import { controllerRef } from '../shared/owners.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { sliceGroups } from './slice-endpoints.js';
+import type { Any } from '../../api/objects.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 type SliceObj = KubeObject & Any;
 
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';

@@ -5,9 +5,7 @@
  */
 import type { Pod, Service } from '../../api/types.js';
 import { isPodReady, isTerminal } from '../shared/pods.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../api/objects.js';
 
 function targetPort(pod: Pod, target: number | string | undefined, fallback: number): number | undefined {
   if (target === undefined) return fallback;

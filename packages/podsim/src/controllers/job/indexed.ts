@@ -5,9 +5,7 @@
  */
 import type { Pod } from '../../api/types.js';
 import { MAX_POD_CREATE_DELETE_PER_SYNC, isPodActive, isPodSucceeded } from './job-pods.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../api/objects.js';
 
 export const COMPLETION_INDEX_ANNOTATION = 'batch.kubernetes.io/job-completion-index';
 

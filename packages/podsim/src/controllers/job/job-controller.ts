@@ -19,9 +19,8 @@ import { BACKOFF_LIMIT_EXCEEDED, COMPLETIONS_REACHED, DEADLINE_EXCEEDED, conditi
 import { MAX_POD_CREATE_DELETE_PER_SYNC, TRACKING_FINALIZER, finishedTime, hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, pastBackoffLimitOnFailure } from './job-pods.js';
 import { nextBackoffRecord, remainingBackoff, type BackoffRecord } from './pod-failure-backoff.js';
 import { indexedPlan, COMPLETION_INDEX_ANNOTATION } from './indexed.js';
+import type { Any } from '../../api/objects.js';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
 type JobObj = KubeObject & { spec?: Any; status?: Any };
 type PodObj = Pod & KubeObject;
 

@@ -1,9 +1,7 @@
 /** What the Job controller reads off its pods (k8s pkg/controller/job/job_controller.go helpers, 1.32). */
 import type { Pod } from '../../api/types.js';
 import { podCondition } from '../shared/pods.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../api/objects.js';
 
 /** MaxPodCreateDeletePerSync: one sync creates or deletes at most this many pods. */
 export const MAX_POD_CREATE_DELETE_PER_SYNC = 500;

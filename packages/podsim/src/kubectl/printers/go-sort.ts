@@ -191,8 +191,8 @@ class Sorter<T> {
       return [x, y];
     };
     [a, b] = order(a, b);
-    [b, c] = order(b, c);
-    [a, b] = order(a, b);
+    [b] = order(b, c);
+    [, b] = order(a, b);
     return b;
   }
 

@@ -192,7 +192,7 @@ export function pythonProgram(version: string): Program {
       proc.stdout.write(`Python ${version}\n`);
       return 0;
     }
-    if (args[0] === '-m' && args[1] === 'http.server') return yield* staticFileServer(proc, Number(args[2] ?? 8000), 'python');
+    if (args[0] === '-m' && args[1] === 'http.server') return yield* staticFileServer(proc, Number(args[2] ?? 8000));
     // Python turns SIGINT into KeyboardInterrupt (also as PID 1, where a default disposition would be ignored).
     proc.trap(SIGNALS.SIGINT, () => {
       proc.stderr.write('Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nKeyboardInterrupt\n');

@@ -9,7 +9,7 @@ import { forever, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
 import { bindPort } from '../http-server.js';
 
-export function* staticFileServer(proc: Proc, port: number, _kind: 'python') {
+export function* staticFileServer(proc: Proc, port: number) {
   const fs = machineOf(proc).fs;
   const root = proc.env.PWD || '/';
   const bound = bindPort(proc, port, (req) => {

@@ -53,12 +53,7 @@ interface SiteConfig {
 }
 
 function siteConfig(proc: Proc): SiteConfig {
-  let text = '';
-  try {
-    text = machineOf(proc).fs.readFile('/etc/nginx/conf.d/default.conf');
-  } catch {
-    text = '';
-  }
+  const text = machineOf(proc).fs.readFileOr('/etc/nginx/conf.d/default.conf');
   const port = /^\s*listen\s+(\d+)/m.exec(text);
   const root = /^\s*root\s+([^;\s]+)/m.exec(text);
   return { port: port ? Number(port[1]) : 80, root: root ? root[1] : NGINX_HTML_ROOT };

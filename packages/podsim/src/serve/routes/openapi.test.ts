@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCluster, type Served } from '../testing.js';
 import { openapi, swaggerDocument } from './openapi.js';
 import { withRealKubectl } from '../../../test/support/real-kubectl.js';
+import type { Any } from '../../api/objects.js';
 
-type Json = Record<string, any>;
-
-const json = (path: string, accept = 'application/json'): Json => {
+const json = (path: string, accept = 'application/json'): Any => {
   const r = openapi(path, accept)!;
-  return typeof r.body === 'string' ? JSON.parse(r.body) : (r.body as Json);
+  return typeof r.body === 'string' ? JSON.parse(r.body) : (r.body as Any);
 };
 
 describe('OpenAPI documents', () => {
@@ -26,7 +25,7 @@ describe('OpenAPI documents', () => {
     expect(doc.components.schemas['io.k8s.api.core.v1.Container'].properties.ports['x-kubernetes-list-map-keys']).toEqual(['containerPort', 'protocol']);
     const patch = doc.paths['/api/v1/namespaces/{namespace}/pods/{name}'].patch;
     expect(Object.keys(patch.requestBody.content)).toContain('application/strategic-merge-patch+json');
-    expect(patch.parameters.map((p: Json) => p.name)).toEqual(['dryRun', 'fieldManager', 'fieldValidation', 'force']);
+    expect(patch.parameters.map((p: Any) => p.name)).toEqual(['dryRun', 'fieldManager', 'fieldValidation', 'force']);
   });
 
   it('v2 is the same content in Swagger 2.0 spelling, as JSON or protobuf', () => {

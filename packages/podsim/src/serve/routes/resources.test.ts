@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveCluster, type Served } from '../testing.js';
 import { withRealKubectl } from '../../../test/support/real-kubectl.js';
+import type { Any } from '../../api/objects.js';
 
 const TABLE = 'application/json;as=Table;v=v1;g=meta.k8s.io,application/json';
 const AGGREGATED = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json';
@@ -18,7 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => s.close());
 
-async function call(method: string, path: string, opts: { body?: unknown; accept?: string } = {}): Promise<{ code: number; json: any }> {
+async function call(method: string, path: string, opts: { body?: unknown; accept?: string } = {}): Promise<{ code: number; json: Any }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (opts.accept) headers.Accept = opts.accept;
   const res = await fetch(s.server.url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
@@ -26,7 +27,7 @@ async function call(method: string, path: string, opts: { body?: unknown; accept
 }
 
 /** The first line of a watch stream, parsed; the stream is closed after it. */
-async function firstWatchEvent(path: string): Promise<any> {
+async function firstWatchEvent(path: string): Promise<Any> {
   const abort = new AbortController();
   const res = await fetch(s.server.url + path, { signal: abort.signal });
   const reader = res.body!.getReader();

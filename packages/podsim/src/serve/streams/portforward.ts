@@ -132,7 +132,7 @@ function pairStreams(target: Target): SessionOptions {
   };
 }
 
-export function servePortForward(streams: PodStreams, req: IncomingMessage, socket: Duplex, time: TimeDriver, namespace: string, pod: string, _q: URLSearchParams): void {
+export function servePortForward(streams: PodStreams, req: IncomingMessage, socket: Duplex, time: TimeDriver, namespace: string, pod: string): void {
   // The API server's own checks come before the upgrade: the pod must exist and have a node. Port 0
   // never has a listener, so a pod the kubelet can reach answers with its 500, which names the sandbox.
   const probe = streams.portForward(namespace, pod, 0);

@@ -15,9 +15,7 @@ import { attachSession } from '../attach/attach.js';
 import { QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
 import { FILENAME_FLAG } from '../get/get.js';
 import { applyProfile, PROFILES, type KeepFlags, type Profile } from './profiles.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../../api/objects.js';
 
 const bool = (name: string, dflt: boolean, help: string): FlagSpec => ({ name, type: 'bool', default: dflt, help });
 

@@ -4,8 +4,7 @@
  * styles; node debugging is not simulated).
  */
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Any = Record<string, any>;
+import type { Any } from '../../../api/objects.js';
 
 export const PROFILES = ['legacy', 'general', 'baseline', 'restricted', 'netadmin', 'sysadmin'] as const;
 export type Profile = (typeof PROFILES)[number];

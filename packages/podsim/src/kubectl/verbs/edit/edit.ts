@@ -36,12 +36,7 @@ export const edit: Command = {
       const path = `/tmp/kubectl-edit-${inv.host.random.int(1e9)}.yaml`;
       inv.host.fs.writeFile(path, HEADER + original);
       const closed = yield* wait(inv.host.openEditor(path, 'edit'));
-      let text = '';
-      try {
-        text = inv.host.fs.readFile(path);
-      } catch {
-        text = '';
-      }
+      const text = inv.host.fs.readFileOr(path);
       if (inv.host.fs.exists(path)) inv.host.fs.remove(path);
       const body = text.split('\n').filter((l) => !l.startsWith('#')).join('\n');
       if (!closed.saved || body.trim() === '' || body.trim() === original.trim()) {

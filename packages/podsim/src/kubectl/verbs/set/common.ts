@@ -9,9 +9,7 @@ import type { Invocation } from '../../command.js';
 import type { DryRun } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
 import { actionLine, printObjects, type OutputFormat } from '../../output.js';
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type Any = Record<string, any>;
+import type { Any } from '../../../api/objects.js';
 
 /** Go filepath.Match over container names (`*`, `?`, `[…]`). */
 export function globMatch(pattern: string, name: string): boolean {

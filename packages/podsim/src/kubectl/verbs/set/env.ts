@@ -9,7 +9,8 @@ import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { resolveTargets } from '../../targets.js';
 import { OUTPUT_FLAG } from '../patch/patch.js';
-import { globMatch, sendChange, specOf, type Any } from './common.js';
+import type { Any } from '../../../api/objects.js';
+import { globMatch, sendChange, specOf } from './common.js';
 
 const CONTAINERS_FLAG = { name: 'containers', short: 'c', type: 'string' as const, default: '*', help: 'Names of the containers to change (a glob).' };
 const FIELD_MANAGER = { name: 'field-manager', type: 'string' as const, default: 'kubectl-set', help: 'Name of the manager tracking field ownership.' };

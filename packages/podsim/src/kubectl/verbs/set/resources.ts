@@ -9,7 +9,8 @@ import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
 import { resolveTargets } from '../../targets.js';
 import { OUTPUT_FLAG } from '../patch/patch.js';
-import { globMatch, sendChange, specOf, type Any } from './common.js';
+import type { Any } from '../../../api/objects.js';
+import { globMatch, sendChange, specOf } from './common.js';
 import { ALL, CONTAINERS_FLAG, FIELD_MANAGER, LOCAL, SELECTOR } from './env.js';
 
 /** `cpu=200m,memory=512Mi` (kubectl generate.ParseResourceList wording for bad input). */
