@@ -23,7 +23,7 @@ async function call(method: string, path: string, opts: { body?: unknown; accept
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (opts.accept) headers.Accept = opts.accept;
   const res = await fetch(s.server.url + path, { method, headers, body: opts.body === undefined ? undefined : JSON.stringify(opts.body) });
-  return { code: res.status, json: await res.json() };
+  return { code: res.status, json: (await res.json()) as Any };
 }
 
 /** The first line of a watch stream, parsed; the stream is closed after it. */
