@@ -13,7 +13,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
-import { extractSteps, type CorpusSection } from './docs-corpus/steps.js';
+import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
+import { extractSteps } from './docs-corpus/steps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -32,17 +33,6 @@ const FOLDERS = [
 interface Overrides {
   outOfScope: { pattern: string; reason: string }[];
   pages: Record<string, { continues?: string; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null }[] }>;
-}
-
-export interface CorpusPage {
-  page: string;
-  url: string;
-  source: { repository: string; commit: string; path: string };
-  title: string;
-  continues?: string;
-  examples: Record<string, string>;
-  files: Record<string, string>;
-  sections: (CorpusSection & { steps: (CorpusSection['steps'][number] & { outOfScope?: string })[] })[];
 }
 
 function markdownFiles(dir: string): string[] {
@@ -90,7 +80,7 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
   const sections = extracted.sections.map((s) => ({
     title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
     steps: s.steps.map((step) => {
-      const out: CorpusPage['sections'][number]['steps'][number] = { ...step };
+      const out: CorpusStep = { ...step };
       const general = overrides.outOfScope.find((o) => new RegExp(o.pattern).test(step.command));
       if (general) out.outOfScope = general.reason;
       for (const m of step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g)) assigned.add(m[1]);

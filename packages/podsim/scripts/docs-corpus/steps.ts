@@ -3,27 +3,8 @@
  * `\` continuations and here-documents kept whole), the output block the page prints after it, the
  * virtual time the prose asks the reader to wait, and the files the page tells the reader to save.
  */
+import type { CorpusSection, CorpusStep } from './format.js';
 import type { PageEvent } from './markdown.js';
-
-export interface CorpusStep {
-  command: string;
-  /** Line of the page where the command is written. */
-  line: number;
-  /** The page's printed output for this command, as written. */
-  expected?: string;
-  expectedLine?: number;
-  /** Seconds the prose asks the reader to wait before this command ("After 35 seconds, …"). */
-  waitBefore?: number;
-  /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
-  inSession?: boolean;
-  /** The printed output is that of this many commands of one block together (this one the last). */
-  outputOf?: number;
-}
-
-export interface CorpusSection {
-  title: string;
-  steps: CorpusStep[];
-}
 
 export interface ExtractedPage {
   sections: CorpusSection[];

@@ -92,6 +92,16 @@ export function actionLine(info: Pick<ResourceInfo, 'kind' | 'group'>, name: str
   return `${kindPrefix(info)}/${name} ${action}${suffix}\n`;
 }
 
+/**
+ * One object a verb changed, as kubectl prints it: in the -o format when one is given, else as
+ * `<kind>/<name> <action>`. False when the format could not print it.
+ */
+export function printChanged(inv: Invocation, format: OutputFormat | undefined, info: Pick<ResourceInfo, 'kind' | 'group'>, obj: KubeObject, action: string, dryRun: 'none' | 'client' | 'server' = 'none', name = obj.metadata.name ?? ''): boolean {
+  if (format) return printObjects(inv, format, [{ info, obj }], { single: true });
+  inv.out(actionLine(info, name, action, dryRun));
+  return true;
+}
+
 export interface RenderOptions {
   /** One object was asked for by name: print it alone rather than wrapped in a List. */
   single?: boolean;

@@ -5,30 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { CorpusPage } from '../../scripts/docs-corpus/format.js';
 
-export interface CorpusStep {
-  command: string;
-  line: number;
-  expected?: string;
-  expectedLine?: number;
-  waitBefore?: number;
-  inSession?: boolean;
-  /** The page's output is that of this many commands together (this one the last of them). */
-  outputOf?: number;
-  outOfScope?: string;
-}
-
-export interface CorpusPage {
-  page: string;
-  url: string;
-  source: { repository: string; commit: string; path: string };
-  title: string;
-  /** The page carries on from this one (a tutorial's previous module): it is replayed first. */
-  continues?: string;
-  examples: Record<string, string>;
-  files: Record<string, string>;
-  sections: { title: string; steps: CorpusStep[] }[];
-}
+export type { CorpusPage, CorpusStep } from '../../scripts/docs-corpus/format.js';
 
 const DIR = join(dirname(fileURLToPath(import.meta.url)), 'corpus');
 

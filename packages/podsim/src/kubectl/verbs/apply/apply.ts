@@ -10,7 +10,7 @@ import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText, withSource } from '../../errors.js';
 import { describeTarget, readTargets, type Target } from '../../manifest-target.js';
-import { actionLine, parseOutputFormat, printObjects, type OutputFormat } from '../../output.js';
+import { parseOutputFormat, printChanged, type OutputFormat } from '../../output.js';
 import { FILENAME_FLAG } from '../get/get.js';
 import { printWarnings } from '../../warnings.js';
 import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideFlagError, serverSideManager } from './server-side.js';
@@ -101,8 +101,7 @@ function* runApply(inv: Invocation) {
 }
 
 export function printResult(inv: Invocation, format: OutputFormat | undefined, t: Target, obj: KubeObject, action: string, dryRun: DryRun): void {
-  if (format) printObjects(inv, format, [{ info: t.info, obj }], { single: true });
-  else inv.out(actionLine(t.info, t.name || (obj.metadata.name ?? ''), action, dryRun));
+  printChanged(inv, format, t.info, obj, action, dryRun, t.name || (obj.metadata.name ?? ''));
 }
 
 export const apply: Command = {

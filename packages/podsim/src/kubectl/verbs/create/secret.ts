@@ -3,37 +3,21 @@
  * create_secret_tls.go, create_secret_docker.go). A refused create reads `failed to create secret <err>`.
  */
 import { base64Utf8 } from '../../../api/kinds/core.js';
-import type { Command, Invocation } from '../../command.js';
+import type { Command } from '../../command.js';
 import { createObject } from '../../create-object.js';
 import { dryRunAndFormat } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
 import { secretFor } from '../../generators.js';
 import { readLocalFile } from '../../local-files.js';
 import { COMMON, explicitNs, oneName } from './common.js';
-import { ENV_FILE_ALONE, FROM_ENV_FILE, FROM_FILE, FROM_LITERAL } from './configmap.js';
-import { DataBuilder, SourceError } from './sources.js';
+import { collectData, dataFromSources, FROM_ENV_FILE, FROM_FILE, FROM_LITERAL, type KeyRules } from './sources.js';
 
 const FAILED = 'failed to create secret';
 
-function secretRules(): ConstructorParameters<typeof DataBuilder>[1] {
-  return {
-    invalid: (key, problems) => `${JSON.stringify(key)} is not valid key name for a Secret ${problems.join(';')}`,
-    duplicate: (key) => `cannot add key ${key}, another key by that name already exists`,
-  };
-}
-
-/** Runs the source steps, printing kubectl's error for a bad one. */
-function filled(inv: Invocation, steps: (b: DataBuilder) => void): Record<string, string> | undefined {
-  const b = new DataBuilder(inv, secretRules());
-  try {
-    steps(b);
-    return b.data;
-  } catch (e) {
-    if (!(e instanceof SourceError)) throw e;
-    inv.err(plainError(e.message));
-    return undefined;
-  }
-}
+const SECRET_KEYS: KeyRules = {
+  invalid: (key, problems) => `${JSON.stringify(key)} is not valid key name for a Secret ${problems.join(';')}`,
+  duplicate: (key) => `cannot add key ${key}, another key by that name already exists`,
+};
 
 const generic: Command = {
   name: 'generic',
@@ -45,17 +29,8 @@ const generic: Command = {
     const name = oneName(inv);
     const c = dryRunAndFormat(inv);
     if (!name || !c) return 1;
-    const envFiles = inv.flags.list('from-env-file');
-    if (envFiles.length > 0 && (inv.flags.list('from-file').length > 0 || inv.flags.list('from-literal').length > 0)) {
-      inv.err(plainError(ENV_FILE_ALONE));
-      return 1;
-    }
     // create_secret.go's order: literals, files, env files.
-    const data = filled(inv, (b) => {
-      b.literals(inv.flags.list('from-literal'));
-      b.files(inv.flags.list('from-file'));
-      b.envFiles(envFiles, 'secret');
-    });
+    const data = dataFromSources(inv, SECRET_KEYS, ['from-literal', 'from-file', 'from-env-file'], 'secret');
     if (!data) return 1;
     return createObject(inv, secretFor(name, data, inv.flags.str('type') || undefined, explicitNs(inv)), c.format, c.dryRun, 'created', FAILED).ok ? 0 : 1;
   },
@@ -139,7 +114,7 @@ const dockerRegistry: Command = {
       inv.err(plainError('either --from-file or the combination of --docker-username, --docker-password and --docker-server is required'));
       return 1;
     }
-    const data = files.length > 0 ? filled(inv, (b) => b.files(files)) : { '.dockerconfigjson': dockerConfigJson(user, password, email, server) };
+    const data = files.length > 0 ? collectData(inv, SECRET_KEYS, (b) => b.files(files)) : { '.dockerconfigjson': dockerConfigJson(user, password, email, server) };
     if (!data) return 1;
     return createObject(inv, secretFor(name, data, 'kubernetes.io/dockerconfigjson', explicitNs(inv)), c.format, c.dryRun, 'created', FAILED).ok ? 0 : 1;
   },

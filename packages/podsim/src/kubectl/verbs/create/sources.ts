@@ -6,6 +6,14 @@
  */
 import { FsError, resolvePath } from '../../../kernel/fs.js';
 import type { Invocation } from '../../command.js';
+import { plainError } from '../../errors.js';
+import type { FlagSpec } from '../../flags.js';
+
+export const FROM_LITERAL: FlagSpec = { name: 'from-literal', type: 'stringArray', default: [], help: 'A key and literal value (key=value).' };
+export const FROM_FILE: FlagSpec = { name: 'from-file', type: 'stringSlice', default: [], help: 'A file ([key=]path: the key defaults to the file name) or a directory (each regular file in it).' };
+export const FROM_ENV_FILE: FlagSpec = { name: 'from-env-file', type: 'stringSlice', default: [], help: 'A file of KEY=value lines.' };
+
+export type SourceFlag = 'from-literal' | 'from-file' | 'from-env-file';
 
 /** How one kind names a bad or repeated key (configmap and secret word them differently). */
 export interface KeyRules {
@@ -38,6 +46,39 @@ function envNameProblems(key: string): string[] {
 }
 
 export class SourceError extends Error {}
+
+/** Runs the source steps into one data map; a bad source prints kubectl's error and gives undefined. */
+export function collectData(inv: Invocation, rules: KeyRules, steps: (b: DataBuilder) => void): Record<string, string> | undefined {
+  const b = new DataBuilder(inv, rules);
+  try {
+    steps(b);
+    return b.data;
+  } catch (e) {
+    if (!(e instanceof SourceError)) throw e;
+    inv.err(plainError(e.message));
+    return undefined;
+  }
+}
+
+/**
+ * The data of --from-literal, --from-file and --from-env-file, read in `order` (create_configmap.go
+ * and create_secret.go each have their own); --from-env-file goes with neither of the others.
+ */
+export function dataFromSources(inv: Invocation, rules: KeyRules, order: readonly SourceFlag[], envWhat: 'config' | 'secret'): Record<string, string> | undefined {
+  const has = (flag: SourceFlag) => inv.flags.list(flag).length > 0;
+  if (has('from-env-file') && (has('from-file') || has('from-literal'))) {
+    inv.err(plainError('from-env-file cannot be combined with from-file or from-literal'));
+    return undefined;
+  }
+  return collectData(inv, rules, (b) => {
+    for (const flag of order) {
+      const sources = inv.flags.list(flag);
+      if (flag === 'from-literal') b.literals(sources);
+      else if (flag === 'from-file') b.files(sources);
+      else b.envFiles(sources, envWhat);
+    }
+  });
+}
 
 export class DataBuilder {
   readonly data: Record<string, string> = {};

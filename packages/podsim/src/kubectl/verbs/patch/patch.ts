@@ -14,7 +14,7 @@ import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readLocalFile } from '../../local-files.js';
 import { readTargets } from '../../manifest-target.js';
-import { actionLine, printObjects } from '../../output.js';
+import { printChanged } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
 import { yamlToJson } from '../../yaml-to-json.js';
 import { FILENAME_FLAG } from '../get/get.js';
@@ -147,12 +147,8 @@ function* runPatch(inv: Invocation) {
       code = 1;
       continue;
     }
-    if (opts.format) {
-      if (!printObjects(inv, opts.format, [{ info: r.info, obj: r.after }], { single: true })) code = 1;
-      continue;
-    }
     // patch.go sets the printer's operation after the dry-run suffix was added: a dry run reads like the real thing.
-    inv.out(actionLine(r.info, r.after.metadata.name ?? '', jsonEqual(r.before, r.after) ? 'patched (no change)' : 'patched'));
+    if (!printChanged(inv, opts.format, r.info, r.after, jsonEqual(r.before, r.after) ? 'patched (no change)' : 'patched')) code = 1;
   }
   return code;
 }

@@ -8,7 +8,7 @@ import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText, withSource } from '../../errors.js';
 import { readTargets, type Target } from '../../manifest-target.js';
-import { actionLine, printObjects } from '../../output.js';
+import { actionLine, printChanged } from '../../output.js';
 import { kindPrefix } from '../../resource-args.js';
 import { untilGone } from '../../wait-gone.js';
 import { FILENAME_FLAG } from '../get/get.js';
@@ -73,11 +73,7 @@ function* runReplace(inv: Invocation) {
       }
       result = r.value as never;
     }
-    if (opts.format) {
-      if (!printObjects(inv, opts.format, [{ info: t.info, obj: result }], { single: true })) code = 1;
-      continue;
-    }
-    inv.out(actionLine(t.info, t.name, 'replaced', opts.dryRun));
+    if (!printChanged(inv, opts.format, t.info, result, 'replaced', opts.dryRun, t.name)) code = 1;
   }
   return code;
 }

@@ -3,13 +3,25 @@
  * `-c` glob picks, and the last step: sending the changed pod spec, printed as
  * `<kind>/<name> <what> updated` (nothing when nothing changed).
  */
-import { jsonEqual } from '../../../api/objects.js';
+import { jsonEqual, type Any } from '../../../api/objects.js';
 import type { KubeObject, ResourceInfo } from '../../../api/types.js';
 import type { Invocation } from '../../command.js';
-import type { DryRun } from '../../dry-run.js';
+import { DRY_RUN_FLAG, type DryRun } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
-import { actionLine, printObjects, type OutputFormat } from '../../output.js';
-import type { Any } from '../../../api/objects.js';
+import type { FlagSpec } from '../../flags.js';
+import { printChanged, type OutputFormat } from '../../output.js';
+import { OUTPUT_FLAG } from '../patch/patch.js';
+
+/** The flags of every `set` verb that changes pod templates; each verb adds its own. */
+export const TEMPLATE_FLAGS: readonly FlagSpec[] = [
+  { name: 'all', type: 'bool', default: false, help: 'Every object of the type in the namespace.' },
+  { name: 'containers', short: 'c', type: 'string', default: '*', help: 'Names of the containers to change (a glob).' },
+  DRY_RUN_FLAG,
+  { name: 'field-manager', type: 'string', default: 'kubectl-set', help: 'Name of the manager tracking field ownership.' },
+  { name: 'local', type: 'bool', default: false, help: 'Change only the printed copy; nothing is sent.' },
+  OUTPUT_FLAG,
+  { name: 'selector', short: 'l', type: 'string', help: 'Label selector of the objects to change.' },
+];
 
 /** Go filepath.Match over container names (`*`, `?`, `[…]`). */
 export function globMatch(pattern: string, name: string): boolean {
@@ -21,6 +33,14 @@ export function globMatch(pattern: string, name: string): boolean {
 export function specOf(obj: Any): Any | undefined {
   if (obj.kind === 'Pod') return obj.spec;
   return obj.spec?.jobTemplate?.spec?.template?.spec ?? obj.spec?.template?.spec;
+}
+
+/** A writable copy of `obj` and the containers of its pod spec (init containers first) that `-c` picks. */
+export function containersToChange(inv: Invocation, obj: KubeObject): { copy: Any; containers: Any[] } {
+  const copy = structuredClone(obj) as Any;
+  const spec = specOf(copy) ?? {};
+  const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c: Any) => globMatch(inv.flags.str('containers'), c.name));
+  return { copy, containers };
 }
 
 /** Sends the changed copy; `what` names the change (`env`, `resource requirements`), `failure` prefixes a refusal. */
@@ -36,7 +56,5 @@ export function sendChange(inv: Invocation, info: ResourceInfo, obj: KubeObject,
     }
     result = r.value;
   }
-  if (format) return printObjects(inv, format, [{ info, obj: result }], { single: true });
-  inv.out(actionLine(info, obj.metadata.name ?? '', `${what} updated`, dryRun));
-  return true;
+  return printChanged(inv, format, info, result, `${what} updated`, dryRun, obj.metadata.name ?? '');
 }

@@ -3,22 +3,12 @@
  * environment variables of pod templates (and pods, whose containers the API server keeps fixed).
  * Models kubectl pkg/cmd/set/set_env.go (updateEnv keeps the order, replaces in place, appends).
  */
-import type { KubeObject } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
-import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
+import { dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { resolveTargets } from '../../targets.js';
-import { OUTPUT_FLAG } from '../patch/patch.js';
 import type { Any } from '../../../api/objects.js';
-import { globMatch, sendChange, specOf } from './common.js';
-
-const CONTAINERS_FLAG = { name: 'containers', short: 'c', type: 'string' as const, default: '*', help: 'Names of the containers to change (a glob).' };
-const FIELD_MANAGER = { name: 'field-manager', type: 'string' as const, default: 'kubectl-set', help: 'Name of the manager tracking field ownership.' };
-const SELECTOR = { name: 'selector', short: 'l', type: 'string' as const, help: 'Label selector of the objects to change.' };
-const ALL = { name: 'all', type: 'bool' as const, default: false, help: 'Every object of the type in the namespace.' };
-const LOCAL = { name: 'local', type: 'bool' as const, default: false, help: 'Change only the printed copy; nothing is sent.' };
-
-export { ALL, CONTAINERS_FLAG, FIELD_MANAGER, LOCAL, SELECTOR };
+import { containersToChange, sendChange, TEMPLATE_FLAGS } from './common.js';
 
 /** `KEY=VAL` and `KEY-` arguments after the resources (set_env.go / env_parse.go). */
 function split(inv: Invocation): { resources: string[]; set: Any[]; remove: string[] } | string {
@@ -78,19 +68,13 @@ export const env: Command = {
   usage: 'set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N [options]',
   examples: '# Add a variable to the template of deployment web\nkubectl set env deployment/web STORAGE_DIR=/local\n\n# List the variables of every pod\nkubectl set env pods --all --list\n\n# Import the keys of a config map\nkubectl set env --from=configmap/app-config deployment/web',
   flags: [
-    ALL,
-    CONTAINERS_FLAG,
-    DRY_RUN_FLAG,
+    ...TEMPLATE_FLAGS,
     { name: 'env', short: 'e', type: 'stringArray', default: [], help: 'A variable to set (KEY=VALUE).' },
-    FIELD_MANAGER,
     { name: 'from', type: 'string', help: 'A config map or secret whose keys become variables (configmap/NAME, secret/NAME).' },
     { name: 'keys', type: 'stringSlice', default: [], help: 'With --from: only these keys.' },
     { name: 'list', type: 'bool', default: false, help: 'Print the variables instead of changing them.' },
-    LOCAL,
-    OUTPUT_FLAG,
     { name: 'overwrite', type: 'bool', default: true, help: 'Allow changing variables that are already set.' },
     { name: 'prefix', type: 'string', help: 'With --from: put this before each variable name.' },
-    SELECTOR,
   ],
   *run(inv) {
     const parts = split(inv);
@@ -113,9 +97,7 @@ export const env: Command = {
     const list = f.bool('list');
     let code = 0;
     for (const { info, obj } of found.targets) {
-      const copy = structuredClone(obj) as Any;
-      const spec = specOf(copy) ?? {};
-      const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c: Any) => globMatch(f.str('containers'), c.name));
+      const { copy, containers } = containersToChange(inv, obj);
       if (containers.length === 0) {
         inv.err(`Warning: ${info.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(f.str('containers'))}\n`);
         continue;
@@ -138,7 +120,7 @@ export const env: Command = {
         }
       }
       if (list) continue;
-      if (!sendChange(inv, info, obj, copy as KubeObject, 'env', opts.dryRun, opts.format, 'failed to patch env update to pod template:')) code = 1;
+      if (!sendChange(inv, info, obj, copy, 'env', opts.dryRun, opts.format, 'failed to patch env update to pod template:')) code = 1;
     }
     return code;
   },

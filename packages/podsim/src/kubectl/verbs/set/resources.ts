@@ -2,16 +2,12 @@
  * `kubectl set resources (TYPE NAME | TYPE/NAME) [-c C] --limits=cpu=…,memory=… --requests=…`:
  * requests and limits of pod template containers. Models kubectl pkg/cmd/set/set_resources.go.
  */
-import type { KubeObject } from '../../../api/types.js';
 import { parseQuantity } from '../../../api/quantity.js';
 import type { Command } from '../../command.js';
-import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
+import { dryRunAndFormat } from '../../dry-run.js';
 import { plainError } from '../../errors.js';
 import { resolveTargets } from '../../targets.js';
-import { OUTPUT_FLAG } from '../patch/patch.js';
-import type { Any } from '../../../api/objects.js';
-import { globMatch, sendChange, specOf } from './common.js';
-import { ALL, CONTAINERS_FLAG, FIELD_MANAGER, LOCAL, SELECTOR } from './env.js';
+import { containersToChange, sendChange, TEMPLATE_FLAGS } from './common.js';
 
 /** `cpu=200m,memory=512Mi` (kubectl generate.ParseResourceList wording for bad input). */
 function parseList(text: string): Record<string, string> | string {
@@ -32,15 +28,9 @@ export const resources: Command = {
   usage: 'set resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS] [options]',
   examples: '# Limits for the nginx container of deployment nginx\nkubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi\n\n# Requests and limits for every container\nkubectl set resources deployment nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m,memory=256Mi',
   flags: [
-    ALL,
-    CONTAINERS_FLAG,
-    DRY_RUN_FLAG,
-    FIELD_MANAGER,
+    ...TEMPLATE_FLAGS,
     { name: 'limits', type: 'string', help: 'Resource limits, e.g. cpu=200m,memory=512Mi.' },
-    LOCAL,
-    OUTPUT_FLAG,
     { name: 'requests', type: 'string', help: 'Resource requests, e.g. cpu=100m,memory=256Mi.' },
-    SELECTOR,
   ],
   *run(inv) {
     const f = inv.flags;
@@ -61,9 +51,7 @@ export const resources: Command = {
     if (!found.ok) return 1;
     let code = 0;
     for (const { info, obj } of found.targets) {
-      const copy = structuredClone(obj) as Any;
-      const spec = specOf(copy) ?? {};
-      const containers = [...(spec.initContainers ?? []), ...(spec.containers ?? [])].filter((c: Any) => globMatch(f.str('containers'), c.name));
+      const { copy, containers } = containersToChange(inv, obj);
       if (containers.length === 0) {
         inv.err(`error: unable to find container named ${f.str('containers')}\n`);
         code = 1;
@@ -74,7 +62,7 @@ export const resources: Command = {
         if (Object.keys(limits).length) c.resources.limits = { ...(c.resources.limits ?? {}), ...(limits as Record<string, string>) };
         if (Object.keys(requests).length) c.resources.requests = { ...(c.resources.requests ?? {}), ...(requests as Record<string, string>) };
       }
-      if (!sendChange(inv, info, obj, copy as KubeObject, 'resource requirements', opts.dryRun, opts.format, 'failed to patch resources update to pod template')) code = 1;
+      if (!sendChange(inv, info, obj, copy, 'resource requirements', opts.dryRun, opts.format, 'failed to patch resources update to pod template')) code = 1;
     }
     return code;
   },

@@ -1,0 +1,38 @@
+/**
+ * The docs acceptance corpus format: one JSON file per Kubernetes documentation page, written by
+ * gen-docs-corpus.ts and read by test/acceptance/. One definition for the writer and the reader.
+ */
+
+export interface CorpusStep {
+  command: string;
+  /** Line of the page where the command is written. */
+  line: number;
+  /** The page's printed output for this command, as written. */
+  expected?: string;
+  expectedLine?: number;
+  /** Seconds the prose asks the reader to wait before this command ("After 35 seconds, …"). */
+  waitBefore?: number;
+  /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
+  inSession?: boolean;
+  /** The printed output is that of this many commands of one block together (this one the last). */
+  outputOf?: number;
+  /** Why the step is not scored (it needs what the simulator does not model), from the overrides. */
+  outOfScope?: string;
+}
+
+export interface CorpusSection {
+  title: string;
+  steps: CorpusStep[];
+}
+
+export interface CorpusPage {
+  page: string;
+  url: string;
+  source: { repository: string; commit: string; path: string };
+  title: string;
+  /** The page carries on from this one (a tutorial's previous module): it is replayed first. */
+  continues?: string;
+  examples: Record<string, string>;
+  files: Record<string, string>;
+  sections: CorpusSection[];
+}
