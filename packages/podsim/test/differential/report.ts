@@ -109,6 +109,13 @@ function independentCellsSection(): string[] {
   ];
 }
 
+/**
+ * A mismatch's text in the report: normalised as compared, and the served URL's port (the OS's pick,
+ * new each run; it only shows where the oracle prints the server's address) masked, so the report is
+ * the same on every run of the same code.
+ */
+const asReported = (text: string): string => normalise(text).replace(/(http:\/\/<ip>):\d+/g, '$1:PORT');
+
 export function renderReport(rows: Row[]): { text: string; rate: number } {
   const matched = rows.filter((r) => r.match).length;
   const oracle = rows.filter((r) => !r.match && causeOf(r.command)?.kind === 'oracle').length;
@@ -140,7 +147,7 @@ export function renderReport(rows: Row[]): { text: string; rate: number } {
   ];
   for (const r of rows.filter((x) => !x.match)) {
     const cause = causeOf(r.command);
-    lines.push(`### ${r.scenario}: \`${r.command}\``, '', `Cause (${cause?.kind ?? 'unknown'}): ${cause?.text ?? 'not yet attributed'}`, '', '```diff', lineDiff(normalise(r.ours), normalise(r.real)), '```', '');
+    lines.push(`### ${r.scenario}: \`${r.command}\``, '', `Cause (${cause?.kind ?? 'unknown'}): ${cause?.text ?? 'not yet attributed'}`, '', '```diff', lineDiff(asReported(r.ours), asReported(r.real)), '```', '');
   }
   return { text: `${lines.join('\n')}\n`, rate: matched / Math.max(rows.length, 1) };
 }
