@@ -110,11 +110,14 @@ function independentCellsSection(): string[] {
 }
 
 /**
- * A mismatch's text in the report: normalised as compared, and the served URL's port (the OS's pick,
- * new each run; it only shows where the oracle prints the server's address) masked, so the report is
- * the same on every run of the same code.
+ * A mismatch's text in the report: normalised as compared, then with what is new on every run masked
+ * so the report is the same for the same code: the served URL's port (the OS's pick) and the time and
+ * process id of a klog header (`E1207 01:43:26.184144    8463 run.go:72]`, the dispatcher build's errors).
  */
-const asReported = (text: string): string => normalise(text).replace(/(http:\/\/<ip>):\d+/g, '$1:PORT');
+const asReported = (text: string): string =>
+  normalise(text)
+    .replace(/(http:\/\/<ip>):\d+/g, '$1:PORT')
+    .replace(/^([IWEF])\d{4} \d\d:\d\d:\d\d\.\d{6}\s+\d+ /gm, '$1MMDD hh:mm:ss.uuuuuu PID ');
 
 export function renderReport(rows: Row[]): { text: string; rate: number } {
   const matched = rows.filter((r) => r.match).length;
