@@ -14,7 +14,7 @@ import { renderReport, type ScenarioRun } from './report.js';
 import { runSection } from './runner.js';
 
 /** The last measured result (REPORT.md); the test allows one matched step fewer. Raise it when the rate goes up. */
-const GATE = { matched: 413, total: 649 };
+const GATE = { matched: 415, total: 649 };
 
 const only = process.env.ACCEPTANCE_ONLY;
 
