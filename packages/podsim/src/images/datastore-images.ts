@@ -2,7 +2,9 @@
  * docker.io/library/{postgres,mysql,mariadb,mongo,memcached,rabbitmq} for any published tag:
  * docker-entrypoint.sh in front of the server, version from the tag, alpine or Debian userland.
  */
+import type { Program } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
+import { mongoLegacy, mongosh } from '../programs/clients/mongosh.js';
 import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
 import { mariadbStore, memcachedStore, mongoStore, mysqlStore, postgresStore, rabbitmqStore } from './datastores.js';
 import type { FamilyBuild } from './families/index.js';
@@ -21,6 +23,8 @@ interface Spec {
   stopSignal?: number;
   user?: string;
   ports: number[];
+  /** The image's own client programs by path, for the tag's version. */
+  clients?(version: string): Record<string, Program>;
 }
 
 const SPECS: Record<string, Spec> = {
@@ -35,7 +39,19 @@ const SPECS: Record<string, Spec> = {
   },
   mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060] },
   mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306] },
-  mongo: { current: '8.0.4', store: mongoStore, bin: '/usr/bin/mongod', env: (v) => ({ MONGO_MAJOR: v.split('.').slice(0, 2).join('.'), MONGO_VERSION: v }), dirs: ['/data/db/', '/data/configdb/', '/docker-entrypoint-initdb.d/'], ports: [27017] },
+  mongo: {
+    current: '8.0.4',
+    store: mongoStore,
+    bin: '/usr/bin/mongod',
+    env: (v) => ({ MONGO_MAJOR: v.split('.').slice(0, 2).join('.'), MONGO_VERSION: v }),
+    dirs: ['/data/db/', '/data/configdb/', '/docker-entrypoint-initdb.d/'],
+    ports: [27017],
+    // The legacy shell went with 6.0; 5.0 images carry both.
+    clients: (v) => {
+      const major = Number(v.split('.')[0]);
+      return { ...(major < 6 ? { '/usr/bin/mongo': mongoLegacy } : {}), ...(major >= 5 ? { '/usr/bin/mongosh': mongosh } : {}) };
+    },
+  },
   memcached: { current: '1.6.34', store: memcachedStore, bin: '/usr/local/bin/memcached', env: (v) => ({ MEMCACHED_VERSION: v }), dirs: [], user: 'memcache', ports: [11211] },
   rabbitmq: { current: '4.0.5', store: rabbitmqStore, bin: '/opt/rabbitmq/sbin/rabbitmq-server', env: (v) => ({ RABBITMQ_VERSION: v, RABBITMQ_DATA_DIR: '/var/lib/rabbitmq' }), dirs: ['/var/lib/rabbitmq/'], ports: [4369, 5671, 5672, 15691, 15692, 25672] },
 };
@@ -53,7 +69,7 @@ export const dataStoreImage: FamilyBuild = (repository, tag) => {
     tags: [tag],
     ...merge(alpine ? alpineBase() : debianBase(), {
       files: Object.fromEntries(spec.dirs.map((d) => [d, ''])),
-      binaries: { '/usr/local/bin/docker-entrypoint.sh': dataStoreEntrypoint(store, '/usr/local/bin/docker-entrypoint.sh'), [bin]: dataStoreServer(store) },
+      binaries: { '/usr/local/bin/docker-entrypoint.sh': dataStoreEntrypoint(store, '/usr/local/bin/docker-entrypoint.sh'), [bin]: dataStoreServer(store), ...spec.clients?.(version) },
     }),
     config: {
       entrypoint: ['docker-entrypoint.sh'],

@@ -6,6 +6,7 @@
 import { SIGNALS } from '../kernel/signals.js';
 import { strftime } from '../programs/date.js';
 import type { DataStore, Line } from '../programs/servers/datastore.js';
+import { MongoEngine } from '../programs/servers/engines/mongo.js';
 
 const ms3 = (t: number) => String(t % 1000).padStart(3, '0');
 const iso = (t: number, frac: string) => `${strftime('%Y-%m-%dT%H:%M:%S', t)}.${frac}`;
@@ -183,6 +184,10 @@ export function mongoStore(version: string): DataStore {
   const text = (c: string, ctx: string, msg: string): Line => (t) => `${iso(t, ms3(t))}+0000 I  ${c.padEnd(8)} [${ctx}] ${msg}`;
   const modern = Number(version.split('.')[0]) * 100 + Number(version.split('.')[1] ?? 0) >= 404;
   return {
+    wire: (proc) => {
+      const engine = new MongoEngine(version, () => proc.clock.now());
+      return () => engine.session();
+    },
     servers: ['mongod'],
     port: 27017,
     version: `db version v${version}`,

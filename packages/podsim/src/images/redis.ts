@@ -1,6 +1,7 @@
 /** docker.io/library/redis (Debian): docker-entrypoint.sh + redis-server on 6379, redis-cli. */
 import { SIGNALS } from '../kernel/signals.js';
-import { redisCli, redisEntrypoint, redisServer, REDIS_VERSION } from '../programs/servers/redis.js';
+import { redisCli } from '../programs/clients/redis-cli.js';
+import { redisEntrypoint, redisServer, REDIS_VERSION } from '../programs/servers/redis.js';
 import { DEFAULT_PATH, type Image } from './types.js';
 import { debianBase, merge } from './userland.js';
 

@@ -22,12 +22,23 @@ export interface HttpResponse {
   closed?: boolean;
 }
 
+/**
+ * A connection to a server that speaks its own protocol (a database, redis): the client sends
+ * requests and gets replies. What a request and a reply are is the protocol's business.
+ */
+export interface Session {
+  protocol: string;
+  request(message: unknown): unknown;
+}
+
 /** A listening socket. `http` is absent for plain TCP servers (redis, a DB): connect works, HTTP fails. */
 export interface Listener {
   port: number;
   /** Program that owns the socket (for `netstat`-like output and error texts). */
   owner: string;
   http?(req: HttpRequest): HttpResponse | Waitable<HttpResponse>;
+  /** Opens a session with a server that speaks its own protocol; undefined when the connection is dropped. */
+  open?(remoteAddr: string): Session | undefined;
 }
 
 export type ConnectError = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ETIMEDOUT';

@@ -5,10 +5,10 @@ import type { Proc } from '../kernel/process.js';
 import type { Waitable } from '../kernel/waitable.js';
 
 /** Binds `port` in the process's network namespace; the socket closes when the process exits. */
-export function bindPort(proc: Proc, port: number, http?: (req: HttpRequest) => HttpResponse | Waitable<HttpResponse>): 'ok' | 'EADDRINUSE' {
+export function bindPort(proc: Proc, port: number, http?: (req: HttpRequest) => HttpResponse | Waitable<HttpResponse>, open?: Listener['open']): 'ok' | 'EADDRINUSE' {
   const net = machineOf(proc).net;
   if (!net) return 'ok';
-  const listener: Listener = { port, owner: `${proc.comm}/${proc.pid}`, http };
+  const listener: Listener = { port, owner: `${proc.comm}/${proc.pid}`, http, open };
   if (net.listen(listener) === 'EADDRINUSE') return 'EADDRINUSE';
   proc.exited.subscribe(() => net.close(port, listener));
   return 'ok';

@@ -4,9 +4,13 @@
  */
 import type { Program } from '../../kernel/process.js';
 import { jq } from './jq.js';
+import { mongosh } from './mongosh.js';
 import { openssl } from './openssl.js';
+import { redisCli } from './redis-cli.js';
 
 export const CLIENT_PROGRAMS: Record<string, Program> = {
   jq,
+  mongosh,
   openssl,
+  'redis-cli': redisCli,
 };

@@ -4,6 +4,7 @@
  * the port opened at the readiness line, and the shutdown lines on the image's stop signal.
  * What differs per server is data (images/datastores.ts).
  */
+import type { Listener } from '../../kernel/net.js';
 import type { Proc, Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
 import { forever, sleep, wait } from '../../kernel/waitable.js';
@@ -26,6 +27,8 @@ export interface DataStore {
   /** Lines on the stop signal, written `ms` later, then exit 0. */
   shutdown: { ms: number; lines: (signal: number) => Line[] };
   stream: 'stdout' | 'stderr';
+  /** The server's own protocol for its clients: made once per server process from its environment. */
+  wire?(proc: Proc): Listener['open'];
 }
 
 export function dataStoreEntrypoint(store: DataStore, scriptName: string): Program {
@@ -73,7 +76,7 @@ function* runServer(proc: Proc, store: DataStore, say: (lines: Line[], stream?: 
   for (const sig of [SIGNALS.SIGTERM, SIGNALS.SIGINT, SIGNALS.SIGQUIT]) proc.trap(sig, stop);
   for (const [i, step] of store.boot.entries()) {
     if (step.ms > 0) yield* wait(sleep(proc.clock, step.ms));
-    if (i === store.boot.length - 1 && bindPort(proc, store.port) !== 'ok') {
+    if (i === store.boot.length - 1 && bindPort(proc, store.port, undefined, store.wire?.(proc)) !== 'ok') {
       proc.stderr.write(`bind on TCP port ${store.port}: Address already in use\n`);
       return 1;
     }

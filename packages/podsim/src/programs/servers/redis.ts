@@ -1,6 +1,6 @@
 /**
  * redis-server 7.4 (docker-library/redis): the startup banner lines, TCP port 6379 (no HTTP), and a
- * graceful shutdown on SIGTERM/SIGINT with status 0. redis-cli answers PING when the server is up.
+ * graceful shutdown on SIGTERM/SIGINT with status 0. Its clients reach the data through engines/redis.ts.
  */
 import type { Proc, Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
@@ -8,7 +8,7 @@ import { forever, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
-import { CONNECT_ERROR_TEXT, connect, resolveHost } from '../net-client.js';
+import { RedisEngine } from './engines/redis.js';
 
 export const REDIS_VERSION = '7.4.1';
 
@@ -33,7 +33,8 @@ export const redisServer: Program = function* (proc) {
   line(proc, 'C', '*', `Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=0, pid=${proc.pid}, just started`);
   line(proc, 'C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf');
   line(proc, 'M', '*', 'monotonic clock: POSIX clock_gettime');
-  if (bindPort(proc, port) !== 'ok') {
+  const engine = new RedisEngine(proc.clock);
+  if (bindPort(proc, port, undefined, () => engine.session()) !== 'ok') {
     line(proc, 'M', '#', `Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use`);
     line(proc, 'M', '#', `Failed listening on port ${port} (tcp), aborting.`);
     return 1;
@@ -54,27 +55,5 @@ export const redisServer: Program = function* (proc) {
   proc.trap(SIGNALS.SIGTERM, shutdown);
   proc.trap(SIGNALS.SIGINT, shutdown);
   yield* wait(forever);
-  return 0;
-};
-
-export const redisCli: Program = function* (proc) {
-  const args = proc.argv.slice(1);
-  let host = '127.0.0.1';
-  let port = 6379;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    if (args[i] === '-h') host = args[++i] ?? host;
-    else if (args[i] === '-p') port = Number(args[++i]);
-    else rest.push(args[i]);
-  }
-  const ip = resolveHost(proc, host);
-  const target = ip ? connect(proc, ip, port) : 'EHOSTUNREACH';
-  if (typeof target === 'string') {
-    proc.stdout.write(`Could not connect to Redis at ${host}:${port}: ${ip ? CONNECT_ERROR_TEXT[target] : 'Name or service not known'}\n`);
-    return 1;
-  }
-  const cmd = (rest[0] ?? '').toUpperCase();
-  if (cmd === 'PING') proc.stdout.write('PONG\n');
-  else proc.stdout.write(`(error) ERR unknown command '${rest[0] ?? ''}', with args beginning with: \n`);
   return 0;
 };

@@ -91,25 +91,29 @@ function* runPortForward(inv: Invocation) {
     for (const l of opened) inv.host.net.close(l.port, l);
   };
   for (const m of parsed.maps) {
+    /** One forwarded connection: the pod's listener, or undefined when the tunnel broke (kubectl exits). */
+    const tunnel = (): Listener | undefined => {
+      inv.out(`Handling connection for ${m.local}\n`);
+      const r = inv.streams.portForward(ns, podName, m.remote);
+      if (r.ok) return r.listener;
+      // client-go closes the whole tunnel when a stream reports an error, so kubectl gives up.
+      const why = `an error occurred forwarding ${m.local} -> ${m.remote}: ${r.status.message ?? ''}`;
+      inv.err(klogError(inv.now(), inv.proc.pid, 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(why)}`));
+      inv.err(plainError('lost connection to pod'));
+      closeAll();
+      inv.proc.exit(1);
+      return undefined;
+    };
     const listener: Listener = {
       port: m.local,
       owner: `kubectl[${inv.proc.pid}]`,
       http: (req: HttpRequest): HttpResponse | ReturnType<NonNullable<Listener['http']>> => {
-        inv.out(`Handling connection for ${m.local}\n`);
-        const r = inv.streams.portForward(ns, podName, m.remote);
-        if (!r.ok) {
-          // client-go closes the whole tunnel when a stream reports an error, so kubectl gives up.
-          const why = `an error occurred forwarding ${m.local} -> ${m.remote}: ${r.status.message ?? ''}`;
-          inv.err(klogError(inv.now(), inv.proc.pid, 'portforward.go:424', `"Unhandled Error" err=${JSON.stringify(why)}`));
-          inv.err(plainError('lost connection to pod'));
-          closeAll();
-          inv.proc.exit(1);
-          return { status: 0, body: '', closed: true };
-        }
+        const target = tunnel();
         // A plain TCP server (redis) drops a connection that speaks HTTP to it.
-        if (!r.listener.http) return { status: 0, body: '', closed: true };
-        return r.listener.http({ ...req, remoteAddr: '127.0.0.1' });
+        if (!target?.http) return { status: 0, body: '', closed: true };
+        return target.http({ ...req, remoteAddr: '127.0.0.1' });
       },
+      open: () => tunnel()?.open?.('127.0.0.1'),
     };
     if (inv.host.net.listen(listener) === 'EADDRINUSE') {
       closeAll();
