@@ -31,9 +31,11 @@ describe('nginx image', () => {
   });
 
   it('answers each request from the files as they are now: a changed page, a directory redirect, a broken escape', () => {
-    const pod = testPod();
+    const pod = testPod({ ip: '10.244.1.7' });
     const c = pod.run('nginx:1.27', { name: 'web' });
-    const get = (path: string) => pod.exec(c, ['curl', '-s', '-i', `localhost${path}`]).out.text;
+    const client = testPod({ name: 'client', ip: '10.244.2.3', clock: pod.clock, network: pod.network });
+    const curl = client.run('nginx:1.27', { name: 'curl', command: ['sleep', 'infinity'] });
+    const get = (path: string) => client.exec(curl, ['curl', '-s', '-i', `10.244.1.7${path}`]).out.text;
     const sh = (script: string) => {
       const r = pod.exec(c, ['sh', '-c', script]);
       pod.clock.advance(1000);
@@ -41,18 +43,21 @@ describe('nginx image', () => {
     };
     expect(get('/?probe=1')).toContain('Welcome to nginx!');
     sh('echo changed > /usr/share/nginx/html/index.html; mkdir /usr/share/nginx/html/docs');
-    expect(get('/')).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nchanged\n$/);
-    expect(get('/docs')).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\n[^]*Location: http:\/\/localhost\/docs\/\r\n/);
+    expect(get('/docs')).toMatch(/^HTTP\/1\.1 301 Moved Permanently\r\n[^]*Location: http:\/\/10\.244\.1\.7\/docs\/\r\n/);
     expect(get('/%zz')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+    expect(get('/')).toMatch(/^HTTP\/1\.1 200 OK\r\n[^]*\r\n\r\nchanged\n$/);
+    pod.clock.advance(1000);
+    expect(get('/')).toMatch(/\r\n\r\nchanged\n$/);
     sh('rm /usr/share/nginx/html/index.html');
     expect(get('/')).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
     const access = logText(c).split('\n').filter((l) => l.includes('"curl/8.5.0"'));
-    expect(access.map((l) => l.replace(/^.*?"GET /, 'GET '))).toEqual([
-      'GET /?probe=1 HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
-      'GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
-      'GET /docs HTTP/1.1" 301 169 "-" "curl/8.5.0" "-"',
-      'GET /%zz HTTP/1.1" 400 157 "-" "curl/8.5.0" "-"',
-      'GET / HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"',
+    expect(access).toEqual([
+      '10.244.2.3 - - [27/Nov/2026:09:00:00 +0000] "GET /?probe=1 HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:01 +0000] "GET /docs HTTP/1.1" 301 169 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:01 +0000] "GET /%zz HTTP/1.1" 400 157 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:01 +0000] "GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:02 +0000] "GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:03 +0000] "GET / HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"',
     ]);
   });
 

@@ -118,10 +118,31 @@ function serveFile(proc: Proc, target: Target | null, req: HttpRequest, version:
   }
 }
 
-function accessLine(proc: Proc, req: HttpRequest, res: HttpResponse): string {
-  const size = utf8Length(res.body);
-  const when = strftime('%d/%b/%Y:%H:%M:%S +0000', proc.clock.now());
-  return `${req.remoteAddr} - - [${when}] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size} "-" "${req.headers['User-Agent'] ?? '-'}" "-"\n`;
+/** An access line's text on either side of its time, for the request it was made for. */
+interface AccessParts {
+  remoteAddr: string;
+  method: string;
+  path: string;
+  agent: string;
+  status: number;
+  size: number;
+  head: string;
+  tail: string;
+}
+
+/** Combined-format access lines; a probe sends the same request every period, so the last one's parts are kept. */
+function accessLogger(): (proc: Proc, req: HttpRequest, res: HttpResponse) => string {
+  let last: AccessParts | undefined;
+  return (proc, req, res) => {
+    const size = utf8Length(res.body);
+    const agent = req.headers['User-Agent'] ?? '-';
+    let p = last;
+    if (!p || p.remoteAddr !== req.remoteAddr || p.method !== req.method || p.path !== req.path || p.agent !== agent || p.status !== res.status || p.size !== size) {
+      const tail = `] "${req.method} ${req.path} HTTP/1.1" ${res.status} ${size} "-" "${agent}" "-"\n`;
+      p = last = { remoteAddr: req.remoteAddr, method: req.method, path: req.path, agent, status: res.status, size, head: `${req.remoteAddr} - - [`, tail };
+    }
+    return p.head + strftime('%d/%b/%Y:%H:%M:%S +0000', proc.clock.now()) + p.tail;
+  };
 }
 
 export function nginxBinary(build: NginxBuild): Program {
@@ -139,6 +160,7 @@ export function nginxBinary(build: NginxBuild): Program {
     const log = (pid: number, msg: string) => proc.stderr.write(`${errTime(proc)} [notice] ${pid}#${pid}: ${msg}\n`);
     const site = siteConfig(proc);
     const targetOf = targetResolver(site, `nginx/${build.version}`);
+    const accessLine = accessLogger();
     const workers: Proc[] = [];
     const serve = (req: HttpRequest) => {
       const worker = workers[0]?.pid ?? proc.pid;
