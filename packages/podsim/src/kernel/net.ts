@@ -16,7 +16,8 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   status: number;
-  headers?: Record<string, string>;
+  /** Servers may share one headers object between answers: readers copy, never change it. */
+  headers?: Readonly<Record<string, string>>;
   body: string;
   /** The server (or a tunnel in between) closed the connection without answering: curl's "Empty reply from server". */
   closed?: boolean;
