@@ -15,6 +15,10 @@ export interface ResourceSelection {
 
 export type ArgsResult = { ok: true; selections: ResourceSelection[]; multipleTypes: boolean } | { ok: false; message: string };
 
+/** The resource builder's error when no argument, file or selector names anything. */
+export const NO_RESOURCES_GIVEN =
+  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+
 /** The resources `kubectl get all` covers, in kubectl's category order. */
 const ALL_CATEGORY = ['pods', 'replicationcontrollers', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'cronjobs', 'jobs'];
 

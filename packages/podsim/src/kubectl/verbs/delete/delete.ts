@@ -11,7 +11,7 @@ import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readTargets } from '../../manifest-target.js';
 import { fetchObjects } from '../../objects.js';
-import { kindPrefix, parseResourceArgs, type ResourceSelection } from '../../resource-args.js';
+import { kindPrefix, NO_RESOURCES_GIVEN, parseResourceArgs, type ResourceSelection } from '../../resource-args.js';
 import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { untilGone } from '../../wait-gone.js';
 import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../get/get.js';
@@ -32,8 +32,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'wait', type: 'bool', default: true, help: 'Wait until the objects are gone before returning.' },
 ];
 
-export const NO_RESOURCES_GIVEN =
-  "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'";
+export { NO_RESOURCES_GIVEN };
 
 const FORCE_WARNING = 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
 

@@ -7,12 +7,13 @@ import type { KubeObject, ResourceInfo, WatchEvent } from '../../../api/types.js
 import { TablePrinter } from '../../../tables/table-printer.js';
 import { tableFor } from '../../../tables/index.js';
 import type { Command, Invocation } from '../../command.js';
-import { plainError, statusErrorText } from '../../errors.js';
+import { plainError, statusErrorText, usageError } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import type { FlagSpec } from '../../flags.js';
 import { enhanceListError, fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
 import { TEMPLATE_FLAGS, outputFormat, printObjects, type OutputFormat } from '../../output.js';
-import { kindPrefix, resourceArgs } from '../../resource-args.js';
+import { kindPrefix, NO_RESOURCES_GIVEN, resourceArgs } from '../../resource-args.js';
+import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { readTargets } from '../../manifest-target.js';
 import { sortObjects } from '../../printers/sort-by.js';
 import { YamlPrinter } from '../../printers/yaml.js';
@@ -41,77 +42,130 @@ const FLAGS: FlagSpec[] = [
   ...TEMPLATE_FLAGS,
 ];
 
-function tablePrinter(inv: Invocation, format: Extract<OutputFormat, { type: 'table' }>, allNamespaces: boolean, info: ResourceInfo, kind?: string): TablePrinter {
+/** What `kubectl get` was asked to do (upstream GetOptions). */
+export interface GetOptions {
+  commandPath: string;
+  args: string[];
+  filenames: string[];
+  output: string;
+  watch: boolean;
+  watchOnly: boolean;
+  outputWatchEvents: boolean;
+  showLabels: boolean;
+  showKind: boolean;
+  noHeaders: boolean;
+  labelColumns: string[];
+  sortBy: string;
+  labelSelector: string;
+  fieldSelector: string;
+  allNamespaces: boolean;
+  ignoreNotFound: boolean;
+}
+
+function tablePrinter(o: GetOptions, format: Extract<OutputFormat, { type: 'table' }>, info: ResourceInfo, kind?: string): TablePrinter {
   return new TablePrinter({
     wide: format.wide,
-    noHeaders: inv.flags.bool('no-headers'),
-    showLabels: inv.flags.bool('show-labels'),
-    labelColumns: inv.flags.list('label-columns'),
-    withNamespace: allNamespaces && info.namespaced,
-    watchEvents: inv.flags.bool('output-watch-events'),
-    kind: kind ?? (inv.flags.bool('show-kind') ? kindPrefix(info) : undefined),
+    noHeaders: o.noHeaders,
+    showLabels: o.showLabels,
+    labelColumns: o.labelColumns,
+    withNamespace: o.allNamespaces && info.namespaced,
+    watchEvents: o.outputWatchEvents,
+    kind: kind ?? (o.showKind ? kindPrefix(info) : undefined),
   });
 }
 
-function* watchObjects(inv: Invocation, info: ResourceInfo, names: string[], format: OutputFormat, allNamespaces: boolean) {
-  const watchOnly = inv.flags.bool('watch-only');
-  const fieldSelector = [inv.flags.str('field-selector'), names.length ? `metadata.name=${names[0]}` : ''].filter(Boolean).join(',');
-  const sel = { labelSelector: inv.flags.str('selector') || undefined, fieldSelector: fieldSelector || undefined };
-  const ns = namespaceFor(inv, info, allNamespaces);
-  const printer = format.type === 'table' ? tablePrinter(inv, format, allNamespaces, info) : undefined;
+function* watchObjects(inv: Invocation, o: GetOptions, info: ResourceInfo, names: string[], format: OutputFormat) {
+  const fieldSelector = [o.fieldSelector, names.length ? `metadata.name=${names[0]}` : ''].filter(Boolean).join(',');
+  const sel = { labelSelector: o.labelSelector || undefined, fieldSelector: fieldSelector || undefined };
+  const ns = namespaceFor(inv, info, o.allNamespaces);
+  const printer = format.type === 'table' ? tablePrinter(o, format, info) : undefined;
   const yamlPrinter = new YamlPrinter();
   const print = (objs: KubeObject[], type: WatchEvent['type'] = 'ADDED') => {
     if (printer) inv.out(printer.print(tableFor(info.resource, objs, { now: inv.now(), wide: format.type === 'table' && format.wide }), type));
-    else printObjects(inv, format, objs.map((o) => ({ info, obj: o })), { separateDocuments: true, yamlPrinter, noHeaders: inv.flags.bool('no-headers') });
+    else printObjects(inv, format, objs.map((obj) => ({ info, obj })), { separateDocuments: true, yamlPrinter, noHeaders: o.noHeaders });
   };
   const list = inv.api.list(info.resource, ns, sel);
   if (!list.ok) {
     inv.err(statusErrorText(enhanceListError(list.status, info, sel)));
     return 1;
   }
-  if (!watchOnly && list.value.items.length > 0) print(list.value.items);
+  if (!o.watchOnly && list.value.items.length > 0) print(list.value.items);
   const stop = inv.api.watch(info.resource, ns, (ev) => print([ev.object], ev.type), { ...sel, resourceVersion: list.value.metadata.resourceVersion });
   return yield* untilInterrupted(inv, stop);
 }
 
-function* runGet(inv: Invocation) {
+function complete(inv: Invocation): Completed<GetOptions> {
+  const f = inv.flags;
+  const o: GetOptions = {
+    commandPath: inv.commandPath,
+    args: inv.args,
+    filenames: f.list('filename'),
+    output: f.str('output'),
+    watch: f.bool('watch'),
+    watchOnly: f.bool('watch-only'),
+    outputWatchEvents: f.bool('output-watch-events'),
+    showLabels: f.bool('show-labels'),
+    showKind: f.bool('show-kind'),
+    noHeaders: f.bool('no-headers'),
+    labelColumns: f.list('label-columns'),
+    sortBy: f.str('sort-by'),
+    labelSelector: f.str('selector'),
+    fieldSelector: f.str('field-selector'),
+    allNamespaces: f.bool('all-namespaces'),
+    ignoreNotFound: f.bool('ignore-not-found'),
+  };
+  if (o.watch && o.sortBy) inv.err('warning: --watch requested, --sort-by will be ignored for watch events received\n');
+  else if (o.watchOnly && o.sortBy) inv.err('warning: --watch-only requested, --sort-by will be ignored\n');
+  else if (!o.watch && !o.watchOnly && o.args.length === 0 && o.filenames.length === 0) {
+    return failed(
+      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
+        usageError(o.commandPath, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).'),
+    );
+  }
+  return { ok: true, options: o };
+}
+
+function validate(o: GetOptions): string | undefined {
+  if (o.showLabels && o.output !== '' && o.output !== 'wide') return plainError(`--show-labels option cannot be used with ${o.output} printer`);
+  if (o.outputWatchEvents && !o.watch && !o.watchOnly) return plainError('--output-watch-events option can only be used with --watch or --watch-only');
+  return undefined;
+}
+
+function* runGet(inv: Invocation, o: GetOptions) {
+  const watching = o.watch || o.watchOnly;
+  // The resource builder's own check: with --watch nothing above asked for a resource.
+  if (watching && o.args.length === 0 && o.filenames.length === 0) {
+    inv.err(plainError(NO_RESOURCES_GIVEN));
+    return 1;
+  }
   const out = outputFormat(inv, true);
   if (!out.ok) {
     inv.err(plainError(out.message));
     return 1;
   }
   const format = out.format as OutputFormat;
-  const files = inv.flags.list('filename');
-  if (files.length > 0) {
-    const read = yield* readTargets(inv, files, 'get');
+  let args = o.args;
+  if (o.filenames.length > 0) {
+    const read = yield* readTargets(inv, o.filenames, 'get');
     if (!read) return 1;
-    inv.args = read.targets.map((t) => `${kindPrefix(t.info)}/${t.name}`);
+    args = read.targets.map((t) => `${kindPrefix(t.info)}/${t.name}`);
   }
-  if (inv.args.length === 0) {
-    inv.err(
-      'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
-        plainError(`Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee '${inv.commandPath} -h' for help and examples`),
-    );
-    return 1;
-  }
-  const parsed = resourceArgs(inv, inv.args);
+  const parsed = resourceArgs(inv, args);
   if (!parsed) return 1;
-  const all = inv.flags.bool('all-namespaces');
-  if (inv.flags.bool('watch') || inv.flags.bool('watch-only')) {
+  if (watching) {
     if (parsed.selections.length > 1) {
       inv.err(plainError('you may only specify a single resource type'));
       return 1;
     }
     const s = parsed.selections[0];
-    return yield* watchObjects(inv, s.info, s.names, format, all);
+    return yield* watchObjects(inv, o, s.info, s.names, format);
   }
 
-  const sel = { labelSelector: inv.flags.str('selector'), fieldSelector: inv.flags.str('field-selector'), allNamespaces: all };
+  const sel = { labelSelector: o.labelSelector, fieldSelector: o.fieldSelector, allNamespaces: o.allNamespaces };
   const fetched = parsed.selections.map((s) => fetchObjects(inv, s.info, s.names, sel));
-  const sortBy = inv.flags.str('sort-by');
   for (const f of fetched) {
-    if (!sortBy) continue;
-    const sorted = sortObjects(f.objects, sortBy);
+    if (!o.sortBy) continue;
+    const sorted = sortObjects(f.objects, o.sortBy);
     if (!sorted.ok) {
       inv.err(plainError(sorted.message));
       return 1;
@@ -122,7 +176,7 @@ function* runGet(inv: Invocation) {
   const errors: string[] = [];
   for (const f of fetched) {
     for (const st of f.errors) {
-      if (st.reason === 'NotFound' && inv.flags.bool('ignore-not-found')) continue;
+      if (st.reason === 'NotFound' && o.ignoreNotFound) continue;
       errors.push(statusErrorText(st));
       code = 1;
     }
@@ -132,24 +186,26 @@ function* runGet(inv: Invocation) {
     let text = '';
     for (const f of fetched) {
       if (f.objects.length === 0) continue;
-      const printer = tablePrinter(inv, format, all, f.info, parsed.multipleTypes ? kindPrefix(f.info) : undefined);
+      const printer = tablePrinter(o, format, f.info, parsed.multipleTypes ? kindPrefix(f.info) : undefined);
       const t = printer.print(tableFor(f.info.resource, f.objects, { now: inv.now(), wide: format.wide }));
-      if (text !== '' && t !== '' && !inv.flags.bool('no-headers')) text += '\n';
+      if (text !== '' && t !== '' && !o.noHeaders) text += '\n';
       text += t;
     }
     inv.out(text);
   } else if (total > 0 || parsed.selections.every((s) => s.names.length === 0)) {
     const single = parsed.selections.length === 1 && parsed.selections[0].names.length === 1;
-    if (!printObjects(inv, format, fetched.flatMap((f) => f.objects.map((o) => ({ info: f.info, obj: o }))), { single, noHeaders: inv.flags.bool('no-headers') })) code = 1;
+    if (!printObjects(inv, format, fetched.flatMap((f) => f.objects.map((obj) => ({ info: f.info, obj }))), { single, noHeaders: o.noHeaders })) code = 1;
   }
   for (const e of errors) inv.err(e);
   const named = parsed.selections.some((s) => s.names.length > 0);
   if (total === 0 && !named && errors.length === 0 && format.type === 'table') {
     const namespaced = parsed.selections.some((s) => s.info.namespaced);
-    inv.err(noResourcesMessage(inv, namespaced, all));
+    inv.err(noResourcesMessage(inv, namespaced, o.allNamespaces));
   }
   return code;
 }
+
+export const GET_STEPS: VerbSteps<GetOptions> = { complete, validate, run: runGet };
 
 export const get: Command = {
   name: 'get',
@@ -157,5 +213,5 @@ export const get: Command = {
   usage: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   examples: '# List the pods of the current namespace\nkubectl get pods\n\n# Follow changes to pods\nkubectl get pods --watch',
   flags: FLAGS,
-  run: runGet,
+  run: runSteps(GET_STEPS),
 };
