@@ -143,5 +143,12 @@ export interface PodStreams {
     pod: string,
     container: string | undefined,
     stdio: { stdin: import('../kernel/streams.js').InputStream; stdout: import('../kernel/streams.js').OutputStream; stderr: import('../kernel/streams.js').OutputStream; tty: boolean },
-  ): { ok: true; proc: import('../kernel/process.js').Proc; /** Stops copying output to this client (kubectl left); the container runs on. */ detach?: () => void } | { ok: false; status: Status };
+  ): {
+    ok: true;
+    proc: import('../kernel/process.js').Proc;
+    /** Stops copying output to this client (kubectl left); the container runs on. */
+    detach?: () => void;
+    /** The process's input: busy until it reads again (the client's terminal is idle only then). */
+    session?: import('../kernel/tty.js').RemoteSession;
+  } | { ok: false; status: Status };
 }

@@ -90,6 +90,19 @@ describe('sandbox façade', () => {
     expect(await copy.run('kubectl get pods')).toEqual(await sb.run('kubectl get pods'));
   });
 
+  it('kubectl run -it: the attached shell redraws its prompt, and a typed line runs before the terminal waits again', async () => {
+    const sb = createSandbox();
+    let raw = '';
+    sb.onOutput((d) => (raw += d));
+    await sb.run('kubectl run -it bb --image=busybox:1.28 --restart=Never -- sh');
+    expect(raw.endsWith("If you don't see a command prompt, try pressing enter.\r\n\r/ # ")).toBe(true);
+    // The shell reads a pipe, not this terminal: its work is done before run() returns.
+    expect((await sb.run('echo hi')).output).toBe('hi\n');
+    expect((await sb.run('exit')).exitCode).toBe(0);
+    sb.advance(2000);
+    expect((await sb.run('kubectl get pod bb -o jsonpath={.status.phase}')).output).toBe('Succeeded');
+  });
+
   it('kubectl exec -it runs an interactive ash in the container on the same terminal', async () => {
     const sb = createSandbox({ files: { 'pod.yaml': POD } });
     await sb.run('kubectl apply -f pod.yaml');

@@ -44,6 +44,11 @@ export class Pipe implements InputStream, OutputStream {
     return this.closed;
   }
 
+  /** A reader is blocked on this pipe with nothing buffered for it. */
+  get awaitingRead(): boolean {
+    return this.waiter !== null && this.chunks.length === 0;
+  }
+
   read(): Waitable<string | null> {
     return {
       subscribe: (resume): Cancel => {

@@ -33,7 +33,13 @@ const SIGNAL_KEYS: Record<string, { signal: number; echo: string }> = {
   '\x1c': { signal: SIGNALS.SIGQUIT, echo: '^\\' },
 };
 
-export class Tty {
+/** What a terminal feeds besides its own readers (a remote terminal, an attached container's input). */
+export interface RemoteSession {
+  readonly hasForegroundJob: boolean;
+  readonly awaitingInput: boolean;
+}
+
+export class Tty implements RemoteSession {
   cols: number;
   rows: number;
   private termMode: TermMode = { canonical: true, echo: true, isig: true };
@@ -47,7 +53,7 @@ export class Tty {
   private readonly emit: (data: string) => void;
   private readonly inputWatchers = new Set<() => void>();
   /** Terminals of remote sessions fed from this one (kubectl exec -it): idle only when they are. */
-  private readonly sessions = new Set<Tty>();
+  private readonly sessions = new Set<RemoteSession>();
   readonly input: TtyInput;
   readonly output: TtyOutput;
 
@@ -99,11 +105,11 @@ export class Tty {
     return !!fg && fg.ns.list().some((p) => p.pgid === fg.pgid);
   }
 
-  attachSession(remote: Tty): void {
+  attachSession(remote: RemoteSession): void {
     this.sessions.add(remote);
   }
 
-  detachSession(remote: Tty): void {
+  detachSession(remote: RemoteSession): void {
     this.sessions.delete(remote);
   }
 

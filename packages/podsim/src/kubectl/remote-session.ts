@@ -4,14 +4,16 @@
  */
 import type { Status } from '../api/types.js';
 import { openPty } from '../kernel/pty.js';
-import { ttyOf } from '../kernel/tty.js';
+import { ttyOf, type RemoteSession } from '../kernel/tty.js';
 import type { Proc } from '../kernel/process.js';
 import { emptyInput, Pipe, type InputStream, type OutputStream } from '../kernel/streams.js';
 import { wait } from '../kernel/waitable.js';
 import type { Invocation } from './command.js';
 import { pump } from './pump.js';
 
-export type Connect = (stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }) => { ok: true; proc: Proc; detach?: () => void } | { ok: false; status: Status };
+export type Connect = (stdio: { stdin: InputStream; stdout: OutputStream; stderr: OutputStream; tty: boolean }) =>
+  | { ok: true; proc: Proc; detach?: () => void; session?: RemoteSession }
+  | { ok: false; status: Status };
 
 /** Whether -t can be honoured: it needs -i and a terminal on stdin (kubectl exec SetupTTY). */
 export function ttyWanted(inv: Invocation, stdin: boolean, tty: boolean, quiet: boolean): boolean {
@@ -45,12 +47,17 @@ export function* runRemote(inv: Invocation, connect: Connect, stdin: boolean, tt
   }
   pty?.tty.setForeground(r.proc.ns, r.proc.pgid);
   const stop = input ? pump(inv.proc.stdin, input) : undefined;
+  // An attached process reads a pipe, not this terminal: the reader's terminal is busy until it reads again.
+  const session = r.session;
+  const local = session ? ttyOf(inv.proc.stdin) : undefined;
+  if (session) local?.attachSession(session);
   try {
     const code = yield* wait(r.proc.exited);
     return { ok: true as const, code };
   } finally {
     // Interrupted or done: an attached container must stop writing to this terminal.
     if ('detach' in r) r.detach?.();
+    if (session) local?.detachSession(session);
     stop?.();
     pty?.close();
     if (term && saved) term.setMode(saved);

@@ -6,6 +6,7 @@
  */
 import { badRequest, internalError, notFound } from '../api/status.js';
 import type { ContainerStatus, PodStreams, Status } from '../api/types.js';
+import { ttyOf } from '../kernel/tty.js';
 import type { PodWorker } from './pod-worker.js';
 
 type Find = (namespace: string, name: string) => PodWorker | undefined;
@@ -69,9 +70,12 @@ export class KubeletStreams implements PodStreams {
     const main = rt?.processes()[0];
     if (!rt || !rt.running || !rt.attach || !main) return failure(500, 'InternalError', `container not found (${JSON.stringify(c.name)})`);
     const spec = [...(found.w.pod.spec?.containers ?? []), ...(found.w.pod.spec?.initContainers ?? []), ...(found.w.pod.spec?.ephemeralContainers ?? [])].find((x) => x.name === c.name);
-    const detach = rt.attach({ stdin: stdio.stdin, stdout: stdio.stdout, stderr: stdio.stderr, stdinOnce: !!spec?.stdinOnce });
+    // kubectl sends its terminal's size on the resize stream as it connects with a TTY.
+    const term = stdio.tty ? ttyOf(stdio.stdout) : undefined;
+    const size = term ? { cols: term.cols, rows: term.rows } : undefined;
+    const { detach, session } = rt.attach({ stdin: stdio.stdin, stdout: stdio.stdout, stderr: stdio.stderr, stdinOnce: !!spec?.stdinOnce, size });
     main.exited.subscribe(() => detach());
-    return { ok: true, proc: main, detach };
+    return { ok: true, proc: main, detach, session };
   }
 
   logs(namespace: string, pod: string, container: string | undefined, opts: { previous?: boolean }): ReturnType<PodStreams['logs']> {

@@ -15,6 +15,7 @@ import type { ContainerContext } from '../kernel/container-context.js';
 import { mountsFile, statusFile, writeProcFiles } from './procfs.js';
 import { boundingSet } from './capabilities.js';
 import { containerCredentials } from './credentials.js';
+import type { RemoteSession } from '../kernel/tty.js';
 import { buildContainerFs } from './container-fs.js';
 import { DEFAULT_PATH } from '../images/types.js';
 import { lookPath } from './exec-path.js';
@@ -55,6 +56,8 @@ export class Container implements RuntimeContainer {
   private readonly sys: System;
   /** The main process's stdin when the spec asks for one (`stdin: true`), fed by attach. */
   private readonly stdin: TerminalPipe | undefined;
+  /** The terminal's size once a client set it (the runtime creates it without one). */
+  private termSize: { cols: number; rows: number } | undefined;
 
   constructor(
     private readonly pod: PodEnvironment,
@@ -142,11 +145,16 @@ export class Container implements RuntimeContainer {
     return { ok: true, proc: this.spawn(argv, found.program, stdio.stdin, stdio.stdout, stdio.stderr, extra) };
   }
 
-  attach(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean }): () => void {
+  attach(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean; size?: { cols: number; rows: number } }): {
+    detach: () => void;
+    session?: RemoteSession;
+  } {
     const detachOutput = this.log.attach(stdio);
     let attached = true;
     const pipe = this.stdin;
     const input = stdio.stdin;
+    const main = this.main;
+    if (stdio.size && this.cfg.tty) this.resize(stdio.size);
     if (pipe && input) {
       const pump = () => {
         input.read().subscribe((chunk) => {
@@ -161,10 +169,20 @@ export class Container implements RuntimeContainer {
       };
       pump();
     }
-    return () => {
+    const detach = (): void => {
       attached = false;
       detachOutput();
     };
+    // Busy while the process has not come back to read what the client typed.
+    const session = pipe && main ? { get hasForegroundJob() { return main.alive; }, get awaitingInput() { return pipe.awaitingRead; } } : undefined;
+    return { detach, session };
+  }
+
+  /** TIOCSWINSZ on the container's terminal: a size that changes signals SIGWINCH to its process. */
+  private resize(size: { cols: number; rows: number }): void {
+    if (this.termSize?.cols === size.cols && this.termSize?.rows === size.rows) return;
+    this.termSize = { ...size };
+    this.main?.kill(SIGNALS.SIGWINCH);
   }
 
   /** Kills every process of this container at once (pod teardown). */

@@ -61,7 +61,9 @@ describe('attach', () => {
     expect(c.running).toBe(true);
     const keys = new Pipe();
     const screen = new StringSink();
-    const detach = c.attach?.({ stdin: keys, stdout: screen, stderr: screen, stdinOnce: true });
+    const attached = c.attach?.({ stdin: keys, stdout: screen, stderr: screen, stdinOnce: true });
+    // Blocked at its prompt: the client's terminal may wait for the reader.
+    expect(attached?.session?.awaitingInput).toBe(true);
     keys.write('echo hi\n');
     pod.clock.advance(10);
     expect(screen.text).toContain('hi\n');
@@ -69,6 +71,44 @@ describe('attach', () => {
     pod.clock.advance(10);
     expect(exitOf(c)).toMatchObject({ exitCode: 3, reason: 'Error' });
     expect(logText(c)).toContain('hi');
-    detach?.();
+    attached?.detach();
+  });
+
+  it('busy until the process reads again: typed input pending makes the session not idle', () => {
+    const pod = testPod({ name: 'busybox' });
+    const c = pod.run('busybox', { stdin: true, tty: true });
+    const keys = new Pipe();
+    const screen = new StringSink();
+    const attached = c.attach?.({ stdin: keys, stdout: screen, stderr: screen });
+    keys.write('sleep 5\n');
+    pod.clock.advance(10);
+    expect(attached?.session?.awaitingInput).toBe(false);
+    pod.clock.advance(5000);
+    expect(attached?.session?.awaitingInput).toBe(true);
+  });
+
+  it('a client with a terminal size resizes the container terminal: busybox ash redraws its prompt (SIGWINCH)', () => {
+    const pod = testPod({ name: 'busybox' });
+    const c = pod.run('busybox', { stdin: true, tty: true });
+    pod.clock.advance(10);
+    const screen = new StringSink();
+    c.attach?.({ stdin: new Pipe(), stdout: screen, stderr: screen, size: { cols: 80, rows: 24 } });
+    pod.clock.advance(10);
+    expect(screen.text).toBe('\r/ # ');
+    // The same size again changes nothing, so no signal and no redraw (TIOCSWINSZ).
+    const again = new StringSink();
+    c.attach?.({ stdin: new Pipe(), stdout: again, stderr: again, size: { cols: 80, rows: 24 } });
+    pod.clock.advance(10);
+    expect(again.text).toBe('');
+  });
+
+  it("Debian's dash has no line editor: a resize redraws nothing", () => {
+    const pod = testPod({ name: 'debian' });
+    const c = pod.run('debian', { command: ['sh'], stdin: true, tty: true });
+    pod.clock.advance(10);
+    const screen = new StringSink();
+    c.attach?.({ stdin: new Pipe(), stdout: screen, stderr: screen, size: { cols: 80, rows: 24 } });
+    pod.clock.advance(10);
+    expect(screen.text).toBe('');
   });
 });

@@ -6,6 +6,7 @@ import type { DirNode } from '../kernel/fs.js';
 import type { NetNamespace } from '../kernel/net.js';
 import type { PidNamespace, Proc } from '../kernel/process.js';
 import type { InputStream, OutputStream } from '../kernel/streams.js';
+import type { RemoteSession } from '../kernel/tty.js';
 import type { Waitable } from '../kernel/waitable.js';
 
 export type PullResult =
@@ -104,9 +105,14 @@ export interface RuntimeContainer {
   /**
    * Connects a client to the main process's stdio (`kubectl attach`, `kubectl run -it`): output from
    * now on is copied to `stdout`/`stderr`; with `stdin: true` in the config, `stdin` feeds the process
-   * (closing it closes the container's stdin when `stdinOnce`). Returns the detach function.
+   * (closing it closes the container's stdin when `stdinOnce`). `size` is the client's terminal size,
+   * set on the container's terminal as the runtime's resize does. Returns the detach function and,
+   * with stdin, the process's input as a session the client's terminal waits on.
    */
-  attach?(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean }): () => void;
+  attach?(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean; size?: { cols: number; rows: number } }): {
+    detach: () => void;
+    session?: RemoteSession;
+  };
 }
 
 export interface SandboxConfig {

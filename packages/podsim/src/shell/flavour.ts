@@ -6,6 +6,8 @@ export interface Flavour {
   readonly defaultPS1: string;
   /** The XSI echo of dash: no options but a lone `-n`, backslash escapes always interpreted. */
   readonly xsiEcho?: boolean;
+  /** Built without a line editor (Debian's dash): input is read as the terminal hands it over, nothing redrawn. */
+  readonly noLineEditor?: boolean;
   notFound(cmd: string): string;
   cdFailed(dir: string, reason: string): string;
   /** A redirection's file would not open: for writing (`>`, `>>`) or reading (`<`). */
@@ -36,9 +38,9 @@ export const BASH: Flavour = {
 
 /**
  * Debian's /bin/sh (dash). It words errors close to busybox ash, which stands in for it here; its echo is
- * the one difference scripts print through (`echo "a\nb"` prints two lines).
+ * the one difference scripts print through (`echo "a\nb"` prints two lines), and it has no line editor.
  */
-export const DASH_ECHO = { xsiEcho: true } as const;
+export const DASH = { xsiEcho: true, noLineEditor: true } as const;
 
 export const ASH: Flavour = {
   name: 'ash',

@@ -7,7 +7,7 @@ import type { Proc, Program } from '../kernel/process.js';
 import type { Task } from '../kernel/waitable.js';
 import { ExitSignal } from './control.js';
 import { runSource } from './exec.js';
-import { ASH, BASH, DASH_ECHO, type Flavour } from './flavour.js';
+import { ASH, BASH, DASH, type Flavour } from './flavour.js';
 import { interactiveLoop, stdinLoop } from './interactive.js';
 import { Shell } from './shell.js';
 
@@ -122,6 +122,6 @@ export function* shellMain(flavour: Flavour, proc: Proc, argv: string[]): Task<n
 /** busybox ash, installed as /bin/sh in busybox and alpine images. */
 export const ash: Program = (proc) => shellMain(ASH, proc, proc.argv);
 /** Debian's dash as /bin/sh: ash, with dash's echo. */
-export const dash: Program = (proc) => shellMain({ ...ASH, ...DASH_ECHO }, proc, proc.argv);
+export const dash: Program = (proc) => shellMain({ ...ASH, ...DASH }, proc, proc.argv);
 /** GNU bash flavour: debian images and the reader's login shell. */
 export const bash: Program = (proc) => shellMain(BASH, proc, proc.argv);

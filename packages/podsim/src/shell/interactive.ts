@@ -33,7 +33,16 @@ function* readInput(sh: Shell, prompt: string): Task<string | null | 'interrupt'
   const tty = sh.tty;
   if (!tty) {
     sh.io.stderr.write(prompt);
-    return yield* readLine(sh.io.stdin);
+    if (!sh.io.stdin.isTTY || sh.flavour.noLineEditor) return yield* readLine(sh.io.stdin);
+    // A container's terminal: a line editor (readline, busybox lineedit) redraws its line when the
+    // terminal is resized, which is how a client attaching to it sees the prompt.
+    const before = sh.proc.disposition(SIGNALS.SIGWINCH);
+    sh.proc.trap(SIGNALS.SIGWINCH, () => sh.io.stderr.write(`\r${prompt}`));
+    try {
+      return yield* readLine(sh.io.stdin);
+    } finally {
+      sh.proc.trap(SIGNALS.SIGWINCH, before);
+    }
   }
   const r = yield* editLine(
     { tty, history: sh.history, complete: (line, cursor) => completeLine(sh, line, cursor), bracketedPaste: sh.flavour.name === 'bash' },

@@ -2,7 +2,8 @@
  * The docs acceptance corpus: every H2 section of the Kubernetes documentation's Pod pages run as a
  * reader would, its outputs compared with the page's (runner.ts, similar.ts). Writes REPORT.md and
  * fails when the rate drops below the gate. ACCEPTANCE_ONLY=<regexp> runs matching pages only and
- * then writes the report to the temp directory instead.
+ * then writes the report to the temp directory instead. ACCEPTANCE_DUMP=<file> also writes every failing
+ * step's command, cause, full page output and full output of ours there (plain text, for working on causes).
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from './corpus.js';
-import { renderReport, type ScenarioRun } from './report.js';
+import { renderFailures, renderReport, type ScenarioRun } from './report.js';
 import { runSection } from './runner.js';
 
 /** The last measured result (REPORT.md); the test allows one matched step fewer. Raise it when the rate goes up. */
@@ -31,6 +32,7 @@ describe('docs acceptance corpus', () => {
     for (const page of pages) for (let i = 0; i < page.sections.length; i++) runs.push({ page, section: i, results: runSection(page, i, byName) });
     const report = renderReport(runs);
     const rate = report.matched / Math.max(report.total, 1);
+    if (process.env.ACCEPTANCE_DUMP) writeFileSync(process.env.ACCEPTANCE_DUMP, renderFailures(runs));
     console.log(`docs acceptance: ${report.matched}/${report.total} steps match (${(100 * rate).toFixed(1)}%)`);
     if (only) {
       writeFileSync(join(tmpdir(), 'acceptance-partial.md'), report.text);

@@ -120,3 +120,23 @@ export function renderReport(runs: ScenarioRun[]): { text: string; matched: numb
   for (const o of outOfScope) lines.push(`- ${o.run.page.page} line ${o.x.step.line}: ${code(o.x.step.command)} — ${o.x.step.outOfScope}`);
   return { text: `${lines.join('\n')}\n`, matched, total };
 }
+
+/** Every failing scored step in full: page, command, cause, the page's output and ours (for working on causes). */
+export function renderFailures(runs: ScenarioRun[]): string {
+  const out: string[] = [];
+  for (const r of runs)
+    for (const x of r.results) {
+      if (!x.scored || x.match) continue;
+      const c = causeOf(x);
+      out.push(
+        `=== ${r.page.page} § ${r.page.sections[r.section].title} line ${x.step.line} [${c.kind}]`,
+        `$ ${x.step.command}`,
+        ...(x.after ? [`(after: ${x.after.split('\n')[0]})`] : []),
+        ...(x.step.expected !== undefined ? ['--- page:', x.step.expected, '--- missing:', ...x.missing] : []),
+        `--- ours (exit ${x.exitCode}):`,
+        x.output.replace(/\s+$/, ''),
+        '',
+      );
+    }
+  return out.join('\n');
+}

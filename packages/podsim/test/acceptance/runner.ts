@@ -152,10 +152,14 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   // A reader leaves a container's shell before typing a command meant for their own machine.
   if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
+  const wasHome = atHostPrompt(sb);
   const typed = typeStep(t, ownNames(sb, step.command));
-  const output = typed.output;
+  const home = atHostPrompt(sb);
+  // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
+  const opened = wasHome && !home ? (plainText(sb.screen()).split('\n').pop() ?? '').trimEnd() : '';
+  const output = typed.output + (opened ? `${opened}\n` : '');
   // In a container's shell the reader's shell has not finished a command: only the text tells.
-  const exitCode = atHostPrompt(sb) ? typed.exitCode : 0;
+  const exitCode = home ? typed.exitCode : 0;
   letPodsStart(sb);
   const counted = scored && !step.outOfScope;
   let verdict: { match: boolean; missing: string[] } = { match: exitCode === 0 && !ERROR_TEXT.test(output), missing: [] };
