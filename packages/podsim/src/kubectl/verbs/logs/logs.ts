@@ -1,17 +1,20 @@
 /**
- * `kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]`: a container's log from its kubelet,
- * with --tail, --since, --timestamps, --all-containers, and -f following until the container stops.
- * Models kubectl pkg/cmd/logs/logs.go.
+ * `kubectl logs [-f] [-p] (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER]`: containers' logs from their
+ * kubelet, with --tail, --since/--since-time, --timestamps, --prefix, --all-containers, and -f following
+ * until the containers stop (several streams at once up to --max-log-requests).
+ * Models kubectl pkg/cmd/logs/logs.go: Complete (arguments, options, the object), Validate, then the
+ * log requests are all built before the first is read.
  */
 import { rfc3339Nano } from '../../../api/objects.js';
-import { findResource } from '../../../api/resources.js';
 import type { Pod } from '../../../api/types.js';
-import type { LogLine } from '../../../runtime/types.js';
+import { parseRfc3339 } from '../../../format/rfc3339.js';
+import type { ContainerLog, LogLine } from '../../../runtime/types.js';
 import { Deferred, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { enhanceListError } from '../../objects.js';
+import { findResource } from '../../../api/resources.js';
 import { containerFor, podFor } from '../../pods.js';
 import { CONTAINER_FLAG } from '../exec/exec.js';
 
@@ -19,14 +22,31 @@ const FLAGS: FlagSpec[] = [
   { name: 'all-containers', type: 'bool', default: false, help: 'Print the logs of every container of the pod.' },
   CONTAINER_FLAG,
   { name: 'follow', short: 'f', type: 'bool', default: false, help: 'Keep printing new lines.' },
+  { name: 'max-log-requests', type: 'int', default: 5, help: 'With a selector, how many logs may be followed at once.' },
   { name: 'prefix', type: 'bool', default: false, help: 'Prefix each line with pod/container names.' },
   { name: 'previous', short: 'p', type: 'bool', default: false, help: 'Print the log of the previous instance of the container.' },
   { name: 'selector', short: 'l', type: 'string', help: 'Label selector of pods.' },
   { name: 'since', type: 'duration', default: '0s', help: 'Only lines newer than this duration (e.g. 5s, 2m).' },
-  { name: 'tail', type: 'int', default: -1, help: 'Number of recent lines to print (-1: all).' },
+  { name: 'since-time', type: 'string', help: 'Only lines at or after this RFC3339 time.' },
+  { name: 'tail', type: 'int', default: -1, help: 'Number of recent lines to print (-1: all; 10 with a selector).' },
   { name: 'timestamps', type: 'bool', default: false, help: 'Prefix each line with its RFC3339 timestamp.' },
 ];
 
+const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command";
+
+/** The lines every request asks for (PodLogOptions). */
+interface LogOptions {
+  /** Epoch ms of the oldest line wanted, or undefined. */
+  since?: number;
+  tail: number;
+}
+
+/** One container's log as a request: built first, read later. */
+interface LogRequest {
+  pod: Pod;
+  container: string;
+  prefix: string;
+}
 
 function lineText(inv: Invocation, l: LogLine, prefix: string): string {
   const text = l.text.endsWith('\n') ? l.text : `${l.text}\n`;
@@ -39,89 +59,161 @@ function stillRunning(pod: Pod | undefined, container: string, restarts: number)
   return !!st?.state?.running && (st.restartCount ?? 0) === restarts;
 }
 
-/** `tail`: lines to print from the end, -1 for all. */
-function* printContainer(inv: Invocation, pod: Pod, container: string, prefix: string, tail: number) {
-  const ns = pod.metadata?.namespace ?? inv.namespace;
-  const name = pod.metadata?.name ?? '';
-  const r = inv.streams.logs(ns, name, container, { previous: inv.flags.bool('previous') });
-  if (!r.ok) {
-    inv.err(statusErrorText(r.status));
-    return 1;
-  }
-  const since = inv.flags.int('since');
-  let lines = r.log.lines().filter((l) => since <= 0 || l.time >= inv.now() - since);
-  if (tail >= 0) lines = lines.slice(Math.max(0, lines.length - tail));
-  for (const l of lines) inv.out(lineText(inv, l, prefix));
-  if (!inv.flags.bool('follow') || !r.running || inv.flags.bool('previous')) return 0;
-  const restarts = pod.status?.containerStatuses?.find((c) => c.name === container)?.restartCount ?? 0;
-  const ended = new Deferred<void>();
-  const stopLog = r.log.follow((l) => inv.out(lineText(inv, l, prefix)));
-  const stopWatch = inv.api.watch('pods', ns, (ev) => {
-    if (ev.object.metadata.name !== name) return;
-    if (ev.type === 'DELETED' || !stillRunning(ev.object as unknown as Pod, container, restarts)) ended.resolve();
-  });
-  try {
-    yield* wait(ended);
-  } finally {
-    stopLog();
-    stopWatch();
-  }
-  return 0;
+type Opened = { ok: true; log: ContainerLog; running: boolean } | { ok: false; error: string };
+
+/** Opens a request's stream and prints the lines it already has. */
+function openAndPrint(inv: Invocation, r: LogRequest, opts: LogOptions): Opened {
+  const got = inv.streams.logs(r.pod.metadata?.namespace ?? inv.namespace, r.pod.metadata?.name ?? '', r.container, { previous: inv.flags.bool('previous') });
+  if (!got.ok) return { ok: false, error: statusErrorText(got.status) };
+  let lines = got.log.lines().filter((l) => opts.since === undefined || l.time >= opts.since);
+  if (opts.tail >= 0) lines = lines.slice(Math.max(0, lines.length - opts.tail));
+  for (const l of lines) inv.out(lineText(inv, l, r.prefix));
+  return { ok: true, log: got.log, running: got.running };
 }
 
-/** One pod's log: every container with --all-containers, else -c, the argument, or the default one. */
-function* printPod(inv: Invocation, pod: Pod, requested: string, tail: number) {
+/** Prints new lines of every request until each container stops running or its pod goes. */
+function* followAll(inv: Invocation, reqs: LogRequest[], logs: ContainerLog[]) {
+  const stops: (() => void)[] = [];
+  const ends = reqs.map((r, i) => {
+    const ended = new Deferred<void>();
+    const ns = r.pod.metadata?.namespace ?? inv.namespace;
+    const name = r.pod.metadata?.name ?? '';
+    const restarts = r.pod.status?.containerStatuses?.find((c) => c.name === r.container)?.restartCount ?? 0;
+    stops.push(logs[i].follow((l) => inv.out(lineText(inv, l, r.prefix))));
+    stops.push(
+      inv.api.watch('pods', ns, (ev) => {
+        if (ev.object.metadata.name !== name) return;
+        if (ev.type === 'DELETED' || !stillRunning(ev.object as unknown as Pod, r.container, restarts)) ended.resolve();
+      }),
+    );
+    return ended;
+  });
+  try {
+    for (const e of ends) yield* wait(e);
+  } finally {
+    for (const stop of stops) stop();
+  }
+}
+
+/**
+ * The requests for one pod: every container (init, regular, ephemeral) with --all-containers, else the
+ * named or default one (logsForObjectWithClient).
+ */
+function requestsFor(inv: Invocation, pod: Pod, requested: string): LogRequest[] | string {
   const podName = pod.metadata?.name ?? '';
   const prefix = (container: string): string => (inv.flags.bool('prefix') ? `[pod/${podName}/${container}] ` : '');
   if (inv.flags.bool('all-containers')) {
-    let code = 0;
-    for (const c of pod.spec?.containers ?? []) code = Math.max(code, yield* printContainer(inv, pod, c.name, prefix(c.name), tail));
-    return code;
+    const spec = pod.spec ?? { containers: [] };
+    return [...(spec.initContainers ?? []), ...spec.containers, ...(spec.ephemeralContainers ?? [])].map((c) => ({ pod, container: c.name, prefix: prefix(c.name) }));
   }
   const c = containerFor(inv, pod, requested);
-  if (!c.ok) {
-    inv.err(plainError(`container ${c.missing} is not valid for pod ${podName}`));
-    return 1;
-  }
-  return yield* printContainer(inv, pod, c.name, prefix(c.name), tail);
+  if (!c.ok) return plainError(`container ${c.missing} is not valid for pod ${podName}`);
+  return [{ pod, container: c.name, prefix: prefix(c.name) }];
 }
 
-/** `logs -l SELECTOR`: every matching pod in turn, 10 lines each unless --tail says otherwise. */
-function* printSelected(inv: Invocation) {
-  const sel = { labelSelector: inv.flags.str('selector') };
-  const list = inv.api.list('pods', inv.namespace, sel);
-  if (!list.ok) {
-    inv.err(statusErrorText(enhanceListError(list.status, findResource('pods')!, sel)));
-    return 1;
-  }
-  const tail = inv.flags.int('tail') === -1 ? 10 : inv.flags.int('tail');
-  let code = 0;
-  for (const pod of list.value.items as unknown as Pod[]) code = Math.max(code, yield* printPod(inv, pod, inv.flags.str('container'), tail));
-  return code;
-}
-
-function* runLogs(inv: Invocation) {
-  if (inv.flags.str('selector') && inv.args.length === 0) return yield* printSelected(inv);
-  if (inv.args.length === 0 || inv.args.length > 2) {
-    inv.err(usageError(inv.commandPath, "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"));
-    return 1;
+/** Complete's object: the pods of -l, or the one pod (or a controller's pod) named. */
+function podsToRead(inv: Invocation, selector: string): { pods: Pod[] } | { error: string } {
+  if (selector) {
+    const sel = { labelSelector: selector };
+    const list = inv.api.list('pods', inv.namespace, sel);
+    if (!list.ok) return { error: statusErrorText(enhanceListError(list.status, findResource('pods')!, sel)) };
+    const pods = list.value.items as unknown as Pod[];
+    if (pods.length === 0) inv.err(`No resources found in ${inv.namespace} namespace.\n`);
+    return { pods };
   }
   const found = podFor(inv, inv.args[0]);
   if (!found.ok) {
-    // logs wraps the API error in its own message: `error: error from server (NotFound): … in namespace "default"`.
-    const m = /^Error from server \((\w+)\): (.*)\n$/.exec(found.error);
-    inv.err(m ? plainError(`error from server (${m[1]}): ${m[2]} in namespace ${JSON.stringify(inv.namespace)}`) : found.error);
-    return 1;
+    // logs wraps a NotFound in its own message: `error: error from server (NotFound): … in namespace "default"`.
+    const m = /^Error from server \((NotFound)\): (.*)\n$/.exec(found.error);
+    return { error: m ? plainError(`error from server (${m[1]}): ${m[2]} in namespace ${JSON.stringify(inv.namespace)}`) : found.error };
   }
   if (found.among > 1) inv.err(`Found ${found.among} pods, using pod/${found.pod.metadata?.name ?? ''}\n`);
-  return yield* printPod(inv, found.pod, inv.flags.str('container') || inv.args[1] || '', inv.flags.int('tail'));
+  return { pods: [found.pod] };
+}
+
+/** Validate's checks, in logs.go order; the message of the first that fails. */
+function invalid(inv: Invocation, container: string, opts: LogOptions): string | undefined {
+  if (inv.flags.str('since-time') && inv.flags.int('since') !== 0) return 'at most one of `sinceTime` or `sinceSeconds` may be specified';
+  if (inv.flags.bool('all-containers') && container) return `--all-containers=true should not be specified with container name ${container}`;
+  if (inv.flags.has('container') && inv.args.length === 2) return 'only one of -c or an inline [CONTAINER] arg is allowed';
+  if (inv.flags.int('since') < 0) return '--since must be greater than 0';
+  if (opts.tail < -1) return '--tail must be greater than or equal to -1';
+  return undefined;
+}
+
+function* runLogs(inv: Invocation) {
+  const selector = inv.flags.str('selector');
+  const { args } = inv;
+  if ((args.length === 0 && !selector) || args.length > 2) {
+    inv.err(usageError(inv.commandPath, USAGE));
+    return 1;
+  }
+  if (args.length === 1 && selector) {
+    inv.err(usageError(inv.commandPath, 'only a selector (-l) or a POD name is allowed'));
+    return 1;
+  }
+  const container = args[1] ?? inv.flags.str('container');
+  const opts: LogOptions = { tail: inv.flags.int('tail') };
+  // A selector reads 10 lines per container unless --tail is given, even as -1.
+  if (selector && opts.tail === -1 && !inv.flags.has('tail')) opts.tail = 10;
+  const sinceTime = inv.flags.str('since-time');
+  if (sinceTime) {
+    const t = parseRfc3339(sinceTime);
+    if (!t.ok) {
+      inv.err(plainError(t.message));
+      return 1;
+    }
+    opts.since = t.ms;
+  }
+  // kubectl rounds --since to whole seconds.
+  if (inv.flags.int('since') > 0) opts.since = inv.now() - Math.round(inv.flags.int('since') / 1000) * 1000;
+  const target = podsToRead(inv, selector);
+  if ('error' in target) {
+    inv.err(target.error);
+    return 1;
+  }
+  const problem = invalid(inv, container, opts);
+  if (problem) {
+    inv.err(plainError(problem));
+    return 1;
+  }
+  const reqs: LogRequest[] = [];
+  for (const pod of target.pods) {
+    const r = requestsFor(inv, pod, container);
+    if (typeof r === 'string') {
+      inv.err(r);
+      return 1;
+    }
+    reqs.push(...r);
+  }
+  const follow = inv.flags.bool('follow') && !inv.flags.bool('previous');
+  const max = inv.flags.int('max-log-requests');
+  if (follow && reqs.length > 1 && reqs.length > max) {
+    inv.err(plainError(`you are attempting to follow ${reqs.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`));
+    return 1;
+  }
+  const running: { req: LogRequest; log: ContainerLog }[] = [];
+  for (const req of reqs) {
+    const o = openAndPrint(inv, req, opts);
+    if (!o.ok) {
+      inv.err(o.error);
+      return 1;
+    }
+    if (follow && o.running) running.push({ req, log: o.log });
+  }
+  yield* followAll(
+    inv,
+    running.map((r) => r.req),
+    running.map((r) => r.log),
+  );
+  return 0;
 }
 
 export const logs: Command = {
   name: 'logs',
   short: 'Print the logs for a container in a pod',
   usage: 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
-  examples: '# The log of pod nginx\nkubectl logs nginx\n\n# Follow the log of the previous crash\nkubectl logs -p web -c app',
+  examples: '# The log of pod nginx\nkubectl logs nginx\n\n# Follow the log of the previous crash\nkubectl logs -p web -c app\n\n# The last 10 lines of every container of the pods labelled app=web\nkubectl logs -l app=web --all-containers --prefix',
   flags: FLAGS,
   run: runLogs,
 };
