@@ -61,6 +61,17 @@ describe('nginx image', () => {
     ]);
   });
 
+  it('logs a request from inside the pod with the loopback address it came from', () => {
+    const pod = testPod({ ip: '10.244.1.7' });
+    const c = pod.run('nginx:1.27', { name: 'web' });
+    expect(pod.exec(c, ['curl', '-s', 'http://127.0.0.1/']).out.text).toContain('Welcome to nginx!');
+    expect(pod.exec(c, ['curl', '-s', 'http://10.244.1.7/']).out.text).toContain('Welcome to nginx!');
+    expect(logText(c).split('\n').filter((l) => l.includes('"curl/8.5.0"'))).toEqual([
+      '127.0.0.1 - - [27/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
+      '10.244.1.7 - - [27/Nov/2026:09:00:00 +0000] "GET / HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
+    ]);
+  });
+
   it('has curl and bash but no ps in the Debian tag; alpine has busybox ps', () => {
     const pod = testPod();
     const c = pod.run('nginx:1.27', { name: 'web' });

@@ -85,7 +85,7 @@ export const curl: Program = function* (proc) {
     return problem(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`, o);
   }
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
-  const res = yield* withTimeout(exchange(proc, target, { method, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'curl/8.5.0', body: o.data }), proc.clock, (o.maxTimeSec || 1e6) * 1000);
+  const res = yield* withTimeout(exchange(proc, target, { method, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'curl/8.5.0', body: o.data, to: ip }), proc.clock, (o.maxTimeSec || 1e6) * 1000);
   if (res === 'timeout') return problem(28, `Operation timed out after ${o.maxTimeSec * 1000} milliseconds with 0 bytes received`, o);
   if (!res) return problem(52, 'Empty reply from server', o);
   if (o.fail && res.status >= 400) return problem(22, `The requested URL returned error: ${res.status}`, o);

@@ -26,7 +26,7 @@ export const nc: Program = function* (proc) {
   const m = /^([A-Z]+) (\S+)/.exec(request);
   if (!m || !target.http) return 0;
   const host_ = /\r?\nHost:\s*(\S+)/i.exec(request)?.[1] ?? host;
-  const res = yield* exchange(proc, target, { method: m[1], path: m[2], host: host_, userAgent: '' });
+  const res = yield* exchange(proc, target, { method: m[1], path: m[2], host: host_, userAgent: '', to: ip });
   if (!res) return 0;
   const headers = { 'Content-Length': String(utf8Length(res.body)), ...(res.headers ?? {}) };
   proc.stdout.write(`HTTP/1.1 ${res.status} ${HTTP_REASONS[res.status] ?? ''}\r\n${Object.entries(headers).map(([k, v]) => `${k}: ${v}\r\n`).join('')}\r\n${m[1] === 'HEAD' ? '' : res.body}`);

@@ -116,15 +116,18 @@ export const CONNECT_ERROR_TEXT: Record<ConnectError, string> = {
   ETIMEDOUT: 'Connection timed out',
 };
 
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
+
 /** Sends one request to a connected listener; a plain TCP server (no `http`) answers nothing. */
 export function* exchange(
   proc: Proc,
   listener: Listener,
-  req: { method: string; path: string; host: string; userAgent: string; body?: string },
+  req: { method: string; path: string; host: string; userAgent: string; body?: string; to: string },
 ): Generator<Waitable<unknown>, HttpResponse | undefined, unknown> {
   if (!listener.http) return undefined;
   const net = machineOf(proc).net;
-  const remoteAddr = net ? net.ip : '127.0.0.1';
+  // A connection to a loopback address comes from that same address, as the server's log shows it.
+  const remoteAddr = LOOPBACK.test(req.to) ? req.to : net ? net.ip : '127.0.0.1';
   const headers: Record<string, string> = { Host: req.host, 'User-Agent': req.userAgent, Accept: '*/*' };
   const r = listener.http({ method: req.method, path: req.path, headers, body: req.body, remoteAddr });
   const res = 'subscribe' in r ? yield* wait(r) : r;

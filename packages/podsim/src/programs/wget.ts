@@ -73,7 +73,7 @@ export const wget: Program = function* (proc) {
       }
       return fail(proc, `can't connect to remote host (${ip}): ${CONNECT_ERROR_TEXT[target]}`);
     }
-    const pending = exchange(proc, target, { method: o.spider ? 'HEAD' : 'GET', path: url.path, host: url.port === 80 ? url.host : hostPort, userAgent: 'Wget' });
+    const pending = exchange(proc, target, { method: o.spider ? 'HEAD' : 'GET', path: url.path, host: url.port === 80 ? url.host : hostPort, userAgent: 'Wget', to: ip });
     const res = yield* withTimeout(pending, proc.clock, o.timeoutSec * 1000);
     if (res === 'timeout') return fail(proc, 'download timed out');
     if (!res) return fail(proc, 'error getting response: Connection reset by peer');
