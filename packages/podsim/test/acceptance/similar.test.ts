@@ -65,6 +65,45 @@ describe('similar', () => {
     expect(similar(page, ours).match).toBe(true);
   });
 
+  it('reads a header whose middle columns the page cut with ...', () => {
+    const page = 'NAME                           READY   STATUS    ...  IP           NODE\nhello-world-2895499144-bsbk5   1/1     Running   ...  10.200.1.4   worker1';
+    const ours =
+      'NAME                           READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES\n' +
+      'hello-world-67985f677b-2krpg   1/1     Running   0          2s    10.244.1.2   node01   <none>           <none>\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('Running', 'Pending')).match).toBe(false);
+  });
+
+  it('takes the labels a page shows around ... as some of ours (1.14+ nodes carry kubernetes.io/arch and os)', () => {
+    const page = 'NAME      STATUS    ROLES    AGE     VERSION        LABELS\nworker0   Ready     <none>   1d      v1.13.0        ...,disktype=ssd,kubernetes.io/hostname=worker0';
+    const ours =
+      'NAME     STATUS   ROLES    AGE   VERSION   LABELS\n' +
+      'node01   Ready    <none>   5m    v1.32.4   beta.kubernetes.io/arch=amd64,disktype=ssd,kubernetes.io/arch=amd64,kubernetes.io/hostname=node01,kubernetes.io/os=linux\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('disktype=ssd,', '')).match).toBe(false);
+  });
+
+  it('normalises what only the version changed: pull times, `KIND "NAME" created`, short image names', () => {
+    const pulled = 'Normal  Pulled     7s    kubelet, node01    Successfully pulled image "registry.k8s.io/busybox:1.27.2"';
+    const ours = '  Normal  Pulled     7s    kubelet            Successfully pulled image "registry.k8s.io/busybox:1.27.2" in 1.128s (1.128s including waiting). Image size: 1144547 bytes.\n';
+    expect(similar(pulled, ours).match).toBe(true);
+    expect(similar(pulled, ours.replace('1.27.2"', '1.28"')).match).toBe(false);
+    expect(similar('secret "prod-db-secret" created', 'secret/prod-db-secret created\n').match).toBe(true);
+    expect(similar('secret "prod-db-secret" created', 'secret/test-db-secret created\n').match).toBe(false);
+    // kubectl delete still prints the quoted form: no other spelling is accepted for it.
+    expect(similar('pod/web deleted', 'pod "web" deleted\n').match).toBe(false);
+    expect(similar('    image: nginx', '    image: docker.io/library/nginx:latest\n').match).toBe(true);
+    expect(similar('    image: nginx', '    image: docker.io/library/nginx:1.27\n').match).toBe(false);
+  });
+
+  it('treats node ports, ls times and the atomic writer directories as values of the run', () => {
+    expect(similar('NodePort:               <unset> 31496/TCP', 'NodePort:                 <unset>  32577/TCP\n').match).toBe(true);
+    expect(similar('NodePort:               <unset> 31496/TCP', 'NodePort:                 <unset>  32577/UDP\n').match).toBe(false);
+    expect(similar('drwxrwsrwx 2 root 2000 4096 Jun  6 20:08 demo', 'drwxrwsrwx    2 root     2000          4096 Nov 27 09:00 demo\n').match).toBe(true);
+    expect(similar('drwxrwsrwx 2 root 2000 4096 Jun  6 20:08 demo', 'drwxrwxrwx    2 root     root          4096 Nov 27 09:00 demo\n').match).toBe(false);
+    expect(similar('lrwxrwxrwx  ... Feb 6 21:47 ..data -> ..2982_06_02_21_47_53.299460680', 'lrwxrwxrwx    1 root     root            32 Nov 27 09:00 ..data -> ..2026_11_27_09_00_00.2670138157\n').match).toBe(true);
+  });
+
   it('plain lines must each be found once', () => {
     expect(similar('Hello shell demo', 'Hello shell demo\n').match).toBe(true);
     expect(similar('a\na', 'a\n')).toEqual({ match: false, missing: ['a'] });

@@ -8,7 +8,12 @@
  * - whitespace runs count as one space and indentation is ignored (excerpts are re-indented);
  * - values that differ between any two runs are normalised on both sides, generically: ages, times,
  *   IPs, UIDs, container/image IDs, generated name suffixes, resource versions, node names, and
- *   measured usage (`kubectl top`), plus `kubelet, NODE` (how kubectl ≤1.14 printed event sources);
+ *   measured usage (`kubectl top`), node ports, `ls -l` times, the atomic writer's timestamped
+ *   directories, and image references written in full or short (`docker.io/library/nginx:latest` is `nginx`);
+ * - differences that are only the version a page was written with are normalised too, each named
+ *   where it is done: `kubelet, NODE` event sources (kubectl ≤1.14), `KIND "NAME" created` (kubectl
+ *   ≤1.10 printed that for create/apply/expose/label…; 1.32 prints `KIND/NAME created`), the pull
+ *   time and image size the kubelet has appended to `Successfully pulled image` since 1.25/1.29;
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours.
@@ -26,6 +31,19 @@ const K8S_RANDOM = '[bcdfghjklmnpqrstvwxz2456789]';
 /** Generic replacements of values that differ between runs, applied to both sides. */
 const VALUE_RULES: [RegExp, string][] = [
   [/\(x\d+ over [^)]*\)/g, ''],
+  // Version: kubelet ≥1.25 appends " in 1.2s", ≥1.29 " (1.2s including waiting). Image size: N bytes.".
+  [/(Successfully pulled image "[^"]+") in \S+( \(\S+ including waiting\)\. Image size: \d+ bytes\.)?/g, '$1'],
+  // Version: kubectl ≤1.10 wrote `secret "x" created`; 1.32 `secret/x created` (delete still prints the quoted form).
+  [/^([a-z][\w.-]*) "([^"]+)" (created|configured|unchanged|labeled|annotated|patched|exposed|scaled|autoscaled)$/g, '$1/$2 $3'],
+  // One image reference, two spellings: containerd reports `docker.io/library/nginx:latest` for `nginx`.
+  [/\bdocker\.io\/library\/(?=[a-z0-9])/g, ''],
+  [/\b(image: |Image: )(\S+):latest\b/g, '$1$2'],
+  // `ls -l` times and the atomic writer's timestamped directory (`..2024_01_02_03_04_05.123`).
+  [/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +(\d\d:\d\d|\d{4})\b/g, '<time>'],
+  [/\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+/g, '..<timestamp>'],
+  // Node ports are allocated at random from 30000-32767.
+  [/^(NodePort:\s+\S+\s+)3\d{4}\//g, '$1<port>/'],
+  [/\b(nodePort"?:\s*)3\d{4}\b/g, '$1<port>'],
   [/\(\d+\w* ago\)/g, ''],
   [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( [+-]\d{4})?( [A-Z]{2,5})?/g, '<time>'],
   [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>'],
@@ -45,9 +63,9 @@ const VALUE_RULES: [RegExp, string][] = [
   [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
+  [/\bto [\w.-]+$/g, 'to <node>'],
   // Node names: this cluster's, and those of the local clusters pages are written on.
   [/\b(minikube|docker-desktop|controlplane|kind-control-plane|kind-worker\d*|node-?\d+|worker-?\d+)\b/g, '<node>'],
-  [/\bto [\w.-]+$/g, 'to <node>'],
   [/\b\d+(\.\d+)?(ms|s|m|h|d|y)(\d+(s|m|h))?\b/g, '<age>'],
   [/<(invalid|unknown|none)>/g, '<none>'],
 ];
@@ -79,7 +97,8 @@ const cells = (line: string): string[] => line.trim().split(/\s{2,}|\t+/);
 const ELLIPSIS = /^(\.\.\.|…)$/;
 
 function isHeader(line: string, next: string | undefined): boolean {
-  const c = cells(line);
+  // A page may elide columns with `...`: the named cells make the header.
+  const c = cells(line).filter((x) => !ELLIPSIS.test(x));
   if (c.length < 2) return false;
   if (c.every((x) => /^[A-Z][A-Z0-9 %_./-]*(\([A-Za-z]+\))?$/.test(x)) && /[A-Z]{2}/.test(line)) return true;
   return next !== undefined && /^\s*-{2,}(\s+-{2,})+\s*$/.test(next);
@@ -132,6 +151,17 @@ function valueMatches(expected: string, actual: string): boolean {
   return e === a || pattern(e).test(a);
 }
 
+/**
+ * A LABELS cell the page cut with `...` names some of the labels: each must be one of ours. Labels
+ * are a set printed sorted, and clusters since 1.14 add `kubernetes.io/arch` and `kubernetes.io/os`
+ * around the ones a page shows.
+ */
+function cellMatches(column: string, expected: string, actual: string): boolean {
+  if (column !== 'LABELS' || !/\.\.\.|…/.test(expected)) return valueMatches(expected, actual);
+  const ours = new Set(normaliseValue(actual).split(','));
+  return normaliseValue(expected).split(',').every((l) => ELLIPSIS.test(l) || ours.has(l));
+}
+
 export interface Similarity {
   match: boolean;
   /** Page lines not found in our output. */
@@ -159,7 +189,7 @@ export function similar(expected: string, actual: string): Similarity {
     t.rows.forEach((row, k) => {
       const found = candidates
         .flatMap((c) => c.rows)
-        .find((r) => !usedRows.has(r) && cols.every((c) => volatile(c) || valueMatches(row.get(c) ?? '', r.get(c) ?? '')));
+        .find((r) => !usedRows.has(r) && cols.every((c) => volatile(c) || cellMatches(c, row.get(c) ?? '', r.get(c) ?? '')));
       if (found) usedRows.add(found);
       else missing.push(exp[[...t.lines][k + 1 + (t.lines.size - 1 - t.rows.length)]]);
     });
