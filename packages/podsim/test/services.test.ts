@@ -33,7 +33,7 @@ describe('service endpoints', () => {
 
     const svc = get(c, 'services', 'web') as KubeObject & { spec: { clusterIP: string } };
     expect(c.network.lookup('web.default.svc.cluster.local')).toBe(svc.spec.clusterIP);
-    const hit = c.network.connect('web', 80);
+    const hit = c.network.connect('web.default.svc.cluster.local', 80);
     expect(typeof hit).not.toBe('string');
 
     // A pod whose readiness fails moves to notReadyAddresses.

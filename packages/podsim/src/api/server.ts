@@ -51,16 +51,33 @@ export class ApiServer implements ApiClient {
   private readonly fields = new FieldOwnership();
   private readonly ttl: ObjectTtl;
   private readonly namespaces: NamespaceLifecycle;
+  /** Where UIDs and generated names come from (see withIdentities). */
+  private ids: Random;
 
   constructor(opts: { clock: Clock; random: Random }) {
     this.clock = opts.clock;
     this.random = opts.random;
+    this.ids = opts.random;
     this.hub = new WatchHub(this.clock);
     this.store = new ObjectStore(this.hub);
     this.ctx = { clock: this.clock, random: this.random, store: this.store };
     this.ttl = new ObjectTtl(this.clock, (resource, obj) => this.expire(resource, obj));
     this.namespaces = new NamespaceLifecycle({ client: this, store: this.store, commit: (info, obj) => this.commit(info, obj, false), removeNow: (info, obj) => this.removeNow(info, obj) });
     bootstrap(this);
+  }
+
+  /**
+   * Runs `fn` with UIDs and generated names drawn from `random`: for the objects a cluster ships with
+   * (kube-system add-ons), so adding one does not shift the identifiers a seed gives everything else.
+   */
+  withIdentities<T>(random: Random, fn: () => T): T {
+    const prev = this.ids;
+    this.ids = random;
+    try {
+      return fn();
+    } finally {
+      this.ids = prev;
+    }
   }
 
   resources(): ResourceInfo[] {
@@ -143,7 +160,7 @@ export class ApiServer implements ApiClient {
     if (info.namespaced) meta.namespace = ns.value;
     else delete meta.namespace;
     if (meta.resourceVersion) return fail(badRequest('resourceVersion should not be set on objects to be created'));
-    if (!meta.name && meta.generateName) meta.name = generateName(this.random, meta.generateName, (n) => !!this.store.get(info.resource, ns.value, n));
+    if (!meta.name && meta.generateName) meta.name = generateName(this.ids, meta.generateName, (n) => !!this.store.get(info.resource, ns.value, n));
     for (const k of ['uid', 'creationTimestamp', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'generation', 'selfLink'] as const) delete meta[k];
     const sentFields = meta.managedFields;
     delete meta.managedFields;
@@ -161,7 +178,7 @@ export class ApiServer implements ApiClient {
     const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
     if (errs.length) return fail(invalid(info.kind, meta.name ?? '', errs, info.group || undefined));
     if (this.store.get(info.resource, ns.value, meta.name!)) return fail(alreadyExists(info.resource, meta.name!, info.group || undefined));
-    meta.uid ??= this.random.uuid();
+    meta.uid ??= this.ids.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (strategy.generation) meta.generation = 1;
     const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? [])];

@@ -23,6 +23,7 @@ import { Kubelet } from '../kubelet/kubelet.js';
 import { Random } from '../random/random.js';
 import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
+import { installClusterDns } from './cluster-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
 import { clusterNodes } from './topology.js';
 import type { ProbeAttemptListener } from '../kubelet/probes/types.js';
@@ -66,6 +67,7 @@ export class Cluster {
     ctx.informers.startAll();
     const nodes = clusterNodes(opts.workers ?? 3);
     publishApiServerEndpoints(this.api, nodes[0].internalIP);
+    installClusterDns(this.api, opts.seed ?? 1);
     // PersistentVolumeClaim contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
     for (const node of nodes) {

@@ -3,6 +3,7 @@
  * joined by a cluster Network that routes pod IPs. Servers answer HTTP-level requests, which is
  * all that probes, wget/curl and port-forward need.
  */
+import { ClusterDns } from './dns.js';
 import type { Waitable } from './waitable.js';
 
 export interface HttpRequest {
@@ -106,7 +107,7 @@ export interface ServiceRoute {
 export class Network {
   private readonly byIp = new Map<string, NetNamespace>();
   private readonly services = new Map<string, ServiceRoute>();
-  private readonly names = new Map<string, string>();
+  readonly dns = new ClusterDns();
 
   attach(ns: NetNamespace): void {
     this.byIp.set(ns.ip, ns);
@@ -125,15 +126,10 @@ export class Network {
     else this.services.delete(ip);
   }
 
-  /** DNS: service names (`web`, `web.default.svc.cluster.local`) to IPs. */
-  setName(name: string, ip: string | undefined): void {
-    if (ip) this.names.set(name, ip);
-    else this.names.delete(name);
-  }
-
+  /** An address as is, else the first A record of a fully qualified name. */
   lookup(name: string): string | undefined {
     if (/^\d+\.\d+\.\d+\.\d+$/.test(name)) return name;
-    return this.names.get(name);
+    return this.dns.lookup(name)[0];
   }
 
   connect(host: string, port: number): Listener | ConnectError {

@@ -31,14 +31,39 @@ export function parseUrl(text: string): Url | undefined {
   return { scheme, host: m[2].replace(/^\[|\]$/g, ''), port, path };
 }
 
-function searchDomains(proc: Proc): string[] {
+interface ResolverConf {
+  search: string[];
+  ndots: number;
+  nameserver?: string;
+}
+
+/** The machine's /etc/resolv.conf: search list, ndots (glibc and musl default to 1) and first nameserver. */
+export function resolverConf(proc: Proc): ResolverConf {
+  const conf: ResolverConf = { search: [], ndots: 1 };
+  let text: string;
   try {
-    const conf = machineOf(proc).fs.readFile('/etc/resolv.conf');
-    const line = conf.split('\n').find((l) => l.startsWith('search '));
-    return line ? line.split(/\s+/).slice(1).filter(Boolean) : [];
+    text = machineOf(proc).fs.readFile('/etc/resolv.conf');
   } catch {
-    return [];
+    return conf;
   }
+  for (const line of text.split('\n')) {
+    const [key, ...rest] = line.trim().split(/\s+/);
+    if (key === 'search') conf.search = rest;
+    else if (key === 'nameserver' && conf.nameserver === undefined) conf.nameserver = rest[0];
+    else if (key === 'options') for (const o of rest) if (o.startsWith('ndots:')) conf.ndots = Number(o.slice(6)) || 0;
+  }
+  return conf;
+}
+
+/**
+ * The names a resolver asks for, in order: a name ending in a dot as is; one with at least `ndots`
+ * dots as is first, then with each search domain; a shorter one with the search domains first.
+ */
+export function candidateNames(proc: Proc, name: string): string[] {
+  if (name.endsWith('.')) return [name.slice(0, -1)];
+  const { search, ndots } = resolverConf(proc);
+  const searched = search.map((d) => `${name}.${d}`);
+  return name.split('.').length - 1 >= ndots ? [name, ...searched] : [...searched, name];
 }
 
 /** Where the machine's web documents are served from: one address of TEST-NET-3 (RFC 5737) per host. */
@@ -78,28 +103,18 @@ export function resolveHost(proc: Proc, name: string): string | undefined {
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === '::1') return name;
   const net = machineOf(proc).net;
   if (net && name === proc.sys.hostname()) return net.ip;
-  const network = net?.network;
-  if (!network) return undefined;
-  const bare = name.replace(/\.$/, '');
-  const candidates = name.endsWith('.') ? [bare] : [bare, ...searchDomains(proc).map((d) => `${bare}.${d}`)];
-  for (const c of candidates) {
-    const ip = network.lookup(c);
-    if (ip) return ip;
-  }
-  return undefined;
+  return resolveFqdn(proc, name)?.ip;
 }
 
-/** The fully qualified name that resolved (for nslookup's `Name:` line). */
+/** The fully qualified name that resolved and its first address (nslookup's `Name:` line). */
 export function resolveFqdn(proc: Proc, name: string): { fqdn: string; ip: string } | undefined {
   const network = machineOf(proc).net?.network;
   if (!network) return undefined;
-  const bare = name.replace(/\.$/, '');
-  for (const c of [...searchDomains(proc).map((d) => `${bare}.${d}`), bare]) {
+  for (const c of candidateNames(proc, name)) {
     const ip = network.lookup(c);
-    if (ip && c.includes('.')) return { fqdn: c, ip };
+    if (ip) return { fqdn: c, ip };
   }
-  const ip = network.lookup(bare);
-  return ip ? { fqdn: bare, ip } : undefined;
+  return undefined;
 }
 
 export function connect(proc: Proc, ip: string, port: number): Listener | ConnectError {

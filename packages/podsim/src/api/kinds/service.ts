@@ -166,3 +166,5 @@ export const serviceStrategy: KindStrategy = {
 
 /** Cluster IPs handed out so far are unique; exported for the bootstrap `kubernetes` Service. */
 export const KUBERNETES_SERVICE_IP = '10.96.0.1';
+/** kubeadm's clusterDNS: the tenth address of the service range. */
+export const CLUSTER_DNS_IP = '10.96.0.10';

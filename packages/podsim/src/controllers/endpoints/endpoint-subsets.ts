@@ -30,8 +30,11 @@ export function endpointSubsets(svc: Service, pods: Pod[]): EndpointSubset[] {
     const sig = JSON.stringify(ports);
     let g = groups.get(sig);
     if (!g) groups.set(sig, (g = { ports, ready: [], notReady: [] }));
+    // A pod whose subdomain names this Service is published under its hostname (its DNS A record).
+    const hostname = pod.spec?.hostname && pod.spec.subdomain === svc.metadata?.name ? pod.spec.hostname : undefined;
     const addr: EndpointAddress = {
       ip: pod.status.podIP,
+      ...(hostname ? { hostname } : {}),
       ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
       targetRef: { kind: 'Pod', namespace: pod.metadata?.namespace, name: pod.metadata?.name, uid: pod.metadata?.uid },
     };

@@ -1,10 +1,13 @@
 /**
  * endpoint-controller: keeps one Endpoints object per Service with a selector, and programs the
  * cluster Network (what kube-proxy and CoreDNS do): the ClusterIP balances round-robin over the
- * ready endpoints, and `svc`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local` resolve to it.
+ * ready endpoints, and `svc.ns.svc.cluster.local` resolves to it (to every ready endpoint for a
+ * headless Service, with `hostname.svc.ns.svc.cluster.local` for endpoints that have a hostname); the
+ * short names come from the search list of each pod's /etc/resolv.conf.
  */
 import type { Endpoints, KubeObject, Pod, Service } from '../../api/types.js';
 import { selectorMatches } from '../../api/selectors.js';
+import { CLUSTER_DOMAIN } from '../../kernel/dns.js';
 import type { Network } from '../../kernel/net.js';
 import { sameJson } from '../shared/canonical-json.js';
 import type { ControllerContext } from '../shared/context.js';
@@ -81,16 +84,22 @@ export class EndpointsController {
   private program(key: string, svc: SvcObj, headless: boolean, subsets: Endpoints['subsets']): void {
     const ns = svc.metadata.namespace ?? '';
     const name = svc.metadata.name ?? '';
-    const names = [name, `${name}.${ns}`, `${name}.${ns}.svc`, `${name}.${ns}.svc.cluster.local`];
+    const fqdn = `${name}.${ns}.svc.${CLUSTER_DOMAIN}`;
     const prev = this.programmed.get(key);
     const clusterIP = svc.spec?.clusterIP;
     if (prev?.ip && prev.ip !== clusterIP) this.network.setService(prev.ip, undefined);
     if (headless || !clusterIP) {
-      const first = subsets?.flatMap((s) => s.addresses ?? [])[0]?.ip;
-      for (const n of names) this.network.setName(n, first);
-      this.programmed.set(key, { names });
+      for (const n of prev?.names ?? []) this.network.dns.set(n, []);
+      const ready = subsets?.flatMap((s) => s.addresses ?? []) ?? [];
+      const named = ready.filter((a) => a.hostname);
+      const dashed = (ip: string) => `${ip.replaceAll('.', '-')}.${fqdn}`;
+      const hostOf = new Map(named.map((a) => [a.ip, `${a.hostname}.${fqdn}`]));
+      this.network.dns.set(fqdn, [...new Set(ready.map((a) => a.ip))], (ip) => hostOf.get(ip) ?? dashed(ip));
+      for (const a of named) this.network.dns.set(`${a.hostname}.${fqdn}`, [a.ip]);
+      this.programmed.set(key, { names: [fqdn, ...named.map((a) => `${a.hostname}.${fqdn}`)] });
       return;
     }
+    const names = [fqdn];
     if (prev?.ip === clusterIP) return;
     let next = 0;
     const route = {
@@ -102,14 +111,14 @@ export class EndpointsController {
       },
     };
     this.network.setService(clusterIP, route);
-    for (const n of names) this.network.setName(n, clusterIP);
+    for (const n of names) this.network.dns.set(n, [clusterIP]);
     this.programmed.set(key, { ip: clusterIP, names });
   }
 
   private serviceGone(key: string, namespace: string, name: string): void {
     const prev = this.programmed.get(key);
     if (prev?.ip) this.network.setService(prev.ip, undefined);
-    for (const n of prev?.names ?? []) this.network.setName(n, undefined);
+    for (const n of prev?.names ?? []) this.network.dns.set(n, []);
     this.programmed.delete(key);
     const ep = this.endpoints.get(namespace, name);
     if (ep) {
