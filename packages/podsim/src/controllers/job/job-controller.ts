@@ -16,6 +16,7 @@ import { sameJson } from '../shared/canonical-json.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { podsToDelete } from '../replicaset/deletion-order.js';
 import { BACKOFF_LIMIT_EXCEEDED, COMPLETIONS_REACHED, DEADLINE_EXCEEDED, conditionsOf, findCondition, newCondition, type Finish } from './job-conditions.js';
+import { applyPodFailurePolicy } from './pod-failure-policy.js';
 import { MAX_POD_CREATE_DELETE_PER_SYNC, TRACKING_FINALIZER, finishedTime, hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, pastBackoffLimitOnFailure } from './job-pods.js';
 import { nextBackoffRecord, remainingBackoff, type BackoffRecord } from './pod-failure-backoff.js';
 import { indexedPlan, COMPLETION_INDEX_ANNOTATION } from './indexed.js';
@@ -77,7 +78,9 @@ export class JobController {
     this.backoff.set(uid, record);
     const status: Any = { ...prev, conditions: conds };
     status.succeeded = (prev.succeeded ?? 0) + newSucceeded.length;
-    status.failed = (prev.failed ?? 0) + newFailed.length;
+    const outcomes = newFailed.map((p) => applyPodFailurePolicy(spec.podFailurePolicy, p));
+    status.failed = (prev.failed ?? 0) + outcomes.filter((o) => o.count).length;
+    const failJob = outcomes.find((o) => o.failJob)?.failJob;
     const completedIdx = spec.completionMode === 'Indexed' ? indexedPlan(spec, pods, prev.completedIndexes) : undefined;
     if (completedIdx) status.completedIndexes = completedIdx.completedIndexes || undefined;
     let active = pods.filter(isPodActive);
@@ -89,7 +92,8 @@ export class JobController {
       let success = findCondition(conds, 'SuccessCriteriaMet') !== undefined;
       if (!failure && !success) {
         const deadline = spec.activeDeadlineSeconds !== undefined && status.startTime ? Date.parse(status.startTime) + spec.activeDeadlineSeconds * 1000 : undefined;
-        if (status.failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(spec, active)) failure = BACKOFF_LIMIT_EXCEEDED;
+        if (failJob) failure = { reason: 'PodFailurePolicy', message: failJob };
+        else if (status.failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(spec, active)) failure = BACKOFF_LIMIT_EXCEEDED;
         else if (deadline !== undefined && !suspended && now >= deadline) failure = DEADLINE_EXCEEDED;
         else if (deadline !== undefined && !suspended) this.queue.addAfter(key, deadline - now);
         if (failure) conds.push(newCondition('FailureTarget', failure, now));
