@@ -99,7 +99,8 @@ export const COVERAGE: Scenario[] = [
   {
     name: 'exec errors and streams',
     files,
-    steps: withPod('kubectl exec web', 'kubectl exec nope -- ls', 'kubectl exec web -- nosuchcmd', 'kubectl exec web -- sh -c "echo out; echo err >&2"', 'kubectl exec pod/web -- cat /etc/hostname'),
+    // One stream per step: the real kubectl copies stdout and stderr in two goroutines, so their order varies.
+    steps: withPod('kubectl exec web', 'kubectl exec nope -- ls', 'kubectl exec web -- nosuchcmd', 'kubectl exec web -- sh -c "echo out"', 'kubectl exec web -- sh -c "echo err >&2; exit 3"', 'kubectl exec pod/web -- cat /etc/hostname'),
   },
   { name: 'delete --now, -f, deployment', files, steps: withDeploy('kubectl apply -f pod.yaml', 'sleep 5', 'kubectl delete pod web --now', 'kubectl delete -f deploy.yaml', 'kubectl get rs', 'kubectl delete deployment web', 'kubectl delete pods,deployments --all') },
   {
