@@ -2,7 +2,7 @@
  * Runs one corpus scenario (a page section) as a reader would: a fresh sandbox holding the files the
  * page asks for, the page's earlier sections replayed first (unscored), then each step typed into
  * the terminal. Between steps virtual time passes as a reader's would: what the prose asks ("After
- * 35 seconds, …"), and, after a step, until no pod is still being started (bounded). A command that
+ * 35 seconds, …") or a few seconds to read on and type, and, after a step, until no pod is still being started (bounded). A command that
  * does not return (a watch, port-forward, a foreground server) is stopped with Ctrl+C, as a reader does.
  */
 import type { KubeObject, Pod } from '../../src/api/types.js';
@@ -17,6 +17,8 @@ const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/exampl
 
 /** Longest a reader lets one command run before pressing Ctrl+C (virtual; a delete waits out a 30 s grace period). */
 const STEP_MAX_MS = 90_000;
+/** A reader takes a few seconds to read on, then type or paste the next command (virtual). */
+const READER_PACE_MS = 3_000;
 /** Longest the harness waits for pods to leave ContainerCreating/PodInitializing after a step (virtual). */
 const START_MAX_MS = 120_000;
 
@@ -152,6 +154,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   // A reader leaves a container's shell before typing a command meant for their own machine.
   if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
+  else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);
   const typed = typeStep(t, ownNames(sb, step.command));
   const home = atHostPrompt(sb);
