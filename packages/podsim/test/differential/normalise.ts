@@ -25,6 +25,9 @@ export function normaliseValues(text: string): string {
       .replace(/\b(containerd|docker):\/\/[0-9a-f]{64}\b/g, '<cid>')
       .replace(/\b\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)/g, '<ts>')
       .replace(/\b\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d\b/g, '<logdate>')
+      // kubectl diff's temporary folders and the files' times in diff's header lines.
+      .replace(/\/tmp\/(LIVE|MERGED)-\d+\//g, '/tmp/$1-<n>/')
+      .replace(/\t\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{9} [+-]\d{4}$/gm, '\t<mtime>')
       .replace(/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d \w{3} \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<date>')
       .replace(/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?!\.\d)\b/g, '<ip>')
       .replace(/-[bcdfghjklmnpqrstvwxz2456789]{8,10}(-[bcdfghjklmnpqrstvwxz2456789]{5})?\b/g, '-<hash>')

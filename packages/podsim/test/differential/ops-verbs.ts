@@ -58,4 +58,18 @@ export const OPS_VERBS: Scenario[] = [
       'kubectl logs two -c side --prefix --since=1h',
     ],
   },
+  {
+    name: 'diff -f: new, unchanged and changed objects, exit codes, KUBECTL_EXTERNAL_DIFF',
+    files: { ...files, 'pod2.yaml': files['pod.yaml'].replace('image: nginx', 'image: nginx:1.27') },
+    steps: [
+      'kubectl diff -f pod.yaml; echo rc=$?',
+      'kubectl apply -f pod.yaml',
+      'kubectl diff -f pod.yaml; echo rc=$?',
+      'kubectl diff -f pod2.yaml; echo rc=$?',
+      'kubectl diff -f nope.yaml; echo rc=$?',
+      'kubectl diff; echo rc=$?',
+      'KUBECTL_EXTERNAL_DIFF="diff -q" kubectl diff -f pod2.yaml; echo rc=$?',
+      'KUBECTL_EXTERNAL_DIFF=nodiff kubectl diff -f pod2.yaml; echo rc=$?',
+    ],
+  },
 ];

@@ -14,6 +14,7 @@ import { create } from './create/create.js';
 import { debug } from './debug/debug.js';
 import { del } from './delete/delete.js';
 import { describe } from './describe/describe.js';
+import { diff } from './diff/diff.js';
 import { edit } from './edit/edit.js';
 import { events } from './events/events.js';
 import { exec } from './exec/exec.js';
@@ -86,7 +87,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
   {
     title: 'Advanced Commands',
     commands: [
-      unavailable('diff', 'Diff the live version against a would-be applied version'),
+      diff,
       apply,
       patch,
       replace,
