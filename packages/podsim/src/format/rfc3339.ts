@@ -56,6 +56,8 @@ export function parseRfc3339(value: string): Rfc3339Result {
       }
       const m = /^([+-])(\d\d):(\d\d)/.exec(rest);
       if (!m) return bad(rest, 'Z07:00');
+      if (Number(m[2]) > 24) return fail(': time zone offset hour out of range');
+      if (Number(m[3]) > 60) return fail(': time zone offset minute out of range');
       offsetMin = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
       rest = rest.slice(6);
     } else {
