@@ -17,6 +17,11 @@ export interface Command {
   usage: string;
   examples?: string;
   flags: FlagSpec[];
+  /**
+   * What Tab offers for the first arguments (upstream's ValidArgsFunction): resource types, then names
+   * of that type (`resources`), or pod names (`pods`).
+   */
+  completes?: 'resources' | 'pods';
   subcommands?: Command[];
   run?(inv: Invocation): Task<number>;
 }

@@ -8,8 +8,6 @@ import type { FlagSpec } from './flags.js';
 import { GLOBAL_FLAGS } from './global-flags.js';
 import { COMMAND_NAMES, findCommand } from './verbs/index.js';
 
-const RESOURCE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'patch', 'scale', 'rollout', 'explain', 'expose', 'wait']);
-const POD_VERBS = new Set(['logs', 'exec', 'attach', 'port-forward', 'cp']);
 
 /** A flag as bash completion offers it: `--name=` when it takes a value, `--name` for a switch. */
 const flagWord = (f: FlagSpec): string => (f.type === 'bool' ? `--${f.name}` : `--${f.name}=`);
@@ -63,8 +61,10 @@ export function completeKubectl(sh: Shell, args: string[], word: string): string
   if (word.startsWith('-')) return flagsOf(verb).filter((f) => f.startsWith(word));
   if (verb === undefined) return COMMAND_NAMES.filter((v) => v.startsWith(word));
   const ns = namespaceOf(sh, args);
-  if (POD_VERBS.has(verb) && positional.length === 1) return names(sh, 'pods', ns).filter((n) => n.startsWith(word));
-  if (RESOURCE_VERBS.has(verb)) {
+  // What the verb's arguments name comes from its definition in verbs/.
+  const completes = findCommand(verb)?.completes;
+  if (completes === 'pods' && positional.length === 1) return names(sh, 'pods', ns).filter((n) => n.startsWith(word));
+  if (completes === 'resources') {
     if (positional.length === 1) {
       if (word.includes('/')) {
         const res = resourceOf(word);

@@ -78,7 +78,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       exec,
       portForward,
       unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
-      unavailable('cp', 'Copy files and directories to and from containers'),
+      unavailable('cp', 'Copy files and directories to and from containers', 'pods'),
       auth,
       debug,
       events,

@@ -8,9 +8,10 @@ import { plainError } from '../errors.js';
 /** Commands made by `unavailable`, so tests comparing with the real kubectl can skip them. */
 export const UNAVAILABLE = new Set<Command>();
 
-export function unavailable(name: string, short: string): Command {
+export function unavailable(name: string, short: string, completes?: Command['completes']): Command {
   const cmd: Command = {
     name,
+    completes,
     short,
     usage: `${name} [options]`,
     flags: [],

@@ -113,6 +113,7 @@ export function* attachSession(inv: Invocation, pod: Pod, picked: { c: AnyContai
 
 export const attach: Command = {
   name: 'attach',
+  completes: 'pods',
   short: 'Attach to a running container',
   usage: 'attach (POD | TYPE/NAME) -c CONTAINER [options]',
   examples:

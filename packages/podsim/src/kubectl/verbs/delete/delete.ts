@@ -186,6 +186,7 @@ export const DELETE_STEPS: VerbSteps<DeleteCommandOptions> = { complete, validat
 
 export const del: Command = {
   name: 'delete',
+  completes: 'resources',
   short: 'Delete resources by file names, stdin, resources and names, or by resources and label selector',
   usage: 'delete ([-f FILENAME] | [-k DIRECTORY] | TYPE [(NAME | -l label | --all)]) [options]',
   examples: '# Delete a pod and wait until it is gone\nkubectl delete pod nginx\n\n# Delete without waiting for the container to stop\nkubectl delete pod nginx --grace-period=0 --force',

@@ -93,6 +93,7 @@ function* runDescribe(inv: Invocation) {
 
 export const describe: Command = {
   name: 'describe',
+  completes: 'resources',
   short: 'Show details of a specific resource or group of resources',
   usage: 'describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]',
   examples: '# Describe a pod\nkubectl describe pod nginx\n\n# Describe every pod whose name starts with web\nkubectl describe pods web',

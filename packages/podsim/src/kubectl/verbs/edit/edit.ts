@@ -21,6 +21,7 @@ const HEADER = `# Please edit the object below. Lines beginning with a '#' will 
 
 export const edit: Command = {
   name: 'edit',
+  completes: 'resources',
   short: 'Edit a resource on the server',
   usage: 'edit (RESOURCE/NAME | -f FILENAME) [options]',
   flags: [{ name: 'output', short: 'o', type: 'string', help: 'Format of the file to edit (yaml).' }],

@@ -123,6 +123,7 @@ export const EXEC_STEPS: VerbSteps<ExecOptions> = { complete, validate, run };
 
 export const exec: Command = {
   name: 'exec',
+  completes: 'pods',
   short: 'Execute a command in a container',
   usage: 'exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]',
   examples: '# Open a shell in the first container of nginx\nkubectl exec -it nginx -- /bin/sh\n\n# Run ls in container app of pod web\nkubectl exec web -c app -- ls /',

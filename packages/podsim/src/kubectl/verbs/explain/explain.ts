@@ -10,6 +10,7 @@ import { SCHEMA, type FieldDoc, type TypeDoc } from '../../explain/schema.js';
 
 export const explain: Command = {
   name: 'explain',
+  completes: 'resources',
   short: 'Get documentation for a resource',
   usage: 'explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
   examples: '# The fields of a pod\nkubectl explain pods\n\n# One field\nkubectl explain pods.spec.restartPolicy',

@@ -14,6 +14,7 @@ type Spec = { selector?: { matchLabels?: Record<string, string> } | Record<strin
 
 export const expose: Command = {
   name: 'expose',
+  completes: 'resources',
   short: 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service',
   usage: 'expose (-f FILENAME | TYPE NAME) [--port=port] [--protocol=TCP|UDP|SCTP] [--target-port=number-or-name] [--name=name] [--external-ip=external-ip-of-service] [--type=type] [options]',
   flags: [

@@ -209,6 +209,7 @@ export const GET_STEPS: VerbSteps<GetOptions> = { complete, validate, run: runGe
 
 export const get: Command = {
   name: 'get',
+  completes: 'resources',
   short: 'Display one or many resources',
   usage: 'get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags] [options]',
   examples: '# List the pods of the current namespace\nkubectl get pods\n\n# Follow changes to pods\nkubectl get pods --watch',

@@ -88,6 +88,7 @@ function labelCommand(f: Flavour): Command {
   ];
   return {
     name: f.verb,
+    completes: 'resources',
     short: `Update the ${f.field} on a resource`,
     usage: `${f.verb} [--overwrite] (-f FILENAME | TYPE NAME) KEY_1=VAL_1 ... KEY_N=VAL_N [--resource-version=version] [options]`,
     flags,

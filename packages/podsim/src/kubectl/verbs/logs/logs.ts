@@ -211,6 +211,7 @@ function* runLogs(inv: Invocation) {
 
 export const logs: Command = {
   name: 'logs',
+  completes: 'pods',
   short: 'Print the logs for a container in a pod',
   usage: 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   examples: '# The log of pod nginx\nkubectl logs nginx\n\n# Follow the log of the previous crash\nkubectl logs -p web -c app\n\n# The last 10 lines of every container of the pods labelled app=web\nkubectl logs -l app=web --all-containers --prefix',

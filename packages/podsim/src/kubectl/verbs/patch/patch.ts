@@ -155,6 +155,7 @@ function* runPatch(inv: Invocation) {
 
 export const patch: Command = {
   name: 'patch',
+  completes: 'resources',
   short: 'Update fields of a resource',
   usage: 'patch (-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]',
   examples:

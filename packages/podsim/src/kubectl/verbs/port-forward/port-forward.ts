@@ -140,6 +140,7 @@ function* runPortForward(inv: Invocation) {
 
 export const portForward: Command = {
   name: 'port-forward',
+  completes: 'pods',
   short: 'Forward one or more local ports to a pod',
   usage: 'port-forward TYPE/NAME [options] [LOCAL_PORT:]REMOTE_PORT [...[LOCAL_PORT_N:]REMOTE_PORT_N]',
   examples: '# Reach port 80 of pod nginx on localhost:8080\nkubectl port-forward pod/nginx 8080:80\n\n# Through a service\nkubectl port-forward svc/web 8080:80',

@@ -190,6 +190,7 @@ const restart: Command = {
 
 export const rollout: Command = {
   name: 'rollout',
+  completes: 'resources',
   short: 'Manage the rollout of a resource',
   usage: 'rollout SUBCOMMAND [options]',
   flags: [],

@@ -7,6 +7,7 @@ import { resolveTargets } from '../../targets.js';
 
 export const scale: Command = {
   name: 'scale',
+  completes: 'resources',
   short: 'Set a new size for a deployment, replica set, or replication controller',
   usage: 'scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME) [options]',
   flags: [

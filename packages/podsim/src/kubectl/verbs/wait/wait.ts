@@ -54,6 +54,7 @@ function until(inv: Invocation, obj: KubeObject, resource: string, check: Check)
 
 export const wait: Command = {
   name: 'wait',
+  completes: 'resources',
   short: 'Experimental: Wait for a specific condition on one or many resources',
   usage: "wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   flags: [
