@@ -5,6 +5,8 @@
 import type { Program } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { mongoLegacy, mongosh } from '../programs/clients/mongosh.js';
+import { mysqlProgram } from '../programs/clients/mysql.js';
+import { psqlProgram } from '../programs/clients/psql.js';
 import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
 import { mariadbStore, memcachedStore, mongoStore, mysqlStore, postgresStore, rabbitmqStore } from './datastores.js';
 import type { FamilyBuild } from './families/index.js';
@@ -24,7 +26,14 @@ interface Spec {
   user?: string;
   ports: number[];
   /** The image's own client programs by path, for the tag's version. */
-  clients?(version: string): Record<string, Program>;
+  clients?(version: string, debian: boolean): Record<string, Program>;
+}
+
+/** MariaDB 11 renamed its client to `mariadb`; 10.x images still have `mysql`. */
+function mariadbClients(v: string): Record<string, Program> {
+  const major = Number(v.split('.')[0]);
+  const client = mysqlProgram({ flavor: 'mariadb', version: major >= 11 ? `mariadb from ${v}-MariaDB, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper` : `mysql  Ver 15.1 Distrib ${v}-MariaDB, for debian-linux-gnu (x86_64) using readline 5.2` });
+  return { '/usr/bin/mariadb': client, ...(major < 11 ? { '/usr/bin/mysql': client } : {}) };
 }
 
 const SPECS: Record<string, Spec> = {
@@ -36,9 +45,10 @@ const SPECS: Record<string, Spec> = {
     dirs: ['/var/lib/postgresql/data/', '/var/run/postgresql/', '/docker-entrypoint-initdb.d/'],
     stopSignal: SIGNALS.SIGINT,
     ports: [5432],
+    clients: (v, debian) => ({ '/usr/bin/psql': psqlProgram(`${v}${debian ? ` (Debian ${v}-1.pgdg120+1)` : ''}`) }),
   },
-  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060] },
-  mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306] },
+  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060], clients: (v) => ({ '/usr/bin/mysql': mysqlProgram({ flavor: 'mysql', version: `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)` }) }) },
+  mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306], clients: mariadbClients },
   mongo: {
     current: '8.0.4',
     store: mongoStore,
@@ -69,7 +79,7 @@ export const dataStoreImage: FamilyBuild = (repository, tag) => {
     tags: [tag],
     ...merge(alpine ? alpineBase() : debianBase(), {
       files: Object.fromEntries(spec.dirs.map((d) => [d, ''])),
-      binaries: { '/usr/local/bin/docker-entrypoint.sh': dataStoreEntrypoint(store, '/usr/local/bin/docker-entrypoint.sh'), [bin]: dataStoreServer(store), ...spec.clients?.(version) },
+      binaries: { '/usr/local/bin/docker-entrypoint.sh': dataStoreEntrypoint(store, '/usr/local/bin/docker-entrypoint.sh'), [bin]: dataStoreServer(store), ...spec.clients?.(version, !alpine) },
     }),
     config: {
       entrypoint: ['docker-entrypoint.sh'],

@@ -7,11 +7,27 @@ import { SIGNALS } from '../kernel/signals.js';
 import { strftime } from '../programs/date.js';
 import type { DataStore, Line } from '../programs/servers/datastore.js';
 import { MongoEngine } from '../programs/servers/engines/mongo.js';
+import { SqlEngine, type SqlServerInfo } from '../programs/servers/engines/sql.js';
 
 const ms3 = (t: number) => String(t % 1000).padStart(3, '0');
 const iso = (t: number, frac: string) => `${strftime('%Y-%m-%dT%H:%M:%S', t)}.${frac}`;
 
 const set = (env: Record<string, string>, ...names: string[]) => names.some((n) => (env[n] ?? '') !== '');
+
+function sqlWire(info: SqlServerInfo) {
+  const engine = new SqlEngine(info);
+  return (remoteAddr: string) => engine.session(remoteAddr);
+}
+
+/** Accounts and database from the mysql/mariadb entrypoints' variables (MARIADB_* before MYSQL_*). */
+function mysqlServer(env: Record<string, string>, version: string, now: () => number, prefix = 'MYSQL'): SqlServerInfo {
+  const get = (name: string) => env[`${prefix}_${name}`] ?? env[`MYSQL_${name}`];
+  const users: Record<string, string> = { root: get('ROOT_PASSWORD') ?? '' };
+  const user = get('USER');
+  if (user) users[user] = get('PASSWORD') ?? '';
+  const db = get('DATABASE');
+  return { dialect: 'mysql', version, users, superuser: 'root', databases: db ? [db] : [], now };
+}
 
 export function postgresStore(version: string, debian: boolean): DataStore {
   const at = (t: number, pid: number, msg: string) => `${strftime('%Y-%m-%d %H:%M:%S', t)}.${ms3(t)} UTC [${pid}] ${msg}`;
@@ -19,6 +35,11 @@ export function postgresStore(version: string, debian: boolean): DataStore {
   const build = debian ? `(Debian ${version}-1.pgdg120+1) on x86_64-pc-linux-gnu, compiled by gcc (Debian 12.2.0-14) 12.2.0, 64-bit` : 'on x86_64-pc-linux-musl, compiled by gcc (Alpine 13.2.1_git20240309) 13.2.1 20240309, 64-bit';
   const text = (s: string): Line[] => s.split('\n').map((l) => () => l);
   return {
+    wire: (proc) => {
+      const user = proc.env.POSTGRES_USER || 'postgres';
+      const db = proc.env.POSTGRES_DB || user;
+      return sqlWire({ dialect: 'postgres', version: `PostgreSQL ${version} ${build}`, users: { [user]: proc.env.POSTGRES_PASSWORD ?? '' }, superuser: user, databases: ['postgres', 'template0', 'template1', db], now: () => proc.clock.now() });
+    },
     servers: ['postgres'],
     port: 5432,
     version: `postgres (PostgreSQL) ${version}${debian ? ` (Debian ${version}-1.pgdg120+1)` : ''}`,
@@ -99,6 +120,7 @@ export function mysqlStore(version: string): DataStore {
   const server = (level: string, code: string, msg: string): Line => (t) => `${iso(t, `${ms3(t)}000`)}Z 0 [${level}] [${code}] [Server] ${msg}`;
   const note = (msg: string): Line => (t) => entrypointNote(t, 'Note', msg);
   return {
+    wire: (proc) => sqlWire(mysqlServer(proc.env, version, () => proc.clock.now())),
     servers: ['mysqld'],
     port: 3306,
     version: `/usr/sbin/mysqld  Ver ${version} for Linux on x86_64 (MySQL Community Server - GPL)`,
@@ -145,6 +167,7 @@ export function mariadbStore(version: string): DataStore {
   const server = (msg: string): Line => (t) => `${strftime('%Y-%m-%d %k:%M:%S', t)} 0 [Note] ${msg}`;
   const started = note(`Entrypoint script for MariaDB Server 1:${version}+maria~ubu2404 started.`);
   return {
+    wire: (proc) => sqlWire(mysqlServer(proc.env, `${version}-MariaDB-ubu2404`, () => proc.clock.now(), 'MARIADB')),
     servers: ['mariadbd', 'mysqld'],
     port: 3306,
     version: `mariadbd  Ver ${version}-MariaDB-ubu2404 for debian-linux-gnu on x86_64 (mariadb.org binary distribution)`,

@@ -22,6 +22,7 @@ import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './t
 import { pause } from './pause.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
+import { vishStressImage } from './vish-stress.js';
 
 export { parseImageRef } from './ref.js';
 export type { Image, ImageConfig, ImageRef } from './types.js';
@@ -70,6 +71,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-samples/hello-app': helloAppImage,
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': helloAppImage,
   'docker.io/polinux/stress': sameImage(polinuxStress),
+  'docker.io/vish/stress': vishStressImage,
   'registry.k8s.io/liveness': livenessImage,
   'registry.k8s.io/goproxy': goproxyImage,
   'registry.k8s.io/etcd': etcdImage,

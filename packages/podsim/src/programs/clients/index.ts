@@ -5,12 +5,17 @@
 import type { Program } from '../../kernel/process.js';
 import { jq } from './jq.js';
 import { mongosh } from './mongosh.js';
+import { mysqlProgram } from './mysql.js';
+import { psqlProgram } from './psql.js';
 import { openssl } from './openssl.js';
 import { redisCli } from './redis-cli.js';
 
 export const CLIENT_PROGRAMS: Record<string, Program> = {
   jq,
   mongosh,
+  // Debian bookworm's clients: postgresql-client-15 and default-mysql-client (MariaDB 10.11).
+  mysql: mysqlProgram({ flavor: 'mariadb', version: 'mysql  Ver 15.1 Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64) using  EditLine wrapper' }),
+  psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
   openssl,
   'redis-cli': redisCli,
 };

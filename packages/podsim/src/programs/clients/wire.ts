@@ -14,7 +14,9 @@ export function openSession(proc: Proc, host: string, port: number): Opened {
   if (!ip) return { ok: false, error: 'ENOTFOUND' };
   const listener = connect(proc, ip, port);
   if (typeof listener === 'string') return { ok: false, error: listener, ip };
-  const session = listener.open?.(machineOf(proc).net?.ip ?? '127.0.0.1');
+  // A server sees a loopback connection as coming from 127.0.0.1, any other from this machine's address.
+  const loopback = ip === '127.0.0.1' || ip === '::1';
+  const session = listener.open?.(loopback ? '127.0.0.1' : (machineOf(proc).net?.ip ?? '127.0.0.1'));
   return session ? { ok: true, session, ip } : { ok: false, error: 'EPROTO', ip };
 }
 
