@@ -1,4 +1,5 @@
 /** The shell's syntax tree: what the parser produces and the executor walks. */
+import type { CondExpr } from './cond.js';
 
 export type WordPart =
   /** Literal text; `quoted` text is never split or globbed. */
@@ -102,6 +103,12 @@ export interface ArithCommand {
   expr: Word;
 }
 
-export type Compound = If | Loop | For | Case | Group | ArithCommand;
+/** `[[ … ]]`. */
+export interface CondCommand {
+  type: 'cond';
+  expr: CondExpr;
+}
+
+export type Compound = If | Loop | For | Case | Group | ArithCommand | CondCommand;
 export type Command = SimpleCommand | ((Compound & { redirs: Redir[] }) | FunctionDef);
 export type Node = Command | Pipeline | AndOr | List;

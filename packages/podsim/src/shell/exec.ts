@@ -10,6 +10,7 @@ import { evaluate } from './arith.js';
 import { expandBraces } from './braces.js';
 import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './ast.js';
 import { BUILTINS } from './builtins/index.js';
+import { evalCond } from './cond.js';
 import { BreakSignal, ExitSignal, InterruptSignal, ReturnSignal } from './control.js';
 import { expandPattern, expandString, expandWords, ExpansionError, type ExpandContext } from './expand.js';
 import { runGuarded, spawnProgram, spawnSubshell, waitForeground, type Group } from './foreground.js';
@@ -228,6 +229,20 @@ export function* runCommand(sh: Shell, cmd: Command, io: Io, text: string): Task
         }
       }
       return 0;
+    }
+    case 'cond': {
+      // dash has no [[: it is looked up as a command and not found.
+      if (sh.flavour.xsiEcho) {
+        sh.error(sh.flavour.notFound('[['), rio);
+        return 127;
+      }
+      const ctx = ctxFor(sh, rio);
+      try {
+        return (yield* evalCond({ expand: ctx, fs: sh.fs, cwd: sh.cwd, getVar: (n) => sh.getVar(n), setVar: (n, v) => sh.setVar(n, v) }, cmd.expr)) ? 0 : 1;
+      } catch (e) {
+        sh.error(e instanceof Error ? e.message : String(e), rio);
+        return 1;
+      }
     }
     case 'arithcmd': {
       const ctx = ctxFor(sh, rio);

@@ -2,7 +2,8 @@
  * Recursive-descent parser for the POSIX shell grammar subset used in practice (bash and
  * busybox ash accept the same input here; they only word their errors differently).
  */
-import type { AndOr, Assign, Command, List, ListItem, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast.js';
+import type { AndOr, Assign, Command, CondCommand, List, ListItem, Pipeline, Redir, RedirOp, SimpleCommand, Word } from './ast.js';
+import { CondSyntaxError, parseCond, type CondToken } from './cond.js';
 import { Lexer, type Token, type UnterminatedHeredoc } from './lexer.js';
 import { ShellSyntaxError } from './syntax-error.js';
 
@@ -190,6 +191,7 @@ class Parser {
       default:
         if (r !== '!' && r !== 'in') throw this.unexpected();
     }
+    if (this.tok.kind === 'word' && literalOf(this.tok.word) === '[[') return this.withRedirs(this.condCommand());
     if (this.tok.kind === 'arith') {
       const expr = this.tok.expr;
       this.advance();
@@ -203,6 +205,38 @@ class Parser {
       return this.withRedirs({ type: 'subshell', body });
     }
     return this.simple();
+  }
+
+  /** `[[ … ]]`: the words and operators up to `]]`, parsed as a conditional expression. */
+  private condCommand(): CondCommand {
+    this.advance();
+    const toks: CondToken[] = [];
+    for (;;) {
+      this.skipNewlines();
+      const t = this.tok;
+      if (t.kind === 'eof') throw this.unexpected(']]');
+      if (t.kind === 'word' && literalOf(t.word) === ']]') break;
+      const prev = toks[toks.length - 1];
+      if (prev && 'text' in prev && prev.text === '=~') {
+        // A regex runs to the next blank, parentheses and all; it is not expanded here.
+        const rest = /^\S+/.exec(this.src.slice(t.start))?.[0] ?? '';
+        toks.push({ word: { parts: [{ type: 'lit', text: rest, quoted: true }], raw: rest } });
+        while (this.tok.kind !== 'eof' && this.tok.start < t.start + rest.length) this.advance();
+        continue;
+      }
+      if (t.kind === 'op' && ['&&', '||', '(', ')', '<', '>'].includes(t.op)) toks.push({ op: t.op });
+      else if (t.kind === 'word') toks.push({ word: t.word, text: literalOf(t.word) });
+      else throw this.unexpected();
+      this.advance();
+    }
+    try {
+      const expr = parseCond(toks);
+      this.advance();
+      return { type: 'cond', expr };
+    } catch (e) {
+      if (e instanceof CondSyntaxError) throw this.unexpected();
+      throw e;
+    }
   }
 
   private withRedirs<T extends object>(c: T): T & { redirs: Redir[] } {

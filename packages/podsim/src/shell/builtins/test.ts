@@ -4,7 +4,8 @@ import type { Builtin } from './types.js';
 
 class TestError extends Error {}
 
-function fileTest(fs: FileSystem, op: string, path: string): boolean {
+/** A file test (-e -f -d -s -r -w -x -L -h) on an absolute path; `[[` uses it too. */
+export function fileTest(fs: FileSystem, op: string, path: string): boolean {
   try {
     const st = fs.stat(path);
     switch (op) {
@@ -30,7 +31,7 @@ function fileTest(fs: FileSystem, op: string, path: string): boolean {
   return false;
 }
 
-const FILE_OPS = ['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h'];
+export const FILE_OPS = ['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h'];
 const INT_OPS: Record<string, (a: number, b: number) => boolean> = {
   '-eq': (a, b) => a === b,
   '-ne': (a, b) => a !== b,
