@@ -1,6 +1,6 @@
 /**
  * Vite plugin for the simulator worker's build: the big generated data modules — `kubectl explain`'s
- * schema (280 KB) and the registry's tag catalogue (590 KB) — are replaced by empty ones, and the
+ * schema (280 KB), the registry's tag catalogue (590 KB) and jq's filter engine — are replaced by empty ones, and the
  * worker loads the data as chunks of their own (src/worker/explain-schema-loader.ts). Node (CLI,
  * tests, `podsim serve`) keeps the static imports.
  */
@@ -9,6 +9,7 @@ import type { Plugin } from 'vite';
 const LAZY = [
   { importer: '/kubectl/explain/schema.ts', source: './schema.generated.json', empty: '{ kinds: {}, types: {} }' },
   { importer: '/images/catalogue/catalogue.ts', source: './tags.generated.json', empty: '{ sources: {}, repos: {} }' },
+  { importer: '/programs/clients/jq-engine.ts', source: '@michaelhomer/jqjs', empty: '{}' },
 ];
 
 const EMPTY = '\0podlab-empty-data:';

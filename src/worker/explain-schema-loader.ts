@@ -7,6 +7,7 @@
  */
 import type { SandboxApi } from 'podsim';
 import { provideExplainSchema } from 'podsim/explain-schema';
+import { provideJq } from 'podsim/jq-engine';
 import { provideTagCatalogue } from 'podsim/tag-catalogue';
 
 /** The calls that can run a command, or must stay in order with one (they are replayed in order). */
@@ -18,11 +19,12 @@ export interface ExplainSchemaLoader {
   gate(sandbox: SandboxApi): SandboxApi;
 }
 
-// The registry's tag catalogue comes the same way: pulls resolve tags synchronously.
+// The registry's tag catalogue and jq's engine come the same way: pulls and jq run synchronously.
 const importSchema = () =>
   Promise.all([
     import('podsim/explain-schema.json').then((m) => provideExplainSchema(m.default)),
     import('podsim/tag-catalogue.json').then((m) => provideTagCatalogue(m.default)),
+    import('@michaelhomer/jqjs').then((m) => provideJq(m.default)),
   ]).then(() => undefined);
 
 export function explainSchemaLoader(fetchSchema: () => Promise<void> = importSchema): ExplainSchemaLoader {

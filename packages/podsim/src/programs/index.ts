@@ -6,7 +6,7 @@ import { base64 } from './base64.js';
 import type { Program } from '../kernel/process.js';
 import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami, yes } from './basic.js';
 import { cat, less, more, tee } from './cat.js';
-import { md5sum, sha1sum, sha256sum, sha512sum } from './checksum.js';
+import { md5sum, sha1sum, sha256sum } from './checksum.js';
 import { curl } from './curl.js';
 import { date } from './date.js';
 import { df } from './df.js';
@@ -69,7 +69,6 @@ export const PROGRAMS: Record<string, Program> = {
   seq,
   sha1sum,
   sha256sum,
-  sha512sum,
   sleep,
   sort,
   tail,

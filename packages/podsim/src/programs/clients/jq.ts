@@ -4,10 +4,11 @@
  * stream of JSON values (stdin or files, -n, -s, -R), --arg/--argjson/$ENV, and the output modes
  * (-r, -j, -c, -S, --tab, --indent), exit statuses as jq's (2 usage/input, 3 compile, 5 runtime, -e).
  */
-import { compile, type JQValue } from '@michaelhomer/jqjs';
+import type { JQValue } from '@michaelhomer/jqjs';
 import type { Proc, Program } from '../../kernel/process.js';
 import { sleep, wait } from '../../kernel/waitable.js';
 import { readSources, reportOpenError } from '../input.js';
+import { compileJq, type JqFilter } from './jq-engine.js';
 
 export const JQ_VERSION = '1.7.1';
 
@@ -166,9 +167,9 @@ export const jq: Program = function* (proc: Proc) {
     return 2;
   }
   const prelude = FIXES + [['ENV', proc.env] as [string, JQValue], ...o.vars].map(([n, v]) => `${JSON.stringify(v)} as $${n} | `).join('');
-  let filter: ReturnType<typeof compile>;
+  let filter: JqFilter;
   try {
-    filter = compile(`${prelude}${o.filter}`);
+    filter = compileJq(`${prelude}${o.filter}`);
   } catch (e) {
     proc.stderr.write(`jq: error: ${errorText(e)}\njq: 1 compile error\n`);
     return 3;
