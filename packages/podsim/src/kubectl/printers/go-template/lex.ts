@@ -54,7 +54,6 @@ export function lex(input: string): Item[] {
   let start = 0;
   let line = 1;
   let startLine = 1;
-  let parenDepth = 0;
   const emit = (typ: ItemType, val = input.slice(start, pos)) => {
     items.push({ typ, pos: start, val, line: startLine });
     start = pos;
@@ -123,7 +122,7 @@ export function lex(input: string): Item[] {
     emit('leftDelim');
     advanceTo(afterMarker);
     ignore();
-    parenDepth = 0;
+    let parenDepth = 0;
     // inside the action
     for (;;) {
       const trim = atRightTrim();
