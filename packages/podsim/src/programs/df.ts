@@ -4,7 +4,7 @@
  */
 import { machineOf } from '../kernel/machine.js';
 import type { Program } from '../kernel/process.js';
-import { badOption, getopt } from './util.js';
+import { badOption, getopt, inBinaryUnits } from './util.js';
 
 /** The node's root disk (100 GB, a fifth used) backs the overlay and emptyDir volumes. */
 const DISK = { size: 98_831_908, used: 19_214_448 };
@@ -12,14 +12,8 @@ const TMPFS = { size: 65_536, used: 0 };
 
 function human(kib: number): string {
   if (kib === 0) return '0';
-  const units = ['K', 'M', 'G', 'T'];
-  let v = kib;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return `${v < 10 && i > 0 ? v.toFixed(1) : Math.round(v)}${units[i]}`;
+  const { value, unit, scaled } = inBinaryUnits(kib);
+  return `${value < 10 && scaled ? value.toFixed(1) : Math.round(value)}${unit}`;
 }
 
 export const df: Program = function* (proc) {

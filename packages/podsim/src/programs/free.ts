@@ -4,20 +4,14 @@
  */
 import type { Program } from '../kernel/process.js';
 import { containerContextOf } from '../kernel/container-context.js';
-import { badOption, flavorOf, getopt } from './util.js';
+import { badOption, flavorOf, getopt, inBinaryUnits } from './util.js';
 
 /** A 8 GiB worker node, a little over an eighth of it in use by the system. */
 const NODE_KIB = { total: 8_039_420, used: 1_034_152, shared: 1_212, cache: 1_534_456 };
 
 function human(kib: number, gnu: boolean): string {
-  const units = ['K', 'M', 'G', 'T'];
-  let v = kib;
-  let i = 0;
-  while (v >= 1024 && i < units.length - 1) {
-    v /= 1024;
-    i++;
-  }
-  return i === 0 ? `${v}K` : `${v < 10 ? v.toFixed(1) : Math.round(v)}${units[i]}${gnu ? 'i' : ''}`;
+  const { value, unit, scaled } = inBinaryUnits(kib);
+  return scaled ? `${value < 10 ? value.toFixed(1) : Math.round(value)}${unit}${gnu ? 'i' : ''}` : `${value}K`;
 }
 
 export const free: Program = function* (proc) {

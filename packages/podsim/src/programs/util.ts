@@ -149,3 +149,18 @@ export function missingOperand(proc: Proc, what = 'operand'): number {
   else proc.stderr.write(`${BUSYBOX_BANNER}\n\nUsage: ${name} ${BUSYBOX_USAGE[name] ?? '[OPTIONS]'}\n`);
   return 1;
 }
+
+/**
+ * KiB in the largest of K, M, G, T that keeps it at least 1 (the -h of df and free; each rounds the
+ * value its own way). `scaled` is false when it stays in KiB.
+ */
+export function inBinaryUnits(kib: number): { value: number; unit: 'K' | 'M' | 'G' | 'T'; scaled: boolean } {
+  const units = ['K', 'M', 'G', 'T'] as const;
+  let value = kib;
+  let i = 0;
+  while (value >= 1024 && i < units.length - 1) {
+    value /= 1024;
+    i++;
+  }
+  return { value, unit: units[i], scaled: i > 0 };
+}
