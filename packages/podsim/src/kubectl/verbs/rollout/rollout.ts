@@ -1,5 +1,5 @@
 /**
- * `kubectl rollout status|history|undo|restart deployment/NAME`. Status messages follow kubectl
+ * `kubectl rollout status|history|undo|restart deployment/NAME` (pause/resume: pause-resume.ts). Status messages follow kubectl
  * pkg/polymorphichelpers/rollout_status.go (printed on every watch event until done); history uses
  * the describe-style tabwriter (history.go).
  */
@@ -16,6 +16,8 @@ import { resolveTargets, type TargetObject } from '../../targets.js';
 import { revisionsOf } from './deployment-history.js';
 import { PrefixWriter } from '../../describers/prefix-writer.js';
 import { describePodTemplate } from '../../describers/template.js';
+import { pause, resume } from './pause-resume.js';
+import { sameJson } from '../../../controllers/shared/canonical-json.js';
 
 /** The status line of a deployment and whether the rollout is complete. */
 export function deploymentStatus(d: Deployment): { text: string; done: boolean; error?: string } {
@@ -154,7 +156,16 @@ const undo: Command = {
         inv.err(plainError(want > 0 ? `unable to find specified revision ${want} in history` : `no rollout history found for deployment ${JSON.stringify(name)}`));
         return 1;
       }
-      const r = inv.api.patch('deployments', t.obj.metadata.namespace, name, 'merge', { spec: { template: templateWithoutHash(target.rs) } });
+      if ((t.obj.spec as { paused?: boolean } | undefined)?.paused) {
+        inv.err(plainError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"));
+        return 1;
+      }
+      const template = templateWithoutHash(target.rs);
+      if (sameJson(template, (t.obj.spec as { template?: unknown } | undefined)?.template)) {
+        inv.out(actionLine(t.info, name, `skipped rollback (current template already matches revision ${target.revision})`));
+        continue;
+      }
+      const r = inv.api.patch('deployments', t.obj.metadata.namespace, name, 'merge', { spec: { template } });
       if (!r.ok) {
         inv.err(statusErrorText(r.status));
         return 1;
@@ -176,6 +187,10 @@ const restart: Command = {
     const stamp = new Date(inv.now()).toISOString().replace(/\.\d+Z$/, 'Z');
     for (const t of ts) {
       const name = t.obj.metadata.name ?? '';
+      if ((t.obj.spec as { paused?: boolean } | undefined)?.paused) {
+        inv.err(plainError(`${t.info.resource}.${t.info.group} ${JSON.stringify(name)} can't restart paused deployment (run rollout resume first)`));
+        return 1;
+      }
       const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': stamp } } } } };
       const r = inv.api.patch('deployments', t.obj.metadata.namespace, name, 'strategic', patch);
       if (!r.ok) {
@@ -194,5 +209,5 @@ export const rollout: Command = {
   short: 'Manage the rollout of a resource',
   usage: 'rollout SUBCOMMAND [options]',
   flags: [],
-  subcommands: [history, restart, status, undo],
+  subcommands: [history, pause, restart, resume, status, undo],
 };
