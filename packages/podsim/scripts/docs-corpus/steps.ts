@@ -56,12 +56,18 @@ export function opensSession(cmd: string): boolean {
   return after === undefined ? /^kubectl\s+(debug|run)\b/.test(cmd) : /^(\/bin\/|\/usr\/bin\/)?(ba|a)?sh\s*$/.test(after.trim());
 }
 
-/** `do`/`then`/`case`/`{` not yet closed by `done`/`fi`/`esac`/`}`. */
-function openCompounds(cmd: string): number {
+/**
+ * Compound commands (`for`/`while`/`until`/`if`/`case`/`{` in command position) not yet closed by
+ * `done`/`fi`/`esac`/`}`: a `for i in a b` line whose `do` is on the next line is still open.
+ */
+export function openCompounds(cmd: string): number {
   let depth = 0;
-  for (const w of cmd.replace(/'[^']*'|"[^"]*"/g, '').split(/[\s;]+/)) {
-    if (w === 'do' || w === 'then' || w === 'case' || w === '{') depth++;
-    if (w === 'done' || w === 'fi' || w === 'esac' || w === '}') depth--;
+  let commandPosition = true;
+  for (const w of cmd.replace(/'[^']*'|"[^"]*"/g, '').split(/[ \t]+|(?=[;\n|&])|(?<=[;\n|&])/)) {
+    if (w === '') continue;
+    if (commandPosition && ['for', 'while', 'until', 'if', 'case', '{', 'select'].includes(w)) depth++;
+    if (commandPosition && ['done', 'fi', 'esac', '}'].includes(w)) depth--;
+    commandPosition = /^[;\n|&(]$/.test(w) || ['do', 'then', 'else', 'elif', '{', '!', 'time'].includes(w);
   }
   return depth;
 }

@@ -17,6 +17,8 @@ interface CurlOptions {
   include: boolean;
   head: boolean;
   output?: string;
+  /** -O: save under the URL's file name. */
+  remoteName?: boolean;
   method?: string;
   data?: string;
   maxTimeSec: number;
@@ -39,7 +41,7 @@ function parse(args: string[]): CurlOptions | string {
       else if (a === '-m' || a === '--max-time') o.maxTimeSec = Number(v);
       else if (a === '-w' || a === '--write-out') o.writeOut = v;
     } else if (a.startsWith('--')) {
-      const flag: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--fail': 'fail', '--include': 'include', '--head': 'head' };
+      const flag: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--fail': 'fail', '--include': 'include', '--head': 'head', '--remote-name': 'remoteName' };
       if (flag[a]) (o as unknown as Record<string, boolean>)[flag[a]] = true;
       else if (a !== '--location' && a !== '--verbose' && a !== '--insecure') return `option ${a}: is unknown`;
     } else if (a.startsWith('-') && a.length > 1) {
@@ -49,6 +51,7 @@ function parse(args: string[]): CurlOptions | string {
         else if (c === 'f') o.fail = true;
         else if (c === 'i') o.include = true;
         else if (c === 'I') o.head = true;
+        else if (c === 'O') o.remoteName = true;
         else if (c !== 'L' && c !== 'v' && c !== 'k') return `option -${c}: is unknown`;
       }
     } else o.url = a;
@@ -72,6 +75,13 @@ export const curl: Program = function* (proc) {
   }
   const url = parseUrl(o.url);
   if (!url) return problem(3, 'URL rejected: Malformed input to a URL function', o);
+  if (o.remoteName && o.output === undefined) {
+    o.output = url.path.replace(/[?#].*$/, '').split('/').pop() ?? '';
+    if (o.output === '') {
+      if (!o.silent || o.showError) proc.stderr.write('curl: Remote file name has no length!\n');
+      return problem(23, 'Failed writing received data to disk/application', o);
+    }
+  }
   if (url.scheme !== 'http' && url.scheme !== 'https') return problem(1, `Protocol "${url.scheme}" not supported`, o);
   const ip = resolveHost(proc, url.host);
   if (!ip) return problem(6, `Could not resolve host: ${url.host}`, o);

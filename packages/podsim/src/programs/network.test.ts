@@ -48,6 +48,16 @@ describe('curl', () => {
     expect(client.run(['curl', '-sS', '-f', '10.244.1.5:8080/x']).err.text).toBe('curl: (22) The requested URL returned error: 404\n');
     expect(client.run(['curl', '-s', '-o', '/dev/null', '-w', '%{http_code}', '10.244.1.5:8080/']).out.text).toBe('200');
   });
+
+  it('-O saves under the file name of the URL; a URL without one is curl 7.88\'s error 23', () => {
+    const { client } = withServer();
+    expect(client.run(['curl', '-L', '-s', '-O', 'http://web:8080/job-tmpl.yaml?x=1']).code).toBe(0);
+    expect(client.run(['cat', 'job-tmpl.yaml']).out.text).toBe(client.run(['curl', '-s', 'http://web:8080/job-tmpl.yaml']).out.text);
+    expect(client.run(['cat', 'job-tmpl.yaml']).out.text).not.toBe('');
+    const noName = client.run(['curl', '--remote-name', 'http://web:8080/']);
+    expect([noName.err.text, noName.code]).toEqual(['curl: Remote file name has no length!\ncurl: (23) Failed writing received data to disk/application\n', 23]);
+    expect([client.run(['curl', '-sO', 'http://web:8080/']).err.text, client.run(['curl', '-sO', 'http://web:8080/']).code]).toEqual(['', 23]);
+  });
 });
 
 describe('nc and nslookup', () => {

@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { extractSteps, opensSession } from '../../scripts/docs-corpus/steps.js';
+import { extractSteps, openCompounds, opensSession } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -120,6 +120,22 @@ describe('docs corpus extraction', () => {
     expect(opensSession('kubectl exec shell-demo -- ls /')).toBe(false);
     expect(opensSession('kubectl exec -it shell-demo -- ls /')).toBe(false);
     expect(opensSession('kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')).toBe(true);
+  });
+
+  it('keeps a compound command whole when its `do` or `then` is on the next line (tasks/job/parallel-processing-expansion)', () => {
+    expect(openCompounds('for i in apple banana cherry')).toBe(1);
+    expect(openCompounds('for i in apple banana cherry\ndo\n  cat job-tmpl.yaml | sed "s/\\$ITEM/$i/" > ./jobs/job-$i.yaml')).toBe(1);
+    expect(openCompounds('for i in apple banana cherry\ndo\n  echo $i\ndone')).toBe(0);
+    expect(openCompounds('if true\nthen echo x; fi')).toBe(0);
+    expect(openCompounds('while true; do sleep 1; done')).toBe(0);
+    expect(openCompounds('kubectl wait --for=condition=Ready pod/x')).toBe(0);
+    expect(openCompounds('echo waiting for done')).toBe(0);
+    const loop = extractSteps(pageEvents('## Expand\n\n```shell\nmkdir ./jobs\nfor i in a b\ndo\n  touch ./jobs/$i\ndone\n```\n\n```shell\nkubectl get jobs\n```\n', VERSION));
+    expect(loop.sections[0].steps.map((s) => [s.command, s.expected])).toEqual([
+      ['mkdir ./jobs', undefined],
+      ['for i in a b\ndo\n  touch ./jobs/$i\ndone', undefined],
+      ['kubectl get jobs', undefined],
+    ]);
   });
 
   it('renders the site version shortcodes', () => {

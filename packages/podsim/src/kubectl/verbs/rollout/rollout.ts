@@ -4,7 +4,6 @@
  * the describe-style tabwriter (history.go).
  */
 import type { KubeObject } from '../../../api/types.js';
-import type { Deployment } from '../../../api/types.js';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { SIGNALS } from '../../../kernel/signals.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
@@ -14,28 +13,11 @@ import { TabWriter } from '../../../format/tabwriter.js';
 import { actionLine } from '../../output.js';
 import { resolveTargets, type TargetObject } from '../../targets.js';
 import { revisionsOf } from './deployment-history.js';
+import { statusViewer } from './status-viewers.js';
 import { PrefixWriter } from '../../describers/prefix-writer.js';
 import { describePodTemplate } from '../../describers/template.js';
 import { pause, resume } from './pause-resume.js';
 import { sameJson } from '../../../controllers/shared/canonical-json.js';
-
-/** The status line of a deployment and whether the rollout is complete. */
-export function deploymentStatus(d: Deployment): { text: string; done: boolean; error?: string } {
-  const name = d.metadata?.name ?? '';
-  const st = d.status ?? {};
-  if ((d.metadata?.generation ?? 0) > (st.observedGeneration ?? 0)) return { text: 'Waiting for deployment spec update to be observed...\n', done: false };
-  const progressing = st.conditions?.find((c) => c.type === 'Progressing');
-  if (progressing?.reason === 'ProgressDeadlineExceeded') return { text: '', done: true, error: `deployment ${JSON.stringify(name)} exceeded its progress deadline` };
-  const want = d.spec?.replicas ?? 1;
-  const updated = st.updatedReplicas ?? 0;
-  const replicas = st.replicas ?? 0;
-  const available = st.availableReplicas ?? 0;
-  const q = JSON.stringify(name);
-  if (updated < want) return { text: `Waiting for deployment ${q} rollout to finish: ${updated} out of ${want} new replicas have been updated...\n`, done: false };
-  if (replicas > updated) return { text: `Waiting for deployment ${q} rollout to finish: ${replicas - updated} old replicas are pending termination...\n`, done: false };
-  if (available < updated) return { text: `Waiting for deployment ${q} rollout to finish: ${available} of ${updated} updated replicas are available...\n`, done: false };
-  return { text: `deployment ${q} successfully rolled out\n`, done: true };
-}
 
 function onlyDeployments(inv: Invocation, targets: TargetObject[]): TargetObject[] | undefined {
   const bad = targets.find((t) => t.info.resource !== 'deployments');
@@ -65,20 +47,29 @@ const status: Command = {
     { name: 'watch', short: 'w', type: 'bool', default: true, help: 'Keep watching until the rollout ends.' },
   ],
   *run(inv) {
-    const ts = yield* targets(inv);
-    if (!ts) return 1;
-    for (const t of ts) {
+    if (inv.args.length === 0) {
+      inv.err(plainError('required resource not specified'));
+      return 1;
+    }
+    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
+    if (!found.ok) return 1;
+    for (const t of found.targets) {
       const name = t.obj.metadata.name ?? '';
       const ns = t.obj.metadata.namespace;
+      const viewer = statusViewer(t.info.resource);
+      if (!viewer) {
+        inv.err(plainError(`no status viewer has been implemented for ${t.info.kind}`));
+        return 1;
+      }
       const done = new Deferred<string | undefined>();
       const show = (obj: KubeObject) => {
-        const s = deploymentStatus(obj as unknown as Deployment);
+        const s = viewer(obj);
         if (s.error) return done.resolve(s.error);
         inv.out(s.text);
         if (s.done || !inv.flags.bool('watch')) done.resolve(undefined);
       };
       show(t.obj);
-      const stop = done.isSettled ? () => {} : inv.api.watch('deployments', ns, (ev) => ev.object.metadata.name === name && ev.type !== 'DELETED' && !done.isSettled && show(ev.object));
+      const stop = done.isSettled ? () => {} : inv.api.watch(t.info.resource, ns, (ev) => ev.object.metadata.name === name && ev.type !== 'DELETED' && !done.isSettled && show(ev.object));
       inv.proc.trap(SIGNALS.SIGINT, () => {
         stop();
         inv.proc.exit(1);
