@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
-import { extractSteps } from './docs-corpus/steps.js';
+import { extractSteps, firstUnsetVariable } from './docs-corpus/steps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -112,7 +112,7 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       if (general) out.outOfScope = general.reason;
       for (const m of step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g)) assigned.add(m[1]);
       for (const m of step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)) assigned.add(m[1]);
-      const unset = [...step.command.matchAll(/\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]).find((v) => !assigned.has(v) && !['HOME', 'USER', 'PWD', 'PATH', 'HOSTNAME'].includes(v));
+      const unset = firstUnsetVariable(step.command, assigned);
       if (unset && !step.inSession && !general) out.outOfScope = `a template: $${unset} is never set on the page, the reader substitutes their own value`;
       for (const o of pageOverrides) {
         if (o.line !== step.line || (o.command && !step.command.includes(o.command))) continue;

@@ -72,6 +72,14 @@ export function openCompounds(cmd: string): number {
   return depth;
 }
 
+/**
+ * The first upper-case variable a command reads that the page never set: the reader is meant to put
+ * their own value there. `\$ITEM` is a literal dollar the shell hands on (to sed), not a read.
+ */
+export function firstUnsetVariable(command: string, assigned: Set<string>): string | undefined {
+  return [...command.matchAll(/(?<!\\)\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]).find((v) => !assigned.has(v) && !['HOME', 'USER', 'PWD', 'PATH', 'HOSTNAME'].includes(v));
+}
+
 /** Splits a shell block into commands; a line that is not a command starts the last command's output. */
 function splitBlock(body: string, lang: string): { commands: string[]; output?: string; prompted: boolean } {
   const lines = body.replace(/\s+$/, '').split('\n');

@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { extractSteps, openCompounds, opensSession } from '../../scripts/docs-corpus/steps.js';
+import { extractSteps, firstUnsetVariable, openCompounds, opensSession } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -136,6 +136,13 @@ describe('docs corpus extraction', () => {
       ['for i in a b\ndo\n  touch ./jobs/$i\ndone', undefined],
       ['kubectl get jobs', undefined],
     ]);
+  });
+
+  it('takes $VAR the page never set as the reader\'s to fill in, but not an escaped \\$ITEM handed to sed', () => {
+    expect(firstUnsetVariable('cat job-tmpl.yaml | sed "s/\\$ITEM/$i/" > ./jobs/job-$i.yaml', new Set(['i']))).toBeUndefined();
+    expect(firstUnsetVariable('kubectl get pod $POD_NAME', new Set())).toBe('POD_NAME');
+    expect(firstUnsetVariable('kubectl get pod ${POD_NAME}', new Set(['POD_NAME']))).toBeUndefined();
+    expect(firstUnsetVariable('echo $HOME', new Set())).toBeUndefined();
   });
 
   it('renders the site version shortcodes', () => {
