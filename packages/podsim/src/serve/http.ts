@@ -1,20 +1,12 @@
 /** Small HTTP helpers shared by the routes: a JSON reply value, writing it, reading bodies. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Status } from '../api/types.js';
+import { goJsonText } from '../api/rest/json.js';
+import type { Reply } from '../api/rest/reply.js';
 
-export interface Reply {
-  code: number;
-  body: unknown;
-  contentType?: string;
-  warnings?: string[];
-}
-
-export function statusReply(status: Status): Reply {
-  return { code: status.code ?? 500, body: status };
-}
+export { statusReply, type Reply } from '../api/rest/reply.js';
 
 export function send(res: ServerResponse, reply: Reply): void {
-  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : JSON.stringify(reply.body);
+  const text = typeof reply.body === 'string' || Buffer.isBuffer(reply.body) ? reply.body : goJsonText(reply.body, false);
   const headers: Record<string, string | string[]> = {
     'Content-Type': reply.contentType ?? 'application/json',
     'Content-Length': String(Buffer.byteLength(text)),

@@ -11,9 +11,10 @@ import { badRequest, internalError, resourceNotFound } from '../api/status.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { send, statusReply } from './http.js';
 import type { TimeDriver } from './pacing.js';
-import { discovery } from './routes/discovery.js';
+import { discovery } from '../api/rest/discovery.js';
+import { restGet } from '../api/rest/get.js';
 import { openapi } from './routes/openapi.js';
-import { parseResourcePath } from './routes/path.js';
+import { parseResourcePath } from '../api/rest/path.js';
 import { handleResource } from './routes/resources.js';
 import { nodeLease } from './routes/lease.js';
 import { endpointSlices } from './routes/endpointslices.js';
@@ -21,6 +22,9 @@ import { reviews } from './routes/reviews.js';
 import { refuse, serveExecLike } from './streams/exec.js';
 import { serveLogs } from './streams/logs.js';
 import { servePortForward } from './streams/portforward.js';
+
+/** Answered as the apiserver writes them whatever the client: /version indented, the health checks' `ok`. */
+const TEXT_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
 
 export interface ServeOptions {
   cluster: Cluster;
@@ -64,6 +68,10 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const q = url.searchParams;
     track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
+    if (req.method === 'GET' && TEXT_PATHS.has(path)) {
+      const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: address });
+      return send(res, { code: r.code, body: r.body, contentType: r.contentType });
+    }
     const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);

@@ -21,9 +21,9 @@ export const CAUSES: Cause[] = [
     text: `${DISPATCHER} Errors returned after logging starts go to klog (\`E… run.go:72] "command failed" err=…\`); upstream prints \`error: required flag(s) …\`.`,
   },
   {
-    test: /^kubectl (cluster-info|config view)/,
+    test: /^kubectl (cluster-info|config view|get --raw \/api$)/,
     kind: 'environment',
-    text: 'The real kubectl reaches `podsim serve` at http://127.0.0.1:PORT without credentials; the sandbox\'s kubeconfig (a kubeadm cluster\'s) names https://controlplane:6443 with certificates. The runner gives the real kubectl the sandbox\'s cluster, user and context names, so only the server URL and credentials differ.',
+    text: 'The real kubectl reaches `podsim serve` at http://127.0.0.1:PORT without credentials (which /api reports as its serverAddress); the sandbox\'s kubeconfig (a kubeadm cluster\'s) names https://controlplane:6443 with certificates. The runner gives the real kubectl the sandbox\'s cluster, user and context names, so only the server URL and credentials differ.',
   },
 ];
 

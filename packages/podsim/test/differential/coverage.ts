@@ -58,6 +58,25 @@ export const COVERAGE: Scenario[] = [
     ),
   },
   {
+    name: 'get --raw: discovery, objects, lists, errors',
+    files,
+    steps: withPod(
+      'kubectl get --raw /api',
+      'kubectl get --raw /api/v1/namespaces/default/pods/web',
+      'kubectl get --raw /api/v1/namespaces/default/pods',
+      "kubectl get --raw '/api/v1/namespaces/default/pods?labelSelector=app%3Dnone'",
+      'kubectl get --raw /apis/apps/v1/namespaces/default/deployments',
+      'kubectl get --raw /version',
+      'kubectl get --raw /healthz',
+      'kubectl get --raw /nope',
+      'kubectl get --raw /api/v1/namespaces/default/pods/nope',
+      'kubectl get --raw api/v1',
+      'kubectl get --raw /api -o json',
+      'kubectl get pods --raw /api',
+      'kubectl get --raw /api -l app=web',
+    ),
+  },
+  {
     name: 'get: jsonpath ranges, sorting, other kinds',
     files,
     steps: withDeploy(

@@ -25,6 +25,7 @@ import { annotate, label } from './label/label.js';
 import { logs } from './logs/logs.js';
 import { patch } from './patch/patch.js';
 import { portForward } from './port-forward/port-forward.js';
+import { proxy } from './proxy/proxy.js';
 import { replace } from './replace/replace.js';
 import { rollout } from './rollout/rollout.js';
 import { run } from './run/run.js';
@@ -77,7 +78,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       attach,
       exec,
       portForward,
-      unavailable('proxy', 'Run a proxy to the Kubernetes API server'),
+      proxy,
       unavailable('cp', 'Copy files and directories to and from containers', 'pods'),
       auth,
       debug,

@@ -6,12 +6,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, notFound, tooLarge } from '../../api/status.js';
 import type { ApiServer } from '../../api/server.js';
-import type { DeleteOptions, KubeObject, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
+import type { DeleteOptions, KubeObject, ObjectList, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
+import { restList } from '../../api/rest/get.js';
 import { readBody, send, statusReply, type Reply } from '../http.js';
 import { parse as parseYaml } from 'yaml';
 import { decodeKubeProtobuf } from '../protobuf.js';
 import { scale } from './scale.js';
-import type { ResourcePath } from './path.js';
+import type { ResourcePath } from '../../api/rest/path.js';
 import { includeObjectParam, tableOf, wantsTable } from './table.js';
 
 export const PATCH_TYPES: Record<string, PatchType> = {
@@ -75,7 +76,7 @@ function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
 /** Renders a single object or list the way the client asked: JSON, or a Table. */
 function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: readonly KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
   if (!wantsTable(String(req.headers.accept ?? ''))) {
-    const body = 'items' in value ? { ...value, items: (value.items as KubeObject[]).map((o) => ctx.api.withManagedFields(o)) } : ctx.api.withManagedFields(value as KubeObject);
+    const body = 'items' in value ? restList(value as ObjectList<KubeObject>, (o) => ctx.api.withManagedFields(o)) : ctx.api.withManagedFields(value as KubeObject);
     return { code, body, warnings };
   }
   const items = 'items' in value ? [...(value.items as KubeObject[])] : [value];

@@ -4,7 +4,7 @@ import type { ApiServer } from '../../api/server.js';
 import { requestedReplicas, SCALABLE, scaleOf } from '../../api/scale.js';
 import type { WriteOptions } from '../../api/types.js';
 import { statusReply, type Reply } from '../http.js';
-import type { ResourcePath } from './path.js';
+import type { ResourcePath } from '../../api/rest/path.js';
 
 export function scale(api: ApiServer, method: string, p: ResourcePath, _contentType: string, body: unknown, opts: WriteOptions): Reply {
   if (!SCALABLE.has(p.info.resource)) return statusReply(notFound(p.info.resource, p.name ?? ''));

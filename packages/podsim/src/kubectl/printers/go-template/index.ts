@@ -4,6 +4,7 @@
  * missing keys printing `<no value>` unless --allow-missing-template-keys=false, and on a failed
  * execution the partial output plus kubectl's debugging block on stdout.
  */
+import { goMarshal } from '../../../api/rest/json.js';
 import { Executor, ExecError } from './exec.js';
 import { FUNCS } from './funcs.js';
 import { ParseError, parseTemplate, type Tree } from './parse.js';
@@ -17,7 +18,7 @@ export interface GoTemplateOptions {
   structOrder?: boolean;
 }
 
-/** encoding/json's compact form: sorted map keys, HTML-safe escapes. */
+/** encoding/json's compact form of the object, map keys sorted unless it came in struct order. */
 function goJson(v: unknown, sortKeys: boolean): string {
   const sorted = (x: unknown): unknown => {
     if (Array.isArray(x)) return x.map(sorted);
@@ -26,7 +27,7 @@ function goJson(v: unknown, sortKeys: boolean): string {
     if (sortKeys) keys.sort();
     return Object.fromEntries(keys.map((k) => [k, sorted((x as Record<string, unknown>)[k])]));
   };
-  return JSON.stringify(sorted(v)).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return goMarshal(sorted(v));
 }
 
 type Parsed = { ok: true; tree: Tree } | { ok: false; message: string; text: string };

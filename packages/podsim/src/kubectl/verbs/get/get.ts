@@ -3,7 +3,8 @@
  * formats, and `-w`/`--watch-only` printing one row per watch event until Ctrl+C.
  * Models kubectl pkg/cmd/get/get.go.
  */
-import type { KubeObject, ResourceInfo, WatchEvent } from '../../../api/types.js';
+import type { KubeObject, ResourceInfo, Status, WatchEvent } from '../../../api/types.js';
+import { rawGet } from '../../rest.js';
 import { TablePrinter } from '../../../tables/table-printer.js';
 import { tableFor } from '../../../tables/index.js';
 import type { Command, Invocation } from '../../command.js';
@@ -33,6 +34,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'no-headers', type: 'bool', default: false, help: 'Leave out the header line of tables.' },
   OUTPUT_FLAG,
   { name: 'output-watch-events', type: 'bool', default: false, help: 'With --watch, show the event type of each line.' },
+  { name: 'raw', type: 'string', help: 'Print the body of a GET of this server path (e.g. /api/v1/namespaces/default/pods), as it comes.' },
   SELECTOR_FLAG,
   { name: 'show-kind', type: 'bool', default: false, help: 'Prefix names with their kind.' },
   { name: 'show-labels', type: 'bool', default: false, help: 'Add a column with all labels.' },
@@ -60,6 +62,8 @@ export interface GetOptions {
   fieldSelector: string;
   allNamespaces: boolean;
   ignoreNotFound: boolean;
+  /** --raw: a server path whose GET body is printed as it comes. */
+  raw: string;
 }
 
 function tablePrinter(o: GetOptions, format: Extract<OutputFormat, { type: 'table' }>, info: ResourceInfo, kind?: string): TablePrinter {
@@ -113,7 +117,10 @@ function complete(inv: Invocation): Completed<GetOptions> {
     fieldSelector: f.str('field-selector'),
     allNamespaces: f.bool('all-namespaces'),
     ignoreNotFound: f.bool('ignore-not-found'),
+    raw: f.str('raw'),
   };
+  // Complete stops here for --raw: nothing else is built
+  if (o.raw) return o.args.length > 0 ? failed(plainError('arguments may not be passed when --raw is specified')) : { ok: true, options: o };
   if (o.watch && o.sortBy) inv.err('warning: --watch requested, --sort-by will be ignored for watch events received\n');
   else if (o.watchOnly && o.sortBy) inv.err('warning: --watch-only requested, --sort-by will be ignored\n');
   else if (!o.watch && !o.watchOnly && o.args.length === 0 && o.filenames.length === 0) {
@@ -126,12 +133,29 @@ function complete(inv: Invocation): Completed<GetOptions> {
 }
 
 function validate(o: GetOptions): string | undefined {
+  if (o.raw) {
+    if (o.watch || o.watchOnly || o.labelSelector) return plainError('--raw may not be specified with other flags that filter the server request or alter the output');
+    if (o.output) return plainError('--raw and --output are mutually exclusive');
+    if (!o.raw.startsWith('/') && !/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(o.raw)) return plainError(`--raw must be a valid URL path: parse ${JSON.stringify(o.raw)}: invalid URI for request`);
+  }
   if (o.showLabels && o.output !== '' && o.output !== 'wide') return plainError(`--show-labels option cannot be used with ${o.output} printer`);
   if (o.outputWatchEvents && !o.watch && !o.watchOnly) return plainError('--output-watch-events option can only be used with --watch or --watch-only');
   return undefined;
 }
 
+/** `get --raw PATH`: the body of a GET copied to stdout, as the REST client streams it. */
+function getRaw(inv: Invocation, raw: string): number {
+  const r = rawGet(inv, raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search);
+  if (r.code >= 400) {
+    inv.err(statusErrorText(JSON.parse(r.body) as Status));
+    return 1;
+  }
+  inv.out(r.body);
+  return 0;
+}
+
 function* runGet(inv: Invocation, o: GetOptions) {
+  if (o.raw) return getRaw(inv, o.raw);
   const watching = o.watch || o.watchOnly;
   // The resource builder's own check: with --watch nothing above asked for a resource.
   if (watching && o.args.length === 0 && o.filenames.length === 0) {

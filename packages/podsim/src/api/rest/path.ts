@@ -1,6 +1,6 @@
 /** Parses Kubernetes REST paths: `/api/v1[/namespaces/NS]/RESOURCE[/NAME[/SUB]]` and the `/apis/GROUP/v1/…` twin. */
-import { RESOURCES } from '../../api/resources.js';
-import type { ResourceInfo } from '../../api/types.js';
+import { RESOURCES } from '../resources.js';
+import type { ResourceInfo } from '../types.js';
 
 export interface ResourcePath {
   info: ResourceInfo;

@@ -3,9 +3,9 @@
  * (`Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`) and the legacy
  * /api, /apis, /api/v1, /apis/apps/v1 lists it falls back to. Built from RESOURCES.
  */
-import { RESOURCES } from '../../api/resources.js';
-import type { ResourceInfo } from '../../api/types.js';
-import type { Reply } from '../http.js';
+import { RESOURCES } from '../resources.js';
+import type { ResourceInfo } from '../types.js';
+import type { Reply } from './reply.js';
 import { VERSION_INFO } from '../../version.js';
 
 

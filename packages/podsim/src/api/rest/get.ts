@@ -1,0 +1,66 @@
+/**
+ * Read-only REST: what the API server answers to a GET, as text the way it writes it (a compact JSON
+ * line, or indented for curl/Wget and ?pretty, /version always indented, "ok" for the health
+ * checks). `kubectl get --raw` and `kubectl proxy` serve the reader from it.
+ */
+import { resourceNotFound } from '../status.js';
+import type { ApiClient, KubeObject, ObjectList } from '../types.js';
+import { discovery } from './discovery.js';
+import { goJsonText } from './json.js';
+import { parseResourcePath } from './path.js';
+import { statusReply, type Reply } from './reply.js';
+
+export interface RestGetOptions {
+  accept?: string;
+  userAgent?: string;
+  /** host:port of the API server, for /api's serverAddressByClientCIDRs. */
+  serverAddress: string;
+}
+
+export interface RestText {
+  code: number;
+  contentType: string;
+  body: string;
+}
+
+const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
+
+function withFields(api: ApiClient, o: KubeObject): KubeObject {
+  const entries = api.managedFields?.(o);
+  return entries ? { ...o, metadata: { ...o.metadata, managedFields: entries } } : o;
+}
+
+function resource(api: ApiClient, path: string, q: URLSearchParams): Reply {
+  const p = parseResourcePath(path);
+  if (!p || (p.subresource && p.subresource !== 'status')) return statusReply(resourceNotFound());
+  if (p.name) {
+    const r = api.get(p.info.resource, p.namespace, p.name);
+    return r.ok ? { code: 200, body: withFields(api, r.value) } : statusReply(r.status);
+  }
+  const r = api.list(p.info.resource, p.namespace, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
+  return r.ok ? { code: 200, body: restList(r.value, (o) => withFields(api, o)) } : statusReply(r.status);
+}
+
+/** A list as the apiserver writes it: TypeMeta first, items without their own kind and apiVersion. */
+export function restList(list: ObjectList<KubeObject>, item: (o: KubeObject) => KubeObject = (o) => o): Record<string, unknown> {
+  const { kind, apiVersion, metadata } = list;
+  const items = list.items.map((o) => {
+    const copy: Record<string, unknown> = { ...item(o) };
+    delete copy.kind;
+    delete copy.apiVersion;
+    return copy;
+  });
+  return { kind, apiVersion, metadata, items };
+}
+
+/** The API server's answer to `GET url` (a path with an optional query). */
+export function restGet(api: ApiClient, url: string, opts: RestGetOptions): RestText {
+  const u = new URL(url, 'http://apiserver');
+  const path = u.pathname.replace(/\/+$/, '') || '/';
+  if (HEALTH.has(path)) return { code: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
+  const reply = discovery(path, opts.accept ?? '', opts.serverAddress) ?? resource(api, path, u.searchParams);
+  // the apiserver indents for humans: ?pretty=true, or a curl/Wget user agent
+  const prettyParam = u.searchParams.get('pretty');
+  const pretty = path === '/version' || (prettyParam !== null ? prettyParam === 'true' || prettyParam === '1' : /^(curl|Wget)/.test(opts.userAgent ?? ''));
+  return { code: reply.code, contentType: reply.contentType ?? 'application/json', body: goJsonText(reply.body, pretty) };
+}
