@@ -11,6 +11,7 @@ import { GLOBAL_FLAGS, globalFlagTakesValue } from './global-flags.js';
 import { commandHelp, flagsHelp, rootHelp } from './help.js';
 import { COMMAND_GROUPS, findCommand } from './verbs/index.js';
 import { suggestionsFor } from './suggest.js';
+import { effectiveContext, unreachable } from './kubeconfig/effective.js';
 
 /** Indexes of positional words in argv (skipping flags and the values of global flags). */
 function positionals(argv: readonly string[]): number[] {
@@ -109,5 +110,20 @@ export const kubectl: Program = function* (proc) {
     err,
     now: () => host.clock.now(),
   };
+  if (needsCluster(r.path, flags)) {
+    const eff = effectiveContext(inv, host.kubeconfig.server);
+    if (!eff.ok) {
+      if (eff.unreachable) return yield* unreachable(inv, eff.unreachable);
+      err(plainError(eff.error ?? ''));
+      return 1;
+    }
+    if (!inv.namespaceExplicit) inv.namespace = eff.info.namespace;
+  }
   return yield* r.cmd.run(inv);
 };
+
+/** Commands that work on the kubeconfig or the client alone, without reaching a cluster. */
+function needsCluster(path: string, flags: Flags): boolean {
+  const verb = path.split(' ')[1];
+  return !['config', 'completion', 'plugin', 'kustomize'].includes(verb) && !(verb === 'version' && flags.bool('client'));
+}
