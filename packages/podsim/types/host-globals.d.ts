@@ -27,3 +27,15 @@ interface URLSearchParams {
   has(name: string): boolean;
 }
 declare var URLSearchParams: { new (init?: string): URLSearchParams };
+
+interface URL {
+  readonly host: string;
+  readonly hostname: string;
+  readonly origin: string;
+  readonly pathname: string;
+  readonly port: string;
+  readonly protocol: string;
+  readonly search: string;
+  readonly searchParams: URLSearchParams;
+}
+declare var URL: { new (url: string, base?: string): URL };
