@@ -203,7 +203,12 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       examples.add(e.file);
       continue;
     }
-    const manifest = /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body) && !(last && /(-o|--output)[= ](yaml|json)/.test(last.command));
+    // `kubectl apply -f - <<EOF` with the manifest inside is a command the reader pastes, not a file to save.
+    const lines = e.body.split('\n');
+    const opening = lines.find((l) => l.trim() !== '' && !/^\s*#\s/.test(l))?.replace(PROMPT, '') ?? '';
+    const heredoc = lines.findIndex((l) => /<<-?\s*['"]?\w+/.test(l));
+    const pasted = COMMAND_LANGS.has(e.lang) && looksLikeCommand(opening, e.lang) && heredoc >= 0 && heredoc < lines.findIndex((l) => /^\s*apiVersion:/.test(l));
+    const manifest = !pasted && /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body) && !(last && /(-o|--output)[= ](yaml|json)/.test(last.command));
     const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1]).filter((f) => !f.includes('/') || f.startsWith('./'));
     // The prose asks the reader to save this block under a name ("create a YAML file named `x.yaml`").
     const saveIt = named.length > 0 && /\b(file|save)\b/i.test(prose);

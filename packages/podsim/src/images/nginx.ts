@@ -121,6 +121,9 @@ export function nginxImage(repository: string, tag: string): Image {
   const build: NginxBuild = { version, builtBy: `built by ${alpine ? era.alpineGcc : era.gcc} `, scripts };
   const base = alpine ? alpineBase() : merge(debianBase(), { files: debianOsRelease(codename) });
   const parts = merge(base, { binaries: { '/usr/bin/curl': PROGRAMS.curl } }, nginxParts(build));
+  // The Dockerfiles add the `nginx` system account (uid and gid 101) that the workers run as.
+  parts.files['/etc/passwd'] += alpine ? 'nginx:x:101:101:nginx:/var/cache/nginx:/sbin/nologin\n' : 'nginx:x:101:101:nginx user:/nonexistent:/bin/false\n';
+  parts.files['/etc/group'] += 'nginx:x:101:\n';
   if (scripts.length === 0) {
     delete parts.binaries['/docker-entrypoint.sh'];
     delete parts.files['/docker-entrypoint.d/'];

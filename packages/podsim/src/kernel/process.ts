@@ -46,7 +46,7 @@ export class Proc {
   readonly pid: number;
   readonly ppid: number;
   pgid: number;
-  readonly comm: string;
+  comm: string;
   readonly argv: string[];
   env: Record<string, string>;
   cwd: string;
@@ -112,6 +112,16 @@ export class Proc {
     if (signal === SIGNALS.SIGKILL || signal === SIGNALS.SIGSTOP) return;
     if (disposition === 'default') this.dispositions.delete(signal);
     else this.dispositions.set(signal, disposition);
+  }
+
+  /**
+   * execve(2) in this process: the PID, streams and ignored signals stay; the command line and name
+   * become the new program's and caught signals go back to their default action.
+   */
+  exec(argv: readonly string[]): void {
+    this.argv.splice(0, this.argv.length, ...argv);
+    this.comm = (argv[0] ?? '').split('/').pop() ?? '';
+    for (const [signal, d] of [...this.dispositions]) if (d !== 'ignore') this.dispositions.delete(signal);
   }
 
   disposition(signal: number): SignalDisposition {

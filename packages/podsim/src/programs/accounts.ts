@@ -3,7 +3,7 @@
  * with, for id, whoami, ps and ls -l.
  */
 import type { FileSystem } from '../kernel/fs.js';
-import { machineOf, type Credentials } from '../kernel/machine.js';
+import { machineOf, type Credentials, type MachineContext } from '../kernel/machine.js';
 import type { Proc } from '../kernel/process.js';
 
 function lines(fs: FileSystem, path: string): string[][] {
@@ -37,14 +37,21 @@ export function memberGroups(fs: FileSystem, user: string): number[] {
 /** Well-known ids of users our images name without an /etc/passwd entry of their own. */
 const KNOWN_UIDS: Record<string, number> = { root: 0, nobody: 65534, nginx: 101, redis: 999, 'www-data': 33, nonroot: 65532 };
 
-/** The ids `proc` runs with: its machine's credentials, else its user's /etc/passwd entry. */
-export function credentialsOf(proc: Proc): Credentials {
-  const m = machineOf(proc);
-  if (m.creds) return m.creds;
-  const name = m.user ?? 'root';
+function credentialsOfName(fs: FileSystem, name: string): Credentials {
   if (/^\d+$/.test(name)) return { uid: Number(name), gid: Number(name), groups: [Number(name)] };
-  const entry = lines(m.fs, '/etc/passwd').find((f) => f[0] === name);
+  const entry = lines(fs, '/etc/passwd').find((f) => f[0] === name);
   const uid = entry ? Number(entry[2]) : (KNOWN_UIDS[name] ?? 1000);
   const gid = entry ? Number(entry[3]) : uid;
   return { uid, gid, groups: [gid] };
+}
+
+/** The ids `proc` runs with: its machine's credentials, else its user's /etc/passwd entry. */
+export function credentialsOf(proc: Proc): Credentials {
+  const m = machineOf(proc);
+  return m.creds ?? credentialsOfName(m.fs, m.user ?? 'root');
+}
+
+/** A context for processes a server starts under another account (setuid to `name`, as nginx's workers). */
+export function contextAs<T extends MachineContext>(ctx: T, name: string): T {
+  return Object.assign(Object.create(ctx) as T, { user: name, creds: credentialsOfName(ctx.fs, name) });
 }

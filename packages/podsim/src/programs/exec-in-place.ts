@@ -8,6 +8,6 @@ export function* execInPlace(proc: Proc, argv: string[], scriptName: string): Ta
     proc.stderr.write(`${scriptName}: exec: ${argv[0] ?? ''}: not found\n`);
     return 127;
   }
-  proc.argv.splice(0, proc.argv.length, ...argv);
+  proc.exec(argv);
   return yield* found.program(proc);
 }

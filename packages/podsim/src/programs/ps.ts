@@ -4,10 +4,22 @@
  */
 import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
+import { accountNames, credentialsOf } from './accounts.js';
 import { flavorOf } from './util.js';
 
-function userOf(p: Proc): string {
-  return (p.ctx as { user?: string } | undefined)?.user ?? 'root';
+/**
+ * ps names a process's uid from the /etc/passwd of the machine ps runs on (a shared PID namespace
+ * shows the other containers' users by number when this image does not know them).
+ */
+function userNames(caller: Proc): (p: Proc) => string {
+  const fs = machineOf(caller).fs;
+  const names = accountNames(fs, '/etc/passwd');
+  return (p) => {
+    const own = machineOf(p);
+    if (own.fs === fs && !own.creds) return own.user ?? 'root';
+    const uid = credentialsOf(p).uid;
+    return names.get(uid) ?? String(uid);
+  };
 }
 
 function cmdline(p: Proc): string {
@@ -19,6 +31,7 @@ const CPU_TIME = { short: '0:00', long: '00:00:00' };
 
 export const ps: Program = function* (proc) {
   const procs = proc.ns.list();
+  const userOf = userNames(proc);
   if (flavorOf(proc) === 'busybox') {
     let out = 'PID   USER     TIME  COMMAND\n';
     for (const p of procs) out += `${String(p.pid).padStart(5)} ${userOf(p).slice(0, 8).padEnd(8)} ${CPU_TIME.short.padStart(5)} ${cmdline(p)}\n`;

@@ -51,6 +51,35 @@ describe('container start and exit', () => {
     expect(exitOf(c)).toMatchObject({ exitCode: 143, reason: 'Error', signal: 15 });
   });
 
+  it("sh -c execs the string's last command in its place (ash's EV_EXIT), bash only a lone simple command", () => {
+    const pod = testPod();
+    const one = pod.run('busybox:1.28', { name: 'one', command: ['sh', '-c', 'sleep 1h'] });
+    // tasks/configure-pod-container/security-context prints `1 1000 0:00 sleep 1h` for this command.
+    pod.clock.advance(1000);
+    expect(pod.exec(one, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 root      0:00 ps\n');
+    const list = pod.run('busybox:1.28', { name: 'list', command: ['sh', '-c', 'echo started; sleep 1h'] });
+    pod.clock.advance(1000);
+    expect(pod.exec(list, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 root      0:00 ps\n');
+    expect(logText(list)).toBe('started\n');
+    const trapped = pod.run('busybox:1.28', { name: 'trapped', command: ['sh', '-c', "trap 'exit 0' TERM; sleep 1h"] });
+    pod.clock.advance(1000);
+    expect(pod.exec(trapped, ['ps']).out.text).toBe("PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c trap 'exit 0' TERM; sleep 1h\n    2 root      0:00 sleep 1h\n    3 root      0:00 ps\n");
+    const deb = pod.run('debian', { name: 'deb', command: ['bash', '-c', 'sleep 3600'] });
+    const debList = pod.run('debian', { name: 'deblist', command: ['bash', '-c', 'echo hi; sleep 3600'] });
+    pod.clock.advance(1000);
+    expect(deb.processes().map((p) => p.argv.join(' '))).toEqual(['sleep 3600']);
+    expect(debList.processes().map((p) => p.argv.join(' '))).toEqual(['bash -c echo hi; sleep 3600', 'sleep 3600']);
+  });
+
+  it('ps names users from its own image: another container\'s nginx workers are uid 101 to busybox (share-process-namespace)', () => {
+    const pod = testPod({ share: true });
+    pod.run('nginx', { name: 'nginx' });
+    const shell = pod.run('busybox:1.28', { name: 'shell', command: ['sleep', '3600'] });
+    const rows = pod.exec(shell, ['ps', 'ax']).out.text.split('\n');
+    expect(rows.filter((r) => r.includes('worker process')).map((r) => r.slice(6, 14))).toEqual(['101     ', '101     ']);
+    expect(rows.find((r) => r.includes('master process'))?.slice(6, 14)).toBe('root    ');
+  });
+
   it('a command that exits 0 is Completed, non-zero is Error; args replace CMD, command replaces ENTRYPOINT', () => {
     const pod = testPod();
     const ok = pod.run('busybox', { name: 'a', command: ['echo'], args: ['hi', 'there'] });

@@ -209,3 +209,13 @@ describe('bash and ash error texts', () => {
     expect(r.stderr).toBe('s.sh: line 2: nope: command not found\ns.sh: line 2: nope: not found\n');
   });
 });
+
+describe('exec', () => {
+  it('exec replaces the shell in its process: the PID stays and the shell ends with the program', () => {
+    const r = bash('echo $$; exec sh -c \'echo $$; exit 3\'; echo not reached');
+    const [a, b] = r.stdout.trim().split('\n');
+    expect(a).toBe(b);
+    expect(r.status).toBe(3);
+    expect(r.proc.argv).toEqual(['sh', '-c', 'echo $$; exit 3']);
+  });
+});

@@ -13,7 +13,7 @@ import { BUILTINS } from './builtins/index.js';
 import { evalCond } from './cond.js';
 import { BreakSignal, ExitSignal, InterruptSignal, ReturnSignal } from './control.js';
 import { expandPattern, expandString, expandWords, ExpansionError, type ExpandContext } from './expand.js';
-import { runGuarded, spawnProgram, spawnSubshell, waitForeground, type Group } from './foreground.js';
+import { execProgram, runGuarded, spawnProgram, spawnSubshell, waitForeground, type Group } from './foreground.js';
 import type { Io } from './io.js';
 import { matchPattern } from './pattern.js';
 import { literalOf, parse } from './parser.js';
@@ -49,7 +49,23 @@ export function* runSource(sh: Shell, source: string, io: Io, lineBase = 0): Tas
       io.stderr.write(`${prefix}: ${at}warning: here-document at line ${lineBase + h.line} delimited by end-of-file (wanted \`${h.delimiter}')\n`);
     }
   }
+  sh.tailCommand = sh.execTail ? tailOf(sh, r.list) : undefined;
+  sh.execTail = false;
   return yield* runList(sh, r.list, io);
+}
+
+/**
+ * The command a `-c` string ends with that the shell execs in place of itself: bash does it for a
+ * string that is one simple command; ash and dash for the last command of the string (evaltree's
+ * EV_EXIT), and neither when a trap is set.
+ */
+function tailOf(sh: Shell, list: List): SimpleCommand | undefined {
+  const last = list.items[list.items.length - 1];
+  if (!last || last.background || sh.traps.size > 0) return undefined;
+  if (sh.flavour.name === 'bash' && (list.items.length > 1 || last.cmd.rest.length > 0)) return undefined;
+  const pipe = last.cmd.rest.length ? last.cmd.rest[last.cmd.rest.length - 1].pipe : last.cmd.first;
+  const cmd = pipe.cmds[0];
+  return pipe.cmds.length === 1 && !pipe.bang && cmd.type === 'simple' ? cmd : undefined;
 }
 
 function ctxFor(sh: Shell, io: Io): ExpandContext {
@@ -337,11 +353,11 @@ function* runSimple(sh: Shell, cmd: SimpleCommand, io: Io, text: string): Task<n
   const prepared = yield* prepare(sh, cmd, io);
   if (!prepared.ok) return prepared.status;
   if (sh.opts.xtrace && prepared.argv.length) io.stderr.write(`+ ${prepared.argv.join(' ')}\n`);
-  return yield* dispatch(sh, prepared, prepared.io, text || cmd.words.map((w) => w.raw).join(' '));
+  return yield* dispatch(sh, prepared, prepared.io, text || cmd.words.map((w) => w.raw).join(' '), sh.tailCommand === cmd && sh.traps.size === 0);
 }
 
 /** Runs an expanded command: assignments only, a function, a builtin or a program. */
-export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string): Task<number> {
+export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string, inPlace = false): Task<number> {
   const { argv, assigns } = p;
   if (argv.length === 0) {
     const status = sh.substStatus;
@@ -364,10 +380,10 @@ export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string): Task<nu
       }
     }
   }
-  return yield* runExternal(sh, argv, assigns, io, text);
+  return yield* runExternal(sh, argv, assigns, io, text, inPlace);
 }
 
-export function* runExternal(sh: Shell, argv: string[], assigns: Record<string, string>, io: Io, text: string): Task<number> {
+export function* runExternal(sh: Shell, argv: string[], assigns: Record<string, string>, io: Io, text: string, inPlace = false): Task<number> {
   const env = sh.environment(assigns);
   const found = sh.proc.sys.resolve(argv[0], env);
   if (!found) {
@@ -375,6 +391,7 @@ export function* runExternal(sh: Shell, argv: string[], assigns: Record<string, 
     else sh.error(sh.flavour.notFound(argv[0]), io);
     return 127;
   }
+  if (inPlace) return yield* execProgram(sh, argv, found.program, env, io);
   const proc = spawnProgram(sh, argv, found.program, env, io, sh.jobControl ? { newGroup: true } : {});
   return yield* waitForeground(sh, [proc], text);
 }

@@ -40,6 +40,18 @@ export function spawnProgram(sh: Shell, argv: string[], program: Program, env: R
   });
 }
 
+/** execve(2) from the shell: `program` replaces it in the same process, and the shell ends with its status. */
+export function* execProgram(sh: Shell, argv: string[], program: Program, env: Record<string, string>, io: Io): Task<never> {
+  const p = sh.proc;
+  p.exec(argv);
+  p.env = env;
+  p.cwd = sh.cwd;
+  p.stdin = io.stdin;
+  p.stdout = io.stdout;
+  p.stderr = io.stderr;
+  throw new ExitSignal(yield* program(p));
+}
+
 /** Forks: runs `body` in a copy of the shell inside a new process. */
 export function spawnSubshell(sh: Shell, io: Io, group: Group, body: (sub: Shell) => Task<number>): Proc {
   const program: Program = function* (p) {

@@ -100,6 +100,7 @@ export function* shellMain(flavour: Flavour, proc: Proc, argv: string[]): Task<n
   if (inv.command !== undefined) {
     if (inv.name) sh.origin = { name, script: undefined };
     const command = inv.command;
+    sh.execTail = true;
     return yield* guarded(sh, () => runSource(sh, command, sh.io));
   }
   if (inv.script !== undefined) {

@@ -7,7 +7,7 @@ import { machineOf } from '../kernel/machine.js';
 import type { Proc } from '../kernel/process.js';
 import type { Task } from '../kernel/waitable.js';
 import { ttyOf, type Tty } from '../kernel/tty.js';
-import type { Command } from './ast.js';
+import type { Command, SimpleCommand } from './ast.js';
 import type { ExpandContext } from './expand.js';
 import type { Flavour } from './flavour.js';
 import type { Io } from './io.js';
@@ -53,6 +53,13 @@ export class Shell {
   locals: Map<string, Var | undefined>[] = [];
   loopDepth = 0;
   io: Io;
+  /**
+   * The simple command of a `-c` string that replaces the shell instead of running in a child (the
+   * shells' exec-the-last-command optimisation, so `sh -c 'sleep 1h'` leaves `sleep 1h` as the PID).
+   */
+  tailCommand: SimpleCommand | undefined;
+  /** Set for a `-c` string: the next source run picks its tailCommand. */
+  execTail = false;
 
   constructor(
     readonly proc: Proc,

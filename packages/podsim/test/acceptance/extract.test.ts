@@ -145,6 +145,17 @@ describe('docs corpus extraction', () => {
     expect(firstUnsetVariable('echo $HOME', new Set())).toBeUndefined();
   });
 
+  it('runs a manifest pasted through a here-document as the command it is (tasks/configure-pod-container/configure-service-account)', () => {
+    const md = '## Use more\n\nYou can create additional ServiceAccount objects like this:\n\n```shell\nkubectl apply -f - <<EOF\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: build-robot\nEOF\n```\n\n1. Write it on the node:\n\n   ```shell\n   # Run this command on the node where kubelet is running\n   mkdir -p /etc/kubernetes/manifests/\n   cat <<EOF >/etc/kubernetes/manifests/static-web.yaml\n   apiVersion: v1\n   kind: Pod\n   metadata:\n     name: static-web\n   EOF\n   ```\n';
+    const p = extractSteps(pageEvents(md, VERSION));
+    expect(p.sections[0].steps.map((s) => s.command)).toEqual([
+      'kubectl apply -f - <<EOF\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: build-robot\nEOF',
+      'mkdir -p /etc/kubernetes/manifests/',
+      'cat <<EOF >/etc/kubernetes/manifests/static-web.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nEOF',
+    ]);
+    expect(p.files).toEqual({});
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',

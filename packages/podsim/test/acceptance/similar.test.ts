@@ -104,6 +104,13 @@ describe('similar', () => {
     expect(similar('lrwxrwxrwx  ... Feb 6 21:47 ..data -> ..2982_06_02_21_47_53.299460680', 'lrwxrwxrwx    1 root     root            32 Nov 27 09:00 ..data -> ..2026_11_27_09_00_00.2670138157\n').match).toBe(true);
   });
 
+  it('reads ps tables by user and command: PIDs after 1 and CPU times are the run\'s (tasks/configure-pod-container/security-context)', () => {
+    const page = 'PID   USER     TIME  COMMAND\n    1 1000      0:00 sleep 1h\n    6 1000      0:00 sh\n...';
+    expect(similar(page, 'PID   USER     TIME  COMMAND\n    1 1000      0:00 sleep 1h\n    2 1000      0:00 sh\n    3 1000      0:00 ps\n').match).toBe(true);
+    expect(similar(page, 'PID   USER     TIME  COMMAND\n    1 1000      0:00 sh -c sleep 1h\n    2 1000      0:00 sleep 1h\n    3 1000      0:00 sh\n').match).toBe(true);
+    expect(similar(page, 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 1000      0:00 sh\n').match).toBe(false);
+  });
+
   it('plain lines must each be found once', () => {
     expect(similar('Hello shell demo', 'Hello shell demo\n').match).toBe(true);
     expect(similar('a\na', 'a\n')).toEqual({ match: false, missing: ['a'] });

@@ -8,7 +8,7 @@
  * - whitespace runs count as one space and indentation is ignored (excerpts are re-indented);
  * - values that differ between any two runs are normalised on both sides, generically: ages, times,
  *   IPs, UIDs, container/image IDs, generated name suffixes, resource versions, node names, and
- *   measured usage (`kubectl top`), node ports, `ls -l` times, the atomic writer's timestamped
+ *   measured usage (`kubectl top`, the PIDs and CPU times of busybox `ps`), node ports, `ls -l` times, the atomic writer's timestamped
  *   directories, and image references written in full or short (`docker.io/library/nginx:latest` is `nginx`);
  * - differences that are only the version a page was written with are normalised too, each named
  *   where it is done: `kubelet, NODE` event sources (kubectl ≤1.14), `KIND "NAME" created` (kubectl
@@ -24,6 +24,8 @@ const VOLATILE_COLUMNS = new Set([
   'AGE', 'LAST SEEN', 'IP', 'IPS', 'NODE', 'NOMINATED NODE', 'INTERNAL-IP', 'EXTERNAL-IP', 'CLUSTER-IP', 'OS-IMAGE', 'KERNEL-VERSION',
   'CONTAINER-RUNTIME', 'VERSION', 'CPU(CORES)', 'MEMORY(BYTES)', 'CPU%', 'MEMORY%', 'CPU(cores)', 'MEMORY(bytes)', 'Age', 'From', 'ENDPOINTS',
   'CONTAINER ID', 'CREATED', 'PORTS', 'PORT(S)', 'DURATION', 'COMPLETIONS',
+  // busybox ps: PIDs after 1 depend on what ran in the namespace before (each runc exec uses some); TIME is CPU used.
+  'PID', 'TIME',
 ]);
 
 const K8S_RANDOM = '[bcdfghjklmnpqrstvwxz2456789]';

@@ -11,6 +11,7 @@ import type { Proc, Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
 import { forever, sleep, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
+import { contextAs } from '../accounts.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
 import { utf8Length } from '../../kernel/utf8.js';
@@ -193,7 +194,7 @@ export function nginxBinary(build: NginxBuild): Program {
     log(me, 'start worker processes');
     // The entrypoint's helper scripts used up the PIDs before the workers, as in the real image.
     if (proc.ns.isolated && me === 1) while (proc.ns.reservePid() < 28);
-    const workerCtx = Object.assign(Object.create(proc.ctx as object) as object, { user: 'nginx' });
+    const workerCtx = contextAs(machineOf(proc), 'nginx');
     for (let i = 0; i < 2; i++) {
       const w = proc.ns.spawn({ argv: ['nginx: worker process'], program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
       workers.push(w);

@@ -3,7 +3,7 @@ import { FsError } from '../../kernel/fs.js';
 import { parseSignal, signalName } from '../../kernel/signals.js';
 import { evaluate, ArithError } from '../arith.js';
 import { ExitSignal, ReturnSignal } from '../control.js';
-import { spawnProgram, waitForeground } from '../foreground.js';
+import { execProgram, spawnProgram, waitForeground } from '../foreground.js';
 import type { Shell } from '../shell.js';
 import type { Builtin } from './types.js';
 
@@ -45,8 +45,7 @@ export const exec: Builtin = function* (sh, argv, io) {
     sh.error(sh.flavour.name === 'bash' ? `exec: ${argv[1]}: not found` : sh.flavour.notFound(argv[1]), io);
     throw new ExitSignal(127);
   }
-  const p = spawnProgram(sh, argv.slice(1), found.program, env, io, {});
-  throw new ExitSignal(yield* waitForeground(sh, [p], argv.slice(1).join(' ')));
+  return yield* execProgram(sh, argv.slice(1), found.program, env, io);
 };
 
 export type CommandKind = { kind: 'alias'; value: string } | { kind: 'function' } | { kind: 'builtin' } | { kind: 'file'; path: string } | undefined;
