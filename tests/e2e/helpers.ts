@@ -59,6 +59,12 @@ export function savedStates(page: Page): Promise<string> {
   );
 }
 
+/** Every keystroke the saved sandbox states hold, in order (what a reload replays). */
+export async function savedKeystrokes(page: Page): Promise<string> {
+  const states = JSON.parse((await savedStates(page)) || '[]') as { inputs?: { kind: string; data?: string }[] }[];
+  return states.flatMap((s) => s.inputs ?? []).map((i) => (i.kind === 'write' ? i.data : '')).join('');
+}
+
 export async function clock(page: Page): Promise<number> {
   return Number(await page.locator('[data-sbx-clock]').getAttribute('data-now'));
 }

@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { expectTerminal, openSandbox, savedStates, url } from './helpers.js';
+import { expectTerminal, openSandbox, savedKeystrokes, url } from './helpers.js';
 
 const sandbox = (page: Page) => page.locator('podlab-sandbox');
 const terminalInput = (page: Page) => page.locator('.xterm-helper-textarea');
@@ -37,27 +37,22 @@ test.describe('never lose a reader’s work', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
   });
 
-  // Known flake since 7 Dec (about one run in five, cause not found: the reloaded page owns the saved state,
-  // no other-tab notice, but the editor does not reopen). Retried so CI stays usable; Playwright reports a
-  // pass on retry as flaky, so it stays seen.
-  test.describe('vi and a reload', () => {
-    test.describe.configure({ retries: 2 });
-    test('vi survives a reload: the editor reopens and closing it frees the shell', async ({ page }) => {
-      await page.goto(url('pods/'));
-      await openSandbox(page);
-      await typeLine(page, 'vi notes.yaml; echo "vi returned $?"');
-      await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
-      // The open editor must be in the saved state before the reload, or there is nothing to reopen.
-      await expect.poll(() => savedStates(page), { timeout: 20_000 }).toContain('notes.yaml');
-      await page.reload();
-      await expect(sandbox(page)).toHaveAttribute('data-terminal', 'ready', { timeout: 20_000 });
-      // The reloaded page owns the saved state (no other-tab notice).
-      await expect(page.locator('[data-sbx-take-over]')).toHaveCount(0);
-      await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
-      await expect(page.locator('[data-editor-action=cancel]')).toBeVisible({ timeout: 20_000 });
-      await page.locator('[data-editor-action=cancel]').click();
-      await expectTerminal(page, /vi returned \d+/);
-    });
+  test('vi survives a reload: the editor reopens and closing it frees the shell', async ({ page }) => {
+    const line = 'vi notes.yaml; echo "vi returned $?"';
+    await page.goto(url('pods/'));
+    await openSandbox(page);
+    await typeLine(page, line);
+    await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
+    // The saved state must hold the Enter that started vi, not only the typed name (saved while typing).
+    await expect.poll(() => savedKeystrokes(page), { timeout: 20_000 }).toContain(`${line}\r`);
+    await page.reload();
+    await expect(sandbox(page)).toHaveAttribute('data-terminal', 'ready', { timeout: 20_000 });
+    // The reloaded page owns the saved state (no other-tab notice).
+    await expect(page.locator('[data-sbx-take-over]')).toHaveCount(0);
+    await expect(sandbox(page)).toHaveAttribute('data-tab', 'editor', { timeout: 20_000 });
+    await expect(page.locator('[data-editor-action=cancel]')).toBeVisible({ timeout: 20_000 });
+    await page.locator('[data-editor-action=cancel]').click();
+    await expectTerminal(page, /vi returned \d+/);
   });
 
   test('two tabs of one page: one saves, the other says so and can take over', async ({ context }) => {

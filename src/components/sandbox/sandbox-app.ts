@@ -90,7 +90,7 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
   let firstAttach = true;
   let runQueue: Promise<unknown> = Promise.resolve();
 
-  const saveSoon = throttle(() => {
+  const saveNow = () => {
     void api()
       .exportState()
       .then((s) => {
@@ -99,7 +99,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
         return ownership.owns ? saveState(page, s) : undefined;
       })
       .catch(() => undefined);
-  }, 1000);
+  };
+  const saveSoon = throttle(saveNow, 1000);
   let shown: ClusterSnapshot | undefined;
   const showSnapshot = (snap: ClusterSnapshot) => {
     shown = snap;
@@ -151,6 +152,8 @@ export async function startSandbox(root: SandboxRoot, early: EarlyStart): Promis
   };
 
   const openFromTerminal = async (req: EditorRequest) => {
+    // A reader who reloads now must find this editor again: the command that opened it is saved at once.
+    if (sup?.started) saveNow();
     root.setOpen(true);
     root.selectTab('editor');
     (await loadEditor()).open(req.path, req.content, { mode: req.mode });

@@ -2,8 +2,9 @@
  * `kubectl logs [-f] [-p] (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER]`: containers' logs from their
  * kubelet, with --tail, --since/--since-time, --timestamps, --prefix, --all-containers, and -f following
  * until the containers stop (several streams at once up to --max-log-requests).
- * Models kubectl pkg/cmd/logs/logs.go: Complete (arguments, options, the object), Validate, then the
- * log requests are all built before the first is read.
+ * Models kubectl pkg/cmd/logs/logs.go as steps: Complete (arguments, options), the lookup of the object
+ * that ends upstream's Complete, Validate, then Run, where the log requests are all built before the
+ * first is read.
  */
 import { rfc3339Nano } from '../../../api/objects.js';
 import type { Pod } from '../../../api/types.js';
@@ -17,6 +18,7 @@ import { enhanceListError } from '../../objects.js';
 import { findResource } from '../../../api/resources.js';
 import { containerFor, podFor } from '../../pods.js';
 import { CONTAINER_FLAG } from '../exec/exec.js';
+import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'all-containers', type: 'bool', default: false, help: 'Print the logs of every container of the pod.' },
@@ -111,95 +113,109 @@ function requestsFor(inv: Invocation, pod: Pod, requested: string): LogRequest[]
   return [{ pod, container: c.name, prefix: prefix(c.name) }];
 }
 
+/** What Complete builds from flags and arguments; `pods` is filled by the lookup that ends it. */
+interface LogsOptions {
+  selector: string;
+  container: string;
+  lines: LogOptions;
+  sinceTimeGiven: boolean;
+  sinceMs: number;
+  allContainers: boolean;
+  containerFlagAndArg: boolean;
+  follow: boolean;
+  maxRequests: number;
+  pods: Pod[];
+}
+
+function complete(inv: Invocation): Completed<LogsOptions> {
+  const selector = inv.flags.str('selector');
+  const { args } = inv;
+  if ((args.length === 0 && !selector) || args.length > 2) return failed(usageError(inv.commandPath, USAGE));
+  if (args.length === 1 && selector) return failed(usageError(inv.commandPath, 'only a selector (-l) or a POD name is allowed'));
+  const lines: LogOptions = { tail: inv.flags.int('tail') };
+  // A selector reads 10 lines per container unless --tail is given, even as -1.
+  if (selector && lines.tail === -1 && !inv.flags.has('tail')) lines.tail = 10;
+  const sinceTime = inv.flags.str('since-time');
+  if (sinceTime) {
+    const t = parseRfc3339(sinceTime);
+    if (!t.ok) return failed(plainError(t.message));
+    lines.since = t.ms;
+  }
+  const sinceMs = inv.flags.int('since');
+  // kubectl rounds --since to whole seconds.
+  if (sinceMs > 0) lines.since = inv.now() - Math.round(sinceMs / 1000) * 1000;
+  return {
+    ok: true,
+    options: {
+      selector,
+      container: args[1] ?? inv.flags.str('container'),
+      lines,
+      sinceTimeGiven: !!sinceTime,
+      sinceMs,
+      allContainers: inv.flags.bool('all-containers'),
+      containerFlagAndArg: inv.flags.has('container') && args.length === 2,
+      follow: inv.flags.bool('follow') && !inv.flags.bool('previous'),
+      maxRequests: inv.flags.int('max-log-requests'),
+      pods: [],
+    },
+  };
+}
+
 /** Complete's object: the pods of -l, or the one pod (or a controller's pod) named. */
-function podsToRead(inv: Invocation, selector: string): { pods: Pod[] } | { error: string } {
-  if (selector) {
-    const sel = { labelSelector: selector };
+function resolve(inv: Invocation, o: LogsOptions): Completed<LogsOptions> {
+  if (o.selector) {
+    const sel = { labelSelector: o.selector };
     const list = inv.api.list('pods', inv.namespace, sel);
-    if (!list.ok) return { error: statusErrorText(enhanceListError(list.status, findResource('pods')!, sel)) };
+    if (!list.ok) return failed(statusErrorText(enhanceListError(list.status, findResource('pods')!, sel)));
     const pods = list.value.items as unknown as Pod[];
     if (pods.length === 0) inv.err(`No resources found in ${inv.namespace} namespace.\n`);
-    return { pods };
+    return { ok: true, options: { ...o, pods } };
   }
   const found = podFor(inv, inv.args[0]);
   if (!found.ok) {
     // logs wraps a NotFound in its own message: `error: error from server (NotFound): … in namespace "default"`.
     const m = /^Error from server \((NotFound)\): (.*)\n$/.exec(found.error);
-    return { error: m ? plainError(`error from server (${m[1]}): ${m[2]} in namespace ${JSON.stringify(inv.namespace)}`) : found.error };
+    return failed(m ? plainError(`error from server (${m[1]}): ${m[2]} in namespace ${JSON.stringify(inv.namespace)}`) : found.error);
   }
   if (found.among > 1) inv.err(`Found ${found.among} pods, using pod/${found.pod.metadata?.name ?? ''}\n`);
-  return { pods: [found.pod] };
+  return { ok: true, options: { ...o, pods: [found.pod] } };
 }
 
-/** Validate's checks, in logs.go order; the message of the first that fails. */
-function invalid(inv: Invocation, container: string, opts: LogOptions): string | undefined {
-  if (inv.flags.str('since-time') && inv.flags.int('since') !== 0) return 'at most one of `sinceTime` or `sinceSeconds` may be specified';
-  if (inv.flags.bool('all-containers') && container) return `--all-containers=true should not be specified with container name ${container}`;
-  if (inv.flags.has('container') && inv.args.length === 2) return 'only one of -c or an inline [CONTAINER] arg is allowed';
-  if (inv.flags.int('since') < 0) return '--since must be greater than 0';
-  if (opts.tail < -1) return '--tail must be greater than or equal to -1';
-  return undefined;
+/** Validate's checks, in logs.go order. */
+function validate(o: LogsOptions): string | undefined {
+  const problem = ((): string | undefined => {
+    if (o.sinceTimeGiven && o.sinceMs !== 0) return 'at most one of `sinceTime` or `sinceSeconds` may be specified';
+    if (o.allContainers && o.container) return `--all-containers=true should not be specified with container name ${o.container}`;
+    if (o.containerFlagAndArg) return 'only one of -c or an inline [CONTAINER] arg is allowed';
+    if (o.sinceMs < 0) return '--since must be greater than 0';
+    if (o.lines.tail < -1) return '--tail must be greater than or equal to -1';
+    return undefined;
+  })();
+  return problem && plainError(problem);
 }
 
-function* runLogs(inv: Invocation) {
-  const selector = inv.flags.str('selector');
-  const { args } = inv;
-  if ((args.length === 0 && !selector) || args.length > 2) {
-    inv.err(usageError(inv.commandPath, USAGE));
-    return 1;
-  }
-  if (args.length === 1 && selector) {
-    inv.err(usageError(inv.commandPath, 'only a selector (-l) or a POD name is allowed'));
-    return 1;
-  }
-  const container = args[1] ?? inv.flags.str('container');
-  const opts: LogOptions = { tail: inv.flags.int('tail') };
-  // A selector reads 10 lines per container unless --tail is given, even as -1.
-  if (selector && opts.tail === -1 && !inv.flags.has('tail')) opts.tail = 10;
-  const sinceTime = inv.flags.str('since-time');
-  if (sinceTime) {
-    const t = parseRfc3339(sinceTime);
-    if (!t.ok) {
-      inv.err(plainError(t.message));
-      return 1;
-    }
-    opts.since = t.ms;
-  }
-  // kubectl rounds --since to whole seconds.
-  if (inv.flags.int('since') > 0) opts.since = inv.now() - Math.round(inv.flags.int('since') / 1000) * 1000;
-  const target = podsToRead(inv, selector);
-  if ('error' in target) {
-    inv.err(target.error);
-    return 1;
-  }
-  const problem = invalid(inv, container, opts);
-  if (problem) {
-    inv.err(plainError(problem));
-    return 1;
-  }
+function* run(inv: Invocation, o: LogsOptions) {
   const reqs: LogRequest[] = [];
-  for (const pod of target.pods) {
-    const r = requestsFor(inv, pod, container);
+  for (const pod of o.pods) {
+    const r = requestsFor(inv, pod, o.container);
     if (typeof r === 'string') {
       inv.err(r);
       return 1;
     }
     reqs.push(...r);
   }
-  const follow = inv.flags.bool('follow') && !inv.flags.bool('previous');
-  const max = inv.flags.int('max-log-requests');
-  if (follow && reqs.length > 1 && reqs.length > max) {
-    inv.err(plainError(`you are attempting to follow ${reqs.length} log streams, but maximum allowed concurrency is ${max}, use --max-log-requests to increase the limit`));
+  if (o.follow && reqs.length > 1 && reqs.length > o.maxRequests) {
+    inv.err(plainError(`you are attempting to follow ${reqs.length} log streams, but maximum allowed concurrency is ${o.maxRequests}, use --max-log-requests to increase the limit`));
     return 1;
   }
   const running: { req: LogRequest; log: ContainerLog }[] = [];
   for (const req of reqs) {
-    const o = openAndPrint(inv, req, opts);
-    if (!o.ok) {
-      inv.err(o.error);
+    const opened = openAndPrint(inv, req, o.lines);
+    if (!opened.ok) {
+      inv.err(opened.error);
       return 1;
     }
-    if (follow && o.running) running.push({ req, log: o.log });
+    if (o.follow && opened.running) running.push({ req, log: opened.log });
   }
   yield* followAll(
     inv,
@@ -209,6 +225,8 @@ function* runLogs(inv: Invocation) {
   return 0;
 }
 
+const LOGS_STEPS: VerbSteps<LogsOptions> = { complete, resolve, validate, run };
+
 export const logs: Command = {
   name: 'logs',
   completes: 'pods',
@@ -216,5 +234,5 @@ export const logs: Command = {
   usage: 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]',
   examples: '# The log of pod nginx\nkubectl logs nginx\n\n# Follow the log of the previous crash\nkubectl logs -p web -c app\n\n# The last 10 lines of every container of the pods labelled app=web\nkubectl logs -l app=web --all-containers --prefix',
   flags: FLAGS,
-  run: runLogs,
+  run: runSteps(LOGS_STEPS),
 };
