@@ -186,6 +186,11 @@ class Parser {
     const name = unquote(t.val);
     if (name === undefined) this.errorf('invalid syntax');
     this.expect('rightDelim', context);
+    this.defineBody(name, context);
+  }
+
+  /** A define's or block's body up to its {{end}}, parsed with only `$` in scope, kept under `name`. */
+  private defineBody(name: string, context: string): void {
     const saved = this.vars;
     this.vars = ['$'];
     const [list, end] = this.itemList();
@@ -298,12 +303,7 @@ class Parser {
     const t = this.nextNonSpace();
     const name = this.templateName(t, context);
     const pipe = this.pipeline(context, 'rightDelim');
-    const saved = this.vars;
-    this.vars = ['$'];
-    const [list, end] = this.itemList();
-    this.vars = saved;
-    if (end.type !== 'end') this.errorf(`unexpected {{${end.type}}} in ${context}`);
-    this.defined.set(name, list);
+    this.defineBody(name, context);
     return { type: 'template', pos: t.pos, line: t.line, name, pipe };
   }
 
