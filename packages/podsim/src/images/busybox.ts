@@ -1,5 +1,7 @@
 /** docker.io/library/busybox: applets in /bin, CMD ["sh"] (no stdin → the shell exits 0 at once). */
 import { SIGNALS } from '../kernel/signals.js';
+import { busyboxBuildOfTag } from '../programs/busybox-release.js';
+import { retag, type FamilyBuild } from './families/index.js';
 import { DEFAULT_PATH, type Image } from './types.js';
 import { dirs, ROOT_DIRS, busyboxUserland, merge, passwd } from './userland.js';
 
@@ -15,11 +17,17 @@ const userland = merge(busyboxUserland('busybox'), {
 
 export const busybox: Image = {
   name: 'docker.io/library/busybox',
-  tags: ['latest', '1.37', '1.37.0', 'stable', '1', '1.36', '1.36.1', 'musl', 'glibc', 'uclibc'],
+  tags: ['latest'],
   ...userland,
   config: { cmd: ['sh'], env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
   size: 2167176,
   flavor: 'busybox',
+};
+
+/** A docker library busybox tag: /bin links to every applet of its release and libc variant. */
+export const busyboxImage: FamilyBuild = (repository, tag) => {
+  const links = Object.fromEntries(busyboxBuildOfTag(tag).applets.map((a) => [`/bin/${a}`, '/bin/busybox']));
+  return retag(busybox, repository, tag, { links });
 };
 
 /** The old busybox the Kubernetes task pages use (`registry.k8s.io/busybox`, formerly k8s.gcr.io). */

@@ -6,7 +6,7 @@ import { parseImageRef } from './ref.js';
 import type { Image, ImageRef } from './types.js';
 import { agnhost } from './agnhost.js';
 import { alpine, alpineImage } from './alpine.js';
-import { busybox, busyboxGcr, busyboxK8s } from './busybox.js';
+import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
 import { catalogueTags } from './catalogue/catalogue.js';
 import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
@@ -28,7 +28,6 @@ export { parseImageRef } from './ref.js';
 export type { Image, ImageConfig, ImageRef } from './types.js';
 
 export const IMAGES: Image[] = [
-  busybox,
   busyboxK8s,
   busyboxGcr,
   alpine,
@@ -57,7 +56,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/library/debian': debianImage,
   'docker.io/library/ubuntu': ubuntuImage,
   'docker.io/library/fedora': fedoraImage,
-  'docker.io/library/busybox': sameImage(busybox),
+  'docker.io/library/busybox': busyboxImage,
   'registry.k8s.io/busybox': sameImage(busyboxK8s),
   'k8s.gcr.io/busybox': sameImage(busyboxK8s),
   'gcr.io/google_containers/busybox': sameImage(busyboxK8s),

@@ -2,8 +2,9 @@
  * kill and killall. Signals are queued and delivered once the sender has run on (as kill(2)
  * returns before the target acts), so `killall app` exits 0 even when its container dies of it.
  */
+import { busyboxBanner } from './busybox-release.js';
 import type { Proc, Program } from '../kernel/process.js';
-import { BUSYBOX_BANNER, flavorOf, progName } from './util.js';
+import { flavorOf, progName } from './util.js';
 import { SIGNAL_NAMES, signalNameOf, signalNumber } from './signal-names.js';
 
 function deliver(sender: Proc, target: Proc, signal: number): void {
@@ -94,7 +95,7 @@ export const killall: Program = function* (proc) {
     return 1;
   }
   if (parsed.rest.length === 0) {
-    proc.stderr.write(flavorOf(proc) === 'busybox' ? `${BUSYBOX_BANNER}\n\nUsage: killall [-lq] [-SIG] PROCESS_NAME...\n` : 'Usage: killall [OPTION]... [--] NAME...\n');
+    proc.stderr.write(flavorOf(proc) === 'busybox' ? `${busyboxBanner(proc)}\n\nUsage: killall [-lq] [-SIG] PROCESS_NAME...\n` : 'Usage: killall [OPTION]... [--] NAME...\n');
     return 1;
   }
   let status = 0;

@@ -6,9 +6,8 @@
  */
 import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
-import { busyboxRelease } from './busybox-release.js';
+import { busyboxBanner, busyboxRelease } from './busybox-release.js';
 import { candidateNames, resolverConf } from './net-client.js';
-import { BUSYBOX_BANNER } from './util.js';
 
 function answer(proc: Proc, names: string[]): { fqdn: string; ips: string[] } | undefined {
   const dns = machineOf(proc).net?.network?.dns;
@@ -50,7 +49,7 @@ function clientStyle(proc: Proc, name: string, server: string): number {
 export const nslookup: Program = function* (proc) {
   const [name, server] = proc.argv.slice(1).filter((a) => !a.startsWith('-'));
   if (!name) {
-    proc.stderr.write(`${BUSYBOX_BANNER}\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n`);
+    proc.stderr.write(`${busyboxBanner(proc)}\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n`);
     return 1;
   }
   const dnsServer = server ?? resolverConf(proc).nameserver ?? '127.0.0.1';

@@ -3,6 +3,7 @@ import { FsError, resolvePath } from '../kernel/fs.js';
 import { machineOf } from '../kernel/machine.js';
 import type { Proc } from '../kernel/process.js';
 import { wait } from '../kernel/waitable.js';
+import { busyboxBanner } from './busybox-release.js';
 
 export type Flavor = 'busybox' | 'gnu';
 
@@ -96,7 +97,7 @@ export function badOption(proc: Proc, error: string, code = 1): number {
   }
   if (flavorOf(proc) === 'busybox') {
     proc.stderr.write(missing ? `${name}: option requires an argument -- ${c}\n` : `${name}: unrecognized option: ${c}\n`);
-    proc.stderr.write(`${BUSYBOX_BANNER}\n\nUsage: ${name} ${BUSYBOX_USAGE[name] ?? '[OPTIONS]'}\n`);
+    proc.stderr.write(`${busyboxBanner(proc)}\n\nUsage: ${name} ${BUSYBOX_USAGE[name] ?? '[OPTIONS]'}\n`);
   } else {
     proc.stderr.write(missing ? `${name}: option requires an argument -- '${c}'\n` : `${name}: invalid option -- '${c}'\n`);
     proc.stderr.write(`Try '${name} --help' for more information.\n`);
@@ -127,7 +128,7 @@ export function q(s: string): string {
   return `'${s}'`;
 }
 
-export const BUSYBOX_BANNER = 'BusyBox v1.37.0 (2024-09-30 10:39:57 UTC) multi-call binary.';
+export { BUSYBOX_BANNER } from './busybox-release.js';
 
 /** Usage lines busybox prints when an applet is called without what it needs. */
 const BUSYBOX_USAGE: Record<string, string> = {
@@ -146,7 +147,7 @@ const BUSYBOX_USAGE: Record<string, string> = {
 export function missingOperand(proc: Proc, what = 'operand'): number {
   const name = progName(proc);
   if (flavorOf(proc) === 'gnu') proc.stderr.write(`${name}: missing ${what}\nTry '${name} --help' for more information.\n`);
-  else proc.stderr.write(`${BUSYBOX_BANNER}\n\nUsage: ${name} ${BUSYBOX_USAGE[name] ?? '[OPTIONS]'}\n`);
+  else proc.stderr.write(`${busyboxBanner(proc)}\n\nUsage: ${name} ${BUSYBOX_USAGE[name] ?? '[OPTIONS]'}\n`);
   return 1;
 }
 

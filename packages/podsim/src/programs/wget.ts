@@ -1,11 +1,12 @@
 /** busybox wget: -q, -O FILE / -O-, -T SEC, -S, --spider; messages as busybox 1.36 prints them. */
+import { busyboxBanner } from './busybox-release.js';
 import { machineOf } from '../kernel/machine.js';
 import type { HttpResponse } from '../kernel/net.js';
 import type { Program } from '../kernel/process.js';
 import { Deferred, race, sleep, wait, type Waitable } from '../kernel/waitable.js';
 import type { Clock } from '../clock/clock.js';
 import { CONNECT_ERROR_TEXT, HTTP_REASONS, connect, exchange, parseUrl, resolveHost } from './net-client.js';
-import { BUSYBOX_BANNER, abs, errText, fail } from './util.js';
+import { abs, errText, fail } from './util.js';
 import { utf8Length } from '../kernel/utf8.js';
 
 interface WgetOptions {
@@ -52,7 +53,7 @@ export const wget: Program = function* (proc) {
   const o = parseArgs(proc.argv.slice(1));
   if (typeof o === 'string') return fail(proc, o);
   if (o.urls.length === 0) {
-    proc.stderr.write(`${BUSYBOX_BANNER}\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`);
+    proc.stderr.write(`${busyboxBanner(proc)}\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n\t[--post-data STR | --post-file FILE] [-Y on/off]\n\t[-P DIR] [-U AGENT] [-T SEC] URL...\n`);
     return 1;
   }
   const say = (s: string) => {
