@@ -1,7 +1,7 @@
 /**
  * The language runtime images (python, node, perl, ruby, php, golang, openjdk, eclipse-temurin)
  * for every published tag: the interpreter at its image path with the tag's version, on the tag's
- * Debian or alpine userland, with the image's CMD. python, node and perl run one-liners
+ * Debian or alpine userland, with the image's CMD. python, node, perl and ruby run one-liners
  * (programs/runtimes); the others answer their version commands only.
  */
 import type { Program } from '../kernel/process.js';
@@ -9,6 +9,7 @@ import { SIGNALS } from '../kernel/signals.js';
 import { nodeProgram } from '../programs/runtimes/node.js';
 import { perlProgram } from '../programs/runtimes/perl.js';
 import { pythonProgram } from '../programs/runtimes/python.js';
+import { rubyProgram } from '../programs/runtimes/ruby.js';
 import { versionOnly } from '../programs/runtimes/version-only.js';
 import { DEFAULT_PATH } from './types.js';
 import type { FamilyBuild } from './families/index.js';
@@ -39,7 +40,7 @@ const RUNTIMES: Record<string, Runtime> = {
   },
   node: { current: '22.12.0', bins: (v) => ({ '/usr/local/bin/node': nodeProgram(v) }), cmd: () => ['node'], env: (v) => ({ NODE_VERSION: v, YARN_VERSION: '1.22.22' }) },
   perl: { current: '5.40.0', bins: (v) => ({ '/usr/local/bin/perl': perlProgram(v) }), links: (v) => ({ [`/usr/local/bin/perl${v}`]: 'perl' }), cmd: (v) => [`perl${v}`, '-de0'], env: () => ({}) },
-  ruby: { current: '3.3.6', bins: (v) => ({ '/usr/local/bin/ruby': versionOnly('ruby', ['--version', '-v'], `ruby ${v} (2024-11-05 revision 75015d4c1f) +PRISM [x86_64-linux]`), '/usr/local/bin/irb': versionOnly('irb', ['--version'], `irb 1.13.1 (2024-05-05)`) }), cmd: () => ['irb'], env: (v) => ({ RUBY_VERSION: v, GEM_HOME: '/usr/local/bundle' }) },
+  ruby: { current: '3.3.6', bins: (v) => ({ '/usr/local/bin/ruby': rubyProgram(v, `ruby ${v} (2024-11-05 revision 75015d4c1f)${/^3\.([4-9]|\d\d)|^[4-9]/.test(v) ? ' +PRISM' : ''} [x86_64-linux]`), '/usr/local/bin/irb': versionOnly('irb', ['--version'], `irb 1.13.1 (2024-05-05)`) }), cmd: () => ['irb'], env: (v) => ({ RUBY_VERSION: v, GEM_HOME: '/usr/local/bundle' }) },
   php: { current: '8.4.2', bins: (v) => ({ '/usr/local/bin/php': versionOnly('php', ['-v', '--version'], `PHP ${v} (cli) (built: Dec 19 2024 19:00:00) (NTS)\nCopyright (c) The PHP Group\nZend Engine v4.4.2, Copyright (c) Zend Technologies`) }), cmd: () => ['php', '-a'], env: (v) => ({ PHP_VERSION: v, PHP_INI_DIR: '/usr/local/etc/php' }) },
   golang: { current: '1.23.4', bins: (v) => ({ '/usr/local/go/bin/go': versionOnly('go', ['version'], `go version go${v} linux/amd64`) }), cmd: () => ['bash'], env: (v) => ({ GOLANG_VERSION: v, GOPATH: '/go', GOTOOLCHAIN: 'local' }), path: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
   openjdk: { current: '22.0.2', bins: (v) => java(v), cmd: () => ['jshell'], env: (v) => ({ JAVA_HOME: '/usr/local/openjdk', JAVA_VERSION: v }), path: `/usr/local/openjdk/bin:${DEFAULT_PATH}` },

@@ -17,7 +17,7 @@ export interface Token {
   quote?: string;
 }
 
-const OPS = ['**', '//', '===', '!==', '==', '!=', '<=', '>=', '&&', '||', '=>', '++', '--', '+=', '-=', '*=', '..', '->', '+', '-', '*', '/', '%', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', '.', ':', ';', '?'];
+const OPS = ['**', '//', '===', '!==', '==', '!=', '<=', '>=', '&&', '||', '=>', '++', '--', '+=', '-=', '*=', '..', '->', '+', '-', '*', '/', '%', '<', '>', '=', '!', '(', ')', '[', ']', '{', '}', ',', '.', ':', ';', '?', '|'];
 
 export function tokenize(src: string, sigils = false): Token[] {
   const out: Token[] = [];
@@ -75,6 +75,12 @@ export interface Dialect {
   dotConcat?: boolean;
   /** An arrow function or lambda starting at the cursor, when the language has one. */
   fn?(p: Parser): Value | undefined;
+  /** `v.name` where the language calls a method without parentheses (ruby); undefined: a plain member. */
+  method?(v: Value, name: string, p: Parser): Value | undefined;
+  /** Arithmetic the language does its own way (ruby's integer division); undefined: the shared rules. */
+  arith?(op: string, a: Value, b: Value): Value | undefined;
+  /** A number literal, where the language keeps integers and floats apart (ruby). */
+  number?(text: string): Value;
 }
 
 const WORD_OPS: Record<string, string> = { and: '&&', or: '||', not: '!', eq: '==', ne: '!=', lt: '<', gt: '>', le: '<=', ge: '>=' };
@@ -157,8 +163,13 @@ export class Parser {
   private add(): Value {
     let v = this.mul();
     for (;;) {
-      if (this.eat('+')) v = plus(v, this.mul());
-      else if (this.eat('-')) v = arith('-', v, this.mul());
+      if (this.eat('+')) {
+        const r = this.mul();
+        v = this.d.arith?.('+', v, r) ?? plus(v, r);
+      } else if (this.eat('-')) {
+        const r = this.mul();
+        v = this.d.arith?.('-', v, r) ?? arith('-', v, r);
+      }
       else if (this.d.dotConcat && this.eat('.')) v = `${show(v)}${show(this.mul())}`;
       else return v;
     }
@@ -171,15 +182,21 @@ export class Parser {
       if (!op) return v;
       this.pos++;
       const r = this.unary();
-      v = op === '*' && typeof v === 'string' && typeof r === 'number' ? v.repeat(Math.max(0, r)) : arith(op, v, r);
+      v = op === '*' && typeof v === 'string' && typeof r === 'number' ? v.repeat(Math.max(0, r)) : (this.d.arith?.(op, v, r) ?? arith(op, v, r));
     }
   }
 
   private unary(): Value {
-    if (this.eat('-')) return arith('-', 0, this.unary());
+    if (this.eat('-')) {
+      const r = this.unary();
+      return this.d.arith?.('-', 0, r) ?? arith('-', 0, r);
+    }
     if (this.eat('+')) return this.unary();
     const base = this.postfix();
-    if (this.eat('**')) return arith('**', base, this.unary());
+    if (this.eat('**')) {
+      const r = this.unary();
+      return this.d.arith?.('**', base, r) ?? arith('**', base, r);
+    }
     return base;
   }
 
@@ -188,7 +205,7 @@ export class Parser {
     for (;;) {
       if (!this.d.dotConcat && this.eat('.')) {
         const name = this.next('name').text;
-        v = member(v, name);
+        v = this.d.method?.(v, name, this) ?? member(v, name);
       } else if (this.eat('(')) {
         const args = this.list(')');
         if (!v || typeof v !== 'object' || !('call' in v) || typeof v.call !== 'function') throw new ScriptError('value is not callable');
@@ -222,7 +239,7 @@ export class Parser {
     const f = this.d.fn?.(this);
     if (f !== undefined) return f;
     const t = this.next();
-    if (t.kind === 'num') return Number(t.text);
+    if (t.kind === 'num') return this.d.number?.(t.text) ?? Number(t.text);
     if (t.kind === 'str') return this.d.string(t);
     if (t.kind === 'name' || t.kind === 'var') return this.d.lookup(t.text);
     if (t.text === '(') {
