@@ -36,6 +36,12 @@ describe('Kubernetes docs sample images', () => {
     expect(logText(c)).toContain('Running On: app | Total Requests: 2 |');
   });
 
+  it('kubernetes-bootcamp has curl, as the tutorial shows with `kubectl exec -ti $POD_NAME -- curl http://localhost:8080`', () => {
+    const { server, c } = pair('gcr.io/google-samples/kubernetes-bootcamp:v1');
+    // Expected text: the docs' expose-intro page prints the app's greeting for this command.
+    expect(server.exec(c, ['curl', 'http://localhost:8080']).out.text).toBe('Hello Kubernetes bootcamp! | Running on: app | v=1\n');
+  });
+
   it('node-hello, echoserver and nginx-slim answer on their ports', () => {
     expect(pair('gcr.io/google-samples/node-hello:1.0').get('10.244.1.7:8080').out.text).toBe('Hello Kubernetes!');
     expect(pair('registry.k8s.io/echoserver:1.4').get('10.244.1.7:8080/x').out.text).toContain('Hostname: app\n');

@@ -11,7 +11,7 @@ import { agnhost } from './agnhost.js';
 import { retag, type FamilyBuild } from './families/index.js';
 import { nginxImage } from './nginx.js';
 import { DEFAULT_PATH, type Image, type ImageConfig } from './types.js';
-import { busyboxUserland, debianBase, dirs, merge, ROOT_DIRS } from './userland.js';
+import { busyboxUserland, DEBIAN_BASE_PROGRAMS, debianBase, dirs, merge, ROOT_DIRS } from './userland.js';
 
 const config = (c: Partial<ImageConfig>): ImageConfig => ({ env: { PATH: DEFAULT_PATH }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '', ...c });
 
@@ -42,11 +42,17 @@ export const nginxSlimImage: FamilyBuild = (repo, tag) => retag(nginxImage('dock
 export const testWebserverImage: FamilyBuild = (repo, tag) => retag(agnhost, repo, tag, { config: { ...agnhost.config, entrypoint: ['/agnhost', 'test-webserver'], cmd: [] } });
 export const serveHostnameImage: FamilyBuild = (repo, tag) => retag(agnhost, repo, tag, { config: { ...agnhost.config, entrypoint: ['/agnhost', 'serve-hostname'], cmd: [], exposedPorts: [9376] } });
 
+/**
+ * The full `node:X` images these apps are built on come from buildpack-deps, which has curl and wget: the
+ * bootcamp tutorial runs `kubectl exec -ti $POD_NAME -- curl http://localhost:8080` in its container.
+ */
+const NODE_APP_PROGRAMS = [...DEBIAN_BASE_PROGRAMS, 'curl', 'wget'];
+
 function nodeAppImage(repo: string, tag: string, nodeVersion: string, app: Program, size: number): Image {
   return {
     name: repo,
     tags: [tag],
-    ...merge(debianBase(), { files: { '/server.js': '' }, binaries: { '/usr/local/bin/node': nodeApp(nodeVersion, app) } }),
+    ...merge(debianBase(NODE_APP_PROGRAMS), { files: { '/server.js': '' }, binaries: { '/usr/local/bin/node': nodeApp(nodeVersion, app) } }),
     config: config({ cmd: ['/bin/sh', '-c', 'node server.js'], env: { PATH: DEFAULT_PATH, NODE_VERSION: nodeVersion, NPM_CONFIG_LOGLEVEL: 'info' }, exposedPorts: [8080] }),
     size,
     flavor: 'gnu',

@@ -73,7 +73,8 @@ function pullFailures(sb: Sandbox): string[] {
 }
 
 const HASH = '(?=[a-z0-9]*\\d)[bcdfghjklmnpqrstvwxz0-9]{6,10}';
-const SUFFIX = '(?=[a-z]*\\d)[bcdfghjklmnpqrstvwxz2456789]{5}';
+// A pod suffix may be all consonants (`frontend-gbgfx`): the alphabet has no vowels, so it spells no word.
+const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}';
 /** A name the page's cluster generated: `web-7d4b9c8f5d-x2x8k`, `web-7d4b9c8f5d`, `job-x2x8k`. */
 const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${SUFFIX}))?|(${SUFFIX}))\\b`, 'g');
 
@@ -143,10 +144,13 @@ function typeStep(t: Terminal, command: string): { output: string; exitCode: num
   return { output, exitCode: r.exitCode };
 }
 
-/** The terminal shows the reader's own prompt (not a container shell's). */
+/**
+ * The terminal shows the reader's own prompt (not a container shell's). Output without a final newline
+ * (a jsonpath, curl of a JSON body) puts the prompt after it on the same line.
+ */
 function atHostPrompt(sb: Sandbox): boolean {
   const last = plainText(sb.screen()).split('\n').pop() ?? '';
-  return last.startsWith(`${USER}@${HOSTNAME}:`);
+  return new RegExp(`${USER}@${HOSTNAME}:[^\\s]*\\$\\s*$`).test(last);
 }
 
 function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[]): StepResult {

@@ -15,6 +15,7 @@ import { debug } from './debug/debug.js';
 import { del } from './delete/delete.js';
 import { describe } from './describe/describe.js';
 import { diff } from './diff/diff.js';
+import { cordon, drain, uncordon } from './drain/drain.js';
 import { edit } from './edit/edit.js';
 import { events } from './events/events.js';
 import { exec } from './exec/exec.js';
@@ -64,9 +65,9 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       unavailable('certificate', 'Modify certificate resources'),
       clusterInfo,
       top,
-      unavailable('cordon', 'Mark node as unschedulable'),
-      unavailable('uncordon', 'Mark node as schedulable'),
-      unavailable('drain', 'Drain node in preparation for maintenance'),
+      cordon,
+      uncordon,
+      drain,
       unavailable('taint', 'Update the taints on one or more nodes'),
     ],
   },

@@ -1,0 +1,78 @@
+/**
+ * cordon, uncordon and drain. Expected texts: the real kubectl 1.32 against `podsim serve` (cordon and
+ * uncordon lines, `already cordoned`, the usage, selector and resource-type errors, a drain refused for
+ * a pod without controller, `--dry-run=client`), and for the eviction path, which the real kubectl could
+ * not drive here, pkg/drain/drain.go's own lines (`evicting pod NS/NAME`, `pod/NAME evicted`, `node/NAME drained`)
+ * and the apiserver's DisruptionTarget condition (pkg/registry/core/pod/storage/eviction.go).
+ */
+import { describe, expect, it } from 'vitest';
+import type { KubeObject, Node, Pod } from '../../../api/types.js';
+import { hostWithCluster } from '../../testing.js';
+
+const bare = (name: string, node: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx' }] } });
+
+describe('kubectl cordon and uncordon', () => {
+  it('marks nodes unschedulable and back, saying when nothing changed', () => {
+    const { host, cluster } = hostWithCluster();
+    expect(host.run(['cordon', 'node01'])).toEqual({ code: 0, stdout: 'node/node01 cordoned\n', stderr: '' });
+    expect(host.run(['cordon', 'node01']).stdout).toBe('node/node01 already cordoned\n');
+    expect(host.run(['get', 'node', 'node01']).stdout).toMatch(/^node01 +Ready,SchedulingDisabled +<none> /m);
+    expect(host.run(['uncordon', 'nodes/node01', 'node02']).stdout).toBe('node/node01 uncordoned\nnode/node02 already uncordoned\n');
+    const n = cluster.api.get<Node & KubeObject>('nodes', undefined, 'node01');
+    expect(n.ok && n.value.spec?.unschedulable).toBeFalsy();
+    expect(host.run(['cordon', '-l', 'kubernetes.io/hostname=node02', '--dry-run=client']).stdout).toBe('node/node02 cordoned (dry run)\n');
+    expect(host.run(['get', 'node', 'node02']).stdout).toMatch(/^node02 +Ready +<none> /m);
+  });
+
+  it('answers bad arguments as kubectl does', () => {
+    const { host } = hostWithCluster();
+    expect(host.run(['cordon'])).toEqual({ code: 1, stdout: '', stderr: "error: USAGE: cordon NODE [flags]\nSee 'kubectl cordon -h' for help and examples\n" });
+    expect(host.run(['cordon', 'nope']).stderr).toBe('Error from server (NotFound): nodes "nope" not found\n');
+    expect(host.run(['cordon', 'pod/web']).stderr).toBe('error: expected resource of type node, got "/v1, Resource=pods"\n');
+    expect(host.run(['uncordon', 'nodes/']).stderr).toBe('error: arguments in resource/name form must have a single resource and name\n');
+    expect(host.run(['cordon', 'node01', '-l', 'a=b']).stderr).toBe("error: cannot specify both a node name and a --selector option\nSee 'kubectl cordon -h' for help and examples\n");
+  });
+});
+
+describe('kubectl drain', () => {
+  it('cordons, then refuses a pod without a controller unless --force', () => {
+    const { host, cluster } = hostWithCluster();
+    cluster.api.create('pods', 'default', bare('web', 'node01'));
+    expect(host.run(['drain', 'node01'])).toEqual({
+      code: 1,
+      stdout: 'node/node01 cordoned\n',
+      stderr:
+        'error: unable to drain node "node01" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/web, continuing command...\n' +
+        'There are pending nodes to be drained:\n node01\ncannot delete cannot delete Pods that declare no controller (use --force to override): default/web\n',
+    });
+    const r = host.run(['drain', 'node01', '--force', '--grace-period=0']);
+    expect(r.stderr).toBe('Warning: deleting Pods that declare no controller: default/web\n');
+    expect(r.stdout).toBe('node/node01 already cordoned\nevicting pod default/web\npod/web evicted\nnode/node01 drained\n');
+    expect(r.code).toBe(0);
+    expect(cluster.api.get('pods', 'default', 'web').ok).toBe(false);
+  });
+
+  it('evicts controlled pods with the DisruptionTarget condition; their controller makes new ones on other nodes', () => {
+    const { host, cluster } = hostWithCluster();
+    host.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3']);
+    cluster.advance(30_000);
+    const onNode = () => {
+      const l = cluster.api.list<Pod & KubeObject>('pods', 'default');
+      return l.ok ? l.value.items.filter((p) => p.spec?.nodeName === 'node01') : [];
+    };
+    const victim = onNode()[0];
+    expect(victim).toBeDefined();
+    const seen: string[] = [];
+    cluster.api.watch<Pod & KubeObject>('pods', 'default', (ev) => {
+      const c = ev.object.status?.conditions?.find((x) => x.type === 'DisruptionTarget');
+      if (c && ev.object.metadata.name === victim.metadata.name) seen.push(`${c.status} ${c.reason} ${c.message}`);
+    });
+    expect(host.run(['drain', 'node01', '--dry-run=client']).stdout).toBe(`node/node01 cordoned (dry run)\nevicting pod default/${victim.metadata.name} (dry run)\nnode/node01 drained (dry run)\n`);
+    const r = host.run(['drain', 'node01', '--ignore-daemonsets']);
+    expect(r.stdout).toBe(`node/node01 cordoned\nevicting pod default/${victim.metadata.name}\npod/${victim.metadata.name} evicted\nnode/node01 drained\n`);
+    expect(seen[0]).toBe('True EvictionByEvictionAPI Eviction API: evicting');
+    cluster.advance(30_000);
+    expect(onNode()).toEqual([]);
+    expect(host.run(['get', 'deploy', 'web']).stdout).toMatch(/^web +3\/3 /m);
+  });
+});
