@@ -7,7 +7,11 @@ import type { Program } from '../kernel/process.js';
 import { readSources, readFileOf } from './input.js';
 import { abs, badOption, errText, getopt, splitLines } from './util.js';
 
-/** POSIX basic regular expression → JavaScript (escaped metacharacters swap meaning). */
+/**
+ * POSIX basic regular expression → JavaScript (escaped metacharacters swap meaning). `^` anchors only
+ * first in the expression, a group or a GNU `\|` branch and `$` only last; elsewhere both are plain
+ * characters (`sed "s/$ITEM/apple/"` replaces the text `$ITEM`). Bracket expressions are copied as they are.
+ */
 export function breToJs(re: string): string {
   let out = '';
   for (let i = 0; i < re.length; i++) {
@@ -15,7 +19,21 @@ export function breToJs(re: string): string {
     if (c === '\\' && i + 1 < re.length) {
       const n = re[++i];
       out += '(){}|+?'.includes(n) ? n : `\\${n}`;
-    } else out += '(){}|+?'.includes(c) ? `\\${c}` : c;
+    } else if (c === '[') {
+      // `[]…]` and `[^]…]` hold a literal `]` first.
+      let j = i + 1;
+      if (re[j] === '^') j++;
+      if (re[j] === ']') j++;
+      while (j < re.length && re[j] !== ']') j++;
+      // Unterminated: left for RegExp to refuse, as grep refuses `Unmatched [`.
+      if (j >= re.length) out += '[';
+      else {
+        out += re.slice(i, j + 1).replace(/^\[(\^?)\]/, '[$1\\]');
+        i = j;
+      }
+    } else if (c === '^') out += i === 0 || ['\\(', '\\|'].includes(re.slice(i - 2, i)) ? '^' : '\\^';
+    else if (c === '$') out += i === re.length - 1 || ['\\)', '\\|'].includes(re.slice(i + 1, i + 3)) ? '$' : '\\$';
+    else out += '(){}|+?'.includes(c) ? `\\${c}` : c;
   }
   return out;
 }

@@ -170,6 +170,18 @@ describe('text tools', () => {
     expect(m.run(['sed', 'k'], { stdin: '' }).err.text).toBe("sed: -e expression #1, char 1: unknown command: `k'\n");
   });
 
+  it('sed and grep basic regexps: ^ and $ anchor only at the ends, else they are plain characters (POSIX BRE)', () => {
+    const m = machine({ flavor: 'gnu' });
+    // The Kubernetes docs' parallel-processing-expansion page: `sed "s/\$ITEM/$i/"` fills in its Job template.
+    expect(m.run(['sed', 's/$ITEM/apple/'], { stdin: 'name: process-item-$ITEM\n' }).out.text).toBe('name: process-item-apple\n');
+    expect(m.run(['sed', 's/a^b/X/'], { stdin: 'a^b\n' }).out.text).toBe('X\n');
+    expect(m.run(['sed', 's/x$/Y/'], { stdin: 'x$x\n' }).out.text).toBe('x$Y\n');
+    expect(m.run(['sed', 's/\\(^a\\)/[\\1]/'], { stdin: 'aa\n' }).out.text).toBe('[a]a\n');
+    expect(m.run(['sed', 's/[$^]/_/g'], { stdin: '$a^\n' }).out.text).toBe('_a_\n');
+    expect(m.run(['grep', '-c', 'a$b'], { stdin: 'a$b\nab\n' }).out.text).toBe('1\n');
+    expect(m.run(['grep', '-E', '-c', 'a$b'], { stdin: 'a$b\n' }).out.text).toBe('0\n');
+  });
+
   it('grep -i -v -n -c -E, exit codes and missing files', () => {
     const m = machine({ files: { '/f': text } });
     expect(m.run(['grep', 'a', '/f']).out.text).toBe('a\na\n');

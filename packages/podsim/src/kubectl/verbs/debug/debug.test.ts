@@ -76,4 +76,21 @@ describe('kubectl debug', () => {
     expect(err('web', '--image=busybox', '--set-image=a=b')).toBe('error: --set-image may only be used with --copy-to.\n');
     expect(err('nope', '--image=busybox', '--profile=general')).toBe('Error from server (NotFound): pods "nope" not found\n');
   });
+
+  it('--custom merges a partial container spec into the profile\'s container; its errors are kubectl 1.32\'s', () => {
+    // Expected texts: the real kubectl 1.32 against podsim serve with the same files; the file is the docs' custom-profile.yaml.
+    const custom = 'env:\n- name: ENV_VAR_1\n  value: value_1\n- name: ENV_VAR_2\n  value: value_2\nsecurityContext:\n  capabilities:\n    add:\n    - NET_ADMIN\n    - SYS_TIME\n';
+    const { host, cluster } = hostWithCluster({ 'web.yaml': WEB, 'custom-profile.yaml': custom, 'list.yaml': '- a\n- b\n', 'named.yaml': 'name: x\n' });
+    host.run(['apply', '-f', 'web.yaml']);
+    cluster.advance(15_000);
+    expect(host.run(['debug', 'web', '--image=busybox:1.28', '--target=nginx', '--profile=general', '--custom=custom-profile.yaml', '-c', 'dbg']).code).toBe(0);
+    const get = (path: string) => host.run(['get', 'pod', 'web', '-o', `jsonpath={.spec.ephemeralContainers[0].${path}}`]).stdout;
+    expect(get('env')).toBe('[{"name":"ENV_VAR_1","value":"value_1"},{"name":"ENV_VAR_2","value":"value_2"}]');
+    expect(get('securityContext')).toBe('{"capabilities":{"add":["NET_ADMIN","SYS_TIME"]}}');
+    expect(get('name')).toBe('dbg');
+    const err = (file: string) => host.run(['debug', 'web', '--image=busybox', '--profile=general', `--custom=${file}`]).stderr;
+    expect(err('nope.yaml')).toBe('error: must pass a container spec json file for custom profile: open nope.yaml: no such file or directory\n');
+    expect(err('list.yaml')).toBe('error: list.yaml does not contain a valid container spec: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type v1.Container\n');
+    expect(err('named.yaml')).toBe('error: name, command, image, lifecycle and volume devices are not modifiable via custom profile\n');
+  });
 });

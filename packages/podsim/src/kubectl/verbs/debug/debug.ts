@@ -4,12 +4,15 @@
  * instead (with --set-image, --share-processes, --container, --replace, --same-node).
  * Models kubectl pkg/cmd/debug/debug.go (Validate, debugByEphemeralContainer, debugByCopy, handleAttachPod).
  */
+import { parse as parseYaml } from 'yaml';
+import { strategicMerge } from '../../../api/patch/strategic.js';
 import type { Pod } from '../../../api/types.js';
 import { parseImageRef } from '../../../images/ref.js';
 import { Deferred, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
+import { readLocalFile } from '../../local-files.js';
 import { readTargets } from '../../manifest-target.js';
 import { attachSession } from '../attach/attach.js';
 import { QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
@@ -24,6 +27,7 @@ const FLAGS: FlagSpec[] = [
   bool('attach', false, 'Wait for the container to start and attach to it (default with -i).'),
   { name: 'container', short: 'c', type: 'string', help: 'Name of the debug container.' },
   { name: 'copy-to', type: 'string', help: 'Create a copy of the target pod with this name.' },
+  { name: 'custom', type: 'string', help: 'Path to a JSON or YAML file containing a partial container spec to customize built-in debug profiles.' },
   { name: 'env', type: 'stringArray', default: [], help: 'Environment variables for the container (NAME=value).' },
   { ...FILENAME_FLAG, help: 'File naming the pod to debug.' },
   { name: 'image', type: 'string', help: 'Container image of the debug container.' },
@@ -69,6 +73,8 @@ function validate(inv: Invocation, o: Options): string | undefined {
     if (!o.quiet) inv.out(`Targeting container ${JSON.stringify(target)}. If you don't see processes from this container it may be because the container runtime doesn't support this feature.\n`);
   }
   if (f.bool('tty') && !f.bool('stdin')) return '-i/--stdin is required for containers with -t/--tty=true';
+  const c = o.custom;
+  if (c && (c.name || c.command?.length || c.image || c.lifecycle || c.volumeDevices?.length)) return 'name, command, image, lifecycle and volume devices are not modifiable via custom profile';
   if (o.profile === 'legacy') inv.err('--profile=legacy is deprecated and will be removed in the future. It is recommended to explicitly specify a profile, for example "--profile=general".\n');
   return undefined;
 }
@@ -83,6 +89,33 @@ interface Options {
   profile: Profile;
   setImages: Map<string, string>;
   keep: KeepFlags;
+  /** --custom: a partial container spec merged into the debug container after the profile. */
+  custom?: Any;
+}
+
+/** The --custom file, read as debug.go Complete does (JSON, else YAML); a string is kubectl's error. */
+function customProfile(inv: Invocation): Any | string | undefined {
+  const file = inv.flags.str('custom');
+  if (!file) return undefined;
+  const read = readLocalFile(inv, file);
+  if (!read.ok) return `must pass a container spec json file for custom profile: ${read.error}`;
+  let parsed: unknown;
+  try {
+    parsed = parseYaml(read.text);
+  } catch (e) {
+    return `${file} does not contain a valid container spec: ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+  }
+  if (parsed === null || parsed === undefined) return undefined;
+  if (typeof parsed !== 'object' || Array.isArray(parsed)) return `${file} does not contain a valid container spec: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(parsed) ? 'array' : typeof parsed === 'string' ? 'string' : 'number'} into Go value of type v1.Container`;
+  return parsed as Any;
+}
+
+/** applyCustomProfile: the custom spec strategic-merged into the container, its name kept. */
+function customize(c: Any, custom: Any | undefined): void {
+  if (!custom) return;
+  const merged = strategicMerge(c, { ...custom, name: c.name }, 'Container') as Any;
+  for (const k of Object.keys(c)) delete c[k];
+  Object.assign(c, merged);
 }
 
 function options(inv: Invocation): Options | string {
@@ -98,8 +131,10 @@ function options(inv: Invocation): Options | string {
     if (eq <= 0) return `unexpected argument for --set-image: ${pair}`;
     setImages.set(pair.slice(0, eq), pair.slice(eq + 1));
   }
+  const custom = customProfile(inv);
+  if (typeof custom === 'string') return custom;
   const keep = { labels: f.bool('keep-labels'), annotations: f.bool('keep-annotations'), liveness: f.bool('keep-liveness'), readiness: f.bool('keep-readiness'), startup: f.bool('keep-startup'), initContainers: f.bool('keep-init-containers') };
-  return { names, args, image: f.str('image'), copyTo: f.str('copy-to'), attach: f.has('attach') ? f.bool('attach') : f.bool('stdin'), quiet: f.bool('quiet'), profile, setImages, keep };
+  return { names, args, image: f.str('image'), copyTo: f.str('copy-to'), attach: f.has('attach') ? f.bool('attach') : f.bool('stdin'), quiet: f.bool('quiet'), profile, setImages, keep, custom };
 }
 
 function envOf(inv: Invocation): Any[] | undefined {
@@ -148,6 +183,7 @@ function byEphemeral(inv: Invocation, o: Options, pod: Pod): { pod: Pod; contain
   const target = inv.flags.str('target');
   if (target) ec.targetContainerName = target;
   applyProfile(o.profile, { metadata: {}, spec }, ec, false, o.keep);
+  customize(ec, o.custom);
   // kubectl sends the two-way merge patch of the pod keyed by container name: a name already among the
   // ephemeral containers compares equal to its first holder, so nothing is sent for it.
   const known = (pod.spec?.ephemeralContainers ?? []).some((c) => c.name === name);
@@ -185,6 +221,7 @@ function byCopy(inv: Invocation, o: Options, pod: Pod): { pod: Pod; container: s
     }
     fill(inv, o, c);
     applyProfile(o.profile, copied, c, true, o.keep);
+    customize(c, o.custom);
     container = c.name;
   }
   const r = inv.api.create('pods', m.namespace, copied);

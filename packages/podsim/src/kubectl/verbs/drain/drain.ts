@@ -90,9 +90,8 @@ function cordonAll(inv: Invocation, nodes: NodeObj[], desired: boolean, dryRun: 
 function cordonCommand(name: 'cordon' | 'uncordon', short: string, desired: boolean): Command {
   return {
     name,
-    completes: 'resources',
     short,
-    usage: `${name} NODE`,
+    usage: `${name} NODE [options]`,
     examples: `# Mark node "foo" as ${desired ? 'unschedulable' : 'schedulable'}\nkubectl ${name} foo`,
     flags: [DRY_RUN_FLAG, SELECTOR_FLAG],
     *run(inv) {
@@ -153,9 +152,8 @@ const aggregate = (msgs: string[]): string => (msgs.length === 1 ? msgs[0] : `[$
 
 export const drain: Command = {
   name: 'drain',
-  completes: 'resources',
   short: 'Drain node in preparation for maintenance',
-  usage: 'drain NODE',
+  usage: 'drain NODE [options]',
   examples:
     '# Drain node "foo", even if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set on it\nkubectl drain foo --force\n\n# As above, but abort if there are pods not managed by a replication controller, replica set, job, daemon set, or stateful set, and use a grace period of 15 minutes\nkubectl drain foo --grace-period=900',
   flags: [
