@@ -8,6 +8,7 @@ import { PROGRAMS } from '../programs/index.js';
 import { apk } from '../programs/packages/apk.js';
 import { aptGet } from '../programs/packages/apt.js';
 import { ash, bash, dash } from './shells.js';
+import { testBinary } from './test-binary.js';
 
 export interface Userland {
   files: Record<string, string>;
@@ -29,6 +30,8 @@ export function busyboxApplets(): Record<string, Program> {
   for (const [name, p] of Object.entries(PROGRAMS)) if (!NOT_IN_BUSYBOX.has(name)) applets[name] = p;
   applets.sh = ash;
   applets.ash = ash;
+  applets.test = testBinary;
+  applets['['] = testBinary;
   return applets;
 }
 
@@ -97,7 +100,7 @@ export function alpineBase(): Userland {
 /** What a debian:bookworm base image has of our programs (no procps: no ps/kill binary; no wget/curl/less). */
 export const DEBIAN_BASE_PROGRAMS = [
   'base64', 'basename', 'cat', 'chmod', 'cp', 'date', 'df', 'dirname', 'echo', 'env', 'false', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'mkdir',
-  'md5sum', 'more', 'mv', 'printenv', 'printf', 'pwd', 'rm', 'rmdir', 'seq', 'sha1sum', 'sha256sum', 'sleep', 'sort', 'tail', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'cut', 'sed',
+  'md5sum', 'more', 'mv', 'printenv', 'printf', 'pwd', 'rm', 'rmdir', 'seq', 'sha1sum', 'sha256sum', 'sleep', 'sort', 'tail', 'tar', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'cut', 'sed',
   'wc', 'which', 'whoami', 'xargs', 'yes',
 ];
 
@@ -114,7 +117,7 @@ BUG_REPORT_URL="https://bugs.debian.org/"
 
 /** A merged-/usr Debian tree: programs in /usr/bin, /bin and /sbin as links, bash and dash as shells. */
 export function debianBase(programs: string[] = DEBIAN_BASE_PROGRAMS, osRelease = DEBIAN_OS_RELEASE): Userland {
-  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': dash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet };
+  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': dash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet, '/usr/bin/test': testBinary, '/usr/bin/[': testBinary };
   for (const name of programs) binaries[`/usr/bin/${name}`] = PROGRAMS[name];
   return {
     files: {

@@ -25,6 +25,7 @@ import { ps } from './ps.js';
 import { sed } from './sed.js';
 import { sleep } from './sleep.js';
 import { head, sort, tail, uniq, wc } from './text.js';
+import { tar } from './tar.js';
 import { tr } from './tr.js';
 import { wget } from './wget.js';
 import { xargs } from './xargs.js';
@@ -72,6 +73,7 @@ export const PROGRAMS: Record<string, Program> = {
   sleep,
   sort,
   tail,
+  tar,
   tee,
   touch,
   tr,

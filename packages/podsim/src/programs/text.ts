@@ -54,14 +54,23 @@ function tailText(data: string, spec: { n: number; fromStart: boolean }): string
   return picked.join('\n') + (trailing && picked.length > 0 ? '\n' : '');
 }
 
+/** `-c N` / `-c +N`: the last N bytes, or everything from byte N on (kubectl cp --retries resumes with it). */
+function tailBytes(data: string, spec: { n: number; fromStart: boolean }): string {
+  const bytes = new TextEncoder().encode(data);
+  const from = spec.fromStart ? Math.max(0, spec.n - 1) : Math.max(0, bytes.length - spec.n);
+  return new TextDecoder().decode(bytes.subarray(from));
+}
+
 export const tail: Program = function* (proc) {
   const o = getopt(proc.argv.slice(1), 'n:c:fFqvs:', { numericOption: 'n' });
   if (o.error) return badOption(proc, o.error);
+  const bytes = o.flags.has('c') ? countArg(o.flags.get('c'), 0) : undefined;
   const spec = countArg(o.flags.get('n'), 10);
   if (!spec) return badOption(proc, 'n');
+  if (o.flags.has('c') && !bytes) return badOption(proc, 'c');
   const status = yield* eachSource(proc, o.operands, (s, multiple, first) => {
     if (multiple && !o.flags.has('q')) proc.stdout.write(header(s.name, first));
-    proc.stdout.write(tailText(s.data, spec));
+    proc.stdout.write(bytes ? tailBytes(s.data, bytes) : tailText(s.data, spec));
   });
   const follow = o.flags.has('f') || o.flags.has('F');
   const files = o.operands.filter((f) => f !== '-');

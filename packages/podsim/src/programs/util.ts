@@ -141,6 +141,7 @@ const BUSYBOX_USAGE: Record<string, string> = {
   dirname: 'FILENAME',
   cp: '[-arPLHpfinlsTu] SOURCE DEST',
   mv: '[-fin] SOURCE DEST',
+  tar: 'c|x|t [-ZzJjahmvokO] [-f TARFILE] [-C DIR] [-T FILE] [-X FILE] [LONGOPT]... [FILE]...',
 };
 
 /** A missing operand: busybox prints its usage, GNU `prog: missing operand` and the --help hint. */

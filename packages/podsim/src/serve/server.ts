@@ -37,7 +37,7 @@ export interface ServeOptions {
 export interface ServerActivity {
   /** Requests received so far (including stream upgrades). */
   requests: number;
-  /** Plain requests still being answered. */
+  /** Plain requests still being answered, and exec/attach sessions whose client input has not ended. */
   busy: number;
   /** Open long-lived responses: watches, followed logs, exec/attach sessions. */
   streams: number;
@@ -94,7 +94,11 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const p = parseResourcePath(url.pathname);
     if (!p || p.info.resource !== 'pods' || !p.name) return refuse(socket, resourceNotFound());
     const ns = p.namespace ?? 'default';
-    if (p.subresource === 'exec' || p.subresource === 'attach') return serveExecLike(p.subresource, streams, req, socket, time, ns, p.name, url.searchParams);
+    if (p.subresource === 'exec' || p.subresource === 'attach') {
+      // Until the client's input has ended the session is busy, not waiting: a driver must not move time then.
+      activity.busy++;
+      return serveExecLike(p.subresource, streams, req, socket, time, ns, p.name, url.searchParams, () => activity.busy--);
+    }
     if (p.subresource === 'portforward') return servePortForward(streams, req, socket, time, ns, p.name);
     refuse(socket, resourceNotFound());
   };

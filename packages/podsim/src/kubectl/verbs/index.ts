@@ -10,6 +10,7 @@ import { attach } from './attach/attach.js';
 import { auth } from './auth/auth.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
 import { config } from './config/config.js';
+import { cp } from './cp/cp.js';
 import { create } from './create/create.js';
 import { debug } from './debug/debug.js';
 import { del } from './delete/delete.js';
@@ -80,7 +81,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       exec,
       portForward,
       proxy,
-      unavailable('cp', 'Copy files and directories to and from containers', 'pods'),
+      cp,
       auth,
       debug,
       events,

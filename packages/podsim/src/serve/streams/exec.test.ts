@@ -1,4 +1,7 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cluster } from '../../cluster/cluster.js';
@@ -140,6 +143,22 @@ describe('exec and attach streams', () => {
   });
 });
 
+describe('exec sessions reading input', () => {
+  it('count as busy until the client closes stdin, so a test driver does not move time under them', async () => {
+    const before = server.activity().busy;
+    const r = await upgrade('/api/v1/namespaces/default/pods/web/exec?command=cat&stdin=true&stdout=true', WS);
+    const c = r.client!;
+    await c.until(() => c.pings.length > 0);
+    c.pong();
+    expect(server.activity().busy).toBe(before + 1);
+    c.send(Opcode.binary, Buffer.from([0, ...Buffer.from('x\n')]));
+    c.send(Opcode.binary, Buffer.from([255, 0]));
+    await c.until(() => c.closed);
+    expect(c.text(1)).toBe('x\n');
+    expect(server.activity().busy).toBe(before);
+  });
+});
+
 describe.skipIf(!withRealKubectl('exec with the real kubectl'))('exec with the real kubectl', () => {
   const kubectl = (args: string[], opts?: { input?: string; env?: Record<string, string> }) => served.kubectl(args, opts);
 
@@ -150,6 +169,15 @@ describe.skipIf(!withRealKubectl('exec with the real kubectl'))('exec with the r
 
   it('feeds stdin with -i until it ends', async () => {
     expect(await kubectl(['exec', '-i', 'web', '--', 'cat'], { input: 'hello\nworld\n' })).toEqual({ out: 'hello\nworld\n', err: '', code: 0 });
+  });
+
+  it('carries kubectl cp both ways: tar over exec with stdin', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'podsim-cp-'));
+    writeFileSync(join(dir, 'notes.txt'), 'hello ✓\n');
+    expect(await kubectl(['cp', join(dir, 'notes.txt'), 'web:/tmp/notes.txt'])).toEqual({ out: '', err: '', code: 0 });
+    expect(await kubectl(['exec', 'web', '--', 'cat', '/tmp/notes.txt'])).toEqual({ out: 'hello ✓\n', err: '', code: 0 });
+    expect(await kubectl(['cp', 'web:/tmp/notes.txt', join(dir, 'back.txt')])).toEqual({ out: "tar: Removing leading `/' from member names\n", err: '', code: 0 });
+    expect(readFileSync(join(dir, 'back.txt'), 'utf8')).toBe('hello ✓\n');
   });
 
   it('prints what kubectl 1.32 prints for a container that is not running, over WebSocket and over SPDY', async () => {

@@ -11,6 +11,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import { StringDecoder } from 'node:string_decoder';
 import { badRequest, internalError } from '../../api/status.js';
 import type { PodStreams, Status } from '../../api/types.js';
 import type { Proc } from '../../kernel/process.js';
@@ -94,12 +95,20 @@ export interface RemoteCommand {
   kind: 'exec' | 'attach';
   argv: string[];
   start: StartStream;
+  /** Called once the client's input has ended (closed, disconnected, or never asked for). */
+  onInputEnd?: () => void;
 }
 
 export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: TimeDriver, q: URLSearchParams, cmd: RemoteCommand): void {
   const tty = q.get('tty') === 'true';
   const client = clientStdio(tty);
-  if (q.get('stdin') !== 'true') client.stdin.close();
+  let inputOpen = true;
+  const endInput = (): void => {
+    client.stdin.close();
+    if (inputOpen) cmd.onInputEnd?.();
+    inputOpen = false;
+  };
+  if (q.get('stdin') !== 'true') endInput();
   // With -t the process gets a terminal (line discipline, echo, ^C) whose screen goes back on stdout.
   const pty = tty ? openPty({ stdin: client.stdin, stdout: client.out(Channel.stdout) }) : undefined;
   const stdio = pty
@@ -108,6 +117,7 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   const started = cmd.start(stdio);
   if (!started.ok) {
     pty?.close();
+    endInput();
     return refuseStart(req, socket, started.status);
   }
   const proc = started.proc;
@@ -115,6 +125,7 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   if (!accepted) {
     // Not a WebSocket (kubectl's SPDY fallback) or no common subprotocol: an exec stops, an attached container runs on unwatched.
     client.connect(undefined);
+    endInput();
     if (cmd.kind === 'exec') proc.kill(9);
     pty?.close();
     if (!isWebSocketRequest(req)) refuse(socket, badRequest('podsim serves streaming subresources over WebSocket only'));
@@ -122,12 +133,14 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   }
   const sock = accepted.ws;
   const writer = new ChannelWriter(sock);
+  const input = new StringDecoder('utf8');
   client.connect(writer);
   sock.onMessage((msg) => {
     if (msg.length === 0) return;
     const ch = msg[0];
-    if (ch === Channel.stdin) client.stdin.write(msg.subarray(1).toString('utf8'));
-    else if (ch === Channel.close && msg[1] === Channel.stdin) client.stdin.close();
+    // One decoder per session: a character split across two messages (a big kubectl cp archive) stays whole.
+    if (ch === Channel.stdin) client.stdin.write(input.write(msg.subarray(1)));
+    else if (ch === Channel.close && msg[1] === Channel.stdin) endInput();
     else if (ch === Channel.resize) {
       const size = parseSize(msg.subarray(1));
       if (size && pty) pty.tty.resize(size.cols, size.rows);
@@ -135,7 +148,7 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
     time.settle();
   });
   sock.onClose(() => {
-    client.stdin.close();
+    endInput();
     pty?.close();
   });
   proc.exited.subscribe((code) => {
@@ -146,15 +159,21 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   time.runUntil(() => proc.exited.isSettled || !sock.isOpen);
 }
 
-/** Routes `exec`/`attach` upgrades of one pod to the cluster's streams. */
-export function serveExecLike(kind: 'exec' | 'attach', streams: PodStreams, req: IncomingMessage, socket: Duplex, time: TimeDriver, namespace: string, pod: string, q: URLSearchParams): void {
+/** Routes `exec`/`attach` upgrades of one pod to the cluster's streams; `onInputEnd` as in RemoteCommand. */
+export function serveExecLike(kind: 'exec' | 'attach', streams: PodStreams, req: IncomingMessage, socket: Duplex, time: TimeDriver, namespace: string, pod: string, q: URLSearchParams, onInputEnd?: () => void): void {
   const container = q.get('container') || undefined;
   const argv = q.getAll('command');
   if (kind === 'exec') {
-    if (argv.length === 0) return refuse(socket, badRequest('you must specify at least 1 command'));
-    return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => streams.exec(namespace, pod, container, argv, stdio) });
+    if (argv.length === 0) {
+      onInputEnd?.();
+      return refuse(socket, badRequest('you must specify at least 1 command'));
+    }
+    return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => streams.exec(namespace, pod, container, argv, stdio), onInputEnd });
   }
-  if (!streams.attach) return refuse(socket, badRequest('attach is not supported'));
+  if (!streams.attach) {
+    onInputEnd?.();
+    return refuse(socket, badRequest('attach is not supported'));
+  }
   const attach = streams.attach.bind(streams);
-  return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => attach(namespace, pod, container, stdio) });
+  return serveRemoteCommand(req, socket, time, q, { kind, argv, start: (stdio) => attach(namespace, pod, container, stdio), onInputEnd });
 }
