@@ -75,7 +75,9 @@ export const OPS_VERBS: Scenario[] = [
   {
     name: 'cp to and from pods: files, directories, -c, --no-preserve, tar warnings, errors',
     // Pod `two` runs busybox tar and GNU tar side by side; each exec lets the served cluster's clock run on
-    // while kubectl closes the stream, so its containers sleep longer than the scenario lasts.
+    // while kubectl closes the stream, so its containers sleep longer than the scenario lasts. Left out:
+    // copying a missing file from a pod, whose tar error races kubectl's exit once the archive has ended
+    // (the real kubectl prints it or not from run to run; cp.test.ts covers it).
     files: { ...files, 'two.yaml': files['two.yaml'].replaceAll('sleep 3600', 'sleep 1000000').replace('name: side\n    image: busybox', 'name: side\n    image: nginx'), 'notes.txt': 'hello\n', 'site/index.html': '<h1>hi</h1>\n', 'site/css/a.css': 'a{}\n' },
     steps: [
       'kubectl apply -f pod.yaml',
@@ -96,7 +98,6 @@ export const OPS_VERBS: Scenario[] = [
       'kubectl cp notes.txt default/web:/tmp/n2 --no-preserve',
       'kubectl exec two -c main -- sh -c "mkdir -p /d/s && echo x > /d/s/f && ln -s f /d/s/l && ln -s s /d/t"',
       'kubectl cp two:/d dcopy -c main; cat dcopy/s/f',
-      'kubectl cp web:/nope x; echo rc=$?',
       'kubectl cp notes.txt web:/no/such/dir/x; echo rc=$?',
       'kubectl cp notes.txt two:/no/such/dir/x -c main; echo rc=$?',
       'kubectl cp nope.txt web:/tmp/x',
