@@ -7,6 +7,7 @@ import type { Image, ImageRef } from './types.js';
 import { agnhost } from './agnhost.js';
 import { alpine, alpineImage } from './alpine.js';
 import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
+import { caddyImage } from './caddy.js';
 import { catalogueTags } from './catalogue/catalogue.js';
 import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
@@ -63,6 +64,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-containers/busybox': sameImage(busyboxK8s),
   'docker.io/library/redis': sameImage(redis),
   'docker.io/library/httpd': sameImage(httpd),
+  'docker.io/library/caddy': caddyImage,
   'registry.k8s.io/e2e-test-images/agnhost': sameImage(agnhost),
   'registry.k8s.io/pause': sameImage(pause),
   'k8s.gcr.io/pause': sameImage(pause),

@@ -115,6 +115,19 @@ export class Parser {
     return this.pos >= this.toks.length;
   }
 
+  /** The tokens of a `{ … }` body at the cursor (braces balanced), the cursor after its `}`. */
+  braceBody(unclosed: string): Token[] {
+    this.expect('{');
+    const start = this.pos;
+    for (let depth = 1; ; this.pos++) {
+      const t = this.peek();
+      if (!t) throw new ScriptError(unclosed);
+      if (t.kind === 'op' && t.text === '{') depth++;
+      if (t.kind === 'op' && t.text === '}' && --depth === 0) break;
+    }
+    return this.toks.slice(start, this.pos++);
+  }
+
   expr(): Value {
     const cond = this.or();
     if (this.eat('?')) {

@@ -87,17 +87,7 @@ class Perl {
   }
 
   private block(p: Parser): Token[] {
-    p.expect('{');
-    const start = p.pos;
-    for (let depth = 1; ; p.pos++) {
-      const t = p.peek();
-      if (!t) throw new ScriptError('Missing right curly or square bracket');
-      if (t.text === '{' && t.kind === 'op') depth++;
-      if (t.text === '}' && t.kind === 'op' && --depth === 0) break;
-    }
-    const body = p.toks.slice(start, p.pos);
-    p.pos++;
-    return body;
+    return p.braceBody('Missing right curly or square bracket');
   }
 
   *run(toks: Token[]): Generator<Waitable<unknown>, 'last' | undefined, unknown> {
