@@ -148,12 +148,18 @@ export const ls: Program = function* (proc) {
   let out = files.length > 0 ? render(files) : '';
   const headers = operands.length > 1 || o.flags.has('R');
   dirs.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const [i, d] of dirs.entries()) {
+  // -R lists each directory's subdirectories (not links to them) right after it, depth first.
+  for (let i = 0; i < dirs.length; i++) {
+    const d = dirs[i];
     if (out !== '' || i > 0) out += '\n';
     if (headers) out += `${d.name}:\n`;
     const children = listDir(fs, d.path, o.flags.has('a'), o.flags.has('A'));
     if (long) out += `total ${children.reduce((n, c) => n + (c.st.kind === 'link' ? 0 : Math.ceil(c.st.size / 4096) * 4), 0)}\n`;
     out += render(children);
+    if (o.flags.has('R')) {
+      const sub = sortEntries(children, o.flags).filter((c) => c.st.kind === 'dir' && c.name !== '.' && c.name !== '..');
+      dirs.splice(i + 1, 0, ...sub.map((c) => ({ ...c, name: `${d.name.replace(/\/+$/, '')}/${c.name}` })));
+    }
   }
   proc.stdout.write(out);
   return status;

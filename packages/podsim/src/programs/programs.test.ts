@@ -38,6 +38,12 @@ describe('ls', () => {
     const g = machine({ files, flavor: 'gnu' });
     expect(g.run(['ls', '-l', '/app']).out.text).toBe('total 12\n-rw-r--r-- 1 root root    1 Nov 27 09:00 a.txt\n-rw-r--r-- 1 root root    2 Nov 27 09:00 b.txt\ndrwxr-xr-x 2 root root 4096 Nov 27 09:00 sub\n');
   });
+
+  it('-R lists each subdirectory after its parent, depth first, hidden ones with -a (GNU ls, as `ls -laR /etc/podinfo` shows)', () => {
+    const m = machine({ files: { '/d/f': '', '/d/..2024_01_02/x': '', '/d/s/t/u': '', '/d/s/v': '' }, flavor: 'gnu' });
+    expect(m.run(['ls', '-R', '/d']).out.text).toBe('/d:\nf\ns\n\n/d/s:\nt\nv\n\n/d/s/t:\nu\n');
+    expect(m.run(['ls', '-aR', '/d/']).out.text).toBe('/d/:\n.\n..\n..2024_01_02\nf\ns\n\n/d/..2024_01_02:\n.\n..\nx\n\n/d/s:\n.\n..\nt\nv\n\n/d/s/t:\n.\n..\nu\n');
+  });
 });
 
 describe('echo, printf, seq', () => {

@@ -116,4 +116,41 @@ describe('similar', () => {
     expect(similar('a\na', 'a\n')).toEqual({ match: false, missing: ['a'] });
     expect(similar('pod/myapp-pod created', 'error: the path "myapp.yaml" does not exist\n').match).toBe(false);
   });
+
+  it('reads a describe deployment from an older kubectl and controller as 1.32 prints it (named version rules)', () => {
+    // Page side: kubernetes.io concepts/workloads/controllers/deployment (2017 output); ours: kubectl 1.32's layout.
+    const page = [
+      'Annotations:            deployment.kubernetes.io/revision=2',
+      '  Conditions:',
+      '    Type           Status  Reason',
+      '    ----           ------  ------',
+      '    Available      True    MinimumReplicasAvailable',
+      '  OldReplicaSets:  <none>',
+      '  NewReplicaSet:   nginx-deployment-1564180365 (3/3 replicas created)',
+      '  Events:',
+      '    Type    Reason             Age   From                   Message',
+      '    ----    ------             ----  ----                   -------',
+      '    Normal  ScalingReplicaSet  2m    deployment-controller  Scaled up replica set nginx-deployment-2035384211 to 3',
+      '    Normal  ScalingReplicaSet  14s   deployment-controller  Scaled down replica set nginx-deployment-2035384211 to 0',
+    ].join('\n');
+    const ours = [
+      'Annotations:            deployment.kubernetes.io/revision: 2',
+      'Conditions:',
+      '  Type           Status  Reason',
+      '  ----           ------  ------',
+      '  Available      True    MinimumReplicasAvailable',
+      'OldReplicaSets:  nginx-deployment-cf4cd4db7 (0/0 replicas created)',
+      'NewReplicaSet:   nginx-deployment-cff86b44d (3/3 replicas created)',
+      'Events:',
+      '  Type    Reason             Age   From                   Message',
+      '  ----    ------             ----  ----                   -------',
+      '  Normal  ScalingReplicaSet  56s   deployment-controller  Scaled up replica set nginx-deployment-cf4cd4db7 from 0 to 3',
+      '  Normal  ScalingReplicaSet  19s   deployment-controller  Scaled down replica set nginx-deployment-cf4cd4db7 from 1 to 0',
+      '',
+    ].join('\n');
+    expect(similar(page, ours)).toEqual({ match: true, missing: [] });
+    // A describe field after a table is no row of it; an old ReplicaSet that still has replicas is kept; a different count is still a difference.
+    expect(similar('OldReplicaSets:  <none>', 'OldReplicaSets:  web-7c9d8b5f4 (1/1 replicas created)\n').match).toBe(false);
+    expect(similar(page, ours.replace('from 0 to 3', 'from 0 to 2')).match).toBe(false);
+  });
 });

@@ -14,6 +14,8 @@
  *   where it is done: `kubelet, NODE` event sources (kubectl ≤1.14), `KIND "NAME" created` (kubectl
  *   ≤1.10 printed that for create/apply/expose/label…; 1.32 prints `KIND/NAME created`), the pull
  *   time and image size the kubelet has appended to `Successfully pulled image` since 1.25/1.29;
+ *   ScalingReplicaSet events without `from M`, describe's `Annotations: key=value`, OldReplicaSets
+ *   without those scaled to 0 (kubectl ≤1.26);
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours.
@@ -37,6 +39,12 @@ const VALUE_RULES: [RegExp, string][] = [
   [/(Successfully pulled image "[^"]+") in \S+( \(\S+ including waiting\)\. Image size: \d+ bytes\.)?/g, '$1'],
   // Version: kubectl ≤1.10 wrote `secret "x" created`; 1.32 `secret/x created` (delete still prints the quoted form).
   [/^([a-z][\w.-]*) "([^"]+)" (created|configured|unchanged|labeled|annotated|patched|exposed|scaled|autoscaled)$/g, '$1/$2 $3'],
+  // Version: the deployment controller's ScalingReplicaSet events said `… to N` until kubernetes#101142 added
+  // the old count (`to N from M`), which kubernetes#125118 (1.31) reordered to `from M to N`.
+  [/(Scaled (?:up|down) replica set \S+) (?:from \d+ )?to (\d+)(?: from \d+)?/g, '$1 to $2'],
+  // Version: kubectl describe printed annotations `key=value` (2016–2018 pages); by 2019 (kubernetes/kubectl
+  // 26927b48e, the describers' move to staging) it printed `key: value`, as 1.32 does.
+  [/^(Annotations:\s+)([a-z0-9][\w./-]*)=/g, '$1$2: '],
   // One image reference, two spellings: containerd reports `docker.io/library/nginx:latest` for `nginx`.
   [/\bdocker\.io\/library\/(?=[a-z0-9])/g, ''],
   [/\b(image: |Image: )(\S+):latest\b/g, '$1$2'],
@@ -65,7 +73,8 @@ const VALUE_RULES: [RegExp, string][] = [
   [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
-  [/\bto [\w.-]+$/g, 'to <node>'],
+  // `Successfully assigned default/x to node01`; a count (`Scaled up replica set x to 3`) is not a node.
+  [/\bto (?!\d+$)[\w.-]+$/g, 'to <node>'],
   // Node names: this cluster's, and those of the local clusters pages are written on.
   [/\b(minikube|docker-desktop|controlplane|kind-control-plane|kind-worker\d*|node-?\d+|worker-?\d+)\b/g, '<node>'],
   [/\b\d+(\.\d+)?(ms|s|m|h|d|y)(\d+(s|m|h))?\b/g, '<age>'],
@@ -81,8 +90,19 @@ export function normaliseValue(s: string): string {
   return out.replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Version: kubectl ≤1.26 left the old ReplicaSets scaled to 0 out of describe's `OldReplicaSets:`; since 1.27
+ * (kubernetes a4c6696c, "fix OldReplicaSets") they are listed as `NAME (0/0 replicas created)`.
+ */
+function withoutEmptyOldReplicaSets(line: string): string {
+  const m = /^(OldReplicaSets:\s+)(.*)$/.exec(line);
+  if (!m) return line;
+  const kept = m[2].split(', ').filter((e) => !/ \(\d+\/0 replicas created\)$/.test(e));
+  return m[1] + (kept.length > 0 ? kept.join(', ') : '<none>');
+}
+
 function normaliseLine(line: string): string {
-  const t = line.trim();
+  const t = withoutEmptyOldReplicaSets(line.trim());
   const f = VOLATILE_FIELDS.exec(t);
   if (f) return `${f[1]}: <value>`;
   return normaliseValue(t);
@@ -118,7 +138,8 @@ function parseTables(lines: string[]): Table[] {
     const t: Table = { header, rows: [], lines: new Set([i]) };
     let j = i + 1;
     if (/^\s*-{2,}/.test(lines[j] ?? '')) t.lines.add(j++);
-    for (; j < lines.length && lines[j].trim() !== '' && !/^\S+:\s*$/.test(lines[j].trim()); j++) {
+    // A describe field (`Events:`, `OldReplicaSets:  <none>`) ends the table above it.
+    for (; j < lines.length && lines[j].trim() !== '' && !/^(\S+:\s*|[A-Z][\w-]*:\s.*)$/.test(lines[j].trim()); j++) {
       const c = cells(lines[j]);
       if (c.length < 2 && header.length > 1) break;
       const row = new Map<string, string>();
