@@ -22,6 +22,8 @@ describe('tag catalogue', () => {
     'openjdk:8-jre', 'eclipse-temurin:17-jdk', 'ubuntu:18.04', 'debian:stretch', 'alpine:3.8', 'registry.k8s.io/pause:3.1', 'registry.k8s.io/pause:2.0',
     'registry.k8s.io/e2e-test-images/agnhost:2.39', 'registry.k8s.io/etcd:3.5.1-0', 'registry.k8s.io/nginx-slim:0.8', 'registry.k8s.io/liveness',
     'registry.k8s.io/goproxy:0.1', 'gcr.io/google-samples/kubernetes-bootcamp:v1', 'gcr.io/google-samples/node-hello:1.0', 'curlimages/curl:8.5.0',
+    // release tags checked against the images' repositories (scripts/image-catalogue-sources.json "verified")
+    'nicolaka/netshoot:v0.16', 'curlimages/curl:8.21.0',
   ])('%s pulls', (ref) => {
     expect(runtime().pull(ref)).toMatchObject({ ok: true });
   });

@@ -23,6 +23,19 @@ describe('mongosh', () => {
     expect(sh('show dbs')).toBe('admin   40.00 KiB\nconfig  12.00 KiB\nlocal   40.00 KiB\ntest    16.00 KiB\n');
   });
 
+  it('greets with its banner and, on its first start in a home directory only, the telemetry notice (mongosh 2.3.4 as printed in public transcripts)', () => {
+    const pod = testPod();
+    const c = pod.run('mongo:8');
+    pod.clock.advance(5000);
+    const first = pod.exec(c, ['mongosh'], 'exit\n');
+    pod.clock.advance(10);
+    expect(first.out.text).toContain('Using Mongosh:\t\t2.3.4\n\nFor mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n\nTo help improve our products, anonymous usage data is collected and sent to MongoDB periodically (https://www.mongodb.com/legal/privacy-policy).\nYou can opt-out by running the disableTelemetry() command.\n');
+    const again = pod.exec(c, ['mongosh'], 'exit\n');
+    pod.clock.advance(10);
+    expect(again.out.text).toContain('For mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n');
+    expect(again.out.text).not.toContain('To help improve');
+  });
+
   it('reads statements at its prompt; `use` switches the database', () => {
     const pod = testPod();
     const c = pod.run('mongo:7');

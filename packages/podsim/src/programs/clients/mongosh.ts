@@ -5,6 +5,7 @@
  * deleteOne/deleteMany/drop. Anything else says it is not simulated. The server side is
  * programs/servers/engines/mongo.ts.
  */
+import { machineOf } from '../../kernel/machine.js';
 import type { Session } from '../../kernel/net.js';
 import type { Proc, Program } from '../../kernel/process.js';
 import { Host } from '../runtimes/host.js';
@@ -13,6 +14,25 @@ import { inspect, LiteralError, parseLiteral, tojson } from './js-literal.js';
 import { openSession } from './wire.js';
 
 export const MONGOSH_VERSION = '2.3.4';
+
+/** mongosh's first start in a home directory tells about telemetry, then keeps its config there. */
+function firstRunNotice(proc: Proc): string {
+  const fs = machineOf(proc).fs;
+  const dir = `${proc.env.HOME ?? '/root'}/.mongodb/mongosh`;
+  try {
+    fs.readFile(`${dir}/config`);
+    return '';
+  } catch {
+    // first start: the notice, and the config that silences it next time
+  }
+  try {
+    fs.mkdir(dir, true);
+    fs.writeFile(`${dir}/config`, '{"enableTelemetry":true}\n');
+  } catch {
+    // a read-only home: mongosh tells again next time
+  }
+  return '\nTo help improve our products, anonymous usage data is collected and sent to MongoDB periodically (https://www.mongodb.com/legal/privacy-policy).\nYou can opt-out by running the disableTelemetry() command.\n\n';
+}
 
 class ShellError extends Error {}
 
@@ -164,7 +184,7 @@ function shell(legacy: boolean): Program {
     }
     const sh: Shell = { session: opened.session, db: to.db, legacy };
     const version = String((sh.session.request({ db: 'admin', cmd: { buildInfo: 1 } }) as Doc).version);
-    if (!quiet && !legacy) proc.stdout.write(`Using MongoDB:\t\t${version}\nUsing Mongosh:\t\t${MONGOSH_VERSION}\n\nFor mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n`);
+    if (!quiet && !legacy) proc.stdout.write(`Using MongoDB:\t\t${version}\nUsing Mongosh:\t\t${MONGOSH_VERSION}\n\nFor mongosh info see: https://www.mongodb.com/docs/mongodb-shell/\n\n${firstRunNotice(proc)}`);
     if (!quiet && legacy) proc.stdout.write(`MongoDB server version: ${version}\n`);
     const show = (r: Result) => {
       if (!r) return;
