@@ -116,4 +116,23 @@ export const OPS_VERBS: Scenario[] = [
       'kubectl cp web:/etc/hostname r.txt --retries=1; cat r.txt',
     ],
   },
+  {
+    name: 'top without a metrics server: its checks before discovery, then Metrics API not available',
+    files,
+    steps: [
+      'kubectl top pod',
+      'kubectl top pods -A --containers',
+      'kubectl top po web --sort-by=memory --no-headers',
+      'kubectl top pod a b',
+      'kubectl top pod --sort-by=disk',
+      'kubectl top pod web -l app=web',
+      'kubectl top pod web --field-selector=metadata.name=web',
+      "kubectl top pod -l 'app in ('",
+      'kubectl top node',
+      'kubectl top nodes a b',
+      'kubectl top node controlplane -l a=b',
+      'kubectl top no --sort-by=cpu --show-capacity',
+      'kubectl top node --sort-by=disk',
+    ],
+  },
 ];

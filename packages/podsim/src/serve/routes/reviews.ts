@@ -1,7 +1,9 @@
 /**
  * The review APIs kubectl auth posts to: SelfSubjectReview (`auth whoami`) and
- * SelfSubjectAccessReview (`auth can-i`), answered for the admin user every request runs as.
+ * SelfSubjectAccessReview (`auth can-i`), SelfSubjectRulesReview (`auth can-i --list`), answered for
+ * the admin user every request runs as.
  */
+import { ADMIN_RULES } from '../../api/admin-rules.js';
 import { ADMIN_ALLOWED_REASON, ADMIN_USER } from '../../api/identity.js';
 import { rfc3339 } from '../../api/objects.js';
 import type { Reply } from '../http.js';
@@ -14,6 +16,9 @@ export function reviews(method: string, path: string, now: number): Reply | unde
   if (path === '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews') {
     // can-i reads only the status; the request (often protobuf) need not be decoded to answer it.
     return { code: 201, body: { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: {}, status: { allowed: true, reason: ADMIN_ALLOWED_REASON } } };
+  }
+  if (path === '/apis/authorization.k8s.io/v1/selfsubjectrulesreviews') {
+    return { code: 201, body: { kind: 'SelfSubjectRulesReview', apiVersion: 'authorization.k8s.io/v1', metadata: { creationTimestamp: null }, spec: {}, status: ADMIN_RULES } };
   }
   return undefined;
 }
