@@ -3,6 +3,7 @@
  * `PID TTY TIME CMD` for the caller's session on a GNU machine (`ps aux`/`-ef` for everything).
  */
 import { machineOf } from '../kernel/machine.js';
+import { ttyOf } from '../kernel/tty.js';
 import type { Proc, Program } from '../kernel/process.js';
 import { accountNames, credentialsOf } from './accounts.js';
 import { flavorOf } from './util.js';
@@ -20,6 +21,27 @@ function userNames(caller: Proc): (p: Proc) => string {
     const uid = credentialsOf(p).uid;
     return names.get(uid) ?? String(uid);
   };
+}
+
+/** The controlling terminal's name, or `?` for a process started without one (a container's PID 1 and its children). */
+function ttyName(p: Proc): string {
+  return ttyOf(p.stdin) || ttyOf(p.stdout) ? 'pts/0' : '?';
+}
+
+/**
+ * procps STAT: R for ps itself, T stopped, S sleeping; `s` for a session leader (a container's PID 1 and
+ * each exec'd command start a session), `+` in the foreground process group of its terminal. An
+ * interactive shell that leads the session hands the terminal to the command it runs, so it shows no `+`.
+ */
+function stat(p: Proc, self: Proc): string {
+  const t = ttyOf(p.stdin) ?? ttyOf(p.stdout);
+  const leader = p.ppid === 0;
+  const base = p === self ? 'R' : p.state === 'stopped' ? 'T' : 'S';
+  // A shell in a container's terminal that keeps the terminal's group while its command runs still has it in front.
+  const fg = t?.foreground()?.pgid;
+  const parent = p.ns.list().find((x) => x.pid === p.ppid);
+  const front = !leader && fg !== undefined && (fg === p.pgid || (parent !== undefined && parent.ppid === 0 && fg === parent.pgid));
+  return `${base}${leader ? 's' : ''}${front ? '+' : ''}`;
 }
 
 function cmdline(p: Proc): string {
@@ -45,13 +67,13 @@ export const ps: Program = function* (proc) {
       let out = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n';
       for (const p of procs) {
         const start = new Date(p.startedAt).toISOString().slice(11, 16);
-        out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1   2480  1536 ${(p.pid === 1 ? '?' : tty).padEnd(8)} ${p.state === 'stopped' ? 'T' : 'S'}    ${start}   ${CPU_TIME.short} ${cmdline(p)}\n`;
+        out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1   2480  1536 ${ttyName(p).padEnd(8)} ${stat(p, proc).padEnd(4)} ${start}   ${CPU_TIME.short} ${cmdline(p)}\n`;
       }
       proc.stdout.write(out);
       return 0;
     }
     let out = 'UID          PID    PPID  C STIME TTY          TIME CMD\n';
-    for (const p of procs) out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${new Date(p.startedAt).toISOString().slice(11, 16)} ${(p.pid === 1 ? '?' : tty).padEnd(8)} ${CPU_TIME.long} ${cmdline(p)}\n`;
+    for (const p of procs) out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${new Date(p.startedAt).toISOString().slice(11, 16)} ${ttyName(p).padEnd(8)} ${CPU_TIME.long} ${cmdline(p)}\n`;
     proc.stdout.write(out);
     return 0;
   }
