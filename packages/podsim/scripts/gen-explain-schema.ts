@@ -39,12 +39,14 @@ const ROOTS: [string, string, string, string][] = [
   ['', 'v1', 'Event', 'kubernetes-models/v1/Event'],
   ['', 'v1', 'Endpoints', 'kubernetes-models/v1/Endpoints'],
   ['', 'v1', 'PersistentVolumeClaim', 'kubernetes-models/v1/PersistentVolumeClaim'],
+  ['', 'v1', 'PersistentVolume', 'kubernetes-models/v1/PersistentVolume'],
   ['', 'v1', 'ServiceAccount', 'kubernetes-models/v1/ServiceAccount'],
   ['apps', 'v1', 'Deployment', 'kubernetes-models/apps/v1/Deployment'],
   ['apps', 'v1', 'DaemonSet', 'kubernetes-models/apps/v1/DaemonSet'],
   ['apps', 'v1', 'ReplicaSet', 'kubernetes-models/apps/v1/ReplicaSet'],
   ['batch', 'v1', 'Job', 'kubernetes-models/batch/v1/Job'],
   ['batch', 'v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
+  ['storage.k8s.io', 'v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],
 ];
 
 /** Types kubectl shows by name without fields (OpenAPI primitives with a format). */

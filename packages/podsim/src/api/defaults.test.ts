@@ -188,13 +188,18 @@ describe('other kinds', () => {
     expect(s.stringData).toBeUndefined();
   });
 
-  it('binds claims at once to a made-up volume', () => {
+  it('creates claims Pending with the protection finalizer, for the binder to bind', () => {
     const { api } = newServer();
     const c = must(api.create('persistentvolumeclaims', 'default', { metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })) as Any;
-    expect(c.spec.volumeName).toMatch(/^pvc-[0-9a-f-]{36}$/);
-    expect(c.spec.storageClassName).toBe('standard');
+    expect(c.spec.volumeName).toBeUndefined();
+    // kubeadm installs no default StorageClass, so DefaultStorageClass leaves the class unset.
+    expect(c.spec.storageClassName).toBeUndefined();
     expect(c.spec.volumeMode).toBe('Filesystem');
-    expect(c.status).toEqual({ accessModes: ['ReadWriteOnce'], capacity: { storage: '1Gi' }, phase: 'Bound' });
+    expect(c.metadata.finalizers).toEqual(['kubernetes.io/pvc-protection']);
+    expect(c.status).toEqual({ phase: 'Pending' });
+    must(api.create('storageclasses', undefined, { metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } }, provisioner: 'rancher.io/local-path' }));
+    const d = must(api.create('persistentvolumeclaims', 'default', { metadata: { name: 'data2' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } })) as Any;
+    expect(d.spec.storageClassName).toBe('standard');
   });
 
   it('gives namespaces their name label, finalizer and Active phase', () => {

@@ -12,10 +12,11 @@ function core(resource: string, singular: string, kind: string, shortNames: stri
 }
 
 function grouped(group: string) {
-  return (resource: string, singular: string, kind: string, shortNames: string[]): ResourceInfo => ({ resource, singular, kind, group, version: 'v1', namespaced: true, shortNames, verbs: ALL_VERBS });
+  return (resource: string, singular: string, kind: string, shortNames: string[], namespaced = true): ResourceInfo => ({ resource, singular, kind, group, version: 'v1', namespaced, shortNames, verbs: ALL_VERBS });
 }
 const apps = grouped('apps');
 const batch = grouped('batch');
+const storage = grouped('storage.k8s.io');
 const discovery = grouped('discovery.k8s.io');
 
 /** In `kubectl api-resources` order: core group first, then the groups in discovery order, each sorted by resource. */
@@ -27,6 +28,7 @@ export const RESOURCES: ResourceInfo[] = [
   core('namespaces', 'namespace', 'Namespace', ['ns'], false, NO_COLLECTION_DELETE),
   core('nodes', 'node', 'Node', ['no'], false),
   core('persistentvolumeclaims', 'persistentvolumeclaim', 'PersistentVolumeClaim', ['pvc']),
+  core('persistentvolumes', 'persistentvolume', 'PersistentVolume', ['pv'], false),
   core('pods', 'pod', 'Pod', ['po']),
   core('resourcequotas', 'resourcequota', 'ResourceQuota', ['quota']),
   core('secrets', 'secret', 'Secret', []),
@@ -37,6 +39,7 @@ export const RESOURCES: ResourceInfo[] = [
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
   batch('cronjobs', 'cronjob', 'CronJob', ['cj']),
   batch('jobs', 'job', 'Job', []),
+  storage('storageclasses', 'storageclass', 'StorageClass', ['sc'], false),
   discovery('endpointslices', 'endpointslice', 'EndpointSlice', []),
 ];
 

@@ -21,6 +21,7 @@ export type {
   Endpoints,
   ConfigMap,
   Secret,
+  PersistentVolume,
   PersistentVolumeClaim,
   Volume,
   EnvVar,

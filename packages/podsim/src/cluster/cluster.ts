@@ -14,6 +14,8 @@ import { GarbageCollector } from '../controllers/garbage-collector/garbage-colle
 import { JobController } from '../controllers/job/job-controller.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
+import { StorageProtectionController } from '../controllers/volume/protection.js';
+import { PersistentVolumeController } from '../controllers/volume/pv-controller.js';
 import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/ttl-after-finished-controller.js';
 import type { ControllerContext } from '../controllers/shared/context.js';
 import { Informers } from '../controllers/shared/informer.js';
@@ -62,13 +64,15 @@ export class Cluster {
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),
       new EndpointSliceController(ctx),
+      new PersistentVolumeController(ctx),
+      new StorageProtectionController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
     const nodes = clusterNodes(opts.workers ?? 3);
     publishApiServerEndpoints(this.api, nodes[0].internalIP);
     installClusterDns(this.api, opts.seed ?? 1);
-    // PersistentVolumeClaim contents follow a pod to whichever node it lands on.
+    // A network-attached volume's contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
     for (const node of nodes) {
       const runtime = new Runtime({ clock: this.clock, random: this.random, network: this.network, nodeName: node.name });

@@ -32,7 +32,7 @@ export interface KubeletOptions {
   network: Network;
   podCIDR: string;
   capacity?: { cpu: string; memory: string; pods: string };
-  /** PersistentVolumeClaim directories shared by all nodes (`<namespace>/<claim>`); per kubelet when absent. */
+  /** Directories of network-attached PersistentVolumes, by volume name, shared by all nodes; per kubelet when absent. */
   claims?: Map<string, DirNode>;
   probeAttempted?: ProbeAttemptListener;
 }

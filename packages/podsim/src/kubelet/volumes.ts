@@ -5,7 +5,7 @@
  * Models pkg/volume/{emptydir,configmap,secret,projected,downwardapi,hostpath}/ and
  * pkg/volume/util/atomic_writer.go.
  */
-import type { ApiClient, ConfigMap, Pod, Secret, Volume } from '../api/types.js';
+import type { ApiClient, ConfigMap, KubeObject, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Volume } from '../api/types.js';
 import { newDir, S_ISGID, type DirNode, type FileNode } from '../kernel/fs.js';
 import type { Random } from '../random/random.js';
 import { decodeBase64, fieldValue, getObject, resourceValue } from './env.js';
@@ -19,7 +19,7 @@ export interface VolumeContext {
   allocatable: { cpu: number; memory: number };
   /** The node's own file system root, for hostPath. */
   nodeRoot: DirNode;
-  /** Claim directories by `<namespace>/<claim>`, kept across pods. */
+  /** The directories of PersistentVolumes without a node-local source, by volume name, kept across pods. */
   claims: Map<string, DirNode>;
 }
 
@@ -157,6 +157,24 @@ function hostDir(root: DirNode, path: string, now: number): DirNode {
   return cur;
 }
 
+/**
+ * The volume bound to a claim: a hostPath volume is that directory of this node (so its files stay on
+ * the node); any other kind is one directory per volume that follows pods from node to node.
+ */
+function claimedVolume(ns: string, claimName: string, ctx: VolumeContext): DirNode | { error: string } {
+  const claim = ctx.api.get<PersistentVolumeClaim & KubeObject>('persistentvolumeclaims', ns, claimName);
+  if (!claim.ok) return { error: `persistentvolumeclaim ${JSON.stringify(claimName)} not found` };
+  const volumeName = claim.value.spec?.volumeName;
+  if (!volumeName) return { error: `error processing PVC ${ns}/${claimName}: PVC is not bound` };
+  const volume = ctx.api.get<PersistentVolume & KubeObject>('persistentvolumes', undefined, volumeName);
+  if (!volume.ok) return { error: `error processing PVC ${ns}/${claimName}: failed to fetch PV ${JSON.stringify(volumeName)} from API server: ${volume.status.message ?? ''}` };
+  const hostPath = volume.value.spec?.hostPath?.path;
+  if (hostPath !== undefined) return hostDir(ctx.nodeRoot, hostPath, ctx.now);
+  let dir = ctx.claims.get(volumeName);
+  if (!dir) ctx.claims.set(volumeName, (dir = newDir(ctx.now)));
+  return dir;
+}
+
 /** The files of a configMap/secret/projected/downwardAPI volume; undefined for the other kinds. */
 function projectionFiles(pod: Pod, v: Volume, ctx: VolumeContext): ProjectedFile[] | { error: string } | undefined {
   const ns = pod.metadata?.namespace ?? 'default';
@@ -177,15 +195,7 @@ function build(pod: Pod, v: Volume, ctx: VolumeContext): DirNode | { error: stri
     return dir;
   }
   if (v.hostPath) return hostDir(ctx.nodeRoot, v.hostPath.path, ctx.now);
-  if (v.persistentVolumeClaim) {
-    const claim = v.persistentVolumeClaim.claimName;
-    const r = ctx.api.get('persistentvolumeclaims', ns, claim);
-    if (!r.ok) return { error: `persistentvolumeclaim ${JSON.stringify(claim)} not found` };
-    const key = `${ns}/${claim}`;
-    let dir = ctx.claims.get(key);
-    if (!dir) ctx.claims.set(key, (dir = newDir(ctx.now)));
-    return dir;
-  }
+  if (v.persistentVolumeClaim) return claimedVolume(ns, v.persistentVolumeClaim.claimName, ctx);
   // emptyDir, and the kinds the simulator has no backend for, are a fresh directory.
   return newDir(ctx.now, 0o777);
 }

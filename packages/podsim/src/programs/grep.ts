@@ -56,9 +56,11 @@ export const grep: Program = function* (proc) {
     return 2;
   }
   const operands = [...o.operands];
-  const pattern = o.flags.has('e') ? String(o.flags.get('e')) : operands.shift();
-  if (pattern === undefined) return badOption(proc, ':e', 2);
-  let source = o.flags.has('F') ? escapeLiteral(pattern) : o.flags.has('E') ? pattern : breToJs(pattern);
+  // Each -e is a pattern of its own; a line matches if any does.
+  const patterns = o.values.get('e') ?? (operands.length ? [operands.shift() as string] : []);
+  if (patterns.length === 0) return badOption(proc, ':e', 2);
+  const pattern = patterns.join('\n');
+  let source = patterns.map((p) => (o.flags.has('F') ? escapeLiteral(p) : o.flags.has('E') ? p : breToJs(p))).map((p) => (patterns.length > 1 ? `(?:${p})` : p)).join('|');
   if (o.flags.has('w')) source = `\\b(?:${source})\\b`;
   if (o.flags.has('x')) source = `^(?:${source})$`;
   let re: RegExp;

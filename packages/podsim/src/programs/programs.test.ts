@@ -195,6 +195,9 @@ describe('text tools', () => {
     expect(m.run(['grep', '-v', '-c', 'a', '/f']).out.text).toBe('3\n');
     expect(m.run(['grep', '-E', 'b|c', '/f']).out.text).toBe('b\nc\n');
     expect(m.run(['grep', 'b\\|c', '/f']).out.text).toBe('b\nc\n');
+    // Each -e adds a pattern (GNU grep: a line matching any of them is selected).
+    expect(m.run(['grep', '-e', 'b', '-e', 'c', '/f']).out.text).toBe('b\nc\n');
+    expect(m.run(['grep', '-c', '-e', 'x', '-e', 'b', '/f']).out.text).toBe('1\n');
     expect(m.run(['grep', 'zzz', '/f']).code).toBe(1);
     const missing = m.run(['grep', 'a', '/nope']);
     expect([missing.err.text, missing.code]).toEqual(['grep: /nope: No such file or directory\n', 2]);

@@ -36,6 +36,8 @@ export function fail(proc: Proc, msg: string, code = 1): number {
 export interface ParsedOpts {
   /** Flags and option values by letter (repeated flags count up). */
   flags: Map<string, string | number>;
+  /** Every value of an option given more than once (`grep -e a -e b`), in order; `flags` keeps the last. */
+  values: Map<string, string[]>;
   operands: string[];
   error?: string;
 }
@@ -46,6 +48,7 @@ export interface ParsedOpts {
  */
 export function getopt(args: string[], spec: string, opts: { numericOption?: string; long?: Record<string, string> } = {}): ParsedOpts {
   const flags = new Map<string, string | number>();
+  const values = new Map<string, string[]>();
   const operands: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -57,7 +60,7 @@ export function getopt(args: string[], spec: string, opts: { numericOption?: str
       // Long options map onto their short letter ('' = accepted and ignored, like --color=auto).
       const name = a.slice(2).split('=')[0];
       const letter = opts.long?.[name];
-      if (letter === undefined) return { flags, operands, error: a };
+      if (letter === undefined) return { flags, values, operands, error: a };
       if (letter !== '') flags.set(letter, ((flags.get(letter) as number | undefined) ?? 0) + 1);
       continue;
     }
@@ -72,17 +75,18 @@ export function getopt(args: string[], spec: string, opts: { numericOption?: str
     for (let j = 1; j < a.length; j++) {
       const c = a[j];
       const at = spec.indexOf(c);
-      if (at < 0) return { flags, operands, error: c };
+      if (at < 0) return { flags, values, operands, error: c };
       if (spec[at + 1] === ':') {
         const value = j + 1 < a.length ? a.slice(j + 1) : args[++i];
-        if (value === undefined) return { flags, operands, error: `:${c}` };
+        if (value === undefined) return { flags, values, operands, error: `:${c}` };
         flags.set(c, value);
+        values.set(c, [...(values.get(c) ?? []), value]);
         break;
       }
       flags.set(c, ((flags.get(c) as number | undefined) ?? 0) + 1);
     }
   }
-  return { flags, operands };
+  return { flags, values, operands };
 }
 
 /** The usual reply to a bad option, in the machine's wording. */

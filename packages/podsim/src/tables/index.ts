@@ -10,6 +10,7 @@ import { eventTable } from './events.js';
 import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
 import { endpointSliceTable, endpointsTable, serviceTable } from './services.js';
+import { pvTable, storageClassTable } from './storage.js';
 import { columns, type Table, type TableContext, type TableHandler } from './types.js';
 import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js';
 
@@ -33,6 +34,8 @@ const HANDLERS: Record<string, TableHandler> = {
   secrets: secretTable,
   serviceaccounts: serviceAccountTable,
   persistentvolumeclaims: pvcTable,
+  persistentvolumes: pvTable,
+  storageclasses: storageClassTable,
   resourcequotas: resourceQuotaTable,
 };
 

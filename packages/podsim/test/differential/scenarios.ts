@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { COVERAGE } from './coverage.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
+import { STORAGE_KINDS } from './storage-kinds.js';
 import { VERBS } from './verbs.js';
 
 export interface Scenario {
@@ -108,4 +109,5 @@ export const SCENARIOS: Scenario[] = [
   ...COVERAGE,
   ...VERBS,
   ...OPS_VERBS,
+  ...STORAGE_KINDS,
 ];

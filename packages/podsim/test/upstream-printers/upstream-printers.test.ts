@@ -20,8 +20,8 @@ const tests = loadUpstreamTests();
  */
 function cellsAsUpstream(t: UpstreamTest, c: UpstreamCase): string[] {
   const table = tableFor(t.resource, [resolveTimes(c.object, NOW) as KubeObject], { now: NOW, wide: c.wide });
-  const cells = table.rows[0].cells;
-  return c.wide || c.expected.length === cells.length ? cells : cells.filter((_, i) => table.columns[i].priority === 0);
+  const kept = table.columns.map((col, i) => ({ col, cell: table.rows[0].cells[i] })).filter(({ col }) => !t.absentColumns?.includes(col.name));
+  return c.wide || c.expected.length === kept.length ? kept.map((k) => k.cell) : kept.filter((k) => k.col.priority === 0).map((k) => k.cell);
 }
 
 const pending = tests.filter((t) => !hasTable(t.resource));

@@ -1,5 +1,5 @@
 /**
- * The simpler core kinds: Namespace, ConfigMap, Secret, ServiceAccount, PersistentVolumeClaim, Node, Event,
+ * The simpler core kinds: Namespace, ConfigMap, Secret, ServiceAccount, Node, Event,
  * Endpoints, ResourceQuota, LimitRange. Each strategy holds only what differs from plain storage.
  */
 import { isObject, type Any } from '../objects.js';
@@ -106,42 +106,6 @@ export const secretStrategy: KindStrategy = {
 };
 
 export const serviceAccountStrategy: KindStrategy = { ...base, topLevel: ['secrets', 'imagePullSecrets', 'automountServiceAccountToken'] };
-
-/**
- * No volume provisioner runs in the simulator: a claim binds at once to a made-up volume `pvc-<uuid>`. Without a
- * pvc-protection controller the `kubernetes.io/pvc-protection` finalizer is left out, so deleting a claim never hangs.
- */
-export const pvcStrategy: KindStrategy = {
-  ...base,
-  topLevel: ['spec', 'status'],
-  statusSubresource: true,
-  defaults(pvc) {
-    const spec: Any = isObject(pvc.spec) ? pvc.spec : (pvc.spec = {});
-    if (!spec.volumeMode) spec.volumeMode = 'Filesystem';
-  },
-  prepareForCreate(pvc, ctx) {
-    const spec: Any = pvc.spec;
-    spec.storageClassName ??= 'standard';
-    spec.volumeName ??= `pvc-${ctx.random.uuid()}`;
-    pvc.metadata.annotations = {
-      ...(pvc.metadata.annotations ?? {}),
-      'pv.kubernetes.io/bind-completed': 'yes',
-      'pv.kubernetes.io/bound-by-controller': 'yes',
-    };
-    pvc.status = { accessModes: spec.accessModes ?? [], capacity: { storage: spec.resources?.requests?.storage ?? '0' }, phase: 'Bound' };
-  },
-  validate(pvc) {
-    const spec: Any = pvc.spec ?? {};
-    const errs: FieldError[] = [];
-    if (!Array.isArray(spec.accessModes) || spec.accessModes.length === 0) errs.push(fe.required('spec.accessModes', ''));
-    const modes = ['ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod'];
-    (spec.accessModes ?? []).forEach((m: string, i: number) => {
-      if (!modes.includes(m)) errs.push(fe.notSupported(`spec.accessModes[${i}]`, m, modes));
-    });
-    if (!spec.resources?.requests?.storage) errs.push(fe.required('spec.resources[storage]', ''));
-    return errs;
-  },
-};
 
 /** Nodes are registered by the kubelet with their status (NodeStrategy keeps status on create). */
 export const nodeStrategy: KindStrategy = { ...base, topLevel: ['spec', 'status'], statusSubresource: true };

@@ -9,13 +9,13 @@ import {
   limitRangeStrategy,
   namespaceStrategy,
   nodeStrategy,
-  pvcStrategy,
   resourceQuotaStrategy,
   secretStrategy,
   serviceAccountStrategy,
 } from './core.js';
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
+import { pvStrategy, pvcStrategy, storageClassStrategy } from './storage.js';
 import type { KindStrategy } from './strategy.js';
 
 export const STRATEGIES: Record<string, KindStrategy> = {
@@ -26,6 +26,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   namespaces: namespaceStrategy,
   nodes: nodeStrategy,
   persistentvolumeclaims: pvcStrategy,
+  persistentvolumes: pvStrategy,
+  storageclasses: storageClassStrategy,
   pods: podStrategy,
   resourcequotas: resourceQuotaStrategy,
   secrets: secretStrategy,

@@ -37,6 +37,7 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }],
   services: [{ name: 'status', kind: 'Service', verbs: ['get', 'patch', 'update'] }],
   persistentvolumeclaims: [{ name: 'status', kind: 'PersistentVolumeClaim', verbs: ['get', 'patch', 'update'] }],
+  persistentvolumes: [{ name: 'status', kind: 'PersistentVolume', verbs: ['get', 'patch', 'update'] }],
   resourcequotas: [{ name: 'status', kind: 'ResourceQuota', verbs: ['get', 'patch', 'update'] }],
 };
 

@@ -155,9 +155,10 @@ export function filterNode(pod: Pod, node: Node, usage: NodeUsage, requests: Req
 
 /**
  * FitError.Error(): `0/N nodes are available: <count reason, sorted>. preemption: 0/N nodes are
- * available: <count Preemption is not helpful… / No preemption victims…, sorted>.`
+ * available: <count Preemption is not helpful… / No preemption victims…, sorted>.` A PreFilter
+ * rejection names its one message instead of per-node reasons, and no node helps preemption.
  */
-export function fitErrorMessage(numNodes: number, failures: { reasons: string[]; resolvable: boolean }[]): string {
+export function fitErrorMessage(numNodes: number, failures: { reasons: string[]; resolvable: boolean }[], preFilter?: string): string {
   const histogram = (keys: string[]) => {
     const counts = new Map<string, number>();
     for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
@@ -165,7 +166,7 @@ export function fitErrorMessage(numNodes: number, failures: { reasons: string[];
   };
   const head = `0/${numNodes} nodes are available`;
   if (numNodes === 0) return `no nodes available to schedule pods`;
-  const filter = histogram(failures.flatMap((f) => f.reasons));
+  const filter = preFilter ?? histogram(failures.flatMap((f) => f.reasons));
   const preemption = histogram(failures.map((f) => (f.resolvable ? 'No preemption victims found for incoming pod' : 'Preemption is not helpful for scheduling')));
   return `${head}: ${filter}. preemption: ${head}: ${preemption}.`;
 }

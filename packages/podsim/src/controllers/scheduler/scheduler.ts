@@ -14,6 +14,8 @@ import { isTerminal, podCondition } from '../shared/pods.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { addExtended, filterNode, fitErrorMessage, hostPortsOf, isNodeReady, podRequests, type NodeUsage } from './predicates.js';
 import { bestCandidates, leastAllocatedScore, nonZero, type Candidate } from './scoring.js';
+import { unboundClaimsMessage } from './volume-binding.js';
+import type { ClaimObj, ClassObj } from '../volume/binder.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** A scheduling cycle plus the binding round trip, as seen in real event timestamps. */
@@ -36,6 +38,8 @@ export class Scheduler {
   private readonly recorder: EventRecorder;
   private readonly pods: Informer<PodObj>;
   private readonly nodes: Informer<NodeObj>;
+  private readonly claims: Informer<ClaimObj>;
+  private readonly classes: Informer<ClassObj>;
   /** Unschedulable pods and how many attempts they had. */
   private readonly unschedulable = new Map<string, number>();
 
@@ -44,6 +48,8 @@ export class Scheduler {
     this.recorder = new EventRecorder(ctx.api, ctx.clock, { component: SCHEDULER_NAME });
     this.pods = ctx.informers.for('pods');
     this.nodes = ctx.informers.for('nodes');
+    this.claims = ctx.informers.for('persistentvolumeclaims');
+    this.classes = ctx.informers.for('storageclasses');
   }
 
   start(): void {
@@ -62,6 +68,10 @@ export class Scheduler {
     this.nodes.onChange((type, node, old) => {
       if (type === 'DELETED' || !old || schedulingView(old) !== schedulingView(node)) this.retryUnschedulable();
     });
+    // Any write may be the binding (the binder's own cache write-through hides the old state).
+    this.claims.onChange((type) => {
+      if (type !== 'DELETED') this.retryUnschedulable();
+    });
   }
 
   private wantsScheduling(pod: Pod): boolean {
@@ -77,6 +87,8 @@ export class Scheduler {
     const pod = this.pods.get(namespace, name);
     if (!pod || !this.wantsScheduling(pod)) return;
     const nodes = this.nodes.list().sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
+    const volumes = unboundClaimsMessage(pod, this.claims, this.classes);
+    if (volumes) return this.failed(pod, fitErrorMessage(nodes.length, nodes.map(() => ({ reasons: [], resolvable: false })), volumes));
     const infos = this.nodeInfos(pod);
     const requests = podRequests(pod);
     const feasible: Candidate[] = [];

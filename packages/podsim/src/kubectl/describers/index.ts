@@ -5,7 +5,8 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Endpoints, Event, Namespace, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeGeneric } from './generic.js';
@@ -13,6 +14,7 @@ import { describeNode } from './node.js';
 import { describePod } from './pod.js';
 import { describeService } from './service.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
 
 export interface DescribeContext {
@@ -22,7 +24,7 @@ export interface DescribeContext {
 }
 
 /** Used when the API's discovery list does not know the resource. */
-const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'persistentvolumes']);
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'persistentvolumes', 'storageclasses']);
 
 function list<T>(api: ApiClient, resource: string, namespace: string | undefined, opts: { labelSelector?: string; fieldSelector?: string } = {}): T[] {
   const r = api.list(resource, namespace, opts);
@@ -99,6 +101,14 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       return describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
     case 'secrets':
       return describeSecret(obj as unknown as Secret);
+    case 'persistentvolumes':
+      return describePersistentVolume(obj as unknown as PersistentVolume, events, ctx.now);
+    case 'persistentvolumeclaims': {
+      const users = list<Pod>(api, 'pods', ns).filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
+      return describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, users, events, ctx.now);
+    }
+    case 'storageclasses':
+      return describeStorageClass(obj as unknown as StorageClass & KubeObject, events, ctx.now);
     default:
       return describeGeneric(obj, events, ctx.now);
   }

@@ -18,7 +18,7 @@ describe('kubectl version, api-resources, config, top, cluster-info', () => {
     expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION            NAMESPACED   KIND');
     expect(out).toContain('pods                     po           v1                    true         Pod');
     expect(out).toContain('deployments              deploy       apps/v1               true         Deployment');
-    expect(host.run(['api-resources', '--namespaced=false', '-o', 'name']).stdout).toBe('namespaces\nnodes\n');
+    expect(host.run(['api-resources', '--namespaced=false', '-o', 'name']).stdout).toBe('namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io\n');
   });
 
   it('config and cluster-info', () => {

@@ -1,0 +1,144 @@
+/**
+ * The differential corpus for PersistentVolumes, claims and StorageClasses (issue 11): the flow of the
+ * "Configure a Pod to Use a PersistentVolume for Storage" task, a claim no volume satisfies, and the
+ * validation and deletion texts.
+ */
+import type { Scenario } from './scenarios.js';
+
+const volume = `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: task-pv-volume
+  labels:
+    type: local
+spec:
+  storageClassName: manual
+  capacity:
+    storage: 10Gi
+  accessModes:
+    - ReadWriteOnce
+  hostPath:
+    path: "/mnt/data"
+`;
+const claim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: task-pv-claim
+spec:
+  storageClassName: manual
+  accessModes:
+    - ReadWriteOnce
+  resources:
+    requests:
+      storage: 3Gi
+`;
+const pod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: task-pv-pod
+spec:
+  volumes:
+    - name: task-pv-storage
+      persistentVolumeClaim:
+        claimName: task-pv-claim
+  containers:
+    - name: task-pv-container
+      image: nginx
+      volumeMounts:
+        - mountPath: "/usr/share/nginx/html"
+          name: task-pv-storage
+`;
+const plainClaim = `apiVersion: v1
+kind: PersistentVolumeClaim
+metadata:
+  name: plain
+spec:
+  accessModes: [ReadWriteOnce]
+  resources:
+    requests:
+      storage: 1Gi
+`;
+const userPod = `apiVersion: v1
+kind: Pod
+metadata:
+  name: user
+spec:
+  volumes:
+    - name: d
+      persistentVolumeClaim:
+        claimName: plain
+  containers:
+    - name: c
+      image: nginx
+`;
+const badVolume = `apiVersion: v1
+kind: PersistentVolume
+metadata:
+  name: bad
+spec:
+  accessModes: [ReadWriteSometimes]
+  capacity:
+    storage: 1Gi
+`;
+const storageClass = `apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: slow
+provisioner: example.com/slow
+volumeBindingMode: WaitForFirstConsumer
+`;
+const files = { 'pv-volume.yaml': volume, 'pv-claim.yaml': claim, 'pv-pod.yaml': pod, 'plain-claim.yaml': plainClaim, 'user-pod.yaml': userPod, 'bad-pv.yaml': badVolume, 'sc.yaml': storageClass };
+
+export const STORAGE_KINDS: Scenario[] = [
+  {
+    name: 'persistent volume task',
+    files,
+    steps: [
+      'kubectl apply -f pv-volume.yaml',
+      'sleep 2',
+      'kubectl get pv task-pv-volume',
+      'kubectl apply -f pv-claim.yaml',
+      'sleep 2',
+      'kubectl get pv task-pv-volume',
+      'kubectl get pvc task-pv-claim',
+      'kubectl apply -f pv-pod.yaml',
+      'sleep 20',
+      'kubectl get pod task-pv-pod',
+      "kubectl exec task-pv-pod -- sh -c 'echo Hello from Kubernetes storage > /usr/share/nginx/html/index.html'",
+      'kubectl exec task-pv-pod -- cat /usr/share/nginx/html/index.html',
+      'kubectl describe pv task-pv-volume',
+      'kubectl describe pvc task-pv-claim',
+      'kubectl get pv,pvc -o wide',
+      'kubectl get pv task-pv-volume -o yaml',
+      'kubectl delete pod task-pv-pod --grace-period=1',
+      'kubectl delete pvc task-pv-claim',
+      'sleep 2',
+      'kubectl get pv',
+      'kubectl describe pv task-pv-volume',
+      'kubectl delete pv task-pv-volume',
+      'kubectl get pv',
+    ],
+  },
+  {
+    name: 'claim without a volume, storage classes, errors',
+    files,
+    steps: [
+      'kubectl apply -f plain-claim.yaml',
+      'kubectl apply -f user-pod.yaml',
+      'sleep 40',
+      'kubectl get pvc',
+      'kubectl describe pvc plain',
+      'kubectl get pod user',
+      'kubectl get events --field-selector involvedObject.name=user',
+      'kubectl get sc',
+      'kubectl apply -f sc.yaml',
+      'kubectl get sc',
+      'kubectl describe sc slow',
+      'kubectl get storageclass slow -o yaml',
+      'kubectl apply -f bad-pv.yaml',
+      'kubectl get pvc plain -o yaml',
+      'kubectl api-resources --api-group=storage.k8s.io',
+      'kubectl explain pv.spec.persistentVolumeReclaimPolicy',
+    ],
+  },
+];
