@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from './cluster.js';
 import type { Any } from '../api/objects.js';
-import type { DirNode } from '../kernel/fs.js';
+import type { DirNode, FsNode } from '../kernel/fs.js';
 
 const must = (r: { ok: boolean; status?: { message?: string }; value?: unknown }): Any => {
   if (!r.ok) throw new Error(r.status?.message);
@@ -48,7 +48,7 @@ function fileOn(root: DirNode, path: string): string | undefined {
   let cur: DirNode | undefined = root;
   const segs = path.split('/').filter(Boolean);
   for (const s of segs.slice(0, -1)) {
-    const next = cur?.children.get(s);
+    const next: FsNode | undefined = cur?.children.get(s);
     cur = next?.kind === 'dir' ? next : undefined;
   }
   const f = cur?.children.get(segs[segs.length - 1]);
