@@ -44,6 +44,8 @@ const ROOTS: [string, string, string, string][] = [
   ['apps', 'v1', 'Deployment', 'kubernetes-models/apps/v1/Deployment'],
   ['apps', 'v1', 'DaemonSet', 'kubernetes-models/apps/v1/DaemonSet'],
   ['apps', 'v1', 'ReplicaSet', 'kubernetes-models/apps/v1/ReplicaSet'],
+  ['apps', 'v1', 'StatefulSet', 'kubernetes-models/apps/v1/StatefulSet'],
+  ['apps', 'v1', 'ControllerRevision', 'kubernetes-models/apps/v1/ControllerRevision'],
   ['batch', 'v1', 'Job', 'kubernetes-models/batch/v1/Job'],
   ['batch', 'v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
   ['storage.k8s.io', 'v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],

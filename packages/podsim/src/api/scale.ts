@@ -1,11 +1,11 @@
 /**
- * The `scale` subresource of deployments and replicasets (autoscaling/v1 Scale): a view of
+ * The `scale` subresource of deployments, replicasets and statefulsets (autoscaling/v1 Scale): a view of
  * spec.replicas / status.replicas and the selector, written back as spec.replicas on the owner.
  */
 import type { KubeObject } from './types.js';
 
 /** Resources that have a scale subresource here. */
-export const SCALABLE = new Set(['deployments', 'replicasets']);
+export const SCALABLE = new Set(['deployments', 'replicasets', 'statefulsets']);
 
 function selectorText(obj: KubeObject): string {
   const labels = ((obj.spec as { selector?: { matchLabels?: Record<string, string> } } | undefined)?.selector?.matchLabels ?? {}) as Record<string, string>;

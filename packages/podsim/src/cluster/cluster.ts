@@ -14,6 +14,7 @@ import { GarbageCollector } from '../controllers/garbage-collector/garbage-colle
 import { JobController } from '../controllers/job/job-controller.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
+import { StatefulSetController } from '../controllers/statefulset/statefulset-controller.js';
 import { StorageProtectionController } from '../controllers/volume/protection.js';
 import { PersistentVolumeController } from '../controllers/volume/pv-controller.js';
 import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/ttl-after-finished-controller.js';
@@ -60,6 +61,7 @@ export class Cluster {
       new JobController(ctx),
       new CronJobController(ctx),
       new DaemonSetController(ctx),
+      new StatefulSetController(ctx),
       new TtlAfterFinishedController(ctx),
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),

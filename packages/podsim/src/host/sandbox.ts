@@ -65,7 +65,7 @@ export class Sandbox implements SandboxApi {
     this.timeline = new TimelineRecorder(this.cluster.api, () => this.cluster.clock.now(), (listener) => this.cluster.onProbeAttempt(listener));
     this.tty = new Tty((d) => this.emit(d), options.cols ?? 80, options.rows ?? 24);
     this.machine = new ReaderMachine(this.cluster, options.files ?? {}, (path, mode) => this.openEditor(path, mode), options.web);
-    for (const r of ['pods', 'events', 'nodes', 'deployments', 'replicasets', 'jobs', 'cronjobs', 'daemonsets']) this.cluster.api.watch(r, undefined, () => (this.changed = true));
+    for (const r of ['pods', 'events', 'nodes', 'deployments', 'replicasets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets']) this.cluster.api.watch(r, undefined, () => (this.changed = true));
     this.spawnShell();
     this.cluster.clock.flush();
   }

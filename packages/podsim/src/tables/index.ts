@@ -11,6 +11,7 @@ import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
 import { endpointSliceTable, endpointsTable, serviceTable } from './services.js';
 import { pvTable, storageClassTable } from './storage.js';
+import { controllerRevisionTable, statefulSetTable } from './statefulsets.js';
 import { columns, type Table, type TableContext, type TableHandler } from './types.js';
 import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js';
 
@@ -22,6 +23,8 @@ const HANDLERS: Record<string, TableHandler> = {
   deployments: deploymentTable,
   daemonsets: daemonSetTable,
   replicasets: replicaSetTable,
+  statefulsets: statefulSetTable,
+  controllerrevisions: controllerRevisionTable,
   jobs: jobTable,
   cronjobs: cronJobTable,
   events: eventTable,

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { COVERAGE } from './coverage.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
+import { STATEFULSET_KINDS } from './statefulset-kinds.js';
 import { STORAGE_KINDS } from './storage-kinds.js';
 import { VERBS } from './verbs.js';
 
@@ -110,4 +111,5 @@ export const SCENARIOS: Scenario[] = [
   ...VERBS,
   ...OPS_VERBS,
   ...STORAGE_KINDS,
+  ...STATEFULSET_KINDS,
 ];

@@ -15,6 +15,7 @@ import {
 } from './core.js';
 import { podStrategy } from './pod.js';
 import { serviceStrategy } from './service.js';
+import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset.js';
 import { pvStrategy, pvcStrategy, storageClassStrategy } from './storage.js';
 import type { KindStrategy } from './strategy.js';
 
@@ -36,6 +37,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   daemonsets: daemonSetStrategy,
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
+  statefulsets: statefulSetStrategy,
+  controllerrevisions: controllerRevisionStrategy,
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,
   endpointslices: endpointSliceStrategy,

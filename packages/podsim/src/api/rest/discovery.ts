@@ -10,7 +10,7 @@ import { VERSION_INFO } from '../../version.js';
 
 
 /** Resources listed under the `all` category (`kubectl get all`). */
-const ALL_CATEGORY = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'jobs', 'cronjobs']);
+const ALL_CATEGORY = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs']);
 
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; verbs: string[] }[]> = {
   pods: [
@@ -30,6 +30,10 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
   replicasets: [
     { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
     { name: 'status', kind: 'ReplicaSet', verbs: ['get', 'patch', 'update'] },
+  ],
+  statefulsets: [
+    { name: 'scale', kind: 'Scale', group: 'autoscaling', verbs: ['get', 'patch', 'update'] },
+    { name: 'status', kind: 'StatefulSet', verbs: ['get', 'patch', 'update'] },
   ],
   jobs: [{ name: 'status', kind: 'Job', verbs: ['get', 'patch', 'update'] }],
   cronjobs: [{ name: 'status', kind: 'CronJob', verbs: ['get', 'patch', 'update'] }],

@@ -42,7 +42,7 @@ function validateRollingUpdate(ru: Any, path: string): FieldError[] {
 }
 
 /** Shared by Deployment and ReplicaSet: selector, template labels, template spec. */
-function validateTemplateAndSelector(spec: Any, kind: 'Deployment' | 'ReplicaSet' | 'DaemonSet'): FieldError[] {
+export function validateTemplateAndSelector(spec: Any, kind: 'Deployment' | 'ReplicaSet' | 'DaemonSet' | 'StatefulSet'): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nonNegative(spec.replicas, 'spec.replicas'));
   const sel = spec.selector;

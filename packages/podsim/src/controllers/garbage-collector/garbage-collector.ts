@@ -15,7 +15,7 @@ const FOREGROUND = 'foregroundDeletion';
 const RETRY_MS = 1000;
 
 /** Kinds whose objects we track, as owners and as dependents. */
-const RESOURCE_OF_KIND: Record<string, string> = { Deployment: 'deployments', ReplicaSet: 'replicasets', DaemonSet: 'daemonsets', Job: 'jobs', CronJob: 'cronjobs', Pod: 'pods', Service: 'services', EndpointSlice: 'endpointslices' };
+const RESOURCE_OF_KIND: Record<string, string> = { Deployment: 'deployments', ReplicaSet: 'replicasets', DaemonSet: 'daemonsets', StatefulSet: 'statefulsets', ControllerRevision: 'controllerrevisions', Job: 'jobs', CronJob: 'cronjobs', Pod: 'pods', Service: 'services', EndpointSlice: 'endpointslices' };
 
 export class GarbageCollector {
   private readonly queue: WorkQueue;

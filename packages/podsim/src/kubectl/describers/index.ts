@@ -3,7 +3,7 @@
  * the ReplicaSets of a Deployment, the pods of a ReplicaSet or Node) through the ApiClient, then
  * renders it with the describer for its kind.
  */
-import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
 import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
@@ -14,6 +14,7 @@ import { describeNode } from './node.js';
 import { describePod } from './pod.js';
 import { describeService } from './service.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
+import { describeStatefulSet } from './statefulset.js';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
 
@@ -79,6 +80,8 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
     }
     case 'daemonsets':
       return describeDaemonSet(obj as unknown as DaemonSet, list<Pod>(api, 'pods', ns), events, ctx.now);
+    case 'statefulsets':
+      return describeStatefulSet(obj as unknown as StatefulSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'replicasets':
       return describeReplicaSet(obj as unknown as ReplicaSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'nodes': {

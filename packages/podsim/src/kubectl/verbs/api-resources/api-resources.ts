@@ -34,7 +34,7 @@ export const apiResources: Command = {
     if (!inv.flags.bool('no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(o === 'wide' ? ['VERBS', 'CATEGORIES'] : [])]);
     for (const r of list) {
       const row = [r.resource, r.shortNames.join(','), r.group ? `${r.group}/${r.version}` : r.version, String(r.namespaced), r.kind];
-      if (o === 'wide') row.push(`[${r.verbs.join(' ')}]`, ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'jobs', 'cronjobs'].includes(r.resource) ? 'all' : '');
+      if (o === 'wide') row.push(`[${r.verbs.join(' ')}]`, ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'].includes(r.resource) ? 'all' : '');
       rows.push(row);
     }
     inv.out(renderRows(rows));

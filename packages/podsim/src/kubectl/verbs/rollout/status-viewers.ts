@@ -3,7 +3,7 @@
  * (kubectl pkg/polymorphichelpers/rollout_status.go: texts as the status viewers print them).
  */
 import type { KubeObject } from '../../../api/types.js';
-import type { DaemonSet, Deployment } from 'kubernetes-types/apps/v1';
+import type { DaemonSet, Deployment, StatefulSet } from 'kubernetes-types/apps/v1';
 
 export interface RolloutStatus {
   text: string;
@@ -43,7 +43,27 @@ export function daemonSetStatus(ds: DaemonSet): RolloutStatus {
   return { text: `daemon set ${q} successfully rolled out\n`, done: true };
 }
 
+/** A StatefulSet with a rollingUpdate block (always there once defaulted) reports the partitioned roll out. */
+export function statefulSetStatus(sts: StatefulSet): RolloutStatus {
+  if (sts.spec?.updateStrategy?.type !== 'RollingUpdate') return { text: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const st = sts.status;
+  if (!st?.observedGeneration || (sts.metadata?.generation ?? 0) > st.observedGeneration) return { text: 'Waiting for statefulset spec update to be observed...\n', done: false };
+  const want = sts.spec.replicas ?? 1;
+  const ready = st.readyReplicas ?? 0;
+  if (ready < want) return { text: `Waiting for ${want - ready} pods to be ready...\n`, done: false };
+  const updated = st.updatedReplicas ?? 0;
+  const partition = sts.spec.updateStrategy.rollingUpdate?.partition;
+  if (sts.spec.updateStrategy.rollingUpdate) {
+    if (partition !== undefined && updated < want - partition)
+      return { text: `Waiting for partitioned roll out to finish: ${updated} out of ${want - partition} new pods have been updated...\n`, done: false };
+    return { text: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
+  }
+  if (st.updateRevision !== st.currentRevision) return { text: `waiting for statefulset rolling update to complete ${updated} pods at revision ${st.updateRevision}...\n`, done: false };
+  return { text: `statefulset rolling update complete ${st.currentReplicas ?? 0} pods at revision ${st.currentRevision}...\n`, done: true };
+}
+
 const VIEWERS: Record<string, (obj: KubeObject) => RolloutStatus> = {
+  statefulsets: (o) => statefulSetStatus(o as unknown as StatefulSet),
   deployments: (o) => deploymentStatus(o as unknown as Deployment),
   daemonsets: (o) => daemonSetStatus(o as unknown as DaemonSet),
 };

@@ -1,0 +1,122 @@
+/**
+ * The StatefulSet controller with real kubelets, in virtual time: ordered creation with claims from
+ * volumeClaimTemplates, stable names and DNS identity, ordered scale-down, rolling update from the
+ * highest ordinal, ControllerRevisions. Texts and shapes are the controller's (stateful_set_control.go,
+ * stateful_set_utils.go); the flow is the kubernetes.io tutorial "StatefulSet Basics".
+ */
+import { describe, expect, it } from 'vitest';
+import { Cluster } from './cluster.js';
+import type { Any } from '../api/objects.js';
+
+const must = (r: { ok: boolean; status?: { message?: string }; value?: unknown }): Any => {
+  if (!r.ok) throw new Error(r.status?.message);
+  return r.value as Any;
+};
+const list = (c: Cluster, resource: string): Any[] => {
+  const r = c.api.list(resource, 'default');
+  return r.ok ? (r.value.items as Any[]) : [];
+};
+const podNames = (c: Cluster) => list(c, 'pods').filter((p) => !p.metadata.deletionTimestamp).map((p) => p.metadata.name).sort();
+const sts = (c: Cluster): Any => must(c.api.get('statefulsets', 'default', 'web'));
+const events = (c: Cluster): string[] => list(c, 'events').filter((e) => e.involvedObject.kind === 'StatefulSet').map((e) => `${e.reason}: ${e.message}`);
+
+function setUp(replicas: number, volumes = 3): Cluster {
+  const c = new Cluster({ workers: 2 });
+  c.advance(0);
+  for (let i = 0; i < volumes; i++) {
+    must(c.api.create('persistentvolumes', undefined, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: `pv${i}` }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: `/mnt/pv${i}` } } }));
+  }
+  must(c.api.create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx' }, spec: { clusterIP: 'None', selector: { app: 'nginx' }, ports: [{ port: 80, name: 'web' }] } }));
+  must(
+    c.api.create('statefulsets', 'default', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: {
+        serviceName: 'nginx',
+        replicas,
+        selector: { matchLabels: { app: 'nginx' } },
+        template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.21', ports: [{ containerPort: 80, name: 'web' }], volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] }] } },
+        volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
+      },
+    }),
+  );
+  return c;
+}
+
+describe('StatefulSet', () => {
+  it('defaults the spec as apps/v1 does', () => {
+    const c = setUp(2);
+    const s = sts(c);
+    expect(s.spec).toMatchObject({ podManagementPolicy: 'OrderedReady', updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 0 } }, revisionHistoryLimit: 10, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Retain' } });
+    expect(s.spec.volumeClaimTemplates[0]).toMatchObject({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', spec: { volumeMode: 'Filesystem' }, status: { phase: 'Pending' } });
+    expect(s.status).toEqual({ replicas: 0, availableReplicas: 0 });
+  });
+
+  it('creates web-0 first and web-1 only once web-0 is Running and Ready, each with its own claim', () => {
+    const c = setUp(2);
+    c.advance(1000);
+    expect(podNames(c)).toEqual(['web-0']);
+    c.advance(60_000);
+    expect(podNames(c)).toEqual(['web-0', 'web-1']);
+    const [p0] = list(c, 'pods');
+    expect(p0.spec.hostname).toBe('web-0');
+    expect(p0.spec.subdomain).toBe('nginx');
+    expect(p0.metadata.labels).toEqual({ app: 'nginx', 'apps.kubernetes.io/pod-index': '0', 'controller-revision-hash': sts(c).status.updateRevision, 'statefulset.kubernetes.io/pod-name': 'web-0' });
+    expect(p0.spec.volumes[0]).toEqual({ name: 'www', persistentVolumeClaim: { claimName: 'www-web-0' } });
+    expect(list(c, 'persistentvolumeclaims').map((p) => [p.metadata.name, p.status.phase, p.metadata.labels])).toEqual([
+      ['www-web-0', 'Bound', { app: 'nginx' }],
+      ['www-web-1', 'Bound', { app: 'nginx' }],
+    ]);
+    expect(events(c).slice(0, 2)).toEqual(['SuccessfulCreate: create Claim www-web-0 Pod web-0 in StatefulSet web success', 'SuccessfulCreate: create Pod web-0 in StatefulSet web successful']);
+    const revisions = list(c, 'controllerrevisions');
+    expect(revisions.map((r) => [r.metadata.name, r.revision])).toEqual([[sts(c).status.updateRevision, 1]]);
+    expect(sts(c).status).toMatchObject({ replicas: 2, readyReplicas: 2, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 2, currentRevision: revisions[0].metadata.name });
+  });
+
+  it('waits for a claim no volume can satisfy, with web-0 Pending', () => {
+    const c = setUp(2, 0);
+    c.advance(30_000);
+    expect(podNames(c)).toEqual(['web-0']);
+    expect(list(c, 'pods')[0].status.conditions[0].message).toBe(
+      '0/3 nodes are available: pod has unbound immediate PersistentVolumeClaims. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling.',
+    );
+  });
+
+  it('scales down from the highest ordinal, one pod at a time, keeping the claims', () => {
+    const c = setUp(3);
+    c.advance(120_000);
+    expect(podNames(c)).toEqual(['web-0', 'web-1', 'web-2']);
+    must(c.api.patch('statefulsets', 'default', 'web', 'merge', { spec: { replicas: 1 } }));
+    c.advance(60_000);
+    expect(podNames(c)).toEqual(['web-0']);
+    expect(events(c).filter((e) => e.startsWith('SuccessfulDelete'))).toEqual(['SuccessfulDelete: delete Pod web-2 in StatefulSet web successful', 'SuccessfulDelete: delete Pod web-1 in StatefulSet web successful']);
+    expect(list(c, 'persistentvolumeclaims')).toHaveLength(3);
+  });
+
+  it('with minReadySeconds, creates the next pod only once the previous one has been Ready that long', () => {
+    const c = setUp(0);
+    must(c.api.patch('statefulsets', 'default', 'web', 'merge', { spec: { replicas: 2, minReadySeconds: 30 } }));
+    c.advance(25_000);
+    expect(podNames(c)).toEqual(['web-0']);
+    expect(sts(c).status).toMatchObject({ readyReplicas: 1, availableReplicas: 0 });
+    c.advance(30_000);
+    expect(podNames(c)).toEqual(['web-0', 'web-1']);
+    expect(sts(c).status.availableReplicas).toBe(1);
+  });
+
+  it('rolls a new template out from the highest ordinal down and records a second revision', () => {
+    const c = setUp(2);
+    c.advance(120_000);
+    const first = sts(c).status.currentRevision;
+    must(c.api.patch('statefulsets', 'default', 'web', 'json', [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'registry.k8s.io/nginx-slim:0.24' }]));
+    c.advance(2000);
+    expect(events(c).filter((e) => e.startsWith('SuccessfulDelete'))).toEqual(['SuccessfulDelete: delete Pod web-1 in StatefulSet web successful']);
+    c.advance(180_000);
+    const s = sts(c);
+    expect(s.status.updateRevision).not.toBe(first);
+    expect(s.status).toMatchObject({ replicas: 2, readyReplicas: 2, currentRevision: s.status.updateRevision, updatedReplicas: 2 });
+    expect(list(c, 'pods').map((p) => p.spec.containers[0].image)).toEqual(['registry.k8s.io/nginx-slim:0.24', 'registry.k8s.io/nginx-slim:0.24']);
+    expect(list(c, 'controllerrevisions').map((r) => r.revision).sort()).toEqual([1, 2]);
+  });
+});
