@@ -48,6 +48,9 @@ const ROOTS: [string, string, string, string][] = [
   ['apps', 'v1', 'ControllerRevision', 'kubernetes-models/apps/v1/ControllerRevision'],
   ['batch', 'v1', 'Job', 'kubernetes-models/batch/v1/Job'],
   ['batch', 'v1', 'CronJob', 'kubernetes-models/batch/v1/CronJob'],
+  ['networking.k8s.io', 'v1', 'Ingress', 'kubernetes-models/networking.k8s.io/v1/Ingress'],
+  ['networking.k8s.io', 'v1', 'IngressClass', 'kubernetes-models/networking.k8s.io/v1/IngressClass'],
+  ['apiregistration.k8s.io', 'v1', 'APIService', 'kubernetes-models/apiregistration.k8s.io/v1/APIService'],
   ['storage.k8s.io', 'v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],
 ];
 

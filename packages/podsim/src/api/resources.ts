@@ -16,6 +16,8 @@ function grouped(group: string) {
 }
 const apps = grouped('apps');
 const batch = grouped('batch');
+const apiregistration = grouped('apiregistration.k8s.io');
+const networking = grouped('networking.k8s.io');
 const storage = grouped('storage.k8s.io');
 const discovery = grouped('discovery.k8s.io');
 
@@ -34,6 +36,7 @@ export const RESOURCES: ResourceInfo[] = [
   core('secrets', 'secret', 'Secret', []),
   core('serviceaccounts', 'serviceaccount', 'ServiceAccount', ['sa']),
   core('services', 'service', 'Service', ['svc']),
+  apiregistration('apiservices', 'apiservice', 'APIService', [], false),
   apps('controllerrevisions', 'controllerrevision', 'ControllerRevision', []),
   apps('daemonsets', 'daemonset', 'DaemonSet', ['ds']),
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
@@ -41,6 +44,8 @@ export const RESOURCES: ResourceInfo[] = [
   apps('statefulsets', 'statefulset', 'StatefulSet', ['sts']),
   batch('cronjobs', 'cronjob', 'CronJob', ['cj']),
   batch('jobs', 'job', 'Job', []),
+  networking('ingressclasses', 'ingressclass', 'IngressClass', [], false),
+  networking('ingresses', 'ingress', 'Ingress', ['ing']),
   storage('storageclasses', 'storageclass', 'StorageClass', ['sc'], false),
   discovery('endpointslices', 'endpointslice', 'EndpointSlice', []),
 ];

@@ -2,6 +2,8 @@
  * A whole simulated cluster on one virtual clock: API server, one container runtime + kubelet per
  * node, the control-plane controllers, and the cluster network. Nothing moves until `advance`.
  */
+import { registerLocalApiServices } from '../api/kinds/apiservice.js';
+import { RESOURCES } from '../api/resources.js';
 import { ApiServer } from '../api/server.js';
 import type { PodStreams } from '../api/types.js';
 import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
@@ -74,6 +76,8 @@ export class Cluster {
     const nodes = clusterNodes(opts.workers ?? 3);
     publishApiServerEndpoints(this.api, nodes[0].internalIP);
     installClusterDns(this.api, opts.seed ?? 1);
+    const groupVersions = new Map(RESOURCES.map((r) => [`${r.version}.${r.group}`, { group: r.group, version: r.version }]));
+    registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now());
     // A network-attached volume's contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
     for (const node of nodes) {

@@ -1,6 +1,6 @@
 /**
  * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
- * service | configmap | secret | namespace | quota | job | cronjob` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * service | configmap | secret | namespace | quota | job | cronjob | ingress` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
  * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
  * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
  * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
@@ -96,6 +96,18 @@ const SCHEMA: Schema = {
   ResourceQuotaSpec: { 1: ['hard', { map: 'quantity' }], 2: ['scopes', { rep: 's' }], 3: ['scopeSelector', m('ScopeSelector')] },
   ScopeSelector: { 1: ['matchExpressions', { rep: m('ScopedResourceSelectorRequirement') }] },
   ScopedResourceSelectorRequirement: { 1: ['scopeName', 's'], 2: ['operator', 's'], 3: ['values', { rep: 's' }] },
+  Ingress: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('IngressSpec')], 3: ['status', m('IngressStatus')] },
+  IngressStatus: { 1: ['loadBalancer', m('Empty')] },
+  IngressSpec: { 1: ['defaultBackend', m('IngressBackend')], 2: ['tls', { rep: m('IngressTLS') }], 3: ['rules', { rep: m('IngressRule') }], 4: ['ingressClassName', 's'] },
+  IngressBackend: { 4: ['service', m('IngressServiceBackend')] },
+  IngressServiceBackend: { 1: ['name', 's'], 2: ['port', m('ServiceBackendPort')] },
+  ServiceBackendPort: { 1: ['name', 's'], 2: ['number', 'i'] },
+  IngressTLS: { 1: ['hosts', { rep: 's' }], 2: ['secretName', 's'] },
+  // IngressRuleValue is inlined in JSON (`...` merges its fields into the rule).
+  IngressRule: { 1: ['host', 's'], 2: ['...', m('IngressRuleValue')] },
+  IngressRuleValue: { 1: ['http', m('HTTPIngressRuleValue')] },
+  HTTPIngressRuleValue: { 1: ['paths', { rep: m('HTTPIngressPath') }] },
+  HTTPIngressPath: { 1: ['path', 's'], 2: ['backend', m('IngressBackend')], 3: ['pathType', 's'] },
   Job: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('JobSpec')], 3: ['status', m('Empty')] },
   JobSpec: {
     1: ['parallelism', 'i*'],
@@ -236,7 +248,8 @@ function decode(type: string, buf: Buffer): Record<string, unknown> {
       out[name] = list;
     } else {
       const v = value(kind, r);
-      if (!isZero(kind, v)) out[name] = v;
+      if (name === '...') Object.assign(out, v);
+      else if (!isZero(kind, v)) out[name] = v;
       else delete out[name];
     }
   }

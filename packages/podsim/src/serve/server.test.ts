@@ -33,7 +33,7 @@ describe('discovery', () => {
   it('serves /version and legacy discovery', async () => {
     expect((await call('GET', '/version')).json.gitVersion).toBe('v1.32.4');
     expect((await call('GET', '/api')).json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
-    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apps', 'batch', 'storage.k8s.io', 'discovery.k8s.io']);
+    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'batch', 'networking.k8s.io', 'storage.k8s.io', 'discovery.k8s.io']);
     const v1 = (await call('GET', '/api/v1')).json;
     expect(v1.resources.map((r: { name: string }) => r.name)).toContain('pods/log');
     expect(v1.resources.find((r: { name: string }) => r.name === 'pods')).toMatchObject({ singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] });
@@ -42,8 +42,9 @@ describe('discovery', () => {
   it('answers aggregated discovery with its content type', async () => {
     const r = await call('GET', '/apis', undefined, { Accept: 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json' });
     expect(r.headers.get('content-type')).toBe('application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList');
-    expect(r.json.items[0].metadata.name).toBe('apps');
-    expect(r.json.items[0].versions[0].resources.find((x: { resource: string }) => x.resource === 'deployments').subresources.map((s: { subresource: string }) => s.subresource)).toEqual(['scale', 'status']);
+    expect(r.json.items[0].metadata.name).toBe('apiregistration.k8s.io');
+    expect(r.json.items[1].metadata.name).toBe('apps');
+    expect(r.json.items[1].versions[0].resources.find((x: { resource: string }) => x.resource === 'deployments').subresources.map((s: { subresource: string }) => s.subresource)).toEqual(['scale', 'status']);
   });
 
   it('serves OpenAPI v3 with the fieldValidation parameter kubectl checks for', async () => {

@@ -11,6 +11,8 @@ import { nodeTable } from './nodes.js';
 import { podTable } from './pods.js';
 import { endpointSliceTable, endpointsTable, serviceTable } from './services.js';
 import { pvTable, storageClassTable } from './storage.js';
+import { apiServiceTable } from './apiservices.js';
+import { ingressClassTable, ingressTable } from './ingress.js';
 import { controllerRevisionTable, statefulSetTable } from './statefulsets.js';
 import { columns, type Table, type TableContext, type TableHandler } from './types.js';
 import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js';
@@ -24,6 +26,9 @@ const HANDLERS: Record<string, TableHandler> = {
   daemonsets: daemonSetTable,
   replicasets: replicaSetTable,
   statefulsets: statefulSetTable,
+  ingresses: ingressTable,
+  ingressclasses: ingressClassTable,
+  apiservices: apiServiceTable,
   controllerrevisions: controllerRevisionTable,
   jobs: jobTable,
   cronjobs: cronJobTable,

@@ -1,5 +1,6 @@
 /**
- * The differential corpus for PersistentVolumes, claims and StorageClasses (issue 11): the flow of the
+ * The differential corpus for PersistentVolumes, claims and StorageClasses (issue 11), with Ingresses and
+ * APIServices: the flow of the
  * "Configure a Pod to Use a PersistentVolume for Storage" task, a claim no volume satisfies, and the
  * validation and deletion texts.
  */
@@ -90,6 +91,20 @@ volumeBindingMode: WaitForFirstConsumer
 const files = { 'pv-volume.yaml': volume, 'pv-claim.yaml': claim, 'pv-pod.yaml': pod, 'plain-claim.yaml': plainClaim, 'user-pod.yaml': userPod, 'bad-pv.yaml': badVolume, 'sc.yaml': storageClass };
 
 export const STORAGE_KINDS: Scenario[] = [
+  {
+    name: 'ingress, ingress classes, api services',
+    steps: [
+      'kubectl create ingress web --class=nginx --rule=foo.com/*=web:80 --rule=foo.com/api=api:http,tls=cert',
+      'kubectl create ingress all --default-backend=web:80',
+      'kubectl get ingress',
+      'kubectl get ing web -o wide',
+      'kubectl get ingress web -o yaml',
+      'kubectl create ingress bad --rule=foo.com=web:80',
+      'kubectl get ingressclass',
+      'kubectl get apiservices',
+      'kubectl get apiservice v1.apps -o yaml',
+    ],
+  },
   {
     name: 'persistent volume task',
     files,

@@ -14,6 +14,8 @@ import {
   serviceAccountStrategy,
 } from './core.js';
 import { podStrategy } from './pod.js';
+import { apiServiceStrategy } from './apiservice.js';
+import { ingressClassStrategy, ingressStrategy } from './ingress.js';
 import { serviceStrategy } from './service.js';
 import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset.js';
 import { pvStrategy, pvcStrategy, storageClassStrategy } from './storage.js';
@@ -38,6 +40,9 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   deployments: deploymentStrategy,
   replicasets: replicaSetStrategy,
   statefulsets: statefulSetStrategy,
+  ingresses: ingressStrategy,
+  ingressclasses: ingressClassStrategy,
+  apiservices: apiServiceStrategy,
   controllerrevisions: controllerRevisionStrategy,
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,

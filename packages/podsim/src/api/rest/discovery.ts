@@ -36,6 +36,8 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
     { name: 'status', kind: 'StatefulSet', verbs: ['get', 'patch', 'update'] },
   ],
   jobs: [{ name: 'status', kind: 'Job', verbs: ['get', 'patch', 'update'] }],
+  ingresses: [{ name: 'status', kind: 'Ingress', verbs: ['get', 'patch', 'update'] }],
+  apiservices: [{ name: 'status', kind: 'APIService', verbs: ['get', 'patch', 'update'] }],
   cronjobs: [{ name: 'status', kind: 'CronJob', verbs: ['get', 'patch', 'update'] }],
   nodes: [{ name: 'status', kind: 'Node', verbs: ['get', 'patch', 'update'] }],
   namespaces: [{ name: 'status', kind: 'Namespace', verbs: ['get', 'patch', 'update'] }],

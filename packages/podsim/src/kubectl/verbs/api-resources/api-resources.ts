@@ -26,6 +26,8 @@ export const apiResources: Command = {
     const sortBy = inv.flags.str('sort-by');
     if (sortBy === 'name') list = [...list].sort((a, b) => a.resource.localeCompare(b.resource));
     if (sortBy === 'kind') list = [...list].sort((a, b) => a.kind.localeCompare(b.kind));
+    // Without --sort-by kubectl still sorts, stably, by API group name (api-resources.go sortableResource).
+    if (!sortBy) list = [...list].sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
     if (o === 'name') {
       inv.out(list.map((r) => (r.group ? `${r.resource}.${r.group}\n` : `${r.resource}\n`)).join(''));
       return 0;

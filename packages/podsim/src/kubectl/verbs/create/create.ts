@@ -11,6 +11,7 @@ import { deploymentFor, namespaceFor, serviceFor } from '../../generators.js';
 import { COMMON, explicitNs, oneName } from './common.js';
 import { configmap } from './configmap.js';
 import { cronjob } from './cronjob.js';
+import { ingress } from './ingress.js';
 import { job } from './job.js';
 import { secret } from './secret.js';
 import { readTargets } from '../../manifest-target.js';
@@ -116,6 +117,6 @@ export const create: Command = {
   usage: 'create -f FILENAME [options]',
   examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
   flags: [...COMMON, FILENAME_FLAG],
-  subcommands: [configmap, cronjob, deployment, job, namespace, secret, service],
+  subcommands: [configmap, cronjob, deployment, ingress, job, namespace, secret, service],
   run: createFromFiles,
 };
