@@ -77,7 +77,8 @@ export class Cluster {
     publishApiServerEndpoints(this.api, nodes[0].internalIP);
     installClusterDns(this.api, opts.seed ?? 1);
     const groupVersions = new Map(RESOURCES.map((r) => [`${r.version}.${r.group}`, { group: r.group, version: r.version }]));
-    registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now());
+    // Their own identifiers, so that registering them does not shift what a seed gives everything else.
+    this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
     // A network-attached volume's contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
     for (const node of nodes) {
