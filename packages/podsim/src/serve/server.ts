@@ -11,6 +11,7 @@ import { badRequest, internalError, resourceNotFound } from '../api/status.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { send, statusReply } from './http.js';
 import type { TimeDriver } from './pacing.js';
+import { advertisedAddress } from '../api/rest/advertise.js';
 import { discovery } from '../api/rest/discovery.js';
 import { restGet } from '../api/rest/get.js';
 import { openapi } from './routes/openapi.js';
@@ -69,10 +70,10 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
     if (req.method === 'GET' && TEXT_PATHS.has(path)) {
-      const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: address });
+      const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: advertisedAddress(cluster.api) ?? address });
       return send(res, { code: r.code, body: r.body, contentType: r.contentType });
     }
-    const fixed = discovery(path, String(req.headers.accept ?? ''), address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
+    const fixed = discovery(path, String(req.headers.accept ?? ''), advertisedAddress(cluster.api) ?? address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));

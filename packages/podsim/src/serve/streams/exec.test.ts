@@ -157,6 +157,22 @@ describe('exec sessions reading input', () => {
     expect(c.text(1)).toBe('x\n');
     expect(server.activity().busy).toBe(before);
   });
+
+  it('stay open after the process ends until the client has closed stdin, so its last frames are not refused', async () => {
+    const r = await upgrade('/api/v1/namespaces/default/pods/web/exec?command=true&stdin=true&stdout=true', WS);
+    const c = r.client!;
+    await c.until(() => c.pings.length > 0);
+    c.pong();
+    // `true` ends at once; a client still sending (kubectl cp's archive trailer) must not meet a closed
+    // socket. The server answers pings in order, so its pong comes after anything it sent before.
+    c.send(Opcode.ping, Buffer.from('still there?'));
+    await c.until(() => c.pongs.length > 0 || c.closed);
+    expect(c.closed).toBe(false);
+    c.send(Opcode.binary, Buffer.from([0, ...Buffer.from('trailer')]));
+    c.send(Opcode.binary, Buffer.from([255, 0]));
+    await c.until(() => c.closed);
+    expect(JSON.parse(c.text(3))).toEqual({ metadata: {}, status: 'Success' });
+  });
 });
 
 describe.skipIf(!withRealKubectl('exec with the real kubectl'))('exec with the real kubectl', () => {

@@ -15,6 +15,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { badRequest, internalError } from '../../api/status.js';
 import type { PodStreams, Status } from '../../api/types.js';
 import type { Proc } from '../../kernel/process.js';
+import { Deferred } from '../../kernel/waitable.js';
 import { Pipe, type InputStream, type OutputStream } from '../../kernel/streams.js';
 import { openPty } from '../../kernel/pty.js';
 import type { TimeDriver } from '../pacing.js';
@@ -91,6 +92,9 @@ function refuseStart(req: IncomingMessage, socket: Duplex, status: Status): void
   refuse(socket, status);
 }
 
+/** How long a finished process's session waits for a client still sending input (wall ms). */
+const INPUT_GRACE_MS = 1000;
+
 export interface RemoteCommand {
   kind: 'exec' | 'attach';
   argv: string[];
@@ -103,10 +107,12 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   const tty = q.get('tty') === 'true';
   const client = clientStdio(tty);
   let inputOpen = true;
+  const inputEnded = new Deferred<void>();
   const endInput = (): void => {
     client.stdin.close();
     if (inputOpen) cmd.onInputEnd?.();
     inputOpen = false;
+    inputEnded.resolve();
   };
   if (q.get('stdin') !== 'true') endInput();
   // With -t the process gets a terminal (line discipline, echo, ^C) whose screen goes back on stdout.
@@ -153,7 +159,18 @@ export function serveRemoteCommand(req: IncomingMessage, socket: Duplex, time: T
   });
   proc.exited.subscribe((code) => {
     pty?.close();
-    if (sock.isOpen) writer.finish(cmd.kind === 'attach' ? attachStatus() : exitStatus(code, cmd.argv));
+    const finish = (): void => {
+      if (sock.isOpen) writer.finish(cmd.kind === 'attach' ? attachStatus() : exitStatus(code, cmd.argv));
+    };
+    if (!inputOpen || tty) return finish();
+    // A simulated process ends in no time, often before kubectl has sent its last stdin frame and the
+    // stdin close (kubectl cp's archive trailer): closing now makes client-go log "websocket: close sent".
+    // The session ends once the client's input has, or after a short grace for a client that keeps it open.
+    const grace = setTimeout(finish, INPUT_GRACE_MS);
+    inputEnded.subscribe(() => {
+      clearTimeout(grace);
+      finish();
+    });
   });
   time.settle();
   time.runUntil(() => proc.exited.isSettled || !sock.isOpen);
