@@ -20,7 +20,6 @@ import type { ProbeKind, ProbeResult } from './probes/types.js';
 import { isRunning, type ContainerRecord } from './runtime-view.js';
 import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
 import { runTask, type KubeletTask } from './task.js';
-import { podDnsConfig } from './dns-config.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
 
 type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
@@ -230,9 +229,6 @@ export class PodWorker {
     }
     if (!this.sandbox) {
       const m = this.pod.metadata ?? {};
-      const spec = this.pod.spec;
-      const { dns, warnings } = podDnsConfig({ namespace: m.namespace ?? 'default', dnsPolicy: spec?.dnsPolicy, hostNetwork: spec?.hostNetwork, dnsConfig: spec?.dnsConfig });
-      for (const w of warnings) this.emit(undefined, false, 'Warning', 'DNSConfigForming', w);
       this.sandbox = this.ctx.runtime.createSandbox({
         podUid: this.uid,
         podName: m.name ?? '',
@@ -240,7 +236,6 @@ export class PodWorker {
         hostname: (this.pod.spec?.hostname || m.name || '').slice(0, 63),
         ip: this.ctx.allocateIP(),
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
-        dns,
       });
       this.sandboxReady = true;
       this.schedule(PLEG_RELIST_MS);

@@ -13,7 +13,6 @@ import { df } from './df.js';
 import { env, printenv } from './env.js';
 import { cp, mkdir, mv, rm, rmdir, touch } from './files.js';
 import { free } from './free.js';
-import { getent } from './getent.js';
 import { grep } from './grep.js';
 import { cut } from './cut.js';
 import { kill, killall } from './kill.js';
@@ -39,7 +38,6 @@ export const PROGRAMS: Record<string, Program> = {
   cp,
   curl,
   cut,
-  getent,
   date,
   df,
   dirname: dirnameProgram,

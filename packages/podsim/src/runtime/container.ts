@@ -24,7 +24,7 @@ import { LogBuffer } from './logs.js';
 import { MemoryLedger } from './memory.js';
 import { execFailed, execNotRunning, startFailed } from './messages.js';
 import { terminationMessage } from './termination-message.js';
-import type { ContainerConfig, DnsConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+import type { ContainerConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
 
 export interface PodEnvironment {
   clock: Clock;
@@ -34,7 +34,6 @@ export interface PodEnvironment {
   ip: string;
   podName: string;
   namespace: string;
-  dns: DnsConfig;
   /** The pod's shared PID namespace (shareProcessNamespace), else each container gets its own. */
   sharedPids?: PidNamespace;
 }

@@ -3,7 +3,6 @@
  * machine has them, and package managers install them into containers.
  */
 import type { Program } from '../../kernel/process.js';
-import { BIND_TOOLS } from '../bind/index.js';
 import { jq } from './jq.js';
 import { mongosh } from './mongosh.js';
 import { mysqlProgram } from './mysql.js';
@@ -19,5 +18,4 @@ export const CLIENT_PROGRAMS: Record<string, Program> = {
   psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
   openssl,
   'redis-cli': redisCli,
-  ...BIND_TOOLS,
 };
