@@ -14,7 +14,7 @@ const ROOT_CA_DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 
 /** A fixed, made-up CA certificate (never used for TLS; only shown when someone reads the ConfigMap). */
-const ROOT_CA = `-----BEGIN CERTIFICATE-----
+export const ROOT_CA = `-----BEGIN CERTIFICATE-----
 MIIDBTCCAe2gAwIBAgIIPodlab0kubeCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE
 AxMKa3ViZXJuZXRlczAeFw0yNjExMjcwODU1MDBaFw0zNjExMjUwOTAwMDBaMBUx
 EzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK

@@ -22,6 +22,7 @@ import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { defaultContainer } from './defaults/pod.js';
 import { validateEphemeralUpdate } from './validation/ephemeral.js';
+import { requestToken, type TokenRequest, type TokenRequestSpec } from './token-request.js';
 import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
 import { generateName } from './generate-name.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
@@ -396,6 +397,10 @@ export class ApiServer implements ApiClient {
     const info = findResource(resource)!;
     const cur = this.store.get(info.resource, obj.metadata.namespace ?? '', obj.metadata.name!);
     if (cur) this.removeNow(info, { ...cur, metadata: { ...cur.metadata } });
+  }
+
+  createToken(namespace: string, name: string, spec: TokenRequestSpec): ApiResult<TokenRequest> {
+    return requestToken(this, this.clock.now(), this.random, namespace, name, spec);
   }
 
   bind(namespace: string, pod: string, node: string): ApiResult<KubeObject> {

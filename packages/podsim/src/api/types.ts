@@ -108,6 +108,8 @@ export interface ApiClient {
   watch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, handler: (ev: WatchEvent<T>) => void, opts?: ListOptions & { resourceVersion?: string }): () => void;
   /** pods/binding: the scheduler's write. */
   bind(namespace: string, pod: string, node: string): ApiResult<KubeObject>;
+  /** serviceaccounts/token: a TokenRequest for the ServiceAccount `name`. */
+  createToken(namespace: string, name: string, spec: import('./token-request.js').TokenRequestSpec): ApiResult<import('./token-request.js').TokenRequest>;
   /**
    * metadata.managedFields of an object as the REST API would show them; kept beside the stored object
    * so that in-process readers (printers, controllers) never see them.

@@ -19,6 +19,7 @@ import { Scheduler } from '../controllers/scheduler/scheduler.js';
 import { StatefulSetController } from '../controllers/statefulset/statefulset-controller.js';
 import { StorageProtectionController } from '../controllers/volume/protection.js';
 import { PersistentVolumeController } from '../controllers/volume/pv-controller.js';
+import { TokensController } from '../controllers/serviceaccount/tokens-controller.js';
 import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/ttl-after-finished-controller.js';
 import type { ControllerContext } from '../controllers/shared/context.js';
 import { Informers } from '../controllers/shared/informer.js';
@@ -70,6 +71,7 @@ export class Cluster {
       new EndpointSliceController(ctx),
       new PersistentVolumeController(ctx),
       new StorageProtectionController(ctx),
+      new TokensController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();

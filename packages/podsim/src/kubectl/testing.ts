@@ -127,7 +127,7 @@ export function hostWithoutCluster(files?: Record<string, string>): KubectlHost 
   const unreachable = (): never => {
     throw new Error('this test has no API server');
   };
-  const api = { resources: unreachable, create: unreachable, get: unreachable, list: unreachable, update: unreachable, updateStatus: unreachable, patch: unreachable, delete: unreachable, watch: unreachable, bind: unreachable } as ApiClient;
+  const api = { resources: unreachable, create: unreachable, get: unreachable, list: unreachable, update: unreachable, updateStatus: unreachable, patch: unreachable, delete: unreachable, watch: unreachable, bind: unreachable, createToken: unreachable } as ApiClient;
   return new KubectlHost(new Clock(), api, { files });
 }
 

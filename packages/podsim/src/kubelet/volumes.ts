@@ -6,6 +6,7 @@
  * pkg/volume/util/atomic_writer.go.
  */
 import type { ApiClient, ConfigMap, KubeObject, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Volume } from '../api/types.js';
+import { signedToken, TOKEN_ISSUER } from '../api/service-account-token.js';
 import { newDir, S_ISGID, type DirNode, type FileNode } from '../kernel/fs.js';
 import type { Random } from '../random/random.js';
 import { decodeBase64, fieldValue, getObject, resourceValue } from './env.js';
@@ -108,27 +109,21 @@ function downwardFiles(pod: Pod, ctx: VolumeContext, items: DownwardItem[], mode
   });
 }
 
-/** A service-account token that looks like one (header.payload.signature, base64url). */
+/** The projected token the kubelet asks for on the pod's behalf (bound to the pod). */
 function token(pod: Pod, ctx: VolumeContext, expirationSeconds: number): string {
-  const b64 = (s: string) => btoa(s).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   const iat = Math.floor(ctx.now / 1000);
-  const header = b64(JSON.stringify({ alg: 'RS256', kid: ctx.random.hex(40) }));
   const ns = pod.metadata?.namespace ?? 'default';
   const sa = pod.spec?.serviceAccountName ?? 'default';
-  const payload = b64(
-    JSON.stringify({
-      aud: ['https://kubernetes.default.svc.cluster.local'],
-      exp: iat + expirationSeconds,
-      iat,
-      iss: 'https://kubernetes.default.svc.cluster.local',
-      'kubernetes.io': { namespace: ns, node: { name: pod.spec?.nodeName ?? '' }, pod: { name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' }, serviceaccount: { name: sa } },
-      nbf: iat,
-      sub: `system:serviceaccount:${ns}:${sa}`,
-    }),
-  );
-  let sig = '';
-  while (sig.length < 342) sig += b64(ctx.random.hex(48));
-  return `${header}.${payload}.${sig.slice(0, 342)}`;
+  const claims = {
+    aud: [TOKEN_ISSUER],
+    exp: iat + expirationSeconds,
+    iat,
+    iss: TOKEN_ISSUER,
+    'kubernetes.io': { namespace: ns, node: { name: pod.spec?.nodeName ?? '' }, pod: { name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '' }, serviceaccount: { name: sa } },
+    nbf: iat,
+    sub: `system:serviceaccount:${ns}:${sa}`,
+  };
+  return signedToken(claims, ctx.random);
 }
 
 function projectedFiles(pod: Pod, ctx: VolumeContext, v: NonNullable<Volume['projected']>): ProjectedFile[] | { error: string } {

@@ -39,5 +39,6 @@ export function fakeApi(store: Record<string, KubeObject[]>): ApiClient {
     delete: unsupported,
     watch: () => () => undefined,
     bind: unsupported,
+    createToken: unsupported,
   };
 }
