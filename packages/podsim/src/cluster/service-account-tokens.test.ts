@@ -22,7 +22,7 @@ describe('service-account token Secrets', () => {
     const uid = sa.ok ? sa.value.metadata.uid : '';
     const out = host.run(['describe', 'secret', 'build-robot-secret']).stdout;
     expect(out).toContain(`Annotations:  kubernetes.io/service-account.name: build-robot\n              kubernetes.io/service-account.uid: ${uid}\n`);
-    expect(out).toMatch(/Type:  kubernetes\.io\/service-account-token\n\nData\n====\nca\.crt:     \d+ bytes\nnamespace:  7 bytes\ntoken:      eyJ[\w-]+\.[\w-]+\.[\w-]+\n/);
+    expect(out).toMatch(/Type: {2}kubernetes\.io\/service-account-token\n\nData\n====\nca\.crt: {5}\d+ bytes\nnamespace: {2}7 bytes\ntoken: {6}eyJ[\w-]+\.[\w-]+\.[\w-]+\n/);
     const token = host.run(['get', 'secret', 'build-robot-secret', '-o', 'jsonpath={.data.token}']).stdout;
     const claims = JSON.parse(atob(atob(token).split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))) as Record<string, string>;
     expect(claims).toEqual({

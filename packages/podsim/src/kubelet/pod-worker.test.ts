@@ -34,6 +34,15 @@ describe('pod start', () => {
     expect(n.events('b')[0]).toBe('Normal Pulled Container image "gcr.io/google-samples/hello-app:1.0" already present on machine');
     expect(n.pod('b')?.status?.podIP).toBe('10.244.1.3');
   });
+
+  it('warns of image pull secrets it cannot read and pulls anyway (kubelet getPullSecretsForPod; tasks/configure-pod-container/pull-image-private-registry)', () => {
+    const n = testNode();
+    n.run('private-reg', { containers: [hello()], imagePullSecrets: [{ name: 'regcred' }, { name: '' }] });
+    n.advance(5);
+    // Every sync of the pod reads them again (the recorder counts the repeats).
+    expect(n.events('private-reg')[0]).toMatch(/^Warning FailedToRetrieveImagePullSecret Unable to retrieve some image pull secrets \(regcred\); attempting to pull the image may not succeed\.( \(x\d+\))?$/);
+    expect(n.pod('private-reg')?.status?.phase).toBe('Running');
+  });
 });
 
 describe('restart policies after the app is killed (hello-app exits 2 on SIGTERM)', () => {

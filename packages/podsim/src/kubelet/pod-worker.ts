@@ -227,6 +227,7 @@ export class PodWorker {
       }
       this.volumes = v.dirs;
     }
+    this.checkPullSecrets();
     if (!this.sandbox) {
       const m = this.pod.metadata ?? {};
       this.sandbox = this.ctx.runtime.createSandbox({
@@ -245,6 +246,13 @@ export class PodWorker {
       this.probes.start();
     }
     yield* this.reconcile(this.podState(this.sandbox, this.volumes));
+  }
+
+  /** getPullSecretsForPod: each sync reads the pod's image pull secrets and warns of the ones missing. */
+  private checkPullSecrets(): void {
+    const ns = this.pod.metadata?.namespace ?? 'default';
+    const missing = (this.pod.spec?.imagePullSecrets ?? []).map((r) => r.name ?? '').filter((n) => n && !this.ctx.api.get('secrets', ns, n).ok);
+    if (missing.length) this.emit(undefined, false, 'Warning', 'FailedToRetrieveImagePullSecret', `Unable to retrieve some image pull secrets (${missing.join(', ')}); attempting to pull the image may not succeed.`);
   }
 
   /** What the runtime reports, in the shape computePodActions reads. */
