@@ -234,7 +234,8 @@ export class PodWorker {
         podUid: this.uid,
         podName: m.name ?? '',
         namespace: m.namespace ?? 'default',
-        hostname: (this.pod.spec?.hostname || m.name || '').slice(0, 63),
+        // A pod in the node's network namespace has the node's hostname (its own network is not modelled apart).
+        hostname: (this.pod.spec?.hostNetwork ? this.ctx.nodeName : this.pod.spec?.hostname || m.name || '').slice(0, 63),
         ip: this.ctx.allocateIP(),
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
       });

@@ -99,6 +99,19 @@ function ownNames(sb: Sandbox, command: string): string {
   });
 }
 
+/**
+ * A node the page names (`kubectl debug node/mynode`) that this cluster lacks is the reader's own
+ * node, as for a `<node-name>` placeholder: the first worker here, in this and every later command.
+ */
+function ownNodes(t: Terminal, command: string): string {
+  const ours = t.sb.cluster.nodeNames();
+  const worker = ours.find((n) => n !== 'controlplane');
+  for (const m of command.matchAll(/\bnodes?\/([a-z0-9][\w.-]*)/g)) if (worker && !ours.includes(m[1])) t.nodes.set(m[1], worker);
+  let out = command;
+  for (const [page, mine] of t.nodes) out = out.replace(new RegExp(`(?<![\\w.])${page.replace(/[.]/g, '\\.')}(?![\\w.])`, 'g'), mine);
+  return out;
+}
+
 /** Text that tells the reader a command failed, when the page shows no output to compare. */
 const ERROR_TEXT =
   /^(error|Error from server|Error:|E\d{4} )|command not found|: not found$|not available in this sandbox|unknown (shorthand )?flag|OCI runtime exec failed|Unable to locate package|^ERROR:|No such file or directory|can't open|Permission denied/m;
@@ -108,6 +121,8 @@ const SERVER = /^kubectl\s+(proxy|port-forward)\b/;
 
 interface Terminal {
   sb: Sandbox;
+  /** Node names the page used that this cluster lacks (`node/mynode`), and the node the reader means by each. */
+  nodes: Map<string, string>;
   /** A server the reader left running (in the background here, in another terminal on the page). */
   serving: boolean;
 }
@@ -160,7 +175,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);
-  const typed = typeStep(t, ownNames(sb, step.command));
+  const typed = typeStep(t, ownNames(sb, ownNodes(t, step.command)));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? (plainText(sb.screen()).split('\n').pop() ?? '').trimEnd() : '';
@@ -195,7 +210,7 @@ export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
   const sb = new Sandbox({ seed, files, web, cols: 200, rows: 50 }, { respawn: true });
   letPodsStart(sb);
-  const t: Terminal = { sb, serving: false };
+  const t: Terminal = { sb, nodes: new Map(), serving: false };
   const outputs: string[] = [];
   // A failure in the pages replayed first is not this page's: only the page's own steps set `after`.
   for (const p of pages.slice(0, -1)) for (const step of p.sections.flatMap((s) => s.steps)) if (!step.outOfScope) outputs.push(runStep(t, step, false, outputs).output);

@@ -111,6 +111,11 @@ describe('similar', () => {
     expect(similar(page, 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 1000      0:00 sh\n').match).toBe(false);
   });
 
+  it("takes the docs' stand-in node names (mynode, my-node1) as the reader's node (tasks/debug/debug-cluster/kubectl-node-debug)", () => {
+    expect(similar('Creating debugging pod node-debugger-mynode-pdx84 with container debugger on node mynode.\nroot@mynode:/#', 'Creating debugging pod node-debugger-node01-tkn6w with container debugger on node node01.\nroot@node01:/#\n').match).toBe(true);
+    expect(similar('on node mynode.', 'on node node01 now\n').match).toBe(false);
+  });
+
   it('plain lines must each be found once', () => {
     expect(similar('Hello shell demo', 'Hello shell demo\n').match).toBe(true);
     expect(similar('a\na', 'a\n')).toEqual({ match: false, missing: ['a'] });

@@ -75,8 +75,8 @@ const VALUE_RULES: [RegExp, string][] = [
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
   // `Successfully assigned default/x to node01`; a count (`Scaled up replica set x to 3`) is not a node.
   [/\bto (?!\d+$)[\w.-]+$/g, 'to <node>'],
-  // Node names: this cluster's, and those of the local clusters pages are written on.
-  [/\b(minikube|docker-desktop|controlplane|kind-control-plane|kind-worker\d*|node-?\d+|worker-?\d+)\b/g, '<node>'],
+  // Node names: this cluster's, those of the local clusters pages are written on, and the docs' stand-ins for the reader's node.
+  [/\b(minikube|docker-desktop|controlplane|kind-control-plane|kind-worker\d*|node-?\d+|worker-?\d+|mynode|my-node\d*)\b/g, '<node>'],
   [/\b\d+(\.\d+)?(ms|s|m|h|d|y)(\d+(s|m|h))?\b/g, '<age>'],
   [/<(invalid|unknown|none)>/g, '<none>'],
 ];

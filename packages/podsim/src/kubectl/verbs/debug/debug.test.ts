@@ -94,3 +94,27 @@ describe('kubectl debug', () => {
     expect(err('named.yaml')).toBe('error: name, command, image, lifecycle and volume devices are not modifiable via custom profile\n');
   });
 });
+
+describe('kubectl debug node/NAME', () => {
+  it('starts node-debugger-NODE-xxxxx on the node in its host namespaces with / at /host and attaches (debug.go generateNodeDebugPod)', () => {
+    const { host, cluster } = hostWithCluster({});
+    const { run, tty, screen } = host.startOnTerminal(['debug', 'node/node01', '-it', '--image=ubuntu']);
+    cluster.advance(15_000);
+    expect(screen()).toMatch(/Creating debugging pod node-debugger-node01-[a-z0-9]{5} with container debugger on node node01\.\r\n/);
+    expect(screen()).toContain("If you don't see a command prompt, try pressing enter.\r\n");
+    expect(screen()).toContain('root@node01:/# ');
+    tty.type('exit\r');
+    cluster.advance(2_000);
+    expect(run.code).toBe(0);
+    const pod = JSON.parse(host.run(['get', 'pods', '-o', 'json']).stdout).items[0];
+    expect(pod.metadata.name).toMatch(/^node-debugger-node01-[a-z0-9]{5}$/);
+    expect(pod.spec).toMatchObject({ hostIPC: true, hostNetwork: true, hostPID: true, nodeName: 'node01', restartPolicy: 'Never' });
+    expect(pod.spec.volumes[0]).toEqual({ name: 'host-root', hostPath: { path: '/', type: '' } });
+    expect(pod.spec.tolerations[0]).toEqual({ operator: 'Exists' });
+    expect(pod.spec.containers[0]).toMatchObject({ name: 'debugger', image: 'ubuntu', stdin: true, tty: true });
+    expect(pod.spec.containers[0].volumeMounts[0]).toEqual({ mountPath: '/host', name: 'host-root' });
+    expect(pod.status.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(host.run(['debug', 'node/nope', '--image=ubuntu'])).toEqual({ code: 1, stdout: '', stderr: LEGACY + 'Error from server (NotFound): nodes "nope" not found\n' });
+    expect(host.run(['debug', 'node/node02', '--image=busybox', '--profile=netadmin', '-c', 'dbg', '--', 'sleep', '1h']).stdout).toMatch(/^Creating debugging pod node-debugger-node02-[a-z0-9]{5} with container dbg on node node02\.\n$/);
+  });
+});

@@ -1,7 +1,8 @@
 /**
  * `kubectl debug POD --image=IMG [-it] [--target=C] [-c NAME] [-- CMD…]`: adds an ephemeral container
  * through pods/ephemeralcontainers and attaches to it; `--copy-to=NEW` creates a copy of the pod
- * instead (with --set-image, --share-processes, --container, --replace, --same-node).
+ * instead (with --set-image, --share-processes, --container, --replace, --same-node); `debug node/NAME`
+ * starts a pod on the node in its host namespaces (node.ts).
  * Models kubectl pkg/cmd/debug/debug.go (Validate, debugByEphemeralContainer, debugByCopy, handleAttachPod).
  */
 import { parse as parseYaml } from 'yaml';
@@ -17,6 +18,7 @@ import { readTargets } from '../../manifest-target.js';
 import { attachSession } from '../attach/attach.js';
 import { QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
 import { FILENAME_FLAG } from '../get/get.js';
+import { byNode } from './node.js';
 import { applyProfile, PROFILES, type KeepFlags, type Profile } from './profiles.js';
 import type { Any } from '../../../api/objects.js';
 
@@ -310,6 +312,13 @@ function* runDebug(inv: Invocation) {
   for (const ref of o.names) {
     const slash = ref.indexOf('/');
     const [type, name] = slash < 0 ? ['pods', ref] : [ref.slice(0, slash), ref.slice(slash + 1)];
+    if (['nodes', 'node', 'no'].includes(type)) {
+      const created = byNode(inv, name, o.profile, { fill: (c) => fill(inv, o, c), customize: (c) => customize(c, o.custom) }, o.quiet);
+      if (!created) return 1;
+      const code = o.attach ? yield* attachTo(inv, o, created) : 0;
+      if (code !== 0) return code;
+      continue;
+    }
     if (!['pods', 'pod', 'po'].includes(type)) {
       inv.err(plainError(`debugging ${type} is not available in this sandbox: debug a pod`));
       return 1;

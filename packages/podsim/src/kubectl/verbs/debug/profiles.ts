@@ -1,7 +1,7 @@
 /**
  * `kubectl debug --profile`: what each profile changes in the debugging container and, for
  * --copy-to, in the copied pod. Facts from kubectl pkg/cmd/debug/profiles.go (ephemeral and podCopy
- * styles; node debugging is not simulated).
+ * styles; the node style is in node.ts).
  */
 
 import type { Any } from '../../../api/objects.js';
