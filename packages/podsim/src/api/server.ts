@@ -20,10 +20,11 @@ import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
 import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3339 } from './objects.js';
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
-import { defaultContainer } from './defaults/pod.js';
-import { validateEphemeralUpdate } from './validation/ephemeral.js';
+import { withEphemeralContainers } from './ephemeral-update.js';
+import { boundPod } from './binding.js';
+import { preconditionFailure } from './preconditions.js';
 import { requestToken, type TokenRequest, type TokenRequestSpec } from './token-request.js';
-import { alreadyExists, badRequest, conflict, forbidden, invalid, notFound, resourceNotFound } from './status.js';
+import { alreadyExists, badRequest, forbidden, invalid, notFound, resourceNotFound } from './status.js';
 import { generateName } from './generate-name.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
 import { ObjectTtl } from './object-ttl.js';
@@ -240,7 +241,7 @@ export class ApiServer implements ApiClient {
     if (!meta.name) return fail(badRequest('name is required'));
     const old = this.store.get(info.resource, ns.value, meta.name) as Obj | undefined;
     if (!old) return this.notFound(info, meta.name);
-    const stale = this.precondition(info, meta, old);
+    const stale = preconditionFailure(info, meta, old);
     if (stale) return fail(stale);
     if (info.namespaced) meta.namespace = ns.value;
     else delete meta.namespace;
@@ -299,15 +300,6 @@ export class ApiServer implements ApiClient {
     return this.ok(this.commit(info, obj, reorder), warnings);
   }
 
-  /** resourceVersion and uid in the body act as preconditions: a writer holding an older object (or one of a deleted namesake) conflicts. */
-  private precondition(info: ResourceInfo, meta: { resourceVersion?: unknown; uid?: unknown }, old: Obj): Status | undefined {
-    const name = old.metadata.name!;
-    if (meta.uid && meta.uid !== old.metadata.uid)
-      return conflict(info.resource, name, info.group || undefined, `Precondition failed: UID in precondition: ${String(meta.uid)}, UID in object meta: ${old.metadata.uid}`);
-    if (meta.resourceVersion && meta.resourceVersion !== old.metadata.resourceVersion) return conflict(info.resource, name, info.group || undefined);
-    return undefined;
-  }
-
   updateStatus<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown): ApiResult<T> {
     const t = this.target(resource.split('/')[0]);
     if (!t) return fail(resourceNotFound());
@@ -321,7 +313,7 @@ export class ApiServer implements ApiClient {
     const name = String(meta.name ?? '');
     const old = this.store.get(info.resource, this.ns(info, namespace || (meta.namespace as string | undefined)), name) as Obj | undefined;
     if (!old) return this.notFound(info, name);
-    const stale = this.precondition(info, meta, old);
+    const stale = preconditionFailure(info, meta, old);
     if (stale) return fail(stale);
     const next: Obj = { ...old, metadata: { ...old.metadata } };
     if (body.status === undefined) delete next.status;
@@ -329,19 +321,12 @@ export class ApiServer implements ApiClient {
     return this.write<T>(info, next, old, opts, [], false);
   }
 
-  /** pods/ephemeralcontainers: takes the body's spec.ephemeralContainers (defaulted, only additions). */
   private replaceEphemeral<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions): ApiResult<T> {
     const name = String(body?.metadata?.name ?? '');
     const old = this.store.get(info.resource, this.ns(info, namespace || body?.metadata?.namespace), name) as Obj | undefined;
     if (!old) return this.notFound(info, name);
-    const spec = (old.spec ?? {}) as Record<string, unknown>;
-    const requested = (body.spec as { ephemeralContainers?: unknown } | undefined)?.ephemeralContainers;
-    const list = (Array.isArray(requested) ? mutableCopy(requested) : []) as Record<string, unknown>[];
-    for (const c of list) defaultContainer(c);
-    const errs = validateEphemeralUpdate(list, (spec.ephemeralContainers as Record<string, unknown>[] | undefined) ?? [], spec);
-    if (errs.length) return fail(invalid(info.kind, name, errs));
-    const next: Obj = { ...old, metadata: { ...old.metadata }, spec: { ...spec, ephemeralContainers: list } };
-    return this.write<T>(info, next, old, opts, [], false);
+    const next = withEphemeralContainers(info.kind, old, body);
+    return next.ok ? this.write<T>(info, next.value, old, opts, [], false) : next;
   }
 
   patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
@@ -407,12 +392,7 @@ export class ApiServer implements ApiClient {
     const info = findResource('pods')!;
     const old = this.store.get('pods', namespace || 'default', String(pod)) as Obj | undefined;
     if (!old) return this.notFound(info, String(pod));
-    if (old.metadata.deletionTimestamp) return fail(conflict('pods/binding', String(pod), undefined, `pod ${pod} is being deleted, cannot be assigned to a host`));
-    if (old.spec?.nodeName) return fail(conflict('pods/binding', String(pod), undefined, `pod ${pod} is already assigned to node "${old.spec.nodeName}"`));
-    const next: Obj = { ...old, metadata: { ...old.metadata }, spec: { ...old.spec, nodeName: String(node) } };
-    // The binding subresource itself records PodScheduled=True (k8s pkg/registry/core/pod/storage BindingREST).
-    const conditions = (next.status?.conditions ?? []).filter((c: { type?: string }) => c.type !== 'PodScheduled');
-    next.status = { ...(next.status ?? {}), conditions: [...conditions, { type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: rfc3339(this.clock.now()) }] };
-    return { ok: true, value: this.commit(info, next, false) };
+    const next = boundPod(old, String(node), this.clock.now());
+    return next.ok ? { ok: true, value: this.commit(info, next.value, false) } : next;
   }
 }
