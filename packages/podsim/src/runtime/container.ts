@@ -12,7 +12,7 @@ import { Deferred } from '../kernel/waitable.js';
 import type { Image } from '../images/types.js';
 import type { Random } from '../random/random.js';
 import type { ContainerContext } from '../kernel/container-context.js';
-import { mountsFile, statusFile, writeProcFiles } from './procfs.js';
+import { mapsFile, mountsFile, statusFile, writeProcFiles } from './procfs.js';
 import { boundingSet } from './capabilities.js';
 import { containerCredentials } from './credentials.js';
 import type { RemoteSession } from '../kernel/tty.js';
@@ -82,7 +82,9 @@ export class Container implements RuntimeContainer {
     const bounding = boundingSet({ add: sec?.capabilities.add ?? [], drop: sec?.capabilities.drop ?? [], privileged: sec?.privileged ?? false });
     const readOnlyRoot = sec?.readOnlyRootFilesystem ?? false;
     const mounts = mountsFile(cfg.mounts.map((m) => ({ path: m.path, readOnly: m.readOnly })), this.terminationMessagePath, readOnlyRoot);
-    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }));
+    const exe = lookPath(this.fs, this.binaries, argv[0] ?? '', this.env.PATH, this.workingDir);
+    const maps = mapsFile(exe.ok ? exe.path : (argv[0] ?? ''), image.flavor === 'gnu');
+    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }), maps);
     // /dev is a tmpfs of the container's own; the rest of the root is the image's read-only overlay.
     if (readOnlyRoot) this.fs.setReadOnlyRoot(['/dev']);
     const resolved = creds.resolved;

@@ -27,6 +27,17 @@ describe('container /proc and /etc files', () => {
     expect(curl).toContain('CapEff:\t0000000000000000\n');
   });
 
+  it('/proc/1/maps maps the executable, the heap, libc in GNU images, the stack and the kernel pages', () => {
+    // Format from the kernel's show_map_vma (fs/proc/task_mmu.c): on 64-bit a named mapping's fields are padded to 72 columns.
+    const debian = cat('debian:bookworm', '/proc/1/maps').split('\n');
+    expect(debian[0]).toBe('55d0c6a4b000-55d0c6a5e000 r--p 00000000 00:2e 1052673                    /usr/bin/sleep');
+    expect(debian).toContain('ffffffffff600000-ffffffffff601000 --xp 00000000 00:00 0                  [vsyscall]');
+    expect(debian.some((l) => l.endsWith(' /usr/lib/x86_64-linux-gnu/libc.so.6'))).toBe(true);
+    const busybox = cat('busybox:1.28', '/proc/1/maps');
+    expect(busybox).toMatch(/^\S+ r--p 00000000 00:2e \d+ +\/bin\/sleep\n/);
+    expect(busybox).not.toContain('libc');
+  });
+
   it('/proc/1/root reaches the container root; resolv.conf has the cluster DNS; os-release follows the tag', () => {
     expect(cat('debian:bullseye', '/proc/1/root/etc/os-release')).toContain('VERSION_CODENAME=bullseye');
     expect(cat('alpine:3.18', '/etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');

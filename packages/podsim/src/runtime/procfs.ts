@@ -1,7 +1,7 @@
 /**
  * The /proc files tutorials read inside a container, written when the container is created:
  * mounts (the overlay root, the kernel file systems, the kubelet-managed files and the pod's
- * volumes, as containerd sets them up) and PID 1's status and root. Files only: /proc is a
+ * volumes, as containerd sets them up) and PID 1's status, memory map and root. Files only: /proc is a
  * snapshot of what is fixed for the container's life.
  */
 import { dirname, type FileSystem } from '../kernel/fs.js';
@@ -49,7 +49,52 @@ export function statusFile(p: ProcessStatus): string {
   return `Name:\t${p.name.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t1\nNgid:\t0\nPid:\t1\nPPid:\t0\nTracerPid:\t0\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${gid}\t${gid}\t${gid}\t${gid}\nFDSize:\t64\nGroups:\t${groupList}\nNSpid:\t1\nNSpgid:\t1\nNSsid:\t1\nThreads:\t1\nCapInh:\t0000000000000000\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${p.noNewPrivs ? 1 : 0}\nSeccomp:\t2\nSeccomp_filters:\t1\n`;
 }
 
-export function writeProcFiles(fs: FileSystem, mounts: string, status: string): void {
+/** One /proc/PID/maps line: the kernel pads a named mapping's fields to 72 columns (64-bit) before the name. */
+const mapLine = (range: string, perms: string, offset: string, dev: string, inode: number, name: string): string => {
+  const fields = `${range} ${perms} ${offset} ${dev} ${inode}`;
+  return name ? `${fields.padEnd(72)} ${name}` : fields;
+};
+
+/**
+ * PID 1's memory map: its executable's four segments, the heap, the glibc loader and libc for a
+ * dynamically linked GNU image (busybox-flavoured images run static binaries), the stack and the
+ * kernel's vvar/vdso/vsyscall pages. Addresses are one fixed ASLR draw.
+ */
+export function mapsFile(exe: string, glibc: boolean): string {
+  const lines = [
+    mapLine('55d0c6a4b000-55d0c6a5e000', 'r--p', '00000000', '00:2e', 1052673, exe),
+    mapLine('55d0c6a5e000-55d0c6b2c000', 'r-xp', '00013000', '00:2e', 1052673, exe),
+    mapLine('55d0c6b2c000-55d0c6b66000', 'r--p', '000e1000', '00:2e', 1052673, exe),
+    mapLine('55d0c6b66000-55d0c6b6a000', 'rw-p', '0011b000', '00:2e', 1052673, exe),
+    mapLine('55d0c7f8a000-55d0c7fab000', 'rw-p', '00000000', '00:00', 0, '[heap]'),
+  ];
+  if (glibc) {
+    const libc = '/usr/lib/x86_64-linux-gnu/libc.so.6';
+    const ld = '/usr/lib/x86_64-linux-gnu/ld-linux-x86-64.so.2';
+    lines.push(
+      mapLine('7f3d5c1b2000-7f3d5c1d8000', 'r--p', '00000000', '00:2e', 1048951, libc),
+      mapLine('7f3d5c1d8000-7f3d5c32d000', 'r-xp', '00026000', '00:2e', 1048951, libc),
+      mapLine('7f3d5c32d000-7f3d5c380000', 'r--p', '0017b000', '00:2e', 1048951, libc),
+      mapLine('7f3d5c380000-7f3d5c384000', 'r--p', '001ce000', '00:2e', 1048951, libc),
+      mapLine('7f3d5c384000-7f3d5c386000', 'rw-p', '001d2000', '00:2e', 1048951, libc),
+      mapLine('7f3d5c386000-7f3d5c393000', 'rw-p', '00000000', '00:00', 0, ''),
+      mapLine('7f3d5c3b0000-7f3d5c3b1000', 'r--p', '00000000', '00:2e', 1048933, ld),
+      mapLine('7f3d5c3b1000-7f3d5c3d6000', 'r-xp', '00001000', '00:2e', 1048933, ld),
+      mapLine('7f3d5c3d6000-7f3d5c3e0000', 'r--p', '00026000', '00:2e', 1048933, ld),
+      mapLine('7f3d5c3e0000-7f3d5c3e2000', 'r--p', '00030000', '00:2e', 1048933, ld),
+      mapLine('7f3d5c3e2000-7f3d5c3e4000', 'rw-p', '00032000', '00:2e', 1048933, ld),
+    );
+  }
+  lines.push(
+    mapLine('7ffc3a5d4000-7ffc3a5f5000', 'rw-p', '00000000', '00:00', 0, '[stack]'),
+    mapLine('7ffc3a5fa000-7ffc3a5fe000', 'r--p', '00000000', '00:00', 0, '[vvar]'),
+    mapLine('7ffc3a5fe000-7ffc3a600000', 'r-xp', '00000000', '00:00', 0, '[vdso]'),
+    mapLine('ffffffffff600000-ffffffffff601000', '--xp', '00000000', '00:00', 0, '[vsyscall]'),
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+export function writeProcFiles(fs: FileSystem, mounts: string, status: string, maps: string): void {
   const put = (path: string, data: string) => {
     fs.mkdir(dirname(path), true);
     fs.writeFile(path, data, { mode: 0o444 });
@@ -58,5 +103,6 @@ export function writeProcFiles(fs: FileSystem, mounts: string, status: string): 
   put('/proc/self/mounts', mounts);
   put('/proc/1/mounts', mounts);
   put('/proc/1/status', status);
+  put('/proc/1/maps', maps);
   if (!fs.exists('/proc/1/root')) fs.symlink('/', '/proc/1/root');
 }

@@ -27,7 +27,8 @@ outputs the page prints. Manual curation is only \`overrides.json\` (documented)
 
 Each scenario runs on a fresh sandbox (the reader's terminal, a 3-worker cluster, virtual time); the page's
 earlier sections are replayed first, unscored. \`https://k8s.io/examples/…\` URLs are served from the page's
-example files. Between steps virtual time passes as for a reader: the waits the prose asks for ("After 35
+example files, and an example a command names by its file name (\`kubectl create -f x.yaml\` under the page's
+sample of \`/controllers/x.yaml\`) is in the reader's directory, saved from its download link. Between steps virtual time passes as for a reader: the waits the prose asks for ("After 35
 seconds") or else 3 s to read on and type the next command, and after each step until no pod is still ContainerCreating/PodInitializing (bounded, 2 min). A
 command that does not return within 90 s (a watch, a port-forward, a server) gets Ctrl+C.
 

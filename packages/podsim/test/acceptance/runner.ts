@@ -36,6 +36,21 @@ export interface StepResult {
   after?: string;
 }
 
+/**
+ * The files in the reader's directory: those the page asks to save, and each example the page shows
+ * (with its download link) that a command then names by its own file name (`kubectl create -f x.yaml`
+ * under the sample of `/controllers/x.yaml`): the reader saved it there.
+ */
+export function filesFor(page: CorpusPage): Record<string, string> {
+  const files = { ...page.files };
+  const named = new Set(page.sections.flatMap((s) => s.steps).flatMap((st) => [...st.command.matchAll(/\s(?:-f|--filename)[= ](?:\.\/)?([\w.-]+)/g)].map((m) => m[1])));
+  for (const [path, text] of Object.entries(page.examples)) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (named.has(name) && !(name in files)) files[name] = text;
+  }
+  return files;
+}
+
 export function webFor(page: CorpusPage): Record<string, string> {
   const web: Record<string, string> = {};
   for (const [path, text] of Object.entries(page.examples)) for (const base of EXAMPLE_BASES) web[base + path] = text;
@@ -206,7 +221,7 @@ function chain(page: CorpusPage, byName: ReadonlyMap<string, CorpusPage>): Corpu
  */
 export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<string, CorpusPage> = new Map(), seed = 1): StepResult[] {
   const pages = [...chain(page, byName), page];
-  const files = Object.assign({}, ...pages.map((p) => p.files)) as Record<string, string>;
+  const files = Object.assign({}, ...pages.map(filesFor)) as Record<string, string>;
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
   const sb = new Sandbox({ seed, files, web, cols: 200, rows: 50 }, { respawn: true });
   letPodsStart(sb);
