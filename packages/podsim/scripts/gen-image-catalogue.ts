@@ -4,9 +4,11 @@
  *  - every tag that ever appeared in `library/<name>` of a docker-library/official-images clone, over
  *    its whole git history (the RFC 2822 `Tags:`/`SharedTags:` lines and the 2014–2016 `tag: url@commit` lines);
  *  - image references under the Kubernetes registries in a kubernetes/website clone (content/en);
- *  - the release lists of the Kubernetes test and sample images (in the source list, `A..B` spans one number).
- * Run: `npx tsx packages/podsim/scripts/gen-image-catalogue.ts <official-images clone> [<website clone>]`
- * (bare clones work: history is read with git).
+ *  - the release lists of the Kubernetes test and sample images (in the source list, `A..B` spans one number);
+ *  - registry.k8s.io's promoter manifests (`registry.k8s.io/images/<staging>/images.yaml` of kubernetes/k8s.io),
+ *    every promoted image with all its tags.
+ * Run: `npx tsx packages/podsim/scripts/gen-image-catalogue.ts <official-images clone> [<website clone>] [--k8s-io <k8s.io checkout>]`
+ * (bare clones work: history is read with git; the k8s.io checkout may hold just the manifests named in the source list).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -21,6 +23,7 @@ const SOURCES = JSON.parse(readFileSync(resolve(here, 'image-catalogue-sources.j
   docsPrefixes: string[];
   docsExclude: string;
   releases: Record<string, string[]>;
+  promoterManifests: Record<string, string>;
 };
 
 const TAG = /^[\w][\w.-]{0,127}$/;
@@ -57,6 +60,22 @@ function docsReferences(clone: string): Map<string, Set<string>> {
   return out;
 }
 
+/**
+ * `name → tags` of one promoter manifest: a list of `- name: IMAGE` entries whose `dmap` maps each
+ * digest to the tags it carries (`"sha256:…": ["3.10", "latest"]`); comments and digests are skipped.
+ */
+function promotedTags(file: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let image: string[] | undefined;
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const name = /^- name:\s*(\S+)/.exec(line);
+    if (name) out.set(name[1], (image = out.get(name[1]) ?? []));
+    const tags = /^\s+"sha256:[^"]*":\s*\[(.*)\]/.exec(line);
+    if (tags && image) image.push(...[...tags[1].matchAll(/"([^"]+)"/g)].map((m) => m[1]).filter((t) => TAG.test(t)));
+  }
+  return out;
+}
+
 /** `2.10..2.56` → 2.10, 2.11, …, 2.56 (the two ends differ in one number). */
 function expand(spec: string): string[] {
   const [from, to] = spec.split('..');
@@ -70,8 +89,11 @@ function expand(spec: string): string[] {
 }
 
 function main(): void {
-  const [officialClone, websiteClone] = process.argv.slice(2);
-  if (!officialClone) throw new Error('usage: gen-image-catalogue.ts <official-images clone> [<kubernetes/website clone>]');
+  const args = process.argv.slice(2);
+  const at = args.indexOf('--k8s-io');
+  const k8sIo = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const [officialClone, websiteClone] = args;
+  if (!officialClone) throw new Error('usage: gen-image-catalogue.ts <official-images clone> [<kubernetes/website clone>] [--k8s-io <k8s.io checkout>]');
   const repos: Record<string, Set<string>> = {};
   const add = (repo: string, tags: Iterable<string>) => {
     const set = (repos[repo] ??= new Set());
@@ -84,6 +106,13 @@ function main(): void {
     sources['kubernetes/website'] = git(websiteClone, 'rev-parse', 'HEAD').trim();
   }
   for (const [repo, specs] of Object.entries(SOURCES.releases)) add(repo, specs.flatMap(expand));
+  if (k8sIo) {
+    for (const [staging, prefix] of Object.entries(SOURCES.promoterManifests)) {
+      if (staging.startsWith('$')) continue;
+      for (const [name, tags] of promotedTags(resolve(k8sIo, 'registry.k8s.io/images', staging, 'images.yaml'))) add(prefix + name, tags);
+    }
+    sources['kubernetes/k8s.io'] = 'registry.k8s.io/images/*/images.yaml at the commits scripts/image-catalogue-sources.json "verified" names';
+  }
   const encoded = Object.fromEntries(
     Object.keys(repos)
       .sort()

@@ -28,6 +28,23 @@ describe('tag catalogue', () => {
     expect(runtime().pull(ref)).toMatchObject({ ok: true });
   });
 
+  // registry.k8s.io's promoter manifests (kubernetes/k8s.io registry.k8s.io/images/k8s-staging-*/images.yaml) list these;
+  // pause:3.1 predates the promoter (k8s.gcr.io) and comes from the pause release list.
+  it.each([
+    'registry.k8s.io/pause:3.1', 'registry.k8s.io/pause:3.10', 'registry.k8s.io/etcd:3.5.16-0', 'registry.k8s.io/e2e-test-images/agnhost:2.39',
+    'registry.k8s.io/coredns/coredns:v1.11.3', 'registry.k8s.io/metrics-server/metrics-server:v0.7.2', 'registry.k8s.io/e2e-test-images/jessie-dnsutils:1.3',
+  ])('%s is promoted and pulls', (ref) => {
+    expect(runtime().pull(ref)).toMatchObject({ ok: true });
+  });
+
+  // Numbers in between that the promoter never received (agnhost 2.46 was never built, kubernetes/kubernetes#123266).
+  it.each([
+    'registry.k8s.io/e2e-test-images/agnhost:2.46', 'registry.k8s.io/e2e-test-images/agnhost:2.11', 'registry.k8s.io/pause:3.4',
+    'registry.k8s.io/etcd:3.5.2-0', 'registry.k8s.io/coredns/coredns:v1.11.2', 'registry.k8s.io/metrics-server/metrics-server:v0.7.9',
+  ])('%s was never promoted: NotFound', (ref) => {
+    expect(runtime().pull(ref)).toMatchObject({ ok: false, reason: 'ErrImagePull', error: notFound(ref) });
+  });
+
   it.each(['nginx:1.14.9', 'nginx:2.0', 'busybox:1.99', 'postgres:7', 'registry.k8s.io/pause:3.11.7', 'python:3.12-invented'])('%s never existed: NotFound', (ref) => {
     const r = runtime().pull(ref);
     const canonical = ref.includes('/') ? ref : `docker.io/library/${ref}`;
