@@ -20,7 +20,9 @@ import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage,
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
 import { runtimeImage } from './runtimes.js';
 import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
+import { bashImage } from './bash.js';
 import { pause } from './pause.js';
+import { traefikImage } from './traefik.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
 import { vishStressImage } from './vish-stress.js';
@@ -65,6 +67,8 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/library/redis': sameImage(redis),
   'docker.io/library/httpd': sameImage(httpd),
   'docker.io/library/caddy': caddyImage,
+  'docker.io/library/traefik': traefikImage,
+  'docker.io/library/bash': bashImage,
   'registry.k8s.io/e2e-test-images/agnhost': sameImage(agnhost),
   'registry.k8s.io/pause': sameImage(pause),
   'k8s.gcr.io/pause': sameImage(pause),
