@@ -60,7 +60,9 @@ describe('traefik image', () => {
   it('--log.level=INFO shows the start-up and shutdown lines; v3 through the colour console writer', () => {
     const { pod, c } = traefikPod('traefik:v3.1.2', ['--log.level=INFO', '--providers.kubernetesingress']);
     const lines = logText(c).split('\n');
-    expect(lines[0]).toMatch(/^\x1b\[90m\S+Z\x1b\[0m \x1b\[32mINF\x1b\[0m Traefik version 3\.1\.2 built on 2024-08-06T13:34:03Z \x1b\[36mversion=\x1b\[0m3\.1\.2$/);
+    const esc = '\x1b';
+    expect(lines[0].replace(/^\S+m\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ/, 'TIME')).toBe(`TIME${esc}[0m ${esc}[32mINF${esc}[0m Traefik version 3.1.2 built on 2024-08-06T13:34:03Z ${esc}[36mversion=${esc}[0m3.1.2`);
+    expect(lines[0].startsWith(`${esc}[90m`)).toBe(true);
     expect(logText(c)).toContain('Starting provider *ingress.Provider');
     expect(logText(c)).toContain('Creating in-cluster Provider client \x1b[36mproviderName=\x1b[0mkubernetes');
     c.kill(SIGNALS.SIGTERM);
