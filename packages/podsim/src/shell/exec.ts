@@ -7,17 +7,17 @@ import { SIGNALS } from '../kernel/signals.js';
 import type { Proc } from '../kernel/process.js';
 import { sleep, wait, type Task } from '../kernel/waitable.js';
 import { evaluate } from './arith.js';
-import { expandBraces } from './braces.js';
-import type { AndOr, Command, List, Pipeline, SimpleCommand, Word } from './ast.js';
+import type { AndOr, Command, List, Pipeline, SimpleCommand } from './ast.js';
 import { BUILTINS } from './builtins/index.js';
 import { evalCond } from './cond.js';
 import { BreakSignal, ExitSignal, InterruptSignal, ReturnSignal } from './control.js';
-import { expandPattern, expandString, expandWords, ExpansionError, type ExpandContext } from './expand.js';
+import { expandPattern, expandString, expandWords, type ExpandContext } from './expand.js';
 import { execProgram, runGuarded, spawnProgram, spawnSubshell, waitForeground, type Group } from './foreground.js';
 import type { Io } from './io.js';
 import { matchPattern } from './pattern.js';
-import { literalOf, parse } from './parser.js';
-import { applyRedirs, RedirectError } from './redirect.js';
+import { parse } from './parser.js';
+import { prepare, reportExpansion, type Prepared } from './prepare.js';
+import { applyRedirs } from './redirect.js';
 import type { Shell } from './shell.js';
 
 export const COMMAND_COST_MS = 1;
@@ -154,7 +154,7 @@ function* startPipeline(sh: Shell, p: Pipeline, io: Io, lead: Group): Task<Proc[
 function* spawnElement(sh: Shell, cmd: Command, io: Io, group: Group): Task<Proc> {
   if (cmd.type === 'simple') {
     yield* wait(sleep(sh.proc.clock, COMMAND_COST_MS));
-    const prepared = yield* prepare(sh, cmd, io);
+    const prepared = yield* prepare(sh, ctxFor(sh, io), cmd, io);
     if (prepared.ok && prepared.argv.length > 0) {
       const name = prepared.argv[0];
       if (!sh.functions.has(name) && !BUILTINS[name]) {
@@ -298,59 +298,12 @@ function* loop(sh: Shell, cond: () => Task<boolean>, body: () => Task<number>): 
   return status;
 }
 
-interface Prepared {
-  ok: true;
-  argv: string[];
-  assigns: Record<string, string>;
-  io: Io;
-}
-
-function reportExpansion(sh: Shell, e: unknown, io: Io): number {
-  if (e instanceof ExpansionError || e instanceof RedirectError) {
-    const lineTagged = e instanceof ExpansionError && sh.flavour.name === 'bash' && !sh.interactive && !sh.origin.script;
-    sh.error(lineTagged ? `line ${sh.line}: ${e.message}` : e.message, io);
-    // A non-interactive shell gives up on ${x:?} and unbound variables, as POSIX requires.
-    if (e instanceof ExpansionError && e.fatal && !sh.interactive) throw new ExitSignal(127);
-    return 1;
-  }
-  throw e;
-}
-
-function* prepare(sh: Shell, cmd: SimpleCommand, io: Io): Task<Prepared | { ok: false; status: number }> {
-  sh.line = cmd.line;
-  const ctx = ctxFor(sh, io);
-  try {
-    const aliased = aliasExpanded(sh, cmd.words);
-    const words = sh.flavour.name === 'bash' ? aliased.flatMap(expandBraces) : aliased;
-    const argv = yield* expandWords(ctx, words);
-    const assigns: Record<string, string> = {};
-    for (const a of cmd.assigns) {
-      const v = yield* expandString(ctx, a.value);
-      assigns[a.name] = a.append ? (sh.getVar(a.name) ?? '') + v : v;
-    }
-    const rio = yield* applyRedirs(sh, ctx, cmd.redirs, io);
-    return { ok: true, argv, assigns, io: rio };
-  } catch (e) {
-    return { ok: false, status: reportExpansion(sh, e, io) };
-  }
-}
-
-function aliasExpanded(sh: Shell, words: Word[]): Word[] {
-  const first = words[0] && literalOf(words[0]);
-  const value = first !== undefined ? sh.aliases.get(first) : undefined;
-  if (value === undefined) return words;
-  const r = parse(value);
-  const c = r.ok && r.list.items.length === 1 && r.list.items[0].cmd.rest.length === 0 ? r.list.items[0].cmd.first.cmds[0] : undefined;
-  if (!c || c.type !== 'simple') return words;
-  return [...c.words, ...words.slice(1)];
-}
-
 function* runSimple(sh: Shell, cmd: SimpleCommand, io: Io, text: string): Task<number> {
   if (sh.interrupted) throw new InterruptSignal();
   yield* wait(sleep(sh.proc.clock, COMMAND_COST_MS));
   if (sh.interrupted) throw new InterruptSignal();
   sh.substStatus = 0;
-  const prepared = yield* prepare(sh, cmd, io);
+  const prepared = yield* prepare(sh, ctxFor(sh, io), cmd, io);
   if (!prepared.ok) return prepared.status;
   if (sh.opts.xtrace && prepared.argv.length) io.stderr.write(`+ ${prepared.argv.join(' ')}\n`);
   return yield* dispatch(sh, prepared, prepared.io, text || cmd.words.map((w) => w.raw).join(' '), sh.tailCommand === cmd && sh.traps.size === 0);
