@@ -5,7 +5,8 @@
 import { findResourceByKind, noKindMatchMessage } from '../api/resources.js';
 import type { ResourceInfo } from '../api/types.js';
 import type { Invocation } from './command.js';
-import { manifestErrorText, readManifests, type Manifest } from './manifests.js';
+import { runKustomize } from './kustomize/run.js';
+import { manifestErrorText, readManifests, type Manifest, type ManifestResult } from './manifests.js';
 import { plainError } from './errors.js';
 
 export interface Target {
@@ -51,12 +52,32 @@ export function describeTarget(t: Target): string {
   return `Resource: "${gv}, Resource=${t.info.resource}", GroupVersionKind: "${gv}, Kind=${t.info.kind}"\nName: "${t.name}", Namespace: "${t.namespace ?? ''}"`;
 }
 
+/** Whether the command names its objects through `-f` or `-k`. */
+export function manifestArgsGiven(inv: Invocation): boolean {
+  return inv.flags.list('filename').length > 0 || inv.flags.str('kustomize') !== '';
+}
+
 /**
- * Reads `-f` files and maps every object to its target, printing kubectl's errors: reading errors
+ * Reads `-f` files (or builds `-k`'s kustomization) and maps every object to its target, printing kubectl's errors: reading errors
  * end the command (nothing is sent), mapping errors only skip that object.
  */
 export function* readTargets(inv: Invocation, files: readonly string[], verb: 'apply' | 'create' | 'get' | 'delete' | 'patch' | 'replace' | 'describe' | 'exec', recursive = false) {
-  const read = yield* readManifests(inv, files, recursive);
+  const dir = inv.flags.str('kustomize');
+  if (dir !== '' && files.length > 0) {
+    inv.err(plainError('only one of -f or -k can be specified'));
+    return undefined;
+  }
+  let read: ManifestResult;
+  if (dir !== '') {
+    const built = runKustomize(inv, dir);
+    if (!built.ok) {
+      // get's and describe's human printers report the builder's error bare, the other paths through `error: `.
+      const bare = verb === 'describe' || (verb === 'get' && ['', 'wide'].includes(inv.flags.str('output')));
+      inv.err(bare ? `${built.error}\n` : plainError(built.error));
+      return undefined;
+    }
+    read = { ok: true, manifests: built.result.objects.map((obj) => ({ source: dir, obj })) };
+  } else read = yield* readManifests(inv, files, recursive);
   if (!read.ok) {
     inv.err(manifestErrorText(read.errors));
     return undefined;

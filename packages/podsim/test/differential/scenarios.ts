@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COVERAGE } from './coverage.js';
+import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
 import { STATEFULSET_KINDS } from './statefulset-kinds.js';
@@ -111,5 +112,6 @@ export const SCENARIOS: Scenario[] = [
   ...VERBS,
   ...OPS_VERBS,
   ...STORAGE_KINDS,
+  ...KUSTOMIZE,
   ...STATEFULSET_KINDS,
 ];

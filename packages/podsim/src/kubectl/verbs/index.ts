@@ -23,6 +23,7 @@ import { exec } from './exec/exec.js';
 import { explain } from './explain/explain.js';
 import { expose } from './expose/expose.js';
 import { get } from './get/get.js';
+import { kustomize } from './kustomize/kustomize.js';
 import { annotate, label } from './label/label.js';
 import { logs } from './logs/logs.js';
 import { patch } from './patch/patch.js';
@@ -95,7 +96,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
       patch,
       replace,
       wait,
-      unavailable('kustomize', 'Build a kustomization target from a directory or URL'),
+      kustomize,
     ],
   },
   {

@@ -9,15 +9,16 @@ import { threeWayPatch } from '../../apply/three-way.js';
 import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText, withSource } from '../../errors.js';
-import { describeTarget, readTargets, type Target } from '../../manifest-target.js';
+import { describeTarget, manifestArgsGiven, readTargets, type Target } from '../../manifest-target.js';
 import { parseOutputFormat, printChanged, type OutputFormat } from '../../output.js';
-import { FILENAME_FLAG } from '../get/get.js';
+import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 import { printWarnings } from '../../warnings.js';
 import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideFlagError, serverSideManager } from './server-side.js';
 
 const FLAGS = [
   DRY_RUN_FLAG,
   FILENAME_FLAG,
+  KUSTOMIZE_FLAG,
   { name: 'output', short: 'o', type: 'string' as const, help: 'Output format: json, yaml, name, jsonpath=...' },
   { name: 'recursive', short: 'R', type: 'bool' as const, default: false, help: 'Read directories given with -f recursively.' },
   { name: 'validate', type: 'string' as const, default: 'strict', noOptDefault: 'strict', help: 'How the server checks unknown fields: strict, warn or ignore.' },
@@ -63,7 +64,7 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
 
 function* runApply(inv: Invocation) {
   const files = inv.flags.list('filename');
-  if (files.length === 0) {
+  if (!manifestArgsGiven(inv)) {
     inv.err(plainError('must specify one of -f and -k'));
     return 1;
   }

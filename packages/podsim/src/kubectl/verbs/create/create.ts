@@ -15,9 +15,9 @@ import { ingress } from './ingress.js';
 import { job } from './job.js';
 import { secret } from './secret.js';
 import { token } from './token.js';
-import { readTargets } from '../../manifest-target.js';
+import { manifestArgsGiven, readTargets } from '../../manifest-target.js';
 import { printResult } from '../apply/apply.js';
-import { FILENAME_FLAG } from '../get/get.js';
+import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 
 const deployment: Command = {
   name: 'deployment',
@@ -86,7 +86,7 @@ const service: Command = { name: 'service', aliases: ['svc'], short: 'Create a s
 
 function* createFromFiles(inv: Invocation) {
   const files = inv.flags.list('filename');
-  if (files.length === 0) {
+  if (!manifestArgsGiven(inv)) {
     inv.err(plainError('must specify one of -f and -k'));
     return 1;
   }
@@ -117,7 +117,7 @@ export const create: Command = {
   short: 'Create a resource from a file or from stdin',
   usage: 'create -f FILENAME [options]',
   examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
-  flags: [...COMMON, FILENAME_FLAG],
+  flags: [...COMMON, FILENAME_FLAG, KUSTOMIZE_FLAG],
   subcommands: [configmap, cronjob, deployment, ingress, job, namespace, secret, service, token],
   run: createFromFiles,
 };

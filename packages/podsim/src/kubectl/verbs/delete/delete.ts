@@ -9,12 +9,12 @@ import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
-import { readTargets } from '../../manifest-target.js';
+import { manifestArgsGiven, readTargets } from '../../manifest-target.js';
 import { fetchObjects } from '../../objects.js';
 import { kindPrefix, NO_RESOURCES_GIVEN, parseResourceArgs, type ResourceSelection } from '../../resource-args.js';
 import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { untilGone } from '../../wait-gone.js';
-import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../get/get.js';
+import { ALL_NAMESPACES_FLAG, FIELD_SELECTOR_FLAG, FILENAME_FLAG, KUSTOMIZE_FLAG, SELECTOR_FLAG } from '../get/get.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'all', type: 'bool', default: false, help: 'Delete every object of the given types in the namespace.' },
@@ -23,6 +23,7 @@ const FLAGS: FlagSpec[] = [
   DRY_RUN_FLAG,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
+  KUSTOMIZE_FLAG,
   { name: 'force', type: 'bool', default: false, help: 'Remove the object from the API at once, without waiting for the kubelet to stop it.' },
   { name: 'grace-period', type: 'int', default: -1, help: 'Seconds the object gets to stop (negative: its own default; 1: immediately).' },
   { name: 'ignore-not-found', type: 'bool', default: false, help: 'Do not fail for objects that do not exist.' },
@@ -47,6 +48,7 @@ export interface DeleteCommandOptions {
   /** The objects named by arguments (resolved against the built-in API resources); empty with -f. */
   selections: ResourceSelection[];
   filenames: string[];
+  fromManifests: boolean;
   labelSelector: string;
   fieldSelector: string;
   deleteAll: boolean;
@@ -76,9 +78,9 @@ function gracePeriod(inv: Invocation): { ok: true; grace: number } | { ok: false
 }
 
 /** The resource builder's checks of arguments against selectors (cli-runtime builder.go visitorResult). */
-function selectionsOf(inv: Invocation, labelSelector: string, fieldSelector: string, deleteAll: boolean, filenames: string[]): Completed<ResourceSelection[]> {
+function selectionsOf(inv: Invocation, labelSelector: string, fieldSelector: string, deleteAll: boolean): Completed<ResourceSelection[]> {
   if (deleteAll && (labelSelector || fieldSelector)) return failed(plainError("setting 'all' parameter but found a non empty selector. "));
-  if (filenames.length > 0) return { ok: true, options: [] };
+  if (manifestArgsGiven(inv)) return { ok: true, options: [] };
   if (inv.args.length === 0) return failed(plainError(deleteAll || labelSelector || fieldSelector ? 'at least one resource must be specified to use a selector' : NO_RESOURCES_GIVEN));
   const parsed = parseResourceArgs(inv.args);
   if (!parsed.ok) return failed(plainError(parsed.message));
@@ -104,13 +106,14 @@ function complete(inv: Invocation): Completed<DeleteCommandOptions> {
   const fieldSelector = inv.flags.str('field-selector');
   const deleteAll = inv.flags.bool('all');
   const filenames = inv.flags.list('filename');
-  const selections = selectionsOf(inv, labelSelector, fieldSelector, deleteAll, filenames);
+  const selections = selectionsOf(inv, labelSelector, fieldSelector, deleteAll);
   if (!selections.ok) return selections;
   return {
     ok: true,
     options: {
       selections: selections.options,
       filenames,
+      fromManifests: manifestArgsGiven(inv),
       labelSelector,
       fieldSelector,
       deleteAll,
@@ -133,7 +136,7 @@ function validate(o: DeleteCommandOptions): string | undefined {
 
 function* victimsOf(inv: Invocation, o: DeleteCommandOptions) {
   const out: Victim[] = [];
-  if (o.filenames.length > 0) {
+  if (o.fromManifests) {
     const read = yield* readTargets(inv, o.filenames, 'delete');
     if (!read) return undefined;
     for (const t of read.targets) out.push({ info: t.info, namespace: t.namespace, name: t.name });

@@ -9,8 +9,8 @@ import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
 import { resourceArgs } from '../../resource-args.js';
-import { readTargets } from '../../manifest-target.js';
-import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, SELECTOR_FLAG } from '../get/get.js';
+import { manifestArgsGiven, readTargets } from '../../manifest-target.js';
+import { ALL_NAMESPACES_FLAG, FILENAME_FLAG, KUSTOMIZE_FLAG, SELECTOR_FLAG } from '../get/get.js';
 
 function text(inv: Invocation, info: ResourceInfo, obj: KubeObject): { ok: true; text: string } | { ok: false; error: string } {
   const r = describeObject(inv.api, info.resource, obj.metadata.namespace ?? '', obj.metadata.name ?? '', { now: inv.now(), showEvents: inv.flags.bool('show-events') });
@@ -39,7 +39,7 @@ function* describeFiles(inv: Invocation, files: string[]) {
 
 function* runDescribe(inv: Invocation) {
   const files = inv.flags.list('filename');
-  if (files.length > 0) return yield* describeFiles(inv, files);
+  if (manifestArgsGiven(inv)) return yield* describeFiles(inv, files);
   if (inv.args.length === 0) {
     inv.err(plainError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.'));
     return 1;
@@ -100,6 +100,7 @@ export const describe: Command = {
   flags: [
     ALL_NAMESPACES_FLAG,
     { ...FILENAME_FLAG, help: 'Files, directories or - (stdin) naming the objects to describe.' },
+    KUSTOMIZE_FLAG,
     { name: 'recursive', short: 'R', type: 'bool', default: false, help: 'Read the directories given with -f recursively.' },
     SELECTOR_FLAG,
     { name: 'show-events', type: 'bool', default: true, help: 'Include the events of the object.' }],

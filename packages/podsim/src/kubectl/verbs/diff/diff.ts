@@ -10,15 +10,16 @@ import { LAST_APPLIED, lastAppliedOf, withLastApplied } from '../../apply/last-a
 import { threeWayPatch } from '../../apply/three-way.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
-import { readTargets, type Target } from '../../manifest-target.js';
+import { manifestArgsGiven, readTargets, type Target } from '../../manifest-target.js';
 import { toYaml } from '../../printers/yaml.js';
 import { printWarnings } from '../../warnings.js';
 import { wait } from '../../../kernel/waitable.js';
 import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideManager } from '../apply/server-side.js';
-import { FILENAME_FLAG } from '../get/get.js';
+import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 
 const FLAGS = [
   FILENAME_FLAG,
+  KUSTOMIZE_FLAG,
   { name: 'recursive', short: 'R', type: 'bool' as const, default: false, help: 'Read directories given with -f recursively.' },
   { name: 'server-side', type: 'bool' as const, default: false, help: 'Compute the merged object with server-side apply.' },
   { name: 'force-conflicts', type: 'bool' as const, default: false, help: 'With --server-side, take over fields other managers own.' },
@@ -74,7 +75,7 @@ function fileName(t: Target): string {
 
 function* runDiff(inv: Invocation) {
   const files = inv.flags.list('filename');
-  if (files.length === 0) {
+  if (!manifestArgsGiven(inv)) {
     inv.err(plainError('must specify one of -f and -k'));
     return ERROR_EXIT;
   }

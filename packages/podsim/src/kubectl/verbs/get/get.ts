@@ -24,11 +24,13 @@ export const FIELD_SELECTOR_FLAG: FlagSpec = { name: 'field-selector', type: 'st
 export const ALL_NAMESPACES_FLAG: FlagSpec = { name: 'all-namespaces', short: 'A', type: 'bool', default: false, help: 'List objects of every namespace.' };
 export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Output format: json, yaml, name, wide, jsonpath=..., custom-columns=...' };
 export const FILENAME_FLAG: FlagSpec = { name: 'filename', short: 'f', type: 'stringSlice', default: [], help: 'Files, directories or - (stdin) naming the objects.' };
+export const KUSTOMIZE_FLAG: FlagSpec = { name: 'kustomize', short: 'k', type: 'string', help: 'A kustomization directory whose built resources are the objects.' };
 
 const FLAGS: FlagSpec[] = [
   ALL_NAMESPACES_FLAG,
   FIELD_SELECTOR_FLAG,
   FILENAME_FLAG,
+  KUSTOMIZE_FLAG,
   { name: 'ignore-not-found', type: 'bool', default: false, help: 'Print nothing for objects that do not exist.' },
   { name: 'label-columns', short: 'L', type: 'stringSlice', default: [], help: 'Label keys to show as extra columns.' },
   { name: 'no-headers', type: 'bool', default: false, help: 'Leave out the header line of tables.' },
@@ -49,6 +51,7 @@ export interface GetOptions {
   commandPath: string;
   args: string[];
   filenames: string[];
+  fromManifests: boolean;
   output: string;
   watch: boolean;
   watchOnly: boolean;
@@ -104,6 +107,7 @@ function complete(inv: Invocation): Completed<GetOptions> {
     commandPath: inv.commandPath,
     args: inv.args,
     filenames: f.list('filename'),
+    fromManifests: f.list('filename').length > 0 || f.str('kustomize') !== '',
     output: f.str('output'),
     watch: f.bool('watch'),
     watchOnly: f.bool('watch-only'),
@@ -123,7 +127,7 @@ function complete(inv: Invocation): Completed<GetOptions> {
   if (o.raw) return o.args.length > 0 ? failed(plainError('arguments may not be passed when --raw is specified')) : { ok: true, options: o };
   if (o.watch && o.sortBy) inv.err('warning: --watch requested, --sort-by will be ignored for watch events received\n');
   else if (o.watchOnly && o.sortBy) inv.err('warning: --watch-only requested, --sort-by will be ignored\n');
-  else if (!o.watch && !o.watchOnly && o.args.length === 0 && o.filenames.length === 0) {
+  else if (!o.watch && !o.watchOnly && o.args.length === 0 && !o.fromManifests) {
     return failed(
       'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n' +
         usageError(o.commandPath, 'Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).'),
@@ -158,7 +162,7 @@ function* runGet(inv: Invocation, o: GetOptions) {
   if (o.raw) return getRaw(inv, o.raw);
   const watching = o.watch || o.watchOnly;
   // The resource builder's own check: with --watch nothing above asked for a resource.
-  if (watching && o.args.length === 0 && o.filenames.length === 0) {
+  if (watching && o.args.length === 0 && !o.fromManifests) {
     inv.err(plainError(NO_RESOURCES_GIVEN));
     return 1;
   }
@@ -169,7 +173,7 @@ function* runGet(inv: Invocation, o: GetOptions) {
   }
   const format = out.format as OutputFormat;
   let args = o.args;
-  if (o.filenames.length > 0) {
+  if (o.fromManifests) {
     const read = yield* readTargets(inv, o.filenames, 'get');
     if (!read) return 1;
     args = read.targets.map((t) => `${kindPrefix(t.info)}/${t.name}`);

@@ -13,11 +13,11 @@ import { DRY_RUN_FLAG, dryRunAndFormat, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readLocalFile } from '../../local-files.js';
-import { readTargets } from '../../manifest-target.js';
+import { manifestArgsGiven, readTargets } from '../../manifest-target.js';
 import { printChanged } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
 import { yamlToJson } from '../../yaml-to-json.js';
-import { FILENAME_FLAG } from '../get/get.js';
+import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 
 export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Output format: one of json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file.' };
 
@@ -27,6 +27,7 @@ const FLAGS: FlagSpec[] = [
   DRY_RUN_FLAG,
   { name: 'field-manager', type: 'string', default: 'kubectl-patch', help: 'Name of the manager tracking field ownership.' },
   { ...FILENAME_FLAG, help: 'Files naming the resource to update.' },
+  KUSTOMIZE_FLAG,
   { name: 'local', type: 'bool', default: false, help: 'Patch the content of the file instead of the object on the server.' },
   OUTPUT_FLAG,
   { name: 'patch', short: 'p', type: 'string', help: 'The patch to apply to the resource, as JSON or YAML.' },
@@ -112,7 +113,7 @@ function* runPatch(inv: Invocation) {
   const local = inv.flags.bool('local');
   const files = inv.flags.list('filename');
   let objects: { info: ResourceInfo; obj: KubeObject }[] = [];
-  if (files.length > 0) {
+  if (manifestArgsGiven(inv)) {
     const read = yield* readTargets(inv, files, 'patch');
     if (!read) return 1;
     for (const t of read.targets) {

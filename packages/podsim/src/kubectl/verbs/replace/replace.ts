@@ -7,18 +7,18 @@ import { wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, dryRunAndFormat } from '../../dry-run.js';
 import { plainError, statusErrorText, withSource } from '../../errors.js';
-import { readTargets, type Target } from '../../manifest-target.js';
+import { manifestArgsGiven, readTargets, type Target } from '../../manifest-target.js';
 import { actionLine, printChanged } from '../../output.js';
 import { kindPrefix } from '../../resource-args.js';
 import { untilGone } from '../../wait-gone.js';
-import { FILENAME_FLAG } from '../get/get.js';
+import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 import { OUTPUT_FLAG } from '../patch/patch.js';
 
 function validate(inv: Invocation): string | undefined {
   const f = inv.flags;
   const force = f.bool('force');
   // Complete reads the files first: without any, nothing else is looked at.
-  if (f.list('filename').length === 0) return 'must specify one of -f and -k';
+  if (!manifestArgsGiven(inv)) return 'must specify one of -f and -k';
   if (f.int('grace-period') >= 0 && !force) return '--grace-period must have --force specified';
   if (f.has('timeout') && !force) return '--timeout must have --force specified';
   if (force && f.has('dry-run') && f.str('dry-run') !== 'none') return '--dry-run can not be used when --force is set';
@@ -87,6 +87,7 @@ export const replace: Command = {
     DRY_RUN_FLAG,
     { name: 'field-manager', type: 'string', default: 'kubectl-replace', help: 'Name of the manager tracking field ownership.' },
     { ...FILENAME_FLAG, help: 'Files holding the objects to replace.' },
+    KUSTOMIZE_FLAG,
     { name: 'force', type: 'bool', default: false, help: 'Delete the objects, then create them again.' },
     { name: 'grace-period', type: 'int', default: -1, help: 'With --force: seconds the deleted objects get to end (-1: their own).' },
     OUTPUT_FLAG,
