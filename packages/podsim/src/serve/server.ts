@@ -18,7 +18,6 @@ import { openapi } from './routes/openapi.js';
 import { parseResourcePath } from '../api/rest/path.js';
 import { handleResource } from './routes/resources.js';
 import { nodeLease } from './routes/lease.js';
-import { endpointSlices } from './routes/endpointslices.js';
 import { reviews } from './routes/reviews.js';
 import { refuse, serveExecLike } from './streams/exec.js';
 import { serveLogs } from './streams/logs.js';
@@ -73,7 +72,7 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
       const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: advertisedAddress(cluster.api) ?? address });
       return send(res, { code: r.code, body: r.body, contentType: r.contentType });
     }
-    const fixed = discovery(path, String(req.headers.accept ?? ''), advertisedAddress(cluster.api) ?? address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? endpointSlices(cluster.api, path, url.searchParams) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
+    const fixed = discovery(path, String(req.headers.accept ?? ''), advertisedAddress(cluster.api) ?? address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));

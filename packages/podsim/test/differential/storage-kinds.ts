@@ -90,12 +90,39 @@ volumeBindingMode: WaitForFirstConsumer
 `;
 const files = { 'pv-volume.yaml': volume, 'pv-claim.yaml': claim, 'pv-pod.yaml': pod, 'plain-claim.yaml': plainClaim, 'user-pod.yaml': userPod, 'bad-pv.yaml': badVolume, 'sc.yaml': storageClass };
 
+const ingressClass = `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata:
+  name: nginx
+  labels:
+    app.kubernetes.io/component: controller
+  annotations:
+    ingressclass.kubernetes.io/is-default-class: "true"
+spec:
+  controller: k8s.io/ingress-nginx
+  parameters:
+    apiGroup: k8s.example.com
+    kind: IngressParameters
+    name: external-lb
+`;
+
 export const STORAGE_KINDS: Scenario[] = [
   {
     name: 'ingress, ingress classes, api services',
+    files: { 'ingressclass.yaml': ingressClass },
     steps: [
+      'kubectl create deployment web --image=nginx --replicas=4',
+      'kubectl expose deployment web --port=80',
+      'kubectl create service clusterip api --tcp=8080:80',
       'kubectl create ingress web --class=nginx --rule=foo.com/*=web:80 --rule=foo.com/api=api:http,tls=cert',
       'kubectl create ingress all --default-backend=web:80',
+      'kubectl apply -f ingressclass.yaml',
+      'sleep 20',
+      'kubectl describe ingress web',
+      'kubectl describe ingress all',
+      'kubectl describe ingressclass nginx',
+      'kubectl describe svc web',
+      'kubectl describe svc api',
       'kubectl get ingress',
       'kubectl get ing web -o wide',
       'kubectl get ingress web -o yaml',

@@ -5,11 +5,14 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
 import { describeCronJob, describeJob } from './batch.js';
+import { serviceSlices } from './endpoint-slices.js';
 import { describeGeneric } from './generic.js';
+import { describeIngress, describeIngressClass } from './ingress.js';
 import { describeNode } from './node.js';
 import { describePod } from './pod.js';
 import { describeService } from './service.js';
@@ -25,7 +28,7 @@ export interface DescribeContext {
 }
 
 /** Used when the API's discovery list does not know the resource. */
-const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'persistentvolumes', 'storageclasses']);
+const CLUSTER_SCOPED = new Set(['nodes', 'namespaces', 'persistentvolumes', 'storageclasses', 'ingressclasses']);
 
 function list<T>(api: ApiClient, resource: string, namespace: string | undefined, opts: { labelSelector?: string; fieldSelector?: string } = {}): T[] {
   const r = api.list(resource, namespace, opts);
@@ -91,9 +94,12 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       return describeNode(obj as unknown as Node, pods, events, ctx.now);
     }
     case 'services': {
-      const ep = api.get<KubeObject>('endpoints', ns, obj.metadata.name ?? '');
-      return describeService(obj as unknown as Service, ep.ok ? (ep.value as unknown as Endpoints) : undefined, events, ctx.now);
+      return describeService(obj as unknown as Service, serviceSlices(api, ns, obj.metadata.name ?? ''), events, ctx.now);
     }
+    case 'ingresses':
+      return describeIngress(api, obj as unknown as Ingress, events, ctx.now);
+    case 'ingressclasses':
+      return describeIngressClass(obj as unknown as IngressClass, events, ctx.now);
     case 'jobs':
       return describeJob(obj as unknown as Job, events, ctx.now);
     case 'cronjobs':

@@ -1,32 +1,12 @@
-/**
- * `kubectl describe service`. Endpoints come from the Endpoints object of the same name (kubectl
- * reads EndpointSlices; both carry the same ready addresses here). Models describe.go describeService.
- */
-import type { Endpoints, Event, Service } from 'kubernetes-types/core/v1';
+/** `kubectl describe service`: its ports with the ready endpoints of its EndpointSlices (describe.go describeService, 1.32). */
+import type { Event, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import { formatLabels } from '../../format/labels.js';
+import { formatEndpointSlices } from './endpoint-slices.js';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { LEVEL_0, PrefixWriter } from './prefix-writer.js';
 
-/** `10.244.1.5:8080,10.244.2.3:8080` for one service port; `<none>` without endpoints. */
-function endpointsFor(ep: Endpoints | undefined, portName: string): string {
-  if (!ep || (ep.subsets ?? []).length === 0) return '<none>';
-  const max = 3;
-  const list: string[] = [];
-  let count = 0;
-  for (const ss of ep.subsets ?? []) {
-    const addrs = ss.addresses ?? [];
-    const ports = ss.ports ?? [];
-    const targets = ports.length === 0 ? addrs.map((a) => a.ip) : ports.filter((p) => (p.name ?? '') === portName).flatMap((p) => addrs.map((a) => (a.ip.includes(':') ? `[${a.ip}]:${p.port}` : `${a.ip}:${p.port}`)));
-    for (const t of targets) {
-      count++;
-      if (list.length < max) list.push(t);
-    }
-  }
-  const s = list.join(',');
-  return count > max ? `${s} + ${count - max} more...` : s;
-}
-
-export function describeService(svc: Service, ep: Endpoints | undefined, events: Event[] | undefined, now: number): string {
+export function describeService(svc: Service, slices: EndpointSlice[], events: Event[] | undefined, now: number): string {
   const w = new PrefixWriter();
   const spec = svc.spec ?? {};
   w.write(LEVEL_0, `Name:\t${svc.metadata?.name ?? ''}\n`);
@@ -50,7 +30,7 @@ export function describeService(svc: Service, ep: Endpoints | undefined, events:
     w.write(LEVEL_0, `Port:\t${name}\t${p.port}/${proto}\n`);
     w.write(LEVEL_0, `TargetPort:\t${p.targetPort ?? p.port}/${proto}\n`);
     if (p.nodePort) w.write(LEVEL_0, `NodePort:\t${name}\t${p.nodePort}/${proto}\n`);
-    w.write(LEVEL_0, `Endpoints:\t${endpointsFor(ep, p.name ?? '')}\n`);
+    w.write(LEVEL_0, `Endpoints:\t${formatEndpointSlices(slices, p.name ?? '')}\n`);
   }
   w.write(LEVEL_0, `Session Affinity:\t${spec.sessionAffinity ?? ''}\n`);
   if (spec.externalTrafficPolicy) w.write(LEVEL_0, `External Traffic Policy:\t${spec.externalTrafficPolicy}\n`);
