@@ -14,6 +14,7 @@ import { javaPrograms } from '../programs/runtimes/java.js';
 import { phpProgram } from '../programs/runtimes/php.js';
 import { versionOnly } from '../programs/runtimes/version-only.js';
 import { catalogueTags } from './catalogue/catalogue.js';
+import releases from './runtime-releases.generated.json';
 import { DEFAULT_PATH } from './types.js';
 import type { FamilyBuild } from './families/index.js';
 import { imageSize } from './families/sizes.js';
@@ -30,6 +31,14 @@ interface Runtime {
   path?: string;
 }
 
+/**
+ * `ruby -v`'s release date per version (www.ruby-lang.org's release list) and `php -v`'s build time
+ * (when the official image first listed the version): scripts/gen-runtime-releases.ts. Ruby's
+ * revision hash is the 3.3.6 release's for every version: no source at hand lists the others.
+ */
+const RUBY_DATES: Record<string, string> = releases.ruby;
+const PHP_BUILDS: Record<string, string> = releases.php;
+
 const RUNTIMES: Record<string, Runtime> = {
   python: {
     current: '3.13.1',
@@ -43,7 +52,7 @@ const RUNTIMES: Record<string, Runtime> = {
   },
   node: { current: '22.12.0', bins: (v) => ({ '/usr/local/bin/node': nodeProgram(v) }), cmd: () => ['node'], env: (v) => ({ NODE_VERSION: v, YARN_VERSION: '1.22.22' }) },
   perl: { current: '5.40.0', bins: (v) => ({ '/usr/local/bin/perl': perlProgram(v) }), links: (v) => ({ [`/usr/local/bin/perl${v}`]: 'perl' }), cmd: (v) => [`perl${v}`, '-de0'], env: () => ({}) },
-  ruby: { current: '3.3.6', bins: (v) => ({ '/usr/local/bin/ruby': rubyProgram(v, `ruby ${v} (2024-11-05 revision 75015d4c1f)${/^3\.([4-9]|\d\d)|^[4-9]/.test(v) ? ' +PRISM' : ''} [x86_64-linux]`), '/usr/local/bin/irb': versionOnly('irb', ['--version'], `irb 1.13.1 (2024-05-05)`) }), cmd: () => ['irb'], env: (v) => ({ RUBY_VERSION: v, GEM_HOME: '/usr/local/bundle' }) },
+  ruby: { current: '3.3.6', bins: (v) => ({ '/usr/local/bin/ruby': rubyProgram(v, `ruby ${v} (${RUBY_DATES[v] ?? '2024-11-05'} revision 75015d4c1f)${/^3\.([4-9]|\d\d)|^[4-9]/.test(v) ? ' +PRISM' : ''} [x86_64-linux]`), '/usr/local/bin/irb': versionOnly('irb', ['--version'], `irb 1.13.1 (2024-05-05)`) }), cmd: () => ['irb'], env: (v) => ({ RUBY_VERSION: v, GEM_HOME: '/usr/local/bundle' }) },
   php: { current: '8.4.2', bins: (v) => ({ '/usr/local/bin/php': phpProgram(v, phpBanner(v)) }), cmd: () => ['php', '-a'], env: (v) => ({ PHP_VERSION: v, PHP_INI_DIR: '/usr/local/etc/php' }) },
   golang: { current: '1.23.4', bins: (v) => ({ '/usr/local/go/bin/go': versionOnly('go', ['version'], `go version go${v} linux/amd64`) }), cmd: () => ['bash'], env: (v) => ({ GOLANG_VERSION: v, GOPATH: '/go', GOTOOLCHAIN: 'local' }), path: `/go/bin:/usr/local/go/bin:${DEFAULT_PATH}` },
   openjdk: { current: '22.0.2', bins: (v) => binaries(javaPrograms('openjdk', v, '11'), '/usr/local/openjdk/bin'), cmd: () => ['jshell'], env: (v) => ({ JAVA_HOME: '/usr/local/openjdk', JAVA_VERSION: v }), path: `/usr/local/openjdk/bin:${DEFAULT_PATH}` },
@@ -56,7 +65,7 @@ const binaries = (programs: Record<string, Program>, dir: string) => Object.from
 function phpBanner(v: string): string {
   const [major, minor, patch] = v.split('.');
   const zend = major === '8' ? `4.${minor}.${patch ?? 0}` : `${Number(major) - 4}.${minor}.0`;
-  return `PHP ${v} (cli) (built: Dec 19 2024 19:00:00) (NTS)\nCopyright (c) The PHP Group\nZend Engine v${zend}, Copyright (c) Zend Technologies`;
+  return `PHP ${v} (cli) (built: ${PHP_BUILDS[v] ?? 'Dec 19 2024 19:00:00'}) (NTS)\nCopyright (c) The PHP Group\nZend Engine v${zend}, Copyright (c) Zend Technologies`;
 }
 
 /** JAVA_VERSION as the eclipse-temurin Dockerfiles set it: jdk-21.0.5+11, jdk8u432-b06. */

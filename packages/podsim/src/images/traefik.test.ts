@@ -5,7 +5,8 @@ import { traefikRelease } from './traefik.js';
 
 /**
  * Expected texts from the traefik source (github.com/traefik/traefik): cmd/version's template,
- * the release codename and build (release CI files, the tag's commit) per tag, cmd/healthcheck's
+ * the release codename and build (release CI files, the tag's commit; the Go patch of that day from
+ * golang/website's release history) per tag, cmd/healthcheck's
  * `OK: URL`, pkg/ping's "OK", pkg/version's /api/version fields, pkg/cli/loader_flag.go's
  * "Configuration loaded from flags." (v2, logrus text before the logger is set up), the ERROR default
  * of cmd/traefik (a healthy v3 prints nothing), the traefik image's entrypoint note.
@@ -26,13 +27,13 @@ function traefikPod(image: string, args?: string[]) {
 
 describe('traefik image', () => {
   it('traefik version prints the release of the tag: codename, Go, build time', () => {
-    expect(traefikRelease('v3.1.2')).toEqual({ version: '3.1.2', codename: 'comte', go: '1.22', built: '2024-08-06T13:34:03Z' });
+    expect(traefikRelease('v3.1.2')).toEqual({ version: '3.1.2', codename: 'comte', go: '1.22.5', built: '2024-08-06T13:34:03Z' });
     expect(traefikRelease('v2.10')).toMatchObject({ version: '2.10.7', codename: 'saintmarcelin' });
     expect(traefikRelease('mimolette').version).toMatch(/^2\.11\.\d+$/);
     const pod = testPod();
     const v = pod.run('traefik:v2.11.0', { name: 'v', args: ['version'] });
     pod.clock.advance(10);
-    expect(logText(v)).toBe('Version:      2.11.0\nCodename:     mimolette\nGo version:   go1.22\nBuilt:        2024-02-12T15:14:04Z\nOS/Arch:      linux/amd64\n');
+    expect(logText(v)).toBe('Version:      2.11.0\nCodename:     mimolette\nGo version:   go1.22.0\nBuilt:        2024-02-12T15:14:04Z\nOS/Arch:      linux/amd64\n');
     expect(exitOf(v)).toMatchObject({ exitCode: 0 });
   });
 

@@ -63,7 +63,8 @@ function* connect(proc: Proc, o: Options, client: MysqlClient): Generator<Waitab
   const socket = o.host === 'localhost';
   const opened = openSession(proc, socket ? '127.0.0.1' : o.host, o.port);
   if (!opened.ok) {
-    if (socket) return `ERROR 2002 (HY000): Can't connect to local ${client.flavor === 'mariadb' ? 'server' : 'MySQL server'} through socket '/var/run/mysqld/mysqld.sock' (2)`;
+    // MariaDB's Debian/Ubuntu builds (the mariadb image, the reader's Debian client) default to /run/mysqld, as mariadbd's own ready line says.
+    if (socket) return `ERROR 2002 (HY000): Can't connect to local ${client.flavor === 'mariadb' ? "server through socket '/run" : "MySQL server through socket '/var/run"}/mysqld/mysqld.sock' (2)`;
     if (opened.error === 'ENOTFOUND') return `ERROR 2005 (HY000): Unknown ${client.flavor === 'mariadb' ? 'server' : 'MySQL server'} host '${o.host}' (-2)`;
     if (opened.error === 'EPROTO') return `ERROR 2013 (HY000): Lost connection to ${client.flavor === 'mariadb' ? 'server' : 'MySQL server'} at 'reading initial communication packet', system error: 0`;
     return `ERROR 2003 (HY000): Can't connect to ${client.flavor === 'mariadb' ? 'server' : 'MySQL server'} on '${o.host}${client.flavor === 'mysql' ? `:${o.port}` : ''}' (${opened.error === 'ECONNREFUSED' ? 111 : 113})`;

@@ -111,6 +111,20 @@ describe('mysql', () => {
     expect(run(['mysql', '-h', '127.0.0.1', '-P', '3307', '-uroot', '-e', 'SELECT 1']).err).toBe("ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3307' (111)\n");
   });
 
+  // client/mysql.cc (CR_CONNECTION_ERROR) and libmariadb's errmsg.c: "local MySQL server" vs "local server";
+  // the socket each image's client is built with (mysqld's and mariadbd's "ready for connections" lines name it).
+  it('no server on the socket: ERROR 2002 with the socket path of each client', () => {
+    const pod = testPod();
+    const my = pod.run('mysql:8.0', { name: 'my', command: ['sleep', '3600'] });
+    const maria = pod.run('mariadb:10.11', { name: 'maria', command: ['sleep', '3600'] });
+    const a = pod.exec(my, ['mysql', '-uroot', '-e', 'SELECT 1']);
+    const b = pod.exec(maria, ['mysql', '-uroot', '-e', 'SELECT 1']);
+    pod.clock.advance(100);
+    expect(a.err.text).toBe("ERROR 2002 (HY000): Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)\n");
+    expect(b.err.text).toBe("ERROR 2002 (HY000): Can't connect to local server through socket '/run/mysqld/mysqld.sock' (2)\n");
+    expect(b.proc.exitCode).toBe(1);
+  });
+
   it('mariadb 11 has `mariadb` and no `mysql`', () => {
     const run = mysql('mariadb:11');
     expect(run(['mariadb', '-uroot', '-psecret', '-e', 'SELECT 1+1']).out).toBe('1+1\n2\n');
