@@ -6,6 +6,7 @@ import type { Program } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { mongoLegacy, mongosh } from '../programs/clients/mongosh.js';
 import { mysqlProgram } from '../programs/clients/mysql.js';
+import releases from './runtime-releases.generated.json';
 import { psqlProgram } from '../programs/clients/psql.js';
 import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
 import { mariadbStore, memcachedStore, mongoStore, mysqlStore, postgresStore, rabbitmqStore } from './datastores.js';
@@ -36,6 +37,13 @@ function mariadbClients(v: string): Record<string, Program> {
   return { '/usr/bin/mariadb': client, ...(major < 11 ? { '/usr/bin/mysql': client } : {}) };
 }
 
+/** The year each MySQL release came out (scripts/gen-runtime-releases.ts): its client's banner ends its copyright there. */
+const MYSQL_YEARS: Record<string, string> = releases.mysql;
+
+/** `mysql --version`: 8.0 on prints the server release; 5.x clients their own 14.14 with the release as "Distrib". */
+const mysqlClientVersion = (v: string) =>
+  Number(v.split('.')[0]) >= 8 ? `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)` : `mysql  Ver 14.14 Distrib ${v}, for Linux (x86_64) using  EditLine wrapper`;
+
 const SPECS: Record<string, Spec> = {
   postgres: {
     current: '17.2',
@@ -47,7 +55,7 @@ const SPECS: Record<string, Spec> = {
     ports: [5432],
     clients: (v, debian) => ({ '/usr/bin/psql': psqlProgram(`${v}${debian ? ` (Debian ${v}-1.pgdg120+1)` : ''}`) }),
   },
-  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060], clients: (v) => ({ '/usr/bin/mysql': mysqlProgram({ flavor: 'mysql', version: `mysql  Ver ${v} for Linux on x86_64 (MySQL Community Server - GPL)` }) }) },
+  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060], clients: (v) => ({ '/usr/bin/mysql': mysqlProgram({ flavor: 'mysql', version: mysqlClientVersion(v), copyrightYear: MYSQL_YEARS[v] }) }) },
   mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306], clients: mariadbClients },
   mongo: {
     current: '8.0.4',

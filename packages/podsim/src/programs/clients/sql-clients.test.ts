@@ -6,7 +6,8 @@
  * Connection and statement errors: the texts libpq and the mysql client print.
  */
 import { describe, expect, it } from 'vitest';
-import { testPod } from '../../runtime/testing.js';
+import { Pipe, StringSink } from '../../kernel/streams.js';
+import { logText, testPod } from '../../runtime/testing.js';
 
 const trimEnds = (s: string) => s.replace(/ +$/gm, '');
 
@@ -109,6 +110,37 @@ describe('mysql', () => {
     expect(run(['mysql', '-uroot', '-psecret', 'menagerie', '-e', 'SELECT * FROM nope'])).toMatchObject({ code: 1, err: expect.stringContaining("ERROR 1146 (42S02): Table 'menagerie.nope' doesn't exist\n") });
     expect(run(['mysql', '-uroot', '-psecret', '-e', 'SELEC 1']).err).toContain("ERROR 1064 (42000): You have an error in your SQL syntax; check the manual that corresponds to your MySQL server version for the right syntax to use near 'SELEC 1' at line 1\n");
     expect(run(['mysql', '-h', '127.0.0.1', '-P', '3307', '-uroot', '-e', 'SELECT 1']).err).toBe("ERROR 2003 (HY000): Can't connect to MySQL server on '127.0.0.1:3307' (111)\n");
+  });
+
+  // client/mysql.cc's greeting; welcome_copyright_notice.h ends the copyright at the release's year
+  // (8.0.36 came out in January 2024: official-images history).
+  it.each([['mysql:8.0.36', '2024']])('%s at a terminal: the monitor greeting, prompt and a boxed SHOW DATABASES', (image, year) => {
+    const pod = testPod();
+    const c = pod.run(image, { env: { MYSQL_ROOT_PASSWORD: 'secret' } });
+    pod.clock.advance(20_000);
+    const stdin = Object.assign(new Pipe(), { isTTY: true });
+    const out = Object.assign(new StringSink(), { isTTY: true });
+    const r = c.exec(['mysql', '-uroot', '-psecret'], { stdin, stdout: out, stderr: new StringSink(), tty: true });
+    expect(r.ok).toBe(true);
+    stdin.write('SHOW DATABASES;\nquit\n');
+    pod.clock.advance(100);
+    const version = image.split(':')[1];
+    expect(out.text).toBe(
+      `Welcome to the MySQL monitor.  Commands end with ; or \\g.\nYour MySQL connection id is 8\nServer version: ${version} MySQL Community Server - GPL\n\n` +
+        `Copyright (c) 2000, ${year}, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n\n` +
+        "Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n" +
+        'mysql> +--------------------+\n| Database           |\n+--------------------+\n| information_schema |\n| mysql              |\n| performance_schema |\n| sys                |\n+--------------------+\n4 rows in set (0.00 sec)\n\nmysql> Bye\n',
+    );
+  });
+
+  // `mysql --version` as 5.7 and 8.0 clients print it (5.7: the old "Ver 14.14 Distrib" form, quoted in many install guides).
+  it('mysql --version per client generation', () => {
+    const pod = testPod();
+    const old = pod.run('mysql:5.7.44', { name: 'old', command: ['mysql', '--version'] });
+    const cur = pod.run('mysql:8.0.36', { name: 'cur', command: ['mysql', '--version'] });
+    pod.clock.advance(100);
+    expect(logText(old)).toBe('mysql  Ver 14.14 Distrib 5.7.44, for Linux (x86_64) using  EditLine wrapper\n');
+    expect(logText(cur)).toBe('mysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n');
   });
 
   // client/mysql.cc (CR_CONNECTION_ERROR) and libmariadb's errmsg.c: "local MySQL server" vs "local server";
