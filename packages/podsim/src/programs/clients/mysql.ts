@@ -138,7 +138,7 @@ export function mysqlProgram(client: MysqlClient): Program {
       proc.stdout.write(
         client.flavor === 'mariadb'
           ? `Welcome to the MariaDB monitor.  Commands end with ; or \\g.\nYour MariaDB connection id is 3\nServer version: ${String(version)} mariadb.org binary distribution\n\nCopyright (c) 2000, 2018, Oracle, MariaDB Corporation Ab and others.\n\n`
-          : `Welcome to the MySQL monitor.  Commands end with ; or \\g.\nYour MySQL connection id is 8\nServer version: ${String(version)} MySQL Community Server - GPL\n\nCopyright (c) 2000, ${client.copyrightYear ?? '2024'}, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n\n`,
+          : `Welcome to the MySQL monitor.  Commands end with ; or \\g.\nYour MySQL connection id is 8\nServer version: ${String(version)} ${/^5\./.test(String(version)) ? 'MySQL Community Server (GPL)' : 'MySQL Community Server - GPL'}\n\nCopyright (c) 2000, ${client.copyrightYear ?? '2024'}, Oracle and/or its affiliates.\n\nOracle is a registered trademark of Oracle Corporation and/or its\naffiliates. Other names may be trademarks of their respective\nowners.\n\n`,
       );
       proc.stdout.write(`Type 'help;' or '\\h' for help. Type '\\c' to clear the current input statement.\n\n`);
     }

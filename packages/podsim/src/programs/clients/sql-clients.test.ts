@@ -143,6 +143,19 @@ describe('mysql', () => {
     expect(logText(cur)).toBe('mysql  Ver 8.0.36 for Linux on x86_64 (MySQL Community Server - GPL)\n');
   });
 
+  // 5.7 servers' version_comment is "MySQL Community Server (GPL)"; 8.0 changed it to "- GPL".
+  it('the monitor greeting names a 5.7 server with its own comment', () => {
+    const pod = testPod();
+    const c = pod.run('mysql:5.7.44', { env: { MYSQL_ROOT_PASSWORD: 'secret' } });
+    pod.clock.advance(20_000);
+    const stdin = Object.assign(new Pipe(), { isTTY: true });
+    const out = Object.assign(new StringSink(), { isTTY: true });
+    c.exec(['mysql', '-uroot', '-psecret'], { stdin, stdout: out, stderr: new StringSink(), tty: true });
+    stdin.write('quit\n');
+    pod.clock.advance(100);
+    expect(out.text).toContain('\nServer version: 5.7.44 MySQL Community Server (GPL)\n');
+  });
+
   // client/mysql.cc (CR_CONNECTION_ERROR) and libmariadb's errmsg.c: "local MySQL server" vs "local server";
   // the socket each image's client is built with (mysqld's and mariadbd's "ready for connections" lines name it).
   it('no server on the socket: ERROR 2002 with the socket path of each client', () => {
