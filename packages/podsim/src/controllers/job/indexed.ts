@@ -14,8 +14,10 @@ export function podIndex(pod: Pod): number | undefined {
   return v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined;
 }
 
+export type Intervals = [number, number][];
+
 /** `0-2,5` → [[0,2],[5,5]] */
-function parseIntervals(s: string | undefined): [number, number][] {
+export function parseIntervals(s: string | undefined): Intervals {
   if (!s) return [];
   return s.split(',').map((part) => {
     const [a, b] = part.split('-').map(Number);
@@ -23,11 +25,12 @@ function parseIntervals(s: string | undefined): [number, number][] {
   });
 }
 
-function formatIntervals(list: [number, number][]): string {
-  return list.map(([a, b]) => (a === b ? String(a) : `${a}-${b}`)).join(',');
+/** orderedIntervals.String(): a run of two is written `3,4`, longer runs `3-5`. */
+export function formatIntervals(list: Intervals): string {
+  return list.map(([a, b]) => (a === b ? String(a) : `${a}${b === a + 1 ? ',' : '-'}${b}`)).join(',');
 }
 
-function merge(list: [number, number][]): [number, number][] {
+export function mergeIntervals(list: Intervals): Intervals {
   const sorted = [...list].sort((x, y) => x[0] - y[0]);
   const out: [number, number][] = [];
   for (const [a, b] of sorted) {
@@ -46,22 +49,24 @@ export interface IndexedPlan {
   missing: number[];
 }
 
-export function indexedPlan(spec: Any, pods: Pod[], previous: string | undefined): IndexedPlan {
+/** `failed`: indexes given up on (backoffLimitPerIndex), which get no new pods either. */
+export function indexedPlan(spec: Any, pods: Pod[], previous: string | undefined, failed: Intervals = []): IndexedPlan {
   const completions: number = spec.completions ?? 0;
   const done = parseIntervals(previous);
   for (const p of pods) {
     const i = podIndex(p);
     if (i !== undefined && i < completions && isPodSucceeded(p)) done.push([i, i]);
   }
-  const merged = merge(done);
+  const merged = mergeIntervals(done);
   const doneCount = merged.reduce((n, [a, b]) => n + b - a + 1, 0);
   const busy = new Set(pods.filter(isPodActive).map(podIndex));
+  const skip = mergeIntervals([...merged, ...failed]);
   const missing: number[] = [];
   let k = 0;
   for (let i = 0; i < completions && missing.length < MAX_POD_CREATE_DELETE_PER_SYNC; i++) {
-    while (k < merged.length && merged[k][1] < i) k++;
-    if (k < merged.length && merged[k][0] <= i) {
-      i = merged[k][1];
+    while (k < skip.length && skip[k][1] < i) k++;
+    if (k < skip.length && skip[k][0] <= i) {
+      i = skip[k][1];
       continue;
     }
     if (!busy.has(i)) missing.push(i);

@@ -19,6 +19,8 @@ export interface Finish {
 export const COMPLETIONS_REACHED: Finish = { reason: 'CompletionsReached', message: 'Reached expected number of succeeded pods' };
 export const BACKOFF_LIMIT_EXCEEDED: Finish = { reason: 'BackoffLimitExceeded', message: 'Job has reached the specified backoff limit' };
 export const DEADLINE_EXCEEDED: Finish = { reason: 'DeadlineExceeded', message: 'Job was active longer than specified deadline' };
+export const MAX_FAILED_INDEXES_EXCEEDED: Finish = { reason: 'MaxFailedIndexesExceeded', message: 'Job has exceeded the specified maximal number of failed indexes' };
+export const FAILED_INDEXES: Finish = { reason: 'FailedIndexes', message: 'Job has failed indexes' };
 
 export function conditionsOf(job: KubeObject): JobCondition[] {
   return ((job.status as { conditions?: JobCondition[] } | undefined)?.conditions ?? []).map((c) => ({ ...c }));

@@ -3,7 +3,8 @@
  * runs pods until `completions` succeed (or, without completions, until one succeeds and the rest end),
  * at most `parallelism` at a time; replaces failed pods after the pod-failure back-off; fails the Job
  * past `backoffLimit` (failed pods, or container restarts with restartPolicy OnFailure) or
- * `activeDeadlineSeconds`; counts each pod once through its tracking finalizer.
+ * `activeDeadlineSeconds`; counts each pod once through its tracking finalizer. Indexed Jobs with
+ * backoffLimitPerIndex count failures per index instead (per-index.ts).
  */
 import type { KubeObject, Pod } from '../../api/types.js';
 import { EventRecorder } from '../../events/recorder.js';
@@ -19,7 +20,8 @@ import { BACKOFF_LIMIT_EXCEEDED, COMPLETIONS_REACHED, DEADLINE_EXCEEDED, conditi
 import { applyPodFailurePolicy } from './pod-failure-policy.js';
 import { MAX_POD_CREATE_DELETE_PER_SYNC, TRACKING_FINALIZER, finishedTime, hasTrackingFinalizer, isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, pastBackoffLimitOnFailure } from './job-pods.js';
 import { nextBackoffRecord, remainingBackoff, type BackoffRecord } from './pod-failure-backoff.js';
-import { indexedPlan, COMPLETION_INDEX_ANNOTATION } from './indexed.js';
+import { indexedPlan, COMPLETION_INDEX_ANNOTATION, formatIntervals, podIndex, type Intervals } from './indexed.js';
+import { failedIndexes, hasBackoffLimitPerIndex, indexesFailure, intervalsHas, lastFailedPerIndex, remainingForIndex, replacementAnnotations } from './per-index.js';
 import type { Any } from '../../api/objects.js';
 
 type JobObj = KubeObject & { spec?: Any; status?: Any };
@@ -81,8 +83,14 @@ export class JobController {
     const outcomes = newFailed.map((p) => applyPodFailurePolicy(spec.podFailurePolicy, p));
     status.failed = (prev.failed ?? 0) + outcomes.filter((o) => o.count).length;
     const failJob = outcomes.find((o) => o.failJob)?.failJob;
-    const completedIdx = spec.completionMode === 'Indexed' ? indexedPlan(spec, pods, prev.completedIndexes) : undefined;
+    // Once the Job is finishing, the pods it stops count as failed but give up no index (upstream
+    // counts them in the finishing sync and drops their finalizers at once).
+    const finishing = !!(findCondition(conds, 'FailureTarget') || findCondition(conds, 'SuccessCriteriaMet'));
+    const newlyFailed = finishing ? [] : newFailed.map((pod, i) => ({ pod, outcome: outcomes[i] }));
+    const failedIdx = hasBackoffLimitPerIndex(spec) ? failedIndexes(spec, prev.failedIndexes, newlyFailed) : undefined;
+    const completedIdx = spec.completionMode === 'Indexed' ? indexedPlan(spec, pods, prev.completedIndexes, failedIdx) : undefined;
     if (completedIdx) status.completedIndexes = completedIdx.completedIndexes || undefined;
+    if (failedIdx) status.failedIndexes = formatIntervals(failedIdx);
     let active = pods.filter(isPodActive);
 
     if (!done) {
@@ -96,6 +104,7 @@ export class JobController {
         else if (status.failed > (spec.backoffLimit ?? 6) || pastBackoffLimitOnFailure(spec, active)) failure = BACKOFF_LIMIT_EXCEEDED;
         else if (deadline !== undefined && !suspended && now >= deadline) failure = DEADLINE_EXCEEDED;
         else if (deadline !== undefined && !suspended) this.queue.addAfter(key, deadline - now);
+        if (!failure && failedIdx && completedIdx) failure = indexesFailure(spec, failedIdx, spec.completions - completedIdx.remaining);
         if (failure) conds.push(newCondition('FailureTarget', failure, now));
         else if (this.completionsReached(spec, status, active, completedIdx?.remaining)) {
           success = true;
@@ -104,7 +113,7 @@ export class JobController {
       }
       if (failure || success) active = this.deletePods(job, active);
       else if (suspended) active = this.deletePods(job, active);
-      else active = this.manage(job, spec, status, active, pods.filter(isPodTerminating).length, record, completedIdx?.missing);
+      else active = this.manage(job, spec, status, active, pods.filter(isPodTerminating).length, record, completedIdx?.missing, failedIdx && { failed: failedIdx, pods });
       const after = owned(uid);
       const uncounted = after.filter((p) => hasTrackingFinalizer(p) && !counted.some((c) => c.metadata.uid === p.metadata.uid));
       if ((failure || success) && active.length === 0 && uncounted.length === 0 && !after.some(isPodTerminating)) {
@@ -136,8 +145,17 @@ export class JobController {
   }
 
   /** Creates or deletes pods toward the wanted number of active ones; returns the active pods after it. */
-  private manage(job: JobObj, spec: Any, status: Any, active: PodObj[], terminating: number, record: BackoffRecord, missingIndexes: number[] | undefined): PodObj[] {
+  private manage(job: JobObj, spec: Any, status: Any, active: PodObj[], terminating: number, record: BackoffRecord, missingIndexes: number[] | undefined, perIndex?: { failed: Intervals; pods: PodObj[] }): PodObj[] {
     const key = keyOf(job);
+    const now = this.ctx.clock.now();
+    if (perIndex) {
+      // The pods of an index given up on are stopped.
+      const doomed = active.filter((p) => intervalsHas(perIndex.failed, podIndex(p) ?? -1));
+      if (doomed.length > 0) {
+        const kept = new Set(this.deletePods(job, doomed));
+        active = active.filter((p) => !doomed.includes(p) || kept.has(p));
+      }
+    }
     const parallelism = spec.parallelism ?? 1;
     let want: number;
     if (spec.completions === undefined || spec.completions === null) want = status.succeeded > 0 ? active.length : parallelism;
@@ -150,17 +168,34 @@ export class JobController {
     // With podReplacementPolicy Failed a pod is replaced only once it has fully terminated.
     const diff = want - active.length - (spec.podReplacementPolicy === 'Failed' ? terminating : 0);
     if (diff <= 0) return active;
-    const wait = remainingBackoff(record, this.ctx.clock.now());
+    // Per-index back-off replaces the Job-wide one.
+    const wait = perIndex ? 0 : remainingBackoff(record, now);
     if (wait > 0) {
       this.queue.addAfter(key, wait);
       return active;
     }
-    const granted = this.throttle.take(Math.min(diff, MAX_POD_CREATE_DELETE_PER_SYNC));
+    let candidates = missingIndexes;
+    let lastFailed: Map<number, PodObj> | undefined;
+    if (perIndex && missingIndexes) {
+      const activeIdx = new Set(active.map(podIndex));
+      lastFailed = lastFailedPerIndex(spec, perIndex.pods, (i) => activeIdx.has(i) || intervalsHas(perIndex.failed, i), now);
+      const pending = missingIndexes.slice(0, diff);
+      const waits = pending.map((i) => remainingForIndex(lastFailed?.get(i), now));
+      candidates = pending.filter((_i, n) => waits[n] === 0);
+      if (candidates.length === 0) {
+        const soonest = Math.min(...waits);
+        if (Number.isFinite(soonest)) this.queue.addAfter(key, soonest);
+        return active;
+      }
+    }
+    const granted = this.throttle.take(Math.min(candidates ? Math.min(diff, candidates.length) : diff, MAX_POD_CREATE_DELETE_PER_SYNC));
     if (granted < diff) this.queue.addAfter(key, Math.max(this.throttle.msUntilNext(), 1));
     const created: PodObj[] = [];
-    const indexes = missingIndexes ? missingIndexes.slice(0, granted) : undefined;
+    const indexes = candidates ? candidates.slice(0, granted) : undefined;
     for (let i = 0; i < granted; i++) {
-      const pod = this.createPod(job, spec, indexes?.[i]);
+      const replaced = indexes && lastFailed?.get(indexes[i]);
+      const counts = perIndex ? replacementAnnotations(replaced, replaced ? applyPodFailurePolicy(spec.podFailurePolicy, replaced) : undefined) : undefined;
+      const pod = this.createPod(job, spec, indexes?.[i], counts);
       if (!pod) {
         this.queue.addAfter(key, RETRY_MS);
         break;
@@ -170,9 +205,9 @@ export class JobController {
     return [...active, ...created];
   }
 
-  private createPod(job: JobObj, spec: Any, index: number | undefined): PodObj | undefined {
+  private createPod(job: JobObj, spec: Any, index: number | undefined, extraAnnotations?: Record<string, string>): PodObj | undefined {
     const template: Any = spec.template ?? {};
-    const annotations = { ...(template.metadata?.annotations ?? {}) };
+    const annotations = { ...(template.metadata?.annotations ?? {}), ...(extraAnnotations ?? {}) };
     const labels = { ...(template.metadata?.labels ?? {}) };
     const podSpec = structuredClone(template.spec ?? {});
     const name = job.metadata.name ?? '';

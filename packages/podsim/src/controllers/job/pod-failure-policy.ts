@@ -1,7 +1,8 @@
 /**
  * A Job's podFailurePolicy applied to a failed pod (pkg/controller/job/pod_failure_policy.go): the first
  * rule that matches decides: FailJob fails the Job with a message naming the pod and the rule, Ignore
- * keeps the failure out of the backoffLimit count, Count counts it as usual. onExitCodes looks at
+ * keeps the failure out of the backoffLimit count, Count counts it as usual, FailIndex counts it and
+ * gives up on the pod's index (Indexed Jobs with backoffLimitPerIndex). onExitCodes looks at
  * terminated containers with a non-zero exit code (app containers, then init containers);
  * onPodConditions at the pod's conditions. No rule matching counts the failure.
  */
@@ -13,6 +14,8 @@ export interface PolicyOutcome {
   count: boolean;
   /** Set when a FailJob rule matched: the message of the Job's FailureTarget/Failed conditions. */
   failJob?: string;
+  /** A FailIndex rule matched. */
+  failIndex?: boolean;
 }
 
 type Status = { name: string; state?: { terminated?: { exitCode: number } } };
@@ -42,6 +45,7 @@ export function applyPodFailurePolicy(policy: Any | undefined, pod: Pod): Policy
     } else continue;
     if (rule.action === 'Ignore') return { count: false };
     if (rule.action === 'FailJob') return { count: true, failJob };
+    if (rule.action === 'FailIndex') return { count: true, failIndex: true };
     return { count: true };
   }
   return { count: true };

@@ -45,7 +45,7 @@ function dataOf(fs: KFs, dir: string, args: GeneratorArgs, read: (fs: KFs, dir: 
   for (const env of args.envs ?? []) pairs.push(...envPairs(read(fs, dir, env)));
   for (const lit of args.literals ?? []) {
     const eq = lit.indexOf('=');
-    if (eq < 0) throw new KustomizeError(`invalid literal source ${lit}, expected key=value`);
+    if (eq < 0) throw new KustomizeError(`loading KV pairs: literal sources [${(args.literals ?? []).join(' ')}]: invalid literal source ${lit}, expected key=value`);
     pairs.push([lit.slice(0, eq), removeQuotes(lit.slice(eq + 1))]);
   }
   for (const f of args.files ?? []) {

@@ -6,10 +6,16 @@
  */
 import { DEFAULT_SPECS, forEachSpec, gvkOf, gvkSelected, type Gvk } from './fieldspec.js';
 import { isClusterScoped } from './transformers.js';
-import { idOf, idString, KustomizeError, nsEquals, type Res } from './res.js';
+import { idOf, idString, isRecord, KustomizeError, nsEquals, orgId, type Id, type Res } from './res.js';
 
-function selectReferral(referrer: Res, target: Gvk, oldName: string, resources: Res[]): Res | undefined {
+function selectReferral(referrer: Res, target: Gvk, oldName: string, resources: Res[], namespace?: string): Res | undefined {
   let candidates = resources.filter((r) => r.prev.some((id) => id.name === oldName && gvkSelected(id, target)));
+  if (namespace !== undefined) {
+    // A reference that names its namespace (a binding's subject) means resources from there, by original namespace first.
+    const inNs = (id: Id) => nsEquals(id.namespace, namespace);
+    const byOrg = candidates.filter((r) => inNs(orgId(r)));
+    candidates = byOrg.length > 0 ? byOrg : candidates.filter((r) => inNs(idOf(r)));
+  }
   if (!isClusterScoped(referrer.obj)) {
     const ns = idOf(referrer).namespace;
     candidates = candidates.filter((r) => isClusterScoped(r.obj) || gvkOf(r.obj).kind === 'ServiceAccount' || nsEquals(ns, idOf(r).namespace));
@@ -31,8 +37,17 @@ export function fixBackReferences(resources: Res[]): void {
           const found = selectReferral(referrer, target, old, resources);
           return found ? idOf(found).name : old;
         };
+        const renameMap = (m: Record<string, unknown>) => {
+          if (typeof m.name !== 'string') return;
+          const found = selectReferral(referrer, target, m.name, resources, typeof m.namespace === 'string' ? m.namespace : undefined);
+          if (!found) return;
+          const id = idOf(found);
+          m.name = id.name;
+          if (id.namespace !== '') m.namespace = id.namespace;
+        };
         if (typeof v === 'string') parent[key] = rename(v);
-        else if (Array.isArray(v)) parent[key] = v.map(rename);
+        else if (isRecord(v)) renameMap(v);
+        else if (Array.isArray(v)) parent[key] = v.map((x) => (isRecord(x) ? (renameMap(x), x) : rename(x)));
       });
     }
   }

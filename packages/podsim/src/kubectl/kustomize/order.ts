@@ -29,6 +29,14 @@ function compare(a: Id, b: Id): number {
   return cmp(idSortString(a), idSortString(b));
 }
 
+/** resid.Gvk.IsLessThan, the order kustomize keeps its field specs in. */
+export function gvkLess(a: { group?: string; version?: string; kind?: string }, b: { group?: string; version?: string; kind?: string }): number {
+  const [ka, kb] = [a.kind ?? '', b.kind ?? ''];
+  if (rank(ka) !== rank(kb)) return rank(ka) - rank(kb);
+  const str = (g: typeof a) => `${g.kind || '[noKind]'}.${g.version || '[noVer]'}.${g.group || '[noGrp]'}`;
+  return cmp(str(a), str(b));
+}
+
 export function legacySort(resources: Res[]): Res[] {
   return resources.map((r) => ({ r, id: idOf(r) })).sort((x, y) => compare(x.id, y.id)).map((x) => x.r);
 }

@@ -3,7 +3,8 @@
  * transformers renamed it (kustomize keeps them in build annotations), which patches, replicas and
  * name references match against. Also the reader's file system as kustomize's loader sees it.
  */
-import { parseAllDocuments } from 'yaml';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { goYamlMessage } from '../yaml-errors.js';
 
 export type Obj = Record<string, unknown>;
 
@@ -95,8 +96,12 @@ export function newRes(obj: Obj): Res {
 /** The objects of one YAML/JSON stream, `List`s expanded and empty documents dropped. */
 export function parseObjects(text: string, source: string): Obj[] {
   const out: Obj[] = [];
-  for (const doc of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false })) {
-    if (doc.errors.length > 0) throw new KustomizeError(`MalformedYAMLError: ${doc.errors[0].message.split('\n')[0]} in File: ${source}`);
+  const lc = new LineCounter();
+  for (const doc of parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, lineCounter: lc })) {
+    if (doc.errors.length > 0) {
+      const first = doc.errors.find((e) => e.code === 'UNEXPECTED_TOKEN') ?? doc.errors[0];
+      throw new KustomizeError(`MalformedYAMLError: ${goYamlMessage(first, (off) => lc.linePos(off).line, text.split('\n'))} in File: ${source}`);
+    }
     const v: unknown = doc.toJS({ maxAliasCount: 100 });
     if (v === null || v === undefined) continue;
     if (!isRecord(v)) throw new KustomizeError(`missing Resource metadata`);

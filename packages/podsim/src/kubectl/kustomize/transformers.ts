@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SPECS, forEachSpec, gvkOf, gvkSelected, type FieldSpec } from './fieldspec.js';
 import type { Kustomization } from './kustomization.js';
+import { gvkLess } from './order.js';
 import { anyIds, isRecord, KustomizeError, orgId, storePreviousId, type Obj, type Res } from './res.js';
 
 /** Kinds the Kubernetes API serves without a namespace (kyaml's openapi namespace scope). */
@@ -128,7 +129,7 @@ function replicaTransform(resources: Res[], rep: { name?: string; count?: number
     }
   }
   if (!found) {
-    const gvks = DEFAULT_SPECS.replicas.map((s) => `${s.kind || '[noKind]'}.${s.version || '[noVer]'}.${s.group || '[noGrp]'}`);
+    const gvks = [...DEFAULT_SPECS.replicas].sort(gvkLess).map((s) => `${s.kind || '[noKind]'}.${s.version || '[noVer]'}.${s.group || '[noGrp]'}`);
     throw new KustomizeError(`resource with name ${rep.name ?? ''} does not match a config with the following GVK [${gvks.join(' ')}]`);
   }
 }
