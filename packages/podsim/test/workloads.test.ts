@@ -143,3 +143,51 @@ describe('Deployment and ReplicaSet', () => {
     expect(list(c, 'replicasets')).toHaveLength(0);
   });
 });
+
+describe('DaemonSet revision history', () => {
+  const logger = (image: string, limit: number) => `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: logger
+spec:
+  revisionHistoryLimit: ${limit}
+  selector:
+    matchLabels:
+      app: logger
+  template:
+    metadata:
+      labels:
+        app: logger
+    spec:
+      containers:
+      - name: main
+        image: ${image}
+        command: ["sleep", "3600"]
+`;
+  type Revision = KubeObject & { revision?: number };
+  const revisions = (c: Cluster) => list<Revision>(c, 'controllerrevisions').sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
+
+  it('records each template as a ControllerRevision, renumbers one that comes back, keeps revisionHistoryLimit old ones', () => {
+    const c = bootCluster();
+    apply(c, logger('busybox:1.36', 1));
+    c.advance(30_000);
+    const first = revisions(c);
+    expect(first.map((r) => r.revision)).toEqual([1]);
+    // daemon_controller.go snapshot: `<ds>-<hash>`, the hash also on the pods (controller-revision-hash).
+    const hash = first[0].metadata.labels?.['controller-revision-hash'];
+    expect(first[0].metadata.name).toBe(`logger-${hash}`);
+    expect(listPods(c).every((p) => p.metadata.labels?.['controller-revision-hash'] === hash)).toBe(true);
+    apply(c, logger('busybox:1.37', 1));
+    c.advance(60_000);
+    expect(revisions(c).map((r) => r.revision)).toEqual([1, 2]);
+    // Back to the first template: its revision is reused as number 3, not copied.
+    apply(c, logger('busybox:1.36', 1));
+    c.advance(60_000);
+    expect(revisions(c).map((r) => r.revision)).toEqual([2, 3]);
+    expect(revisions(c).find((r) => r.metadata.name === `logger-${hash}`)?.revision).toBe(3);
+    // A fourth template leaves one old revision beside the current one once no pod runs the others.
+    apply(c, logger('busybox:1.35', 1));
+    c.advance(90_000);
+    expect(revisions(c).map((r) => r.revision)).toEqual([3, 4]);
+  });
+});

@@ -27,3 +27,12 @@ export function plainError(message: string): string {
 export function usageError(commandPath: string, message: string): string {
   return plainError(`${message}\nSee '${commandPath} -h' for help and examples`);
 }
+
+/**
+ * What cmdutil.CheckErr prints for the aggregate of a command that went on after errors
+ * (ContinueOnError): one error as `error: <msg>`, several each on its own line as they are.
+ */
+export function aggregateErrors(messages: string[]): string {
+  if (messages.length === 1) return plainError(messages[0]);
+  return messages.map((m) => `${m}\n`).join('');
+}

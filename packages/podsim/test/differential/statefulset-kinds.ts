@@ -75,6 +75,25 @@ spec:
         image: nginx
 `;
 
+const daemonSet = `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: logger
+spec:
+  selector:
+    matchLabels:
+      app: logger
+  template:
+    metadata:
+      labels:
+        app: logger
+    spec:
+      containers:
+      - name: main
+        image: busybox:1.36
+        command: ['sleep', '3600']
+`;
+
 export const STATEFULSET_KINDS: Scenario[] = [
   {
     name: 'statefulset basics',
@@ -92,6 +111,17 @@ export const STATEFULSET_KINDS: Scenario[] = [
       "kubectl exec web-0 -- sh -c 'hostname'",
       'kubectl describe statefulset web',
       'kubectl get controllerrevisions',
+      'kubectl rollout history sts web',
+      'kubectl rollout undo sts web',
+      'kubectl set image sts/web nginx=registry.k8s.io/nginx-slim:0.27',
+      'sleep 60',
+      'kubectl rollout history sts/web',
+      'kubectl rollout history sts/web --revision=2',
+      'kubectl rollout undo sts/web --to-revision=2',
+      'kubectl rollout undo sts/web',
+      'sleep 60',
+      'kubectl rollout history sts/web',
+      'kubectl get controllerrevisions',
       'kubectl scale sts web --replicas=3',
       'sleep 30',
       'kubectl get pods -l app=nginx',
@@ -101,6 +131,36 @@ export const STATEFULSET_KINDS: Scenario[] = [
       'kubectl get pvc',
       'kubectl get all',
       'kubectl apply -f bad-sts.yaml',
+    ],
+  },
+  {
+    name: 'rollout history, undo and restart of statefulsets and daemonsets',
+    files: { 'ds.yaml': daemonSet },
+    steps: [
+      'kubectl create deployment d --image=nginx',
+      'kubectl apply -f ds.yaml',
+      'kubectl create service clusterip api --tcp=80:80',
+      'sleep 20',
+      'kubectl rollout history ds/logger',
+      'kubectl set image ds/logger main=busybox:1.37',
+      "kubectl annotate ds/logger kubernetes.io/change-cause='image 1.37'",
+      'sleep 40',
+      'kubectl rollout history ds/logger',
+      'kubectl rollout history ds/logger --revision=1',
+      'kubectl rollout history ds/logger --revision=7',
+      'kubectl rollout history ds/logger --revision=-1',
+      'kubectl get controllerrevisions -l app=logger',
+      'kubectl rollout undo ds/logger',
+      'sleep 40',
+      'kubectl rollout history daemonset logger',
+      'kubectl rollout undo ds/logger --to-revision=3',
+      'kubectl rollout undo ds/logger --to-revision=9',
+      'kubectl rollout restart ds/logger',
+      'kubectl rollout history svc/api',
+      'kubectl rollout undo svc/api',
+      'kubectl rollout restart svc/api',
+      'kubectl rollout restart deploy/d',
+      'kubectl rollout history rs -l app=d',
     ],
   },
 ];

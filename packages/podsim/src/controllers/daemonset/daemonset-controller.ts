@@ -12,6 +12,7 @@ import { controllerOf, controllerRef } from '../shared/owners.js';
 import { isPodActive, isPodAvailable, isPodReady } from '../shared/pods.js';
 import { sameJson } from '../shared/canonical-json.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
+import { currentRevision, ownedRevisions, templatePatch, truncateHistory, type RevisionObj } from '../shared/revision-history.js';
 import { daemonPodSpec, shouldRun } from './daemon-pods.js';
 import type { Any } from '../../api/objects.js';
 
@@ -29,12 +30,30 @@ function maxUnavailable(ds: DsObj, desired: number): number {
   return Math.max(1, Number.isFinite(n) ? n : 1);
 }
 
+/** daemon_controller.go snapshot: the template patch under `<ds>-<hash>`, with the DaemonSet's annotations (its change-cause). */
+function snapshot(ds: DsObj, hash: string, revision: number): Any {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'ControllerRevision',
+    metadata: {
+      name: `${ds.metadata.name}-${hash}`,
+      namespace: ds.metadata.namespace,
+      labels: { ...(ds.spec?.template?.metadata?.labels ?? {}), [REVISION_HASH_LABEL]: hash },
+      ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
+      ownerReferences: [controllerRef(ds)],
+    },
+    data: templatePatch(ds),
+    revision,
+  };
+}
+
 export class DaemonSetController {
   private readonly queue: WorkQueue;
   private readonly recorder: EventRecorder;
   private readonly sets: Informer<DsObj>;
   private readonly pods: Informer<PodObj>;
   private readonly nodes: Informer<Node & KubeObject>;
+  private readonly revisions: Informer<RevisionObj>;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
@@ -42,6 +61,7 @@ export class DaemonSetController {
     this.sets = ctx.informers.for('daemonsets');
     this.pods = ctx.informers.for('pods');
     this.nodes = ctx.informers.for('nodes');
+    this.revisions = ctx.informers.for('controllerrevisions');
   }
 
   start(): void {
@@ -61,6 +81,8 @@ export class DaemonSetController {
     if (!ds || ds.metadata.deletionTimestamp) return;
     const template: Any = ds.spec?.template ?? {};
     const hash = computeHash(template);
+    const history = ownedRevisions(this.revisions, ds);
+    if (!currentRevision(this.ctx, this.revisions, ds, history, templatePatch(ds), (n) => snapshot(ds, hash, n))) return this.queue.addAfter(key, RETRY_MS);
     const owned = this.pods.list(namespace).filter((p) => controllerOf(p)?.uid === ds.metadata.uid && isPodActive(p));
     const byNode = new Map<string, PodObj[]>();
     for (const p of owned) {
@@ -78,6 +100,8 @@ export class DaemonSetController {
     }
     if (ds.spec?.updateStrategy?.type !== 'OnDelete') ok = this.rollingUpdate(ds, owned, hash, wanted.length) && ok;
     this.updateStatus(ds, hash, wanted);
+    const live = new Set([hash, ...owned.map((p) => p.metadata.labels?.[REVISION_HASH_LABEL] ?? '')].map((h) => `${name}-${h}`));
+    truncateHistory(this.ctx, ownedRevisions(this.revisions, ds), live, ds.spec?.revisionHistoryLimit);
     if (!ok) this.queue.addAfter(key, RETRY_MS);
   }
 

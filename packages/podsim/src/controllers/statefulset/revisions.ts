@@ -1,24 +1,18 @@
 /**
- * ControllerRevisions of a StatefulSet (k8s pkg/controller/history, statefulset's newRevision): the
+ * A StatefulSet's new ControllerRevision (k8s pkg/controller/history, statefulset's newRevision): the
  * template as a replace patch, named `<set>-<hash>`, numbered from 1; the pods carry the revision
  * name in controller-revision-hash. The hash is podsim's own (see template-hash.ts), stable per template.
  */
 import type { Any } from '../../api/objects.js';
-import type { KubeObject } from '../../api/types.js';
 import { computeHash } from '../deployment/template-hash.js';
 import { controllerRef } from '../shared/owners.js';
+import { templatePatch } from '../shared/revision-history.js';
 import type { SetObj } from './stateful-pods.js';
-
-export type RevisionObj = KubeObject & { data?: Any; revision?: number };
 
 export const HASH_LABEL = 'controller.kubernetes.io/hash';
 
-export function revisionData(set: SetObj): Any {
-  return { spec: { template: { ...(set.spec?.template ?? {}), $patch: 'replace' } } };
-}
-
 export function newRevision(set: SetObj, number: number): Any {
-  const data = revisionData(set);
+  const data = templatePatch(set);
   const hash = computeHash(data, set.status?.collisionCount);
   return {
     apiVersion: 'apps/v1',

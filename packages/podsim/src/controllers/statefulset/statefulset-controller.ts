@@ -5,7 +5,7 @@
  * once. A RollingUpdate replaces pods from the highest ordinal down to the partition, one healthy pod
  * at a time; OnDelete waits for the user. Templates are kept as ControllerRevisions.
  */
-import { jsonEqual, type Any } from '../../api/objects.js';
+import type { Any } from '../../api/objects.js';
 import { EventRecorder } from '../../events/recorder.js';
 import type { ControllerContext } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
@@ -13,7 +13,8 @@ import { controllerOf } from '../shared/owners.js';
 import { isPodAvailable, isPodReady, isTerminal, msUntilAvailable } from '../shared/pods.js';
 import { sameJson } from '../shared/canonical-json.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
-import { newRevision, revisionData, type RevisionObj } from './revisions.js';
+import { newRevision } from './revisions.js';
+import { currentRevision, ownedRevisions, templatePatch, truncateHistory, type RevisionObj } from '../shared/revision-history.js';
 import { REVISION_LABEL, claimsFor, newStatefulPod, ordinalOf, startOrdinal, type PodObj, type SetObj } from './stateful-pods.js';
 
 const RETRY_MS = 1000;
@@ -49,35 +50,15 @@ export class StatefulSetController {
     const { namespace, name } = splitKey(key);
     const set = this.sets.get(namespace, name);
     if (!set || set.metadata.deletionTimestamp) return;
-    const revisions = this.ownedRevisions(set);
-    const update = this.updateRevision(set, revisions);
+    const revisions = ownedRevisions(this.revisions, set);
+    const update = currentRevision(this.ctx, this.revisions, set, revisions, templatePatch(set), (n) => newRevision(set, n))?.metadata.name;
     if (!update) return this.queue.addAfter(key, RETRY_MS);
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision)?.metadata.name ?? update;
     const ok = this.reconcilePods(set, current, update);
     this.updateStatus(set, current, update);
+    const live = new Set([current, update, ...this.pods.list(namespace).filter((p) => controllerOf(p)?.uid === set.metadata.uid).map(revisionOf)]);
+    truncateHistory(this.ctx, ownedRevisions(this.revisions, set), live, set.spec?.revisionHistoryLimit);
     if (!ok) this.queue.addAfter(key, RETRY_MS);
-  }
-
-  private ownedRevisions(set: SetObj): RevisionObj[] {
-    return this.revisions
-      .list(set.metadata.namespace)
-      .filter((r) => controllerOf(r)?.uid === set.metadata.uid)
-      .sort((a, b) => (a.revision ?? 0) - (b.revision ?? 0));
-  }
-
-  /** The revision of the current template: an equal older one is reused with the next number, else a new one. */
-  private updateRevision(set: SetObj, revisions: RevisionObj[]): string | undefined {
-    const data = revisionData(set);
-    const latest = revisions[revisions.length - 1];
-    const next = (latest?.revision ?? 0) + 1;
-    const equal = revisions.find((r) => jsonEqual(r.data, data));
-    if (equal && equal === latest) return equal.metadata.name;
-    const res = equal
-      ? this.ctx.api.update<RevisionObj>('controllerrevisions', set.metadata.namespace, { ...equal, revision: next })
-      : this.ctx.api.create<RevisionObj>('controllerrevisions', set.metadata.namespace, newRevision(set, next));
-    if (!res.ok) return undefined;
-    this.revisions.store(res.value);
-    return res.value.metadata.name;
   }
 
   /** One pass of updateStatefulSet; false when a write failed and the set must be looked at again. */

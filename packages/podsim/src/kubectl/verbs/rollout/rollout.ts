@@ -4,38 +4,16 @@
  * the describe-style tabwriter (history.go).
  */
 import type { KubeObject } from '../../../api/types.js';
-import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { SIGNALS } from '../../../kernel/signals.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
-import type { Command, Invocation } from '../../command.js';
+import type { Command } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
-import { TabWriter } from '../../../format/tabwriter.js';
 import { actionLine } from '../../output.js';
-import { resolveTargets, type TargetObject } from '../../targets.js';
-import { revisionsOf } from './deployment-history.js';
+import { resolveTargets } from '../../targets.js';
 import { statusViewer } from './status-viewers.js';
-import { PrefixWriter } from '../../describers/prefix-writer.js';
-import { describePodTemplate } from '../../describers/template.js';
 import { pause, resume } from './pause-resume.js';
-import { sameJson } from '../../../controllers/shared/canonical-json.js';
-
-function onlyDeployments(inv: Invocation, targets: TargetObject[]): TargetObject[] | undefined {
-  const bad = targets.find((t) => t.info.resource !== 'deployments');
-  if (bad) {
-    inv.err(plainError(`no ${bad.info.resource === 'pods' ? 'status viewer' : 'rollout support'} has been implemented for ${JSON.stringify(bad.info.kind)}`));
-    return undefined;
-  }
-  return targets;
-}
-
-function* targets(inv: Invocation) {
-  if (inv.args.length === 0) {
-    inv.err(plainError('required resource not specified'));
-    return undefined;
-  }
-  const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-  return found.ok ? onlyDeployments(inv, found.targets) : undefined;
-}
+import { history } from './history.js';
+import { undo } from './undo.js';
 
 const status: Command = {
   name: 'status',
@@ -90,100 +68,31 @@ const status: Command = {
   },
 };
 
-const history: Command = {
-  name: 'history',
-  short: 'View rollout history',
-  usage: 'rollout history (TYPE NAME | TYPE/NAME) [flags] [options]',
-  flags: [{ name: 'revision', type: 'int', default: 0, help: 'Show the pod template of this revision.' }],
-  *run(inv) {
-    const ts = yield* targets(inv);
-    if (!ts) return 1;
-    const revision = inv.flags.int('revision');
-    for (const t of ts) {
-      const revisions = revisionsOf(inv.api, t.obj);
-      let body: string;
-      if (revision > 0) {
-        const found = revisions.find((r) => r.revision === revision);
-        if (!found) {
-          inv.err(plainError('unable to find the specified revision'));
-          return 1;
-        }
-        const w = new PrefixWriter({ aligned: false });
-        describePodTemplate(w, (found.rs.spec as { template?: PodTemplateSpec } | undefined)?.template);
-        body = `with revision #${revision}\n${w.toString()}`;
-      } else {
-        const w = TabWriter.forDescribe();
-        w.write('REVISION\tCHANGE-CAUSE\n');
-        for (const r of revisions) w.write(`${r.revision}\t${r.rs.metadata.annotations?.['kubernetes.io/change-cause'] ?? '<none>'}\n`);
-        body = `\n${w.flush()}`;
-      }
-      // kubectl hands the text to its name printer as the operation: `deployment.apps/web <text>`.
-      inv.out(`${actionLine(t.info, t.obj.metadata.name ?? '', '').replace(/\n$/, '')}${body}\n`);
-    }
-    return 0;
-  },
-};
-
-function templateWithoutHash(rs: KubeObject): unknown {
-  const tpl = structuredClone((rs.spec as { template?: { metadata?: { labels?: Record<string, string> } } }).template ?? {});
-  if (tpl.metadata?.labels) delete tpl.metadata.labels['pod-template-hash'];
-  return tpl;
-}
-
-const undo: Command = {
-  name: 'undo',
-  short: 'Undo a previous rollout',
-  usage: 'rollout undo (TYPE NAME | TYPE/NAME) [flags] [options]',
-  flags: [{ name: 'to-revision', type: 'int', default: 0, help: 'The revision to go back to (0: the previous one).' }],
-  *run(inv) {
-    const ts = yield* targets(inv);
-    if (!ts) return 1;
-    for (const t of ts) {
-      const name = t.obj.metadata.name ?? '';
-      const revs = revisionsOf(inv.api, t.obj);
-      const want = inv.flags.int('to-revision');
-      const target = want > 0 ? revs.find((r) => r.revision === want) : revs[revs.length - 2];
-      if (!target) {
-        inv.err(plainError(want > 0 ? `unable to find specified revision ${want} in history` : `no rollout history found for deployment ${JSON.stringify(name)}`));
-        return 1;
-      }
-      if ((t.obj.spec as { paused?: boolean } | undefined)?.paused) {
-        inv.err(plainError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again"));
-        return 1;
-      }
-      const template = templateWithoutHash(target.rs);
-      if (sameJson(template, (t.obj.spec as { template?: unknown } | undefined)?.template)) {
-        inv.out(actionLine(t.info, name, `skipped rollback (current template already matches revision ${target.revision})`));
-        continue;
-      }
-      const r = inv.api.patch('deployments', t.obj.metadata.namespace, name, 'merge', { spec: { template } });
-      if (!r.ok) {
-        inv.err(statusErrorText(r.status));
-        return 1;
-      }
-      inv.out(actionLine(t.info, name, 'rolled back'));
-    }
-    return 0;
-  },
-};
-
 const restart: Command = {
   name: 'restart',
   short: 'Restart a resource',
   usage: 'rollout restart RESOURCE [options]',
   flags: [{ name: 'selector', short: 'l', type: 'string', help: 'Label selector.' }],
   *run(inv) {
-    const ts = yield* targets(inv);
-    if (!ts) return 1;
+    if (inv.args.length === 0) {
+      inv.err(plainError('required resource not specified'));
+      return 1;
+    }
+    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
+    if (!found.ok) return 1;
     const stamp = new Date(inv.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-    for (const t of ts) {
+    for (const t of found.targets) {
       const name = t.obj.metadata.name ?? '';
-      if ((t.obj.spec as { paused?: boolean } | undefined)?.paused) {
-        inv.err(plainError(`${t.info.resource}.${t.info.group} ${JSON.stringify(name)} can't restart paused deployment (run rollout resume first)`));
+      // objectrestarter.go: Deployments (unless paused), DaemonSets and StatefulSets.
+      const resource = t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource;
+      const restartable = t.info.group === 'apps' && ['deployments', 'daemonsets', 'statefulsets'].includes(t.info.resource);
+      const why = !restartable ? 'restarting is not supported' : (t.obj.spec as { paused?: boolean } | undefined)?.paused ? "can't restart paused deployment (run rollout resume first)" : undefined;
+      if (why) {
+        inv.err(plainError(`${resource} ${JSON.stringify(name)} ${why}`));
         return 1;
       }
       const patch = { spec: { template: { metadata: { annotations: { 'kubectl.kubernetes.io/restartedAt': stamp } } } } };
-      const r = inv.api.patch('deployments', t.obj.metadata.namespace, name, 'strategic', patch);
+      const r = inv.api.patch(t.info.resource, t.obj.metadata.namespace, name, 'strategic', patch);
       if (!r.ok) {
         inv.err(statusErrorText(r.status));
         return 1;

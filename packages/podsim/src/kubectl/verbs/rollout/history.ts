@@ -1,0 +1,66 @@
+/**
+ * `kubectl rollout history` (rollout_history.go over history.go's viewers for Deployments, StatefulSets,
+ * DaemonSets). Like kubectl it goes on past an object it cannot show and reports the errors at the end.
+ */
+import type { Command } from '../../command.js';
+import { aggregateErrors, plainError } from '../../errors.js';
+import { TabWriter } from '../../../format/tabwriter.js';
+import { actionLine } from '../../output.js';
+import { resolveTargets } from '../../targets.js';
+import { PrefixWriter } from '../../describers/prefix-writer.js';
+import { describePodTemplate } from '../../describers/template.js';
+import { unsupported, workloadRevisions } from './workload-history.js';
+
+export const history: Command = {
+  name: 'history',
+  short: 'View rollout history',
+  usage: 'rollout history (TYPE NAME | TYPE/NAME) [flags] [options]',
+  flags: [
+    { name: 'revision', type: 'int', default: 0, help: 'Show the pod template of this revision.' },
+    { name: 'selector', short: 'l', type: 'string', help: 'Label selector.' },
+  ],
+  *run(inv) {
+    if (inv.args.length === 0) {
+      inv.err(plainError('required resource not specified'));
+      return 1;
+    }
+    const revision = inv.flags.int('revision');
+    if (revision < 0) {
+      inv.err(plainError(`revision must be a positive integer: ${revision}`));
+      return 1;
+    }
+    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
+    if (!found.ok) return 1;
+    const errors: string[] = [];
+    for (const t of found.targets) {
+      const why = unsupported(t.info, 'history viewer');
+      if (why) {
+        errors.push(why);
+        continue;
+      }
+      const revisions = workloadRevisions(inv.api, t.info, t.obj);
+      const withRevision = revision > 0 ? `with revision #${revision}` : '';
+      let body: string;
+      if (revisions.length === 0) body = 'No rollout history found.';
+      else if (revision > 0) {
+        const found = revisions.find((r) => r.revision === revision);
+        if (!found) {
+          errors.push('unable to find the specified revision');
+          continue;
+        }
+        const w = new PrefixWriter({ aligned: false });
+        describePodTemplate(w, found.template);
+        body = w.toString();
+      } else {
+        const w = TabWriter.forDescribe();
+        w.write('REVISION\tCHANGE-CAUSE\n');
+        for (const r of revisions) w.write(`${r.revision}\t${r.changeCause || '<none>'}\n`);
+        body = w.flush();
+      }
+      // kubectl hands the text to its name printer as the operation: `deployment.apps/web <text>`.
+      inv.out(`${actionLine(t.info, t.obj.metadata.name ?? '', '').replace(/\n$/, '')}${withRevision}\n${body}\n`);
+    }
+    if (errors.length) inv.err(aggregateErrors(errors));
+    return errors.length ? 1 : 0;
+  },
+};
