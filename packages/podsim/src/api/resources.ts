@@ -20,6 +20,7 @@ const apiregistration = grouped('apiregistration.k8s.io');
 const networking = grouped('networking.k8s.io');
 const storage = grouped('storage.k8s.io');
 const discovery = grouped('discovery.k8s.io');
+const rbac = grouped('rbac.authorization.k8s.io');
 
 /** In `kubectl api-resources` order: core group first, then the groups in discovery order, each sorted by resource. */
 export const RESOURCES: ResourceInfo[] = [
@@ -46,6 +47,10 @@ export const RESOURCES: ResourceInfo[] = [
   batch('jobs', 'job', 'Job', []),
   networking('ingressclasses', 'ingressclass', 'IngressClass', [], false),
   networking('ingresses', 'ingress', 'Ingress', ['ing']),
+  rbac('clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', [], false),
+  rbac('clusterroles', 'clusterrole', 'ClusterRole', [], false),
+  rbac('rolebindings', 'rolebinding', 'RoleBinding', []),
+  rbac('roles', 'role', 'Role', []),
   storage('storageclasses', 'storageclass', 'StorageClass', ['sc'], false),
   discovery('endpointslices', 'endpointslice', 'EndpointSlice', []),
 ];

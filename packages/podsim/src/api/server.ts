@@ -6,6 +6,8 @@
  * without copying; clone before changing (`mutableCopy`). `pods/status`-style names address the status
  * subresource in update and patch.
  */
+import { Aggregator, type AggregatedGroup, type ProxiedText } from './aggregator.js';
+import type { Network } from '../kernel/net.js';
 import type { Clock } from '../clock/clock.js';
 import type { Random } from '../random/random.js';
 import { serverSideApply } from './apply/apply-request.js';
@@ -55,6 +57,7 @@ export class ApiServer implements ApiClient {
   private readonly namespaces: NamespaceLifecycle;
   /** Where UIDs and generated names come from (see withIdentities). */
   private ids: Random;
+  private aggregator: Aggregator | undefined;
 
   constructor(opts: { clock: Clock; random: Random }) {
     this.clock = opts.clock;
@@ -72,6 +75,19 @@ export class ApiServer implements ApiClient {
    * Runs `fn` with UIDs and generated names drawn from `random`: for the objects a cluster ships with
    * (kube-system add-ons), so adding one does not shift the identifiers a seed gives everything else.
    */
+  /** Lets APIServices backed by a Service reach it over the cluster network (kube-aggregator). */
+  attachNetwork(network: Network): void {
+    this.aggregator = new Aggregator(this, network);
+  }
+
+  aggregated(): AggregatedGroup[] {
+    return this.aggregator?.groups() ?? [];
+  }
+
+  proxyGet(pathAndQuery: string): ProxiedText | undefined {
+    return this.aggregator?.proxyGet(pathAndQuery);
+  }
+
   withIdentities<T>(random: Random, fn: () => T): T {
     const prev = this.ids;
     this.ids = random;

@@ -115,6 +115,10 @@ export interface ApiClient {
    * so that in-process readers (printers, controllers) never see them.
    */
   managedFields?(obj: KubeObject): ManagedFieldsEntry[] | undefined;
+  /** Group versions that available APIServices add to the API (metrics.k8s.io once metrics-server is up). */
+  aggregated?(): import('./aggregator.js').AggregatedGroup[];
+  /** A GET under an aggregated group version, proxied to its Service; undefined for any other path. */
+  proxyGet?(pathAndQuery: string): import('./aggregator.js').ProxiedText | undefined;
 }
 
 /**

@@ -7,6 +7,7 @@ import { RESOURCES } from '../api/resources.js';
 import { ApiServer } from '../api/server.js';
 import type { PodStreams } from '../api/types.js';
 import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
+import { ApiServiceAvailabilityController } from '../controllers/apiservice/availability-controller.js';
 import { CronJobController } from '../controllers/cronjob/cronjob-controller.js';
 import { DaemonSetController } from '../controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
@@ -29,6 +30,7 @@ import { Kubelet } from '../kubelet/kubelet.js';
 import { Random } from '../random/random.js';
 import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
+import { serveApiInCluster } from './apiserver-listener.js';
 import { installClusterDns } from './cluster-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
 import { clusterNodes } from './topology.js';
@@ -56,6 +58,7 @@ export class Cluster {
     this.random = new Random(opts.seed ?? 1);
     this.api = new ApiServer({ clock: this.clock, random: this.random });
     this.network = new Network();
+    this.api.attachNetwork(this.network);
     const ctx: ControllerContext = { api: this.api, clock: this.clock, random: this.random, informers: new Informers(this.api) };
     const controllers = [
       new Scheduler(ctx),
@@ -72,6 +75,7 @@ export class Cluster {
       new PersistentVolumeController(ctx),
       new StorageProtectionController(ctx),
       new TokensController(ctx),
+      new ApiServiceAvailabilityController(ctx, this.network),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
@@ -102,6 +106,7 @@ export class Cluster {
       this.kubelets.set(node.name, kubelet);
       kubelet.start();
     }
+    serveApiInCluster(this.api, this.network, nodes[0].internalIP);
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
   }
 

@@ -2,6 +2,7 @@
  * The reader's machine: a laptop-like host outside the cluster with kubectl configured, a home
  * directory, coreutils, and its own loopback (where `kubectl port-forward` listens).
  */
+import { METRICS_SERVER_WEB } from './web/metrics-server.js';
 import type { ApiClient, PodStreams } from '../api/types.js';
 import type { Clock } from '../clock/clock.js';
 import { FileSystem, resolvePath } from '../kernel/fs.js';
@@ -78,7 +79,7 @@ export class ReaderMachine {
       this.fs.writeFile(abs, content);
     }
     this.table = { ...PROGRAMS, ...CLIENT_PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
-    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
+    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web: { ...METRICS_SERVER_WEB, ...web }, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
     const table = this.table;
     const fs = this.fs;
     this.sys = {

@@ -26,6 +26,7 @@ import { traefikImage } from './traefik.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
 import { vishStressImage } from './vish-stress.js';
+import { metricsServerImage } from './metrics-server.js';
 
 export { parseImageRef } from './ref.js';
 export type { Image, ImageConfig, ImageRef } from './types.js';
@@ -77,6 +78,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': helloAppImage,
   'docker.io/polinux/stress': sameImage(polinuxStress),
   'docker.io/vish/stress': vishStressImage,
+  'registry.k8s.io/metrics-server/metrics-server': metricsServerImage,
   'registry.k8s.io/liveness': livenessImage,
   'registry.k8s.io/goproxy': goproxyImage,
   'registry.k8s.io/etcd': etcdImage,

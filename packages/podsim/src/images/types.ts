@@ -35,6 +35,8 @@ export interface Image {
   digests?: Record<string, string>;
   /** GNU or busybox wording for the shared coreutils programs. */
   flavor: 'busybox' | 'gnu';
+  /** Working set of the idle entrypoint in bytes (its binary and heap), what `kubectl top` shows before it does any work. */
+  resident?: number;
 }
 
 export interface ImageRef {

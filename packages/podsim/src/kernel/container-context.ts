@@ -26,6 +26,17 @@ export interface MemoryAccount {
   readonly limit: number | undefined;
 }
 
+/**
+ * A container's CPU cgroup: programs say how many cores they keep busy and what bursts of work cost;
+ * the cgroup's quota (the CPU limit) throttles them, and its cumulative usage is what the kubelet reports.
+ */
+export interface CpuAccount {
+  /** `proc` keeps `cores` busy from now on (0: it waits); released when it exits. */
+  busy(proc: Proc, cores: number): void;
+  /** A burst of work costing `coreMs` milliseconds of one core (answering a request). */
+  spend(coreMs: number): void;
+}
+
 export interface ContainerContext extends MachineContext {
   fs: FileSystem;
   net: NetNamespace;
@@ -33,6 +44,7 @@ export interface ContainerContext extends MachineContext {
   user: string;
   container: ContainerIdentity;
   memory: MemoryAccount;
+  cpu: CpuAccount;
 }
 
 export function containerContextOf(proc: Proc): ContainerContext | undefined {

@@ -120,6 +120,7 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
     workingDir: c.workingDir,
     mounts: mountsOf(st, c),
     memoryLimitBytes: parseQuantity((c.resources?.limits as Record<string, unknown> | undefined)?.memory),
+    cpuLimitCores: parseQuantity((c.resources?.limits as Record<string, unknown> | undefined)?.cpu),
     tty: c.tty,
     stdin: c.stdin,
     terminationMessagePath: c.terminationMessagePath,

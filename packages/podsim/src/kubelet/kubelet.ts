@@ -9,7 +9,7 @@ import { parseQuantity } from '../api/quantity.js';
 import type { ApiClient, Pod, PodStreams } from '../api/types.js';
 import { EventRecorder } from '../events/recorder.js';
 import { newDir, type DirNode } from '../kernel/fs.js';
-import type { Network } from '../kernel/net.js';
+import { NetNamespace, type HttpRequest, type HttpResponse, type Network } from '../kernel/net.js';
 import type { Random } from '../random/random.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { Backoff } from './backoff.js';
@@ -21,6 +21,7 @@ import { rfc3339 } from '../api/objects.js';
 import { PodWorker } from './pod-worker.js';
 import { KubeletStreams } from './streams.js';
 import type { ProbeAttemptListener } from './probes/types.js';
+import { KUBELET_PORT, NODE_SYSTEM, resourceMetricsText, type PodSample } from './resource-metrics.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -98,6 +99,7 @@ export class Kubelet implements PodStreams {
     const node = nodeObject({ name: this.nodeName, controlPlane: this.opts.controlPlane, podCIDR: this.opts.podCIDR, internalIP: this.ctx.hostIP, capacity: this.capacity, now: this.opts.clock.now(), random: this.opts.random });
     this.opts.api.create('nodes', undefined, node);
     this.scheduleHeartbeat();
+    this.serveOnNodePort();
     const api = this.opts.api;
     this.stops.push(api.watch('pods', undefined, (ev) => this.onPod(ev.type, ev.object as unknown as Pod), { fieldSelector: `spec.nodeName=${this.nodeName}`, resourceVersion: '0' }));
     for (const kind of ['configmaps', 'secrets'] as const) {
@@ -118,6 +120,44 @@ export class Kubelet implements PodStreams {
       if (r.ok) api.updateStatus('nodes', undefined, { ...r.value, status: heartbeat(r.value.status as Record<string, unknown> | undefined, rfc3339(clock.now())) });
       this.scheduleHeartbeat();
     });
+  }
+
+  /** The kubelet's own server on the node's address (port 10250): health and the resource metrics. */
+  private serveOnNodePort(): void {
+    const network = this.opts.network;
+    let net = network.namespaceOf(this.ctx.hostIP);
+    if (!net) {
+      net = new NetNamespace(this.ctx.hostIP, network);
+      network.attach(net);
+    }
+    const startedAt = this.opts.clock.now();
+    const system = this.opts.controlPlane ? NODE_SYSTEM.controlPlane : NODE_SYSTEM.worker;
+    net.listen({ port: KUBELET_PORT, owner: 'kubelet', http: (req) => this.answer(req, { ...system, startedAt }) });
+  }
+
+  private answer(req: HttpRequest, node: { cores: number; bytes: number; startedAt: number }): HttpResponse {
+    const path = req.path.split('?')[0];
+    // Webhook authentication: a request without a bearer token or client certificate is anonymous, which kubeadm turns off.
+    if (!/^Bearer \S/.test(req.headers.Authorization ?? '')) return { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Unauthorized' };
+    if (path === '/healthz') return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'ok' };
+    if (path !== '/metrics/resource') return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
+    return { status: 200, headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }, body: resourceMetricsText(node, this.podSamples(), this.opts.clock.now()) };
+  }
+
+  /** Every running container's counters, pod by pod. */
+  private podSamples(): PodSample[] {
+    const out: PodSample[] = [];
+    for (const w of this.workers.values()) {
+      if (w.terminated) continue;
+      const containers: PodSample['containers'] = [];
+      for (const c of w.pod.spec?.containers ?? []) {
+        const rt = w.runningContainer(c.name);
+        const stats = rt?.stats?.();
+        if (rt && stats && rt.startedAt !== undefined) containers.push({ name: c.name, startedAt: rt.startedAt, stats });
+      }
+      out.push({ pod: w.pod, containers });
+    }
+    return out;
   }
 
   /** Stops watching (the node goes away); running pods keep running. */

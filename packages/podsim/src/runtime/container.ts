@@ -22,9 +22,15 @@ import { lookPath } from './exec-path.js';
 import { containerId } from './ids.js';
 import { LogBuffer } from './logs.js';
 import { MemoryLedger } from './memory.js';
+import { CpuLedger } from './cpu.js';
 import { execFailed, execNotRunning, startFailed } from './messages.js';
 import { terminationMessage } from './termination-message.js';
-import type { ContainerConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+import type { ContainerConfig, ContainerStats, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+
+/** What an entrypoint keeps resident when its image does not say (a small static binary). */
+const DEFAULT_RESIDENT = 400 * 1024;
+/** Cores a container may use without a CPU limit: the node's (kubelet DEFAULT_CAPACITY). */
+const NODE_CORES = 2;
 
 export interface PodEnvironment {
   clock: Clock;
@@ -53,6 +59,8 @@ export class Container implements RuntimeContainer {
   private readonly env: Record<string, string>;
   private readonly workingDir: string;
   private readonly memory: MemoryLedger;
+  private readonly cpu: CpuLedger;
+  private readonly resident: number;
   private readonly sys: System;
   /** The main process's stdin when the spec asks for one (`stdin: true`), fed by attach. */
   private readonly stdin: TerminalPipe | undefined;
@@ -91,7 +99,12 @@ export class Container implements RuntimeContainer {
     const ids = { uid: creds.uid, gid: creds.gid, groups: creds.groups };
     this.fs.creator = { uid: ids.uid, gid: ids.gid };
     this.memory = new MemoryLedger(cfg.memoryLimitBytes, () => this.oomKill());
-    this.pids.onExit((p) => this.memory.release(p));
+    this.cpu = new CpuLedger(cfg.cpuLimitCores ?? NODE_CORES, () => pod.clock.now());
+    this.resident = image.resident ?? DEFAULT_RESIDENT;
+    this.pids.onExit((p) => {
+      this.memory.release(p);
+      this.cpu.release(p);
+    });
     this.ctx = {
       fs: this.fs,
       net: pod.net,
@@ -100,6 +113,7 @@ export class Container implements RuntimeContainer {
       ...(resolved ? { creds: ids } : {}),
       container: { id: this.id, name: cfg.name, podName: pod.podName, namespace: pod.namespace, image: canonicalImage },
       memory: this.memory,
+      cpu: this.cpu,
     };
     this.sys = {
       clock: pod.clock,
@@ -133,6 +147,10 @@ export class Container implements RuntimeContainer {
     this.main = main;
     main.exited.subscribe((code) => this.onMainExit(main, code));
     return { ok: true };
+  }
+
+  stats(): ContainerStats {
+    return { cpuCoreMs: this.cpu.usage(), workingSetBytes: this.running ? this.resident + this.memory.usage() : 0 };
   }
 
   kill(signal: number): void {

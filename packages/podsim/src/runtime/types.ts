@@ -70,6 +70,8 @@ export interface ContainerConfig {
   workingDir?: string;
   mounts: MountSpec[];
   memoryLimitBytes?: number;
+  /** limits.cpu in cores: the cgroup's CPU quota. */
+  cpuLimitCores?: number;
   tty?: boolean;
   stdin?: boolean;
   terminationMessagePath?: string;
@@ -80,6 +82,14 @@ export interface ContainerConfig {
 }
 
 export type StartResult = { ok: true } | { ok: false; exitCode: number; message: string };
+
+/** A container's cgroup counters as the CRI's ContainerStats reports them. */
+export interface ContainerStats {
+  /** Cumulative CPU time since the start, in core-milliseconds (cpu.stat usage_usec). */
+  cpuCoreMs: number;
+  /** memory.current minus inactive file pages: what the OOM killer and `kubectl top` look at. */
+  workingSetBytes: number;
+}
 
 export interface RuntimeContainer {
   /** 64 hex chars; shown as `containerd://<id>`. */
@@ -102,6 +112,8 @@ export interface RuntimeContainer {
   readonly pids: PidNamespace;
   /** This container's own processes, oldest first (a shared table holds its siblings' too). */
   processes(): Proc[];
+  /** Resource usage so far (absent in runtimes that keep no cgroups). */
+  stats?(): ContainerStats;
   /**
    * Connects a client to the main process's stdio (`kubectl attach`, `kubectl run -it`): output from
    * now on is copied to `stdout`/`stderr`; with `stdin: true` in the config, `stdin` feeds the process

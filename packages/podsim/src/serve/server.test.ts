@@ -33,7 +33,7 @@ describe('discovery', () => {
   it('serves /version and legacy discovery', async () => {
     expect((await call('GET', '/version')).json.gitVersion).toBe('v1.32.4');
     expect((await call('GET', '/api')).json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
-    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'batch', 'networking.k8s.io', 'storage.k8s.io', 'discovery.k8s.io']);
+    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'discovery.k8s.io']);
     const v1 = (await call('GET', '/api/v1')).json;
     expect(v1.resources.map((r: { name: string }) => r.name)).toContain('pods/log');
     expect(v1.resources.find((r: { name: string }) => r.name === 'pods')).toMatchObject({ singularName: 'pod', namespaced: true, kind: 'Pod', shortNames: ['po'], categories: ['all'] });

@@ -72,7 +72,9 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
       const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: advertisedAddress(cluster.api) ?? address });
       return send(res, { code: r.code, body: r.body, contentType: r.contentType });
     }
-    const fixed = discovery(path, String(req.headers.accept ?? ''), advertisedAddress(cluster.api) ?? address) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
+    const proxied = req.method === 'GET' ? cluster.api.proxyGet(path + url.search) : undefined;
+    if (proxied) return send(res, { code: proxied.code, body: proxied.body, contentType: proxied.contentType });
+    const fixed = discovery(path, String(req.headers.accept ?? ''), advertisedAddress(cluster.api) ?? address, cluster.api.aggregated()) ?? openapi(path, String(req.headers.accept ?? '')) ?? nodeLease(cluster.api, path) ?? reviews(req.method ?? 'GET', path, cluster.clock.now());
     if (fixed) return send(res, fixed);
     const p = parseResourcePath(path);
     if (!p) return send(res, statusReply(resourceNotFound()));

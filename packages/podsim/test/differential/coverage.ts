@@ -4,6 +4,25 @@
  */
 import { files, withDeploy, withPod } from './manifests.js';
 import type { Scenario } from './scenarios.js';
+import { METRICS_SERVER_COMPONENTS } from '../../src/host/web/metrics-server.js';
+
+/** Two stress workers: one CPU hog, one holding 150 MiB, in one pod. */
+const HOG = `apiVersion: v1
+kind: Pod
+metadata:
+  name: hog
+  labels:
+    app: hog
+spec:
+  containers:
+  - name: cpu
+    image: vish/stress
+    args: ["-cpus", "1"]
+  - name: mem
+    image: polinux/stress
+    command: ["stress"]
+    args: ["--vm", "1", "--vm-bytes", "150M", "--vm-hang", "1"]
+`;
 
 export const COVERAGE: Scenario[] = [
   // The seed notes' "Working with Pods" and "Stopping/Terminating Pods" one-liners.
@@ -192,6 +211,38 @@ export const COVERAGE: Scenario[] = [
     ],
   },
   { name: 'top without metrics-server', steps: ['kubectl top pods', 'kubectl top nodes'] },
+  {
+    name: 'top with metrics-server: pods, containers, namespaces, selectors, sorting, nodes',
+    files: { ...files, 'components.yaml': METRICS_SERVER_COMPONENTS, 'hog.yaml': HOG },
+    steps: [
+      'kubectl apply -f components.yaml',
+      'kubectl apply -f hog.yaml',
+      'kubectl run web --image=nginx --labels=app=web',
+      'sleep 5',
+      'kubectl top pods',
+      'sleep 60',
+      'kubectl get apiservice v1beta1.metrics.k8s.io',
+      'kubectl top pods',
+      'kubectl top pod web',
+      'kubectl top pod nope',
+      'kubectl top pods --containers',
+      'kubectl top pods -A',
+      'kubectl top pods -A --containers --sum',
+      'kubectl top pods -l app=web',
+      'kubectl top pods -l app=nope',
+      'kubectl top pods --sort-by=cpu',
+      'kubectl top pods --sort-by=memory --no-headers',
+      'kubectl top pods -n kube-system',
+      'kubectl top nodes',
+      'kubectl top node node01',
+      'kubectl top nodes --sort-by=memory',
+      'kubectl top nodes --show-capacity --no-headers',
+      'kubectl top node nope',
+      'kubectl get --raw /apis/metrics.k8s.io/v1beta1',
+      'kubectl api-resources --api-group=metrics.k8s.io',
+      'kubectl api-versions',
+    ],
+  },
   { name: 'config, cluster-info, version, api-versions', steps: ['kubectl config current-context', 'kubectl config get-contexts', 'kubectl config view', 'kubectl cluster-info', 'kubectl version', 'kubectl api-versions'] },
   {
     name: 'events --for, --types, -A',

@@ -283,6 +283,13 @@ export const STRUCTS: Record<string, Record<string, FieldType>> = {
   IngressClass: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: S('IngressClassSpec') },
   IngressClassSpec: { controller: 'string', parameters: 'any' },
   APIService: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), spec: 'any', status: 'any' },
+  Role: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), rules: L(S('PolicyRule')) },
+  ClusterRole: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), rules: L(S('PolicyRule')), aggregationRule: 'any' },
+  PolicyRule: { verbs: strs, apiGroups: strs, resources: strs, resourceNames: strs, nonResourceURLs: strs },
+  RoleBinding: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), subjects: L(S('Subject')), roleRef: S('RoleRef') },
+  ClusterRoleBinding: { apiVersion: 'string', kind: 'string', metadata: S('ObjectMeta'), subjects: L(S('Subject')), roleRef: S('RoleRef') },
+  Subject: { kind: 'string', apiGroup: 'string', name: 'string', namespace: 'string' },
+  RoleRef: { apiGroup: 'string', kind: 'string', name: 'string' },
   StorageClass: {
     apiVersion: 'string',
     kind: 'string',

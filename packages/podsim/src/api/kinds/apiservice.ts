@@ -15,6 +15,7 @@ const PRIORITIES: Record<string, [number, number]> = {
   apps: [17800, 15],
   batch: [17400, 15],
   'networking.k8s.io': [17200, 15],
+  'rbac.authorization.k8s.io': [17000, 15],
   'storage.k8s.io': [16800, 15],
   'discovery.k8s.io': [16200, 15],
 };

@@ -15,6 +15,7 @@ import {
 } from './core.js';
 import { podStrategy } from './pod.js';
 import { apiServiceStrategy } from './apiservice.js';
+import { bindingStrategy, clusterRoleStrategy, roleStrategy } from './rbac.js';
 import { ingressClassStrategy, ingressStrategy } from './ingress.js';
 import { serviceStrategy } from './service.js';
 import { controllerRevisionStrategy, statefulSetStrategy } from './statefulset.js';
@@ -47,4 +48,8 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,
   endpointslices: endpointSliceStrategy,
+  clusterrolebindings: bindingStrategy,
+  clusterroles: clusterRoleStrategy,
+  rolebindings: bindingStrategy,
+  roles: roleStrategy,
 };

@@ -5,6 +5,7 @@
  */
 import { RESOURCES } from '../resources.js';
 import type { ResourceInfo } from '../types.js';
+import type { AggregatedGroup } from '../aggregator.js';
 import type { Reply } from './reply.js';
 import { VERSION_INFO } from '../../version.js';
 
@@ -92,10 +93,20 @@ function aggregatedResource(r: ResourceInfo): Record<string, unknown> {
   return d;
 }
 
-function aggregatedGroup(group: string): Record<string, unknown> {
+function aggregatedGroup(g: AggregatedGroup): Record<string, unknown> {
   const metadata: Record<string, unknown> = { creationTimestamp: null };
-  if (group) metadata.name = group;
-  return { metadata, versions: [{ version: 'v1', resources: inGroup(group).map(aggregatedResource), freshness: 'Current' }] };
+  if (g.group) metadata.name = g.group;
+  return { metadata, versions: [{ version: g.version, resources: g.resources.map(aggregatedResource), freshness: 'Current' }] };
+}
+
+/** The built-in groups, then those that APIServices add, as /apis lists them. */
+function allGroups(extra: AggregatedGroup[]): AggregatedGroup[] {
+  return [...GROUPS.filter(Boolean).map((group) => ({ group, version: 'v1', resources: inGroup(group) })), ...extra];
+}
+
+function apiGroup(g: AggregatedGroup): Record<string, unknown> {
+  const gv = { groupVersion: `${g.group}/${g.version}`, version: g.version };
+  return { name: g.group, versions: [gv], preferredVersion: gv };
 }
 
 export const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
@@ -105,37 +116,30 @@ function wantsAggregated(accept: string): boolean {
   return first.includes('as=APIGroupDiscoveryList') && first.includes('v=v2') && !first.includes('v=v2beta1');
 }
 
-function aggregated(groups: string[]): Record<string, unknown> {
+function aggregated(groups: AggregatedGroup[]): Record<string, unknown> {
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items: groups.map(aggregatedGroup) };
 }
 
 /** Answers the discovery paths; undefined for anything else. */
-export function discovery(path: string, accept: string, serverAddress: string): Reply | undefined {
+export function discovery(path: string, accept: string, serverAddress: string, extra: AggregatedGroup[] = []): Reply | undefined {
   const agg = wantsAggregated(accept);
   switch (path) {
     case '/version':
       return { code: 200, body: VERSION_INFO };
     case '/api':
-      if (agg) return { code: 200, body: aggregated(['']), contentType: AGGREGATED_TYPE };
+      if (agg) return { code: 200, body: aggregated([{ group: '', version: 'v1', resources: inGroup('') }]), contentType: AGGREGATED_TYPE };
       return { code: 200, body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] } };
     case '/apis':
-      if (agg) return { code: 200, body: aggregated(GROUPS.filter(Boolean)), contentType: AGGREGATED_TYPE };
-      return {
-        code: 200,
-        body: {
-          kind: 'APIGroupList',
-          apiVersion: 'v1',
-          groups: GROUPS.filter(Boolean).map((g) => ({ name: g, versions: [{ groupVersion: `${g}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g}/v1`, version: 'v1' } })),
-        },
-      };
+      if (agg) return { code: 200, body: aggregated(allGroups(extra)), contentType: AGGREGATED_TYPE };
+      return { code: 200, body: { kind: 'APIGroupList', apiVersion: 'v1', groups: allGroups(extra).map(apiGroup) } };
     case '/api/v1':
       return { code: 200, body: resourceList('') };
     default: {
       const m = /^\/apis\/([^/]+)\/v1$/.exec(path);
       if (m && GROUPS.includes(m[1]) && m[1]) return { code: 200, body: resourceList(m[1]) };
       const g = /^\/apis\/([^/]+)$/.exec(path);
-      if (g && GROUPS.includes(g[1]) && g[1])
-        return { code: 200, body: { kind: 'APIGroup', apiVersion: 'v1', name: g[1], versions: [{ groupVersion: `${g[1]}/v1`, version: 'v1' }], preferredVersion: { groupVersion: `${g[1]}/v1`, version: 'v1' } } };
+      const known = g && allGroups(extra).find((x) => x.group === g[1]);
+      if (known) return { code: 200, body: { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(known) } };
       return undefined;
     }
   }

@@ -58,7 +58,9 @@ export function restGet(api: ApiClient, url: string, opts: RestGetOptions): Rest
   const u = new URL(url, 'http://apiserver');
   const path = u.pathname.replace(/\/+$/, '') || '/';
   if (HEALTH.has(path)) return { code: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
-  const reply = discovery(path, opts.accept ?? '', opts.serverAddress) ?? resource(api, path, u.searchParams);
+  const proxied = api.proxyGet?.(path + u.search);
+  if (proxied) return { code: proxied.code, contentType: proxied.contentType, body: proxied.body };
+  const reply = discovery(path, opts.accept ?? '', opts.serverAddress, api.aggregated?.()) ?? resource(api, path, u.searchParams);
   // the apiserver indents for humans: ?pretty=true, or a curl/Wget user agent
   const prettyParam = u.searchParams.get('pretty');
   const pretty = path === '/version' || (prettyParam !== null ? prettyParam === 'true' || prettyParam === '1' : /^(curl|Wget)/.test(opts.userAgent ?? ''));

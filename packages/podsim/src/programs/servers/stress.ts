@@ -5,6 +5,7 @@
  */
 import type { Proc, Program } from '../../kernel/process.js';
 import { forever, sleep, wait } from '../../kernel/waitable.js';
+import { busy } from '../cpu.js';
 import { allocate, free, parseSize } from '../memory.js';
 
 interface StressOptions {
@@ -44,6 +45,8 @@ function parse(args: string[]): StressOptions | string {
 
 function vmWorker(bytes: number, hangSec: number): Program {
   return function* (proc) {
+    // Without --vm-hang a worker keeps touching its pages: one core busy (stress's vm hog loop).
+    if (hangSec === 0) busy(proc, 1);
     for (;;) {
       if (!allocate(proc, bytes)) return 137;
       // Touching the pages takes a moment; --vm-hang holds them before freeing and starting over.
@@ -53,7 +56,8 @@ function vmWorker(bytes: number, hangSec: number): Program {
   };
 }
 
-const spin: Program = function* () {
+const spin: Program = function* (proc) {
+  busy(proc, 1);
   yield* wait(forever);
   return 0;
 };

@@ -7,6 +7,7 @@
 import type { Program } from '../../kernel/process.js';
 import { forever, sleep, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
+import { busy } from '../cpu.js';
 import { allocate } from '../memory.js';
 
 const UNITS: Record<string, number> = { '': 1, k: 1e3, M: 1e6, G: 1e9, T: 1e12, Ki: 1024, Mi: 1024 ** 2, Gi: 1024 ** 3, Ti: 1024 ** 4 };
@@ -88,6 +89,7 @@ export const vishStress: Program = function* (proc) {
   };
   log(26, `Allocating "${flags['mem-total']}" memory, in "${flags['mem-alloc-size']}" chunks, with a ${flags['mem-alloc-sleep']} sleep between allocations`);
   for (let i = 0; i < cpus; i++) log(39, 'Spawning a thread to consume CPU');
+  busy(proc, cpus);
   // Allocating in many small steps: charged in at most 100 slices so a large total stays cheap.
   const slices = Math.min(100, Math.ceil(total / Math.max(step, 1)));
   for (let done = 0, i = 0; i < slices; i++) {

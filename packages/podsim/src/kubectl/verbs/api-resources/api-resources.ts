@@ -20,7 +20,8 @@ export const apiResources: Command = {
       inv.err(plainError(`--output ${o} is not available`));
       return 1;
     }
-    let list = inv.api.resources();
+    // The built-in resources, then those the aggregated APIs' discovery lists (metrics.k8s.io).
+    let list = [...inv.api.resources(), ...(inv.api.aggregated?.() ?? []).flatMap((g) => g.resources)];
     if (inv.flags.has('namespaced')) list = list.filter((r) => r.namespaced === inv.flags.bool('namespaced'));
     if (inv.flags.has('api-group')) list = list.filter((r) => r.group === inv.flags.str('api-group'));
     const sortBy = inv.flags.str('sort-by');
@@ -52,6 +53,7 @@ export const apiVersions: Command = {
   flags: [],
   *run(inv) {
     const versions = new Set(inv.api.resources().map((r) => (r.group ? `${r.group}/${r.version}` : r.version)));
+    for (const g of inv.api.aggregated?.() ?? []) versions.add(`${g.group}/${g.version}`);
     inv.out([...versions].sort().map((v) => `${v}\n`).join(''));
     return 0;
   },
