@@ -16,6 +16,8 @@ export interface SandboxOptions {
   files?: Record<string, string>;
   /** Documents the sandbox serves at http(s) URLs, e.g. the docs' `https://k8s.io/examples/…` manifests (there is no other web). */
   web?: Record<string, string>;
+  /** Cluster add-ons installed from their release manifests when the sandbox starts (`metrics-server`), as `minikube addons enable` does. */
+  addons?: string[];
   cols?: number;
   rows?: number;
 }

@@ -3,6 +3,7 @@
  * host (web worker, CLI, tests). Every input is logged with its virtual time so a saved sandbox
  * replays to the same state. No method throws: failures are reported on the terminal.
  */
+import { ADDONS, installAddon } from './addons.js';
 import { Cluster } from '../cluster/cluster.js';
 import { resolvePath } from '../kernel/fs.js';
 import type { Proc } from '../kernel/process.js';
@@ -61,6 +62,7 @@ export class Sandbox implements SandboxApi {
     private readonly internals: SandboxInternals = {},
   ) {
     this.cluster = new Cluster({ seed: options.seed, workers: options.workers });
+    for (const name of options.addons ?? []) if (!installAddon(this.cluster.api, name)) throw new Error(`unknown add-on: ${name} (known: ${Object.keys(ADDONS).join(', ')})`);
     this.start = this.cluster.clock.now();
     this.timeline = new TimelineRecorder(this.cluster.api, () => this.cluster.clock.now(), (listener) => this.cluster.onProbeAttempt(listener));
     this.tty = new Tty((d) => this.emit(d), options.cols ?? 80, options.rows ?? 24);

@@ -8,6 +8,7 @@
 import type { KubeObject, Pod } from '../../src/api/types.js';
 import { HOSTNAME, USER } from '../../src/host/machine.js';
 import { Sandbox } from '../../src/host/sandbox.js';
+import { ADDONS } from '../../src/host/addons.js';
 import { plainText } from '../../src/format/screen-text.js';
 import type { CorpusPage, CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
@@ -15,6 +16,8 @@ import { similar } from './similar.js';
 /** Where the docs serve their example manifests (the spellings the pages use). */
 const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/examples/', 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/'];
 
+/** How long add-ons run before a page's first step (metrics-server: ready after two 15 s scrapes, then Available). */
+const ADDON_READY_MS = 60_000;
 /** Longest a reader lets one command run before pressing Ctrl+C (virtual; a delete waits out a 30 s grace period). */
 const STEP_MAX_MS = 90_000;
 /** A reader takes a few seconds to read on, then type or paste the next command (virtual). */
@@ -223,7 +226,11 @@ export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<
   const pages = [...chain(page, byName), page];
   const files = Object.assign({}, ...pages.map(filesFor)) as Record<string, string>;
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
-  const sb = new Sandbox({ seed, files, web, cols: 200, rows: 50 }, { respawn: true });
+  // A page that has the reader enable a cluster add-on (`minikube addons enable metrics-server`) gets a cluster with it.
+  const addons = [...new Set(pages.flatMap((p) => p.sections.flatMap((sec) => sec.steps.flatMap((st) => /^minikube addons enable ([\w-]+)/.exec(st.command)?.[1] ?? []))))].filter((a) => Object.hasOwn(ADDONS, a));
+  const sb = new Sandbox({ seed, files, web, addons, cols: 200, rows: 50 }, { respawn: true });
+  // The reader enabled them before reading on: metrics-server has scraped and its API is available.
+  if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
   const t: Terminal = { sb, nodes: new Map(), serving: false };
   const outputs: string[] = [];
