@@ -3,10 +3,10 @@
  * DaemonSets). Like kubectl it goes on past an object it cannot show and reports the errors at the end.
  */
 import type { Command } from '../../command.js';
-import { aggregateErrors, plainError } from '../../errors.js';
+import { rolloutTargets } from './rollout-targets.js';
+import { aggregateErrors } from '../../errors.js';
 import { TabWriter } from '../../../format/tabwriter.js';
 import { actionLine } from '../../output.js';
-import { resolveTargets } from '../../targets.js';
 import { PrefixWriter } from '../../describers/prefix-writer.js';
 import { describePodTemplate } from '../../describers/template.js';
 import { unsupported, workloadRevisions } from './workload-history.js';
@@ -20,19 +20,11 @@ export const history: Command = {
     { name: 'selector', short: 'l', type: 'string', help: 'Label selector.' },
   ],
   *run(inv) {
-    if (inv.args.length === 0) {
-      inv.err(plainError('required resource not specified'));
-      return 1;
-    }
     const revision = inv.flags.int('revision');
-    if (revision < 0) {
-      inv.err(plainError(`revision must be a positive integer: ${revision}`));
-      return 1;
-    }
-    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-    if (!found.ok) return 1;
+    const targets = rolloutTargets(inv, () => (revision < 0 ? `revision must be a positive integer: ${revision}` : undefined));
+    if (!targets) return 1;
     const errors: string[] = [];
-    for (const t of found.targets) {
+    for (const t of targets) {
       const why = unsupported(t.info, 'history viewer');
       if (why) {
         errors.push(why);

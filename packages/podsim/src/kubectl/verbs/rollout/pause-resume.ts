@@ -4,9 +4,9 @@
  * (`deployments.apps "web" is already paused`) printed after the others, and the exit code is 1.
  */
 import type { Command, Invocation } from '../../command.js';
+import { rolloutTargets } from './rollout-targets.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
-import { resolveTargets } from '../../targets.js';
 
 function resourceString(info: { resource: string; group: string }): string {
   return info.group ? `${info.resource}.${info.group}` : info.resource;
@@ -20,14 +20,10 @@ function pauseCommand(name: 'pause' | 'resume', paused: boolean, short: string):
     usage: `rollout ${name} RESOURCE [options]`,
     flags: [{ name: 'selector', short: 'l', type: 'string', help: 'Label selector.' }],
     *run(inv: Invocation) {
-      if (inv.args.length === 0) {
-        inv.err(plainError('required resource not specified'));
-        return 1;
-      }
-      const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-      if (!found.ok) return 1;
+      const targets = rolloutTargets(inv);
+      if (!targets) return 1;
       const errors: string[] = [];
-      for (const t of found.targets) {
+      for (const t of targets) {
         const objName = t.obj.metadata.name ?? '';
         const what = `${resourceString(t.info)} ${JSON.stringify(objName)}`;
         if (t.info.resource !== 'deployments') {

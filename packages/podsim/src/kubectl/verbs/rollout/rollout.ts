@@ -7,9 +7,9 @@ import type { KubeObject } from '../../../api/types.js';
 import { SIGNALS } from '../../../kernel/signals.js';
 import { Deferred, race, sleep, wait } from '../../../kernel/waitable.js';
 import type { Command } from '../../command.js';
+import { rolloutTargets } from './rollout-targets.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
-import { resolveTargets } from '../../targets.js';
 import { statusViewer } from './status-viewers.js';
 import { pause, resume } from './pause-resume.js';
 import { history } from './history.js';
@@ -25,13 +25,9 @@ const status: Command = {
     { name: 'watch', short: 'w', type: 'bool', default: true, help: 'Keep watching until the rollout ends.' },
   ],
   *run(inv) {
-    if (inv.args.length === 0) {
-      inv.err(plainError('required resource not specified'));
-      return 1;
-    }
-    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-    if (!found.ok) return 1;
-    for (const t of found.targets) {
+    const targets = rolloutTargets(inv);
+    if (!targets) return 1;
+    for (const t of targets) {
       const name = t.obj.metadata.name ?? '';
       const ns = t.obj.metadata.namespace;
       const viewer = statusViewer(t.info.resource);
@@ -74,14 +70,10 @@ const restart: Command = {
   usage: 'rollout restart RESOURCE [options]',
   flags: [{ name: 'selector', short: 'l', type: 'string', help: 'Label selector.' }],
   *run(inv) {
-    if (inv.args.length === 0) {
-      inv.err(plainError('required resource not specified'));
-      return 1;
-    }
-    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-    if (!found.ok) return 1;
+    const targets = rolloutTargets(inv);
+    if (!targets) return 1;
     const stamp = new Date(inv.now()).toISOString().replace(/\.\d+Z$/, 'Z');
-    for (const t of found.targets) {
+    for (const t of targets) {
       const name = t.obj.metadata.name ?? '';
       // objectrestarter.go: Deployments (unless paused), DaemonSets and StatefulSets.
       const resource = t.info.group ? `${t.info.resource}.${t.info.group}` : t.info.resource;

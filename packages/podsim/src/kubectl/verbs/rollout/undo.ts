@@ -6,9 +6,10 @@
  */
 import type { KubeObject } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
-import { aggregateErrors, plainError, statusErrorText } from '../../errors.js';
+import { rolloutTargets } from './rollout-targets.js';
+import { aggregateErrors, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
-import { resolveTargets, type TargetObject } from '../../targets.js';
+import type { TargetObject } from '../../targets.js';
 import { sameJson } from '../../../controllers/shared/canonical-json.js';
 import { templatePatch } from '../../../controllers/shared/revision-history.js';
 import { unsupported, workloadRevisions, type WorkloadRevision } from './workload-history.js';
@@ -26,12 +27,12 @@ function rollBack(inv: Invocation, t: TargetObject, toRevision: number): { ok: t
   const name = t.obj.metadata.name ?? '';
   const revs = workloadRevisions(inv.api, t.info, t.obj);
   const deployment = t.info.resource === 'deployments';
-  if (toRevision < 0) return { ok: false, error: (`unable to find specified revision ${toRevision} in history`) };
-  if (!deployment && toRevision === 0 && revs.length <= 1) return { ok: false, error: ('no last revision to roll back to') };
+  if (toRevision < 0) return { ok: false, error: `unable to find specified revision ${toRevision} in history` };
+  if (!deployment && toRevision === 0 && revs.length <= 1) return { ok: false, error: 'no last revision to roll back to' };
   const target = toRevision > 0 ? revs.find((r) => r.revision === toRevision) : revs[revs.length - 2];
-  if (!target) return { ok: false, error: (toRevision > 0 ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment ${JSON.stringify(name)}`) };
+  if (!target) return { ok: false, error: toRevision > 0 ? `unable to find specified revision ${toRevision} in history` : `no rollout history found for deployment ${JSON.stringify(name)}` };
   if (deployment && (t.obj.spec as { paused?: boolean } | undefined)?.paused)
-    return { ok: false, error: ("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again") };
+    return { ok: false, error: "you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again" };
   const current = deployment ? (t.obj.spec as { template?: unknown } | undefined)?.template : templatePatch(t.obj as KubeObject & { spec?: Record<string, unknown> });
   if (sameJson(deployment ? withoutHash(target.template) : target.patch, current)) return { ok: true, operation: `skipped rollback (current template already matches revision ${toRevision})` };
   const r = deployment
@@ -50,14 +51,10 @@ export const undo: Command = {
     { name: 'selector', short: 'l', type: 'string', help: 'Label selector.' },
   ],
   *run(inv) {
-    if (inv.args.length === 0) {
-      inv.err(plainError('required resource not specified'));
-      return 1;
-    }
-    const found = resolveTargets(inv, inv.args, { selector: inv.flags.str('selector') });
-    if (!found.ok) return 1;
+    const targets = rolloutTargets(inv);
+    if (!targets) return 1;
     const errors: string[] = [];
-    for (const t of found.targets) {
+    for (const t of targets) {
       const result = rollBack(inv, t, inv.flags.int('to-revision'));
       if (result.ok) inv.out(actionLine(t.info, t.obj.metadata.name ?? '', result.operation));
       else errors.push(result.error);
