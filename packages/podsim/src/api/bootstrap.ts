@@ -4,6 +4,7 @@
  * serviceaccount and root-ca-cert-publisher controllers do), and the `kubernetes` Service.
  */
 import type { ApiClient } from './types.js';
+import { CLUSTER_CERTS } from './cluster-certs.js';
 import { KUBERNETES_SERVICE_IP } from './kinds/service.js';
 
 export const SYSTEM_NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system'];
@@ -13,14 +14,8 @@ export const UNDELETABLE_NAMESPACES = new Set(['default', 'kube-system', 'kube-p
 const ROOT_CA_DESCRIPTION =
   'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 
-/** A fixed, made-up CA certificate (never used for TLS; only shown when someone reads the ConfigMap). */
-export const ROOT_CA = `-----BEGIN CERTIFICATE-----
-MIIDBTCCAe2gAwIBAgIIPodlab0kubeCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE
-AxMKa3ViZXJuZXRlczAeFw0yNjExMjcwODU1MDBaFw0zNjExMjUwOTAwMDBaMBUx
-EzARBgNVBAMTCmt1YmVybmV0ZXMwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEK
-AoIBAQDPodlabSimulatedCertificateAuthorityNotARealKeyPodlabPodlab
------END CERTIFICATE-----
-`;
+/** The cluster CA (a real certificate structure; its key is a stand-in, never used for TLS). */
+export const ROOT_CA = CLUSTER_CERTS.ca;
 
 /** Objects every namespace gets when it is created. */
 export function populateNamespace(api: ApiClient, ns: string): void {

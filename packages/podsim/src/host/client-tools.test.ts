@@ -64,6 +64,23 @@ describe('checksums, openssl rand and xargs', () => {
     expect(await sb.run('openssl frobnicate')).toEqual({ output: `Invalid command 'frobnicate'; type "help" for a list.\n`, exitCode: 1 });
   });
 
+  it('openssl x509 reads the kubeconfig certificates kubeadm issued, as the troubleshoot-kubectl page does', async () => {
+    // Expected texts: OpenSSL 3.0.19's `x509 -noout -dates -subject -issuer -serial` on these certificates; the
+    // validity as kubeadm sets it (page: CA back-dated 5 min, +3650 days; admin cert from the CA's notBefore, +365 days).
+    const sb = new Sandbox();
+    const ca = "kubectl config view --flatten --output 'jsonpath={.clusters[0].cluster.certificate-authority-data}' | base64 -d";
+    const admin = "kubectl config view --flatten --output 'jsonpath={.users[0].user.client-certificate-data}' | base64 -d";
+    expect(await sb.run(`${ca} | openssl x509 -noout -dates`)).toEqual({ output: 'notBefore=Nov 27 08:55:00 2026 GMT\nnotAfter=Nov 24 09:00:00 2036 GMT\n', exitCode: 0 });
+    expect((await sb.run(`${admin} | openssl x509 -noout -dates -subject -issuer -serial`)).output).toBe(
+      'notBefore=Nov 27 08:55:00 2026 GMT\nnotAfter=Nov 27 09:00:03 2027 GMT\nsubject=O = kubeadm:cluster-admins, CN = kubernetes-admin\nissuer=CN = kubernetes\nserial=CB418090702A1F3F\n',
+    );
+    // The same CA is what kube-root-ca.crt publishes to the pods.
+    expect((await sb.run(`kubectl get cm kube-root-ca.crt -o jsonpath='{.data.ca\\.crt}' | openssl x509 -noout -enddate`)).output).toBe('notAfter=Nov 24 09:00:00 2036 GMT\n');
+    expect((await sb.run(`${ca} | openssl x509 | head -1`)).output).toBe('-----BEGIN CERTIFICATE-----\n');
+    expect(await sb.run('echo hi | openssl x509 -noout -dates')).toEqual({ output: 'Could not read certificate from <stdin>\nUnable to load certificate\n', exitCode: 1 });
+    expect((await sb.run('openssl x509 -noout -dates -in nofile.crt')).output).toBe('Could not open file or uri for loading certificate from nofile.crt\nUnable to load certificate\n');
+  });
+
   it('xargs runs the command with the input’s words, -n at a time, -I per line', async () => {
     const sb = new Sandbox();
     expect((await sb.run(`printf 'a b\\nc' | xargs echo x`)).output).toBe('x a b c\n');

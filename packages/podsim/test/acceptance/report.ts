@@ -36,7 +36,7 @@ A step **matches** when the page prints no output and the command exits 0 with n
 page's output is *similar* to ours (\`similar.ts\`): every line the page prints is found in our output
 (order free, whitespace runs and indentation ignored, \`...\` and \`<placeholder>\` as wildcards), after
 normalising on both sides only values that differ between any two runs (ages, times, IPs, UIDs, container and
-image IDs, generated name suffixes, resource versions, node names, node ports, \`ls -l\` times, measured usage,
+image IDs, generated name suffixes, resource versions, node names, node ports, \`ls -l\` times, certificate dates, measured usage,
 image references written in full or short) and what only the page's older version printed otherwise, each rule
 named in \`similar.ts\` (\`kubelet, NODE\` event sources, \`KIND "NAME" created\`, pull times in Pulled events, ScalingReplicaSet events without \`from M\`, describe's \`Annotations: key=value\`, OldReplicaSets without those scaled to 0); tables are compared by column name, their volatile columns (AGE, IP, NODE, …) excepted.
 Page outputs come from the pages only, never from our own output.`;

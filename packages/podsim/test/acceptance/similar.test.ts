@@ -12,6 +12,12 @@ describe('similar', () => {
     expect(similar(page, ours)).toEqual({ match: true, missing: [] });
   });
 
+  it('treats certificate dates as any time, but not their field names', () => {
+    const page = 'notBefore=Feb 13 05:57:47 2024 GMT\nnotAfter=Feb 10 06:02:47 2034 GMT';
+    expect(similar(page, 'notBefore=Nov 27 08:55:00 2026 GMT\nnotAfter=Nov 24 09:00:00 2036 GMT\n').match).toBe(true);
+    expect(similar(page, 'notAfter=Nov 27 08:55:00 2026 GMT\nnotAfter=Nov 24 09:00:00 2036 GMT\n').match).toBe(false);
+  });
+
   it('reports a row whose stable cells differ', () => {
     const page = 'NAME            READY     STATUS    RESTARTS   AGE\nmemory-demo-2   1/1       Running   2          40s';
     const ours = 'NAME            READY   STATUS    RESTARTS   AGE\nmemory-demo-2   1/1     Running   0          40s\n';

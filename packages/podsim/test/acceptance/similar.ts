@@ -8,7 +8,7 @@
  * - whitespace runs count as one space and indentation is ignored (excerpts are re-indented);
  * - values that differ between any two runs are normalised on both sides, generically: ages, times,
  *   IPs, UIDs, container/image IDs, generated name suffixes, resource versions, node names, and
- *   measured usage (`kubectl top`, the PIDs and CPU times of busybox `ps`), node ports, `ls -l` times, the atomic writer's timestamped
+ *   measured usage (`kubectl top`, the PIDs and CPU times of busybox `ps`), node ports, `ls -l` times, certificate dates, the atomic writer's timestamped
  *   directories, and image references written in full or short (`docker.io/library/nginx:latest` is `nginx`);
  * - differences that are only the version a page was written with are normalised too, each named
  *   where it is done: `kubelet, NODE` event sources (kubectl ≤1.14), `KIND "NAME" created` (kubectl
@@ -48,6 +48,8 @@ const VALUE_RULES: [RegExp, string][] = [
   // One image reference, two spellings: containerd reports `docker.io/library/nginx:latest` for `nginx`.
   [/\bdocker\.io\/library\/(?=[a-z0-9])/g, ''],
   [/\b(image: |Image: )(\S+):latest\b/g, '$1$2'],
+  // Certificate validity as openssl prints it (`Feb 13 05:57:47 2024 GMT`): set when the cluster was installed.
+  [/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d \d{4} GMT\b/g, '<time>'],
   // `ls -l` times and the atomic writer's timestamped directory (`..2024_01_02_03_04_05.123`).
   [/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +(\d\d:\d\d|\d{4})\b/g, '<time>'],
   [/\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+/g, '..<timestamp>'],

@@ -1,5 +1,6 @@
 /** A kubeconfig (client-go clientcmd api v1) as kubectl config shows and edits it, and the sandbox's own. */
 import type { KubeConfigInfo } from '../context.js';
+import { CLUSTER_CERTS } from '../../api/cluster-certs.js';
 
 export type Named<T> = { name: string } & T;
 export type Entry = Record<string, unknown>;
@@ -14,25 +15,20 @@ export interface KubeConfig {
 
 export const emptyConfig = (): KubeConfig => ({ clusters: [], contexts: [], 'current-context': '', preferences: {}, users: [] });
 
-/**
- * Stand-ins for the PEM blocks kubeadm writes (base64 in the file, as there): what `config view`
- * hides as DATA+OMITTED and --raw shows.
- */
-const pem = (label: string, body: string): string => btoa(`-----BEGIN ${label}-----\n${body}\n-----END ${label}-----\n`);
-const CA = pem('CERTIFICATE', 'MIIDBTCCAe2gAwIBAgIIRq3MDbl3x0kwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNTAxMDEwMDAwMDBaFw0zNTAxMDEwMDAwMDBa');
-const CERT = pem('CERTIFICATE', 'MIIDKTCCAhGgAwIBAgIIb2o0Gf6C1xUwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNTAxMDEwMDAwMDBaFw0yNjAxMDEwMDAwMDBa');
-const KEY = pem('RSA PRIVATE KEY', 'MIIEpAIBAAKCAQEAwYx3sWn1Yb6Q0eR4hJXv7s2gYc0o5Wz1pJm8kqGQ5vE9R2Zt');
+/** A stand-in for the admin's private key (base64 of the PEM, as kubeadm writes it): `config view` hides it, --raw shows it. */
+const KEY = btoa('-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAwYx3sWn1Yb6Q0eR4hJXv7s2gYc0o5Wz1pJm8kqGQ5vE9R2Zt\n-----END RSA PRIVATE KEY-----\n');
 
 /** The admin kubeconfig kubeadm leaves on a control plane (/etc/kubernetes/admin.conf). */
 export function sandboxConfig(k: KubeConfigInfo): KubeConfig {
+  const certs = { ca: btoa(CLUSTER_CERTS.ca), client: btoa(CLUSTER_CERTS.client) };
   const context: Entry = { cluster: k.cluster, user: k.user };
   if (k.namespace && k.namespace !== 'default') context.namespace = k.namespace;
   return {
-    clusters: [{ name: k.cluster, cluster: { 'certificate-authority-data': CA, server: k.server } }],
+    clusters: [{ name: k.cluster, cluster: { 'certificate-authority-data': certs.ca, server: k.server } }],
     contexts: [{ name: k.context, context }],
     'current-context': k.context,
     preferences: {},
-    users: [{ name: k.user, user: { 'client-certificate-data': CERT, 'client-key-data': KEY } }],
+    users: [{ name: k.user, user: { 'client-certificate-data': certs.client, 'client-key-data': KEY } }],
   };
 }
 

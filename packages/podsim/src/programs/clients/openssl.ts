@@ -1,12 +1,13 @@
 /**
- * openssl 3.0 as far as the Secret pages use it: `rand [-base64|-hex] N` (base64 wrapped at 64
- * columns as openssl does) and `version`. The bytes are derived from the virtual time and the
- * process, so a run is reproducible. Other commands (req, x509, genrsa) need real key material and
+ * openssl 3.0 as far as the Secret and troubleshooting pages use it: `rand [-base64|-hex] N` (base64 wrapped
+ * at 64 columns as openssl does), `x509` reading a certificate (openssl-x509.ts) and `version`. The bytes are derived from the virtual time and the
+ * process, so a run is reproducible. Other commands (req, genrsa) need real key material and
  * say plainly that they are not simulated.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Proc, Program } from '../../kernel/process.js';
+import { x509 } from './openssl-x509.js';
 
 export const OPENSSL_VERSION = 'OpenSSL 3.0.15 3 Sep 2024 (Library: OpenSSL 3.0.15 3 Sep 2024)';
 
@@ -48,10 +49,11 @@ export const openssl: Program = function* (proc) {
     proc.stdout.write(`${OPENSSL_VERSION}\n`);
     return 0;
   }
-  if (['req', 'x509', 'genrsa', 'genpkey', 'rsa', 'ec', 'ecparam', 's_client', 'dgst', 'enc', 'base64', 'verify', 'pkcs12'].includes(command ?? '')) {
+  if (command === 'x509') return yield* x509(proc, args);
+  if (['req', 'genrsa', 'genpkey', 'rsa', 'ec', 'ecparam', 's_client', 'dgst', 'enc', 'base64', 'verify', 'pkcs12'].includes(command ?? '')) {
     proc.stderr.write(`openssl: '${command}' is not simulated in this sandbox (it needs real keys and certificates)\n`);
     return 1;
   }
-  proc.stderr.write(command === undefined ? 'openssl: a command is needed (rand, version)\n' : `Invalid command '${command}'; type "help" for a list.\n`);
+  proc.stderr.write(command === undefined ? 'openssl: a command is needed (rand, x509, version)\n' : `Invalid command '${command}'; type "help" for a list.\n`);
   return 1;
 };
