@@ -17,6 +17,7 @@ import { grep } from './grep.js';
 import { cut } from './cut.js';
 import { kill, killall } from './kill.js';
 import { ls } from './ls.js';
+import { lsof } from './lsof.js';
 import { nc } from './nc.js';
 import { nslookup } from './nslookup.js';
 import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
@@ -26,6 +27,7 @@ import { sed } from './sed.js';
 import { sleep } from './sleep.js';
 import { head, sort, tail, uniq, wc } from './text.js';
 import { tar } from './tar.js';
+import { tcpdump } from './tcpdump.js';
 import { tr } from './tr.js';
 import { wget } from './wget.js';
 import { xargs } from './xargs.js';
@@ -54,6 +56,7 @@ export const PROGRAMS: Record<string, Program> = {
   less,
   ln,
   ls,
+  lsof,
   md5sum,
   mkdir,
   more,
@@ -74,6 +77,7 @@ export const PROGRAMS: Record<string, Program> = {
   sort,
   tail,
   tar,
+  tcpdump,
   tee,
   touch,
   tr,

@@ -12,7 +12,7 @@ import { flavorOf } from './util.js';
  * ps names a process's uid from the /etc/passwd of the machine ps runs on (a shared PID namespace
  * shows the other containers' users by number when this image does not know them).
  */
-function userNames(caller: Proc): (p: Proc) => string {
+export function processUserNames(caller: Proc): (p: Proc) => string {
   const fs = machineOf(caller).fs;
   const names = accountNames(fs, '/etc/passwd');
   return (p) => {
@@ -53,7 +53,7 @@ const CPU_TIME = { short: '0:00', long: '00:00:00' };
 
 export const ps: Program = function* (proc) {
   const procs = proc.ns.list();
-  const userOf = userNames(proc);
+  const userOf = processUserNames(proc);
   if (flavorOf(proc) === 'busybox') {
     let out = 'PID   USER     TIME  COMMAND\n';
     for (const p of procs) out += `${String(p.pid).padStart(5)} ${userOf(p).slice(0, 8).padEnd(8)} ${CPU_TIME.short.padStart(5)} ${cmdline(p)}\n`;

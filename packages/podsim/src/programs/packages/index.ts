@@ -48,6 +48,8 @@ export const PACKAGES: Package[] = [
   pkg('git', 'git', 'git', ['1:2.39.5-0+deb12u1', '2.47.1-r0', '2.47.1-1.fc41'], 7259, ['git']),
   pkg('bash', 'bash', 'bash', ['5.2.15-2+b7', '5.2.37-r0', '5.2.32-1.fc41'], 1489, ['bash']),
   pkg('coreutils', 'coreutils', 'coreutils', ['9.1-1', '9.5-r2', '9.5-9.fc41'], 2911, ['base64', 'cat', 'ls', 'sort']),
+  pkg('tcpdump', 'tcpdump', 'tcpdump', ['4.99.3-1', '4.99.5-r0', '14:4.99.5-1.fc41'], 467, ['tcpdump']),
+  pkg('lsof', 'lsof', 'lsof', ['4.95.0-1', '4.99.4-r0', '4.98.0-6.fc41'], 318, ['lsof']),
   pkg('stress', 'stress-ng', 'stress-ng', ['1.0.7-1', '0.18.06-r0', '0.18.04-1.fc41'], 22, ['stress']),
 ];
 
