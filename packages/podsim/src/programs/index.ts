@@ -22,6 +22,7 @@ import { nc } from './nc.js';
 import { nslookup } from './nslookup.js';
 import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
 import { printf } from './printf.js';
+import { readlink } from './readlink.js';
 import { ps } from './ps.js';
 import { sed } from './sed.js';
 import { sleep } from './sleep.js';
@@ -67,6 +68,7 @@ export const PROGRAMS: Record<string, Program> = {
   printf,
   ps,
   pwd,
+  readlink,
   rm,
   rmdir,
   sed,

@@ -92,7 +92,9 @@ export class Container implements RuntimeContainer {
     const mounts = mountsFile(cfg.mounts.map((m) => ({ path: m.path, readOnly: m.readOnly })), this.terminationMessagePath, readOnlyRoot);
     const exe = lookPath(this.fs, this.binaries, argv[0] ?? '', this.env.PATH, this.workingDir);
     const maps = mapsFile(exe.ok ? exe.path : (argv[0] ?? ''), image.flavor === 'gnu');
-    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }), maps);
+    const podKey = `${pod.namespace}/${pod.podName}/${pod.ip}`;
+    const ns = { pod: podKey, pid: pod.sharedPids ? podKey : this.id, container: this.id };
+    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }), maps, ns);
     // /dev is a tmpfs of the container's own; the rest of the root is the image's read-only overlay.
     if (readOnlyRoot) this.fs.setReadOnlyRoot(['/dev']);
     const resolved = creds.resolved;

@@ -38,6 +38,25 @@ describe('container /proc and /etc files', () => {
     expect(busybox).not.toContain('libc');
   });
 
+  it('/proc/self/ns links name the namespaces: the host user namespace, the pod’s network, the container’s mounts', () => {
+    // PROC_USER_INIT_INO (include/linux/proc_ns.h): containers without hostUsers: false stay in the initial user namespace.
+    const pod = testPod();
+    const a = pod.run('busybox:1.28', { name: 'a', command: ['sleep', '3600'] });
+    const b = pod.run('busybox:1.28', { name: 'b', command: ['sleep', '3600'] });
+    const link = (c: typeof a, ns: string) => {
+      const r = pod.exec(c, ['readlink', `/proc/self/ns/${ns}`]);
+      pod.clock.advance(10);
+      return r.out.text;
+    };
+    expect(link(a, 'user')).toBe('user:[4026531837]\n');
+    expect(link(a, 'net')).toMatch(/^net:\[40265\d{5}\]\n$/);
+    expect(link(a, 'net')).toBe(link(b, 'net'));
+    expect(link(a, 'mnt')).not.toBe(link(b, 'mnt'));
+    const notLink = pod.exec(a, ['readlink', '/etc/hostname']);
+    pod.clock.advance(10);
+    expect([notLink.out.text, notLink.proc.exitCode]).toEqual(['', 1]);
+  });
+
   it('/proc/1/root reaches the container root; resolv.conf has the cluster DNS; os-release follows the tag', () => {
     expect(cat('debian:bullseye', '/proc/1/root/etc/os-release')).toContain('VERSION_CODENAME=bullseye');
     expect(cat('alpine:3.18', '/etc/resolv.conf')).toBe('search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n');

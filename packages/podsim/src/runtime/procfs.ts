@@ -1,7 +1,7 @@
 /**
  * The /proc files tutorials read inside a container, written when the container is created:
  * mounts (the overlay root, the kernel file systems, the kubelet-managed files and the pod's
- * volumes, as containerd sets them up) and PID 1's status, memory map and root. Files only: /proc is a
+ * volumes, as containerd sets them up) and PID 1's status, memory map, namespaces and root. Files only: /proc is a
  * snapshot of what is fixed for the container's life.
  */
 import { dirname, type FileSystem } from '../kernel/fs.js';
@@ -94,7 +94,44 @@ export function mapsFile(exe: string, glibc: boolean): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function writeProcFiles(fs: FileSystem, mounts: string, status: string, maps: string): void {
+/** Namespace inode numbers of the initial namespaces (include/linux/proc_ns.h PROC_*_INIT_INO). */
+const INIT_INO = { user: 4026531837, time: 4026531834 };
+
+/** A namespace the runtime created, numbered as the kernel's proc inode allocator does (from 4026532000 up). */
+function nsInode(key: string): number {
+  let h = 2166136261;
+  for (const ch of key) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+  return 4026532000 + (h % 65_536);
+}
+
+/** What identifies each namespace of a container: the pod's (net, ipc, uts), the PID namespace's, the container's own (mnt, cgroup). */
+export interface NamespaceKeys {
+  pod: string;
+  pid: string;
+  container: string;
+}
+
+/**
+ * /proc/PID/ns links as readlink shows them (`net:[4026532281]`). User namespaces are not simulated
+ * (no hostUsers: false), so containers stay in the host's user and time namespaces.
+ */
+function nsLinks(k: NamespaceKeys): Record<string, string> {
+  const ids: Record<string, number> = {
+    cgroup: nsInode(`cgroup:${k.container}`),
+    ipc: nsInode(`ipc:${k.pod}`),
+    mnt: nsInode(`mnt:${k.container}`),
+    net: nsInode(`net:${k.pod}`),
+    pid: nsInode(`pid:${k.pid}`),
+    pid_for_children: nsInode(`pid:${k.pid}`),
+    time: INIT_INO.time,
+    time_for_children: INIT_INO.time,
+    user: INIT_INO.user,
+    uts: nsInode(`uts:${k.pod}`),
+  };
+  return Object.fromEntries(Object.entries(ids).map(([name, ino]) => [name, `${name.replace(/_for_children$/, '')}:[${ino}]`]));
+}
+
+export function writeProcFiles(fs: FileSystem, mounts: string, status: string, maps: string, ns: NamespaceKeys): void {
   const put = (path: string, data: string) => {
     fs.mkdir(dirname(path), true);
     fs.writeFile(path, data, { mode: 0o444 });
@@ -105,4 +142,8 @@ export function writeProcFiles(fs: FileSystem, mounts: string, status: string, m
   put('/proc/1/status', status);
   put('/proc/1/maps', maps);
   if (!fs.exists('/proc/1/root')) fs.symlink('/', '/proc/1/root');
+  for (const dir of ['/proc/self/ns', '/proc/1/ns']) {
+    fs.mkdir(dir, true);
+    for (const [name, target] of Object.entries(nsLinks(ns))) if (!fs.readdir(dir).includes(name)) fs.symlink(target, `${dir}/${name}`);
+  }
 }
