@@ -8,6 +8,7 @@
 import type { ApiServer } from '../api/server.js';
 import { CLUSTER_DNS_IP } from '../api/kinds/service.js';
 import { Random } from '../random/random.js';
+import { installCoreDns } from './coredns-addon.js';
 
 export const DNS_LABELS = { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' };
 
@@ -17,8 +18,16 @@ const PORTS = [
   { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
 ];
 
-export function installClusterDns(api: ApiServer, seed: number): void {
-  api.withIdentities(new Random(seed ^ 0x6b756265), () => install(api));
+/**
+ * Installs the Service and the CoreDNS add-on; `settle` runs the controllers until its pods exist,
+ * still drawing names from the add-on's stream.
+ */
+export function installClusterDns(api: ApiServer, seed: number, settle: () => void): void {
+  api.withIdentities(new Random(seed ^ 0x6b756265), () => {
+    install(api);
+    installCoreDns(api);
+    settle();
+  });
 }
 
 function install(api: ApiServer): void {

@@ -32,8 +32,10 @@ import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
 import { serveApiInCluster } from './apiserver-listener.js';
 import { installClusterDns } from './cluster-dns.js';
+import { attachUpstreamDns } from './upstream-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
-import { clusterNodes } from './topology.js';
+import { COREDNS_IMAGE } from './coredns-addon.js';
+import { clusterNodes, type NodeSpec } from './topology.js';
 import type { ProbeAttemptListener } from '../kubelet/probes/types.js';
 
 export interface ClusterOptions {
@@ -59,9 +61,11 @@ export class Cluster {
     this.api = new ApiServer({ clock: this.clock, random: this.random });
     this.network = new Network();
     this.api.attachNetwork(this.network);
+    attachUpstreamDns(this.network);
     const ctx: ControllerContext = { api: this.api, clock: this.clock, random: this.random, informers: new Informers(this.api) };
+    const scheduler = new Scheduler(ctx);
     const controllers = [
-      new Scheduler(ctx),
+      scheduler,
       new ReplicaSetController(ctx),
       new DeploymentController(ctx),
       new JobController(ctx),
@@ -79,35 +83,47 @@ export class Cluster {
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
-    const nodes = clusterNodes(opts.workers ?? 3);
-    publishApiServerEndpoints(this.api, nodes[0].internalIP);
-    installClusterDns(this.api, opts.seed ?? 1);
+    const [controlPlane, ...workers] = clusterNodes(opts.workers ?? 3);
+    publishApiServerEndpoints(this.api, controlPlane.internalIP);
+    // A network-attached volume's contents follow a pod to whichever node it lands on.
+    const claims = new Map<string, DirNode>();
+    // kubeadm init: the control plane and its add-ons are up before any worker joins.
+    this.addNode(controlPlane, claims).preload(COREDNS_IMAGE);
+    installClusterDns(this.api, opts.seed ?? 1, () => this.settleAddOns(scheduler));
     const groupVersions = new Map(RESOURCES.map((r) => [`${r.version}.${r.group}`, { group: r.group, version: r.version }]));
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
-    // A network-attached volume's contents follow a pod to whichever node it lands on.
-    const claims = new Map<string, DirNode>();
-    for (const node of nodes) {
-      const runtime = new Runtime({ clock: this.clock, random: this.random, network: this.network, nodeName: node.name });
-      const kubelet = new Kubelet({
-        nodeName: node.name,
-        controlPlane: node.controlPlane,
-        clock: this.clock,
-        api: this.api,
-        runtime,
-        random: this.random,
-        network: this.network,
-        podCIDR: node.podCIDR,
-        claims,
-        probeAttempted: (attempt) => {
-          for (const listener of this.probeListeners) listener(attempt);
-        },
-      });
-      this.kubelets.set(node.name, kubelet);
-      kubelet.start();
-    }
-    serveApiInCluster(this.api, this.network, nodes[0].internalIP);
+    for (const node of workers) this.addNode(node, claims);
+    serveApiInCluster(this.api, this.network, controlPlane.internalIP);
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
+  }
+
+  /** Runs the controllers until every add-on pod is bound, without letting the clock move. */
+  private settleAddOns(scheduler: Scheduler): void {
+    this.clock.flush();
+    scheduler.hurry();
+    this.clock.flush();
+  }
+
+  private addNode(node: NodeSpec, claims: Map<string, DirNode>): Runtime {
+    const runtime = new Runtime({ clock: this.clock, random: this.random, network: this.network, nodeName: node.name });
+    const kubelet = new Kubelet({
+      nodeName: node.name,
+      controlPlane: node.controlPlane,
+      clock: this.clock,
+      api: this.api,
+      runtime,
+      random: this.random,
+      network: this.network,
+      podCIDR: node.podCIDR,
+      claims,
+      probeAttempted: (attempt) => {
+        for (const listener of this.probeListeners) listener(attempt);
+      },
+    });
+    this.kubelets.set(node.name, kubelet);
+    kubelet.start();
+    return runtime;
   }
 
   /** Every probe attempt on any node, as the kubelets' prober metrics count them; returns the unsubscribe. */

@@ -51,8 +51,11 @@ describe('sandbox façade', () => {
     sb.advance(10_000);
     const snap = sb.snapshot();
     expect(snap.nodes.map((n) => n.name)).toEqual(['controlplane', 'node01', 'node02', 'node03']);
-    expect(snap.pods).toHaveLength(1);
-    const pod = snap.pods[0];
+    // kube-system's CoreDNS pods are there too, on the control plane.
+    expect(snap.pods.filter((p) => p.namespace === 'kube-system').map((p) => p.node)).toEqual(['controlplane', 'controlplane']);
+    const mine = snap.pods.filter((p) => p.namespace === 'default');
+    expect(mine).toHaveLength(1);
+    const pod = mine[0];
     expect([pod.name, pod.status, pod.ready, pod.phase]).toEqual(['hello-world-pod', 'Running', '1/1', 'Running']);
     expect(pod.containers.map((c) => [c.name, c.state, c.ready])).toEqual([['hello-world', 'running', true]]);
     expect(snap.events.map((e) => e.reason)).toContain('Started');

@@ -9,6 +9,7 @@ import { alpine, alpineImage } from './alpine.js';
 import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
 import { caddyImage } from './caddy.js';
 import { catalogueTags } from './catalogue/catalogue.js';
+import { corednsImage } from './coredns.js';
 import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
@@ -82,6 +83,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'registry.k8s.io/liveness': livenessImage,
   'registry.k8s.io/goproxy': goproxyImage,
   'registry.k8s.io/etcd': etcdImage,
+  'registry.k8s.io/coredns/coredns': corednsImage,
   'registry.k8s.io/echoserver': echoserverImage,
   'registry.k8s.io/e2e-test-images/echoserver': echoserverImage,
   'registry.k8s.io/nginx-slim': nginxSlimImage,

@@ -6,6 +6,8 @@
  * and the reverse (PTR) names of those addresses. Everything else is NXDOMAIN.
  */
 
+import type { Session } from './net.js';
+
 export const CLUSTER_DOMAIN = 'cluster.local';
 
 const POD_RECORD = /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.pod\.cluster\.local$/;
@@ -43,4 +45,23 @@ export class ClusterDns {
   reverse(ip: string): string | undefined {
     return this.ptr.get(ip);
   }
+}
+
+/** A question to a DNS server over the simulated network (the `dns` protocol of a Session). */
+export interface DnsQuery {
+  name: string;
+  type: 'A' | 'PTR';
+}
+
+export interface DnsReply {
+  rcode: 'NOERROR' | 'NXDOMAIN';
+  /** Addresses for A, names for PTR. */
+  answers: string[];
+}
+
+export const DNS_PROTOCOL = 'dns';
+
+/** What a DNS server's port 53 opens for each client: one session answering with `answer`. */
+export function dnsSessions(answer: (q: DnsQuery) => DnsReply): () => Session {
+  return () => ({ protocol: DNS_PROTOCOL, request: (q) => answer(q as DnsQuery) });
 }

@@ -20,6 +20,7 @@ import type { ProbeKind, ProbeResult } from './probes/types.js';
 import { isRunning, type ContainerRecord } from './runtime-view.js';
 import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
 import { runTask, type KubeletTask } from './task.js';
+import { podDnsConfig } from './dns-config.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
 
 type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
@@ -230,6 +231,9 @@ export class PodWorker {
     this.checkPullSecrets();
     if (!this.sandbox) {
       const m = this.pod.metadata ?? {};
+      const spec = this.pod.spec;
+      const { dns, warnings } = podDnsConfig({ namespace: m.namespace ?? 'default', dnsPolicy: spec?.dnsPolicy, hostNetwork: spec?.hostNetwork, dnsConfig: spec?.dnsConfig });
+      for (const w of warnings) this.emit(undefined, false, 'Warning', 'DNSConfigForming', w);
       this.sandbox = this.ctx.runtime.createSandbox({
         podUid: this.uid,
         podName: m.name ?? '',
@@ -238,6 +242,7 @@ export class PodWorker {
         hostname: (this.pod.spec?.hostNetwork ? this.ctx.nodeName : this.pod.spec?.hostname || m.name || '').slice(0, 63),
         ip: this.ctx.allocateIP(),
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
+        dns,
       });
       this.sandboxReady = true;
       this.schedule(PLEG_RELIST_MS);

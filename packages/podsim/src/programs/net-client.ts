@@ -2,6 +2,7 @@
  * Client side of the simulated network for wget/curl/nc/nslookup: name resolution through
  * /etc/resolv.conf search domains and the cluster DNS (Network.lookup), connect, one HTTP exchange.
  */
+import { DNS_PROTOCOL, type DnsQuery, type DnsReply } from '../kernel/dns.js';
 import { machineOf } from '../kernel/machine.js';
 import type { ConnectError, HttpResponse, Listener } from '../kernel/net.js';
 import type { Proc } from '../kernel/process.js';
@@ -106,15 +107,43 @@ export function resolveHost(proc: Proc, name: string): string | undefined {
   return resolveFqdn(proc, name)?.ip;
 }
 
-/** The fully qualified name that resolved and its first address (nslookup's `Name:` line). */
-export function resolveFqdn(proc: Proc, name: string): { fqdn: string; ip: string } | undefined {
+/**
+ * Asks the DNS server at `server` one question over the cluster network; undefined when nothing
+ * answers there (no DNS server behind the address, a Service without ready endpoints).
+ */
+export function queryDns(proc: Proc, server: string, q: DnsQuery): DnsReply | undefined {
+  const net = machineOf(proc).net;
+  const listener = net?.connect(server, 53);
+  if (!net || typeof listener === 'string' || !listener?.open) return undefined;
+  const session = listener.open(net.ip);
+  return session?.protocol === DNS_PROTOCOL ? (session.request(q) as DnsReply) : undefined;
+}
+
+/**
+ * The fully qualified name that resolved and its addresses, asking the resolv.conf nameserver;
+ * 'timeout' when no server answers. A machine without a nameserver reads the cluster's records directly.
+ */
+export function resolveNames(proc: Proc, names: string[], server = resolverConf(proc).nameserver): { fqdn: string; ips: string[] } | 'timeout' | undefined {
   const network = machineOf(proc).net?.network;
   if (!network) return undefined;
-  for (const c of candidateNames(proc, name)) {
-    const ip = network.lookup(c);
-    if (ip) return { fqdn: c, ip };
+  for (const fqdn of names) {
+    if (/^\d+\.\d+\.\d+\.\d+$/.test(fqdn)) return { fqdn, ips: [fqdn] };
+    if (server === undefined) {
+      const ips = network.dns.lookup(fqdn);
+      if (ips.length) return { fqdn, ips };
+      continue;
+    }
+    const reply = queryDns(proc, server, { name: fqdn, type: 'A' });
+    if (!reply) return 'timeout';
+    if (reply.answers.length) return { fqdn, ips: reply.answers };
   }
   return undefined;
+}
+
+/** The fully qualified name that resolved and its first address (nslookup's `Name:` line). */
+export function resolveFqdn(proc: Proc, name: string): { fqdn: string; ip: string } | undefined {
+  const found = resolveNames(proc, candidateNames(proc, name));
+  return typeof found === 'object' ? { fqdn: found.fqdn, ip: found.ips[0] } : undefined;
 }
 
 export function connect(proc: Proc, ip: string, port: number): Listener | ConnectError {

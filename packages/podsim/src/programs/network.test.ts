@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { dnsSessions } from '../kernel/dns.js';
 import { machine } from './testing.js';
 
 function withServer() {
@@ -10,6 +11,9 @@ function withServer() {
     http: (req) => (req.path === '/' ? { status: 200, body: `hi ${req.remoteAddr} ${req.headers['User-Agent']}\n` } : { status: 404, body: 'nope\n' }),
   });
   client.network.dns.set('web.default.svc.cluster.local', ['10.244.1.5']);
+  // The cluster DNS Service, answering from the cluster's records as CoreDNS does.
+  const dns = machine({ ip: '10.96.0.10', network: client.network, clock: client.clock });
+  dns.net.listen({ port: 53, owner: 'coredns', open: dnsSessions((q) => ({ rcode: 'NOERROR', answers: client.network.dns.lookup(q.name) })) });
   return { client, server };
 }
 

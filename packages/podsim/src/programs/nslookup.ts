@@ -1,33 +1,27 @@
 /**
- * busybox nslookup against the cluster DNS. BusyBox up to 1.28 asks the C library (search list of
- * /etc/resolv.conf honoured; `Address 1: IP NAME` lines with reverse names); 1.29 rewrote it as its
+ * busybox nslookup against the pod's DNS server. BusyBox up to 1.28 asks the C library (search list
+ * of /etc/resolv.conf honoured; `Address 1: IP NAME` lines with reverse names); 1.29 rewrote it as its
  * own DNS client that sends the name as typed, so `nslookup kubernetes.default` is NXDOMAIN there
- * (docker-library/busybox#48, #75; kubernetes/website#31930 show both outputs).
+ * (docker-library/busybox#48, #75; kubernetes/website#31930 show both outputs). When no server
+ * answers (CoreDNS scaled to zero), the C library gives up after its timeout and the new client after
+ * its 5 s, each with its own text (the dns-debugging-resolution page; busybox nslookup.c).
  */
-import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
+import { sleep, wait, type Task } from '../kernel/waitable.js';
 import { busyboxBanner, busyboxRelease } from './busybox-release.js';
-import { candidateNames, resolverConf } from './net-client.js';
+import { candidateNames, queryDns, resolveNames, resolverConf } from './net-client.js';
 
-function answer(proc: Proc, names: string[]): { fqdn: string; ips: string[] } | undefined {
-  const dns = machineOf(proc).net?.network?.dns;
-  if (!dns) return undefined;
-  for (const fqdn of names) {
-    const ips = /^\d+\.\d+\.\d+\.\d+$/.test(fqdn) ? [fqdn] : dns.lookup(fqdn);
-    if (ips.length) return { fqdn, ips };
-  }
-  return undefined;
-}
+/** RES_TIMEOUT × RES_DFLRETRY of the C library's resolver, and busybox's own -timeout default. */
+const LIBC_TIMEOUT_MS = 10_000;
+const CLIENT_TIMEOUT_MS = 5_000;
 
-function reverse(proc: Proc, ip: string): string | undefined {
-  return machineOf(proc).net?.network?.dns.reverse(ip);
-}
-
-function libcStyle(proc: Proc, name: string, server: string): number {
-  const named = (ip: string) => [ip, reverse(proc, ip)].filter(Boolean).join(' ');
+function* libcStyle(proc: Proc, name: string, server: string): Task<number> {
+  const reverse = (ip: string) => queryDns(proc, server, { name: ip, type: 'PTR' })?.answers[0];
+  const named = (ip: string) => [ip, reverse(ip)].filter(Boolean).join(' ');
+  const found = resolveNames(proc, candidateNames(proc, name), server);
+  if (found === 'timeout') yield* wait(sleep(proc.clock, LIBC_TIMEOUT_MS));
   proc.stdout.write(`Server:    ${server}\nAddress 1: ${named(server)}\n\n`);
-  const found = answer(proc, candidateNames(proc, name));
-  if (!found) {
+  if (!found || found === 'timeout') {
     proc.stderr.write(`nslookup: can't resolve '${name}'\n`);
     return 1;
   }
@@ -35,9 +29,14 @@ function libcStyle(proc: Proc, name: string, server: string): number {
   return 0;
 }
 
-function clientStyle(proc: Proc, name: string, server: string): number {
+function* clientStyle(proc: Proc, name: string, server: string): Task<number> {
+  const found = resolveNames(proc, [name.replace(/\.$/, '')], server);
+  if (found === 'timeout') {
+    yield* wait(sleep(proc.clock, CLIENT_TIMEOUT_MS));
+    proc.stdout.write(';; connection timed out; no servers could be reached\n\n');
+    return 1;
+  }
   proc.stdout.write(`Server:\t\t${server}\nAddress:\t${server}:53\n\n`);
-  const found = answer(proc, [name.replace(/\.$/, '')]);
   if (!found) {
     proc.stdout.write(`** server can't find ${name}: NXDOMAIN\n\n`);
     return 1;
@@ -54,5 +53,5 @@ export const nslookup: Program = function* (proc) {
   }
   const dnsServer = server ?? resolverConf(proc).nameserver ?? '127.0.0.1';
   const [major, minor] = busyboxRelease(proc);
-  return major === 1 && minor < 29 ? libcStyle(proc, name, dnsServer) : clientStyle(proc, name, dnsServer);
+  return major === 1 && minor < 29 ? yield* libcStyle(proc, name, dnsServer) : yield* clientStyle(proc, name, dnsServer);
 };

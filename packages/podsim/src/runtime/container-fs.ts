@@ -7,7 +7,7 @@ import type { Clock } from '../clock/clock.js';
 import { FileSystem, dirname, resolvePath, shareTree, type DirNode, type FsNode } from '../kernel/fs.js';
 import type { Image } from '../images/types.js';
 import { executableStub } from '../kernel/executable.js';
-import type { MountSpec } from './types.js';
+import type { DnsConfig, MountSpec } from './types.js';
 
 /** Image layers carry their build time; one fixed instant keeps `ls -l` stable. */
 const IMAGE_BUILD_TIME = Date.UTC(2026, 9, 1, 12, 0, 0);
@@ -15,7 +15,7 @@ const IMAGE_BUILD_TIME = Date.UTC(2026, 9, 1, 12, 0, 0);
 export interface PodFiles {
   hostname: string;
   ip: string;
-  namespace: string;
+  dns: DnsConfig;
 }
 
 const imageTrees = new WeakMap<Image, DirNode>();
@@ -43,7 +43,7 @@ export function buildContainerFs(clock: Clock, image: Image, pod: PodFiles, moun
   const fs = new FileSystem(() => clock.now(), imageTree(image));
   put(fs, '/etc/hostname', `${pod.hostname}\n`, 0o644);
   put(fs, '/etc/hosts', hostsFile(pod), 0o644);
-  put(fs, '/etc/resolv.conf', resolvConf(pod.namespace), 0o644);
+  put(fs, '/etc/resolv.conf', resolvConf(pod.dns), 0o644);
   for (const dev of ['/dev/null', '/dev/zero', '/dev/tty']) if (!fs.exists(dev)) put(fs, dev, '', 0o666);
   put(fs, terminationMessagePath, '', 0o666);
   for (const m of mounts) mountVolume(fs, m);
@@ -69,8 +69,13 @@ export function hostsFile(pod: PodFiles): string {
   ].join('\n');
 }
 
-export function resolvConf(namespace: string): string {
-  return `search ${namespace}.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n`;
+/** resolv.conf as containerd writes it from the CRI DNSConfig: search, nameservers, options. */
+export function resolvConf(dns: DnsConfig): string {
+  let text = '';
+  if (dns.searches.length) text += `search ${dns.searches.join(' ')}\n`;
+  for (const s of dns.servers) text += `nameserver ${s}\n`;
+  if (dns.options.length) text += `options ${dns.options.join(' ')}\n`;
+  return text;
 }
 
 /** Mounts a volume, or the part of it named by subPath (created on demand, as the kubelet does). */

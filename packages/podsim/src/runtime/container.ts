@@ -25,7 +25,7 @@ import { MemoryLedger } from './memory.js';
 import { CpuLedger } from './cpu.js';
 import { execFailed, execNotRunning, startFailed } from './messages.js';
 import { terminationMessage } from './termination-message.js';
-import type { ContainerConfig, ContainerStats, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+import type { ContainerConfig, ContainerStats, DnsConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
 
 /** What an entrypoint keeps resident when its image does not say (a small static binary). */
 const DEFAULT_RESIDENT = 400 * 1024;
@@ -40,6 +40,7 @@ export interface PodEnvironment {
   ip: string;
   podName: string;
   namespace: string;
+  dns: DnsConfig;
   /** The pod's shared PID namespace (shareProcessNamespace), else each container gets its own. */
   sharedPids?: PidNamespace;
 }

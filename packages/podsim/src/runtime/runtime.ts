@@ -31,6 +31,12 @@ export class Runtime implements ContainerRuntime {
     return r;
   }
 
+  /** Puts an image in the store without a pull (what `kubeadm config images pull` left there). */
+  preload(image: string): void {
+    const found = findImage(image);
+    if (found.ok) this.cache.add(found.ref.canonical);
+  }
+
   isPresent(image: string): boolean {
     const found = findImage(image);
     return found.ok && this.cache.has(found.ref.canonical);

@@ -17,12 +17,15 @@ export interface TestPod {
   exec(c: RuntimeContainer, argv: string[], input?: string): { out: StringSink; err: StringSink; proc: Proc };
 }
 
+/** What the kubelet gives a ClusterFirst pod of `default`. */
+const TEST_POD_DNS = { servers: ['10.96.0.10'], searches: ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] };
+
 export function testPod(opts: { name?: string; ip?: string; share?: boolean; clock?: Clock; network?: Network; runtime?: Runtime } = {}): TestPod {
   const clock = opts.clock ?? new Clock();
   const network = opts.network ?? new Network();
   const runtime = opts.runtime ?? new Runtime({ clock, random: new Random(7), network, nodeName: 'node01' });
   const name = opts.name ?? 'pod1';
-  const sandbox = runtime.createSandbox({ podUid: `uid-${name}`, podName: name, namespace: 'default', hostname: name, ip: opts.ip ?? '10.244.1.5', shareProcessNamespace: opts.share ?? false });
+  const sandbox = runtime.createSandbox({ podUid: `uid-${name}`, podName: name, namespace: 'default', hostname: name, ip: opts.ip ?? '10.244.1.5', shareProcessNamespace: opts.share ?? false, dns: TEST_POD_DNS });
   return {
     clock,
     network,

@@ -127,6 +127,13 @@ export interface RuntimeContainer {
   };
 }
 
+/** CRI DNSConfig: what the runtime writes into the pod's /etc/resolv.conf. */
+export interface DnsConfig {
+  servers: string[];
+  searches: string[];
+  options: string[];
+}
+
 export interface SandboxConfig {
   podUid: string;
   podName: string;
@@ -134,6 +141,7 @@ export interface SandboxConfig {
   hostname: string;
   ip: string;
   shareProcessNamespace: boolean;
+  dns: DnsConfig;
 }
 
 export interface PodSandbox {

@@ -25,6 +25,11 @@ export const CAUSES: Cause[] = [
     kind: 'environment',
     text: 'The real kubectl reaches `podsim serve` at http://127.0.0.1:PORT without credentials (which /api reports as its serverAddress); the sandbox\'s kubeconfig (a kubeadm cluster\'s) names https://controlplane:6443 with certificates. The runner gives the real kubectl the sandbox\'s cluster, user and context names, so only the server URL and credentials differ.',
   },
+  {
+    test: /^kubectl events -A/,
+    kind: 'environment',
+    text: "Events of the same second (the reader's and kube-system's CoreDNS start) keep no order: kubectl sorts them with Go's unstable sort.Sort by second-resolution timestamps. The served cluster starts at the wall clock's sub-second offset, the sandbox's on a whole second, so the two clusters' events fall into different one-second groups and the ties differ.",
+  },
 ];
 
 export function causeOf(command: string): Cause | undefined {

@@ -124,9 +124,12 @@ export function addDefaultTolerations(spec: Any): void {
   spec.tolerations = tolerations;
 }
 
-/** Admission (Priority): no priority class → priority 0, preemptionPolicy PreemptLowerPriority. */
+/** The PriorityClasses every cluster has (scheduling/v1 SystemPriorityClasses). */
+const SYSTEM_PRIORITIES: Record<string, number> = { 'system-node-critical': 2_000_001_000, 'system-cluster-critical': 2_000_000_000 };
+
+/** Admission (Priority): a system class's value, else priority 0; preemptionPolicy PreemptLowerPriority. */
 export function addPriority(spec: Any): void {
-  if (spec.priority === undefined) spec.priority = 0;
+  if (spec.priority === undefined) spec.priority = SYSTEM_PRIORITIES[spec.priorityClassName] ?? 0;
   setDefault(spec, 'preemptionPolicy', 'PreemptLowerPriority');
 }
 

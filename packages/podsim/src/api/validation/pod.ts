@@ -5,6 +5,7 @@
 import { isObject, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from './field.js';
 import { validateLabels } from './meta.js';
+import { validatePodDnsConfig } from './pod-dns.js';
 import { dns1123Label, dns1123Subdomain, portName, portNumber } from './names.js';
 import { parseQuantity } from '../quantity.js';
 
@@ -207,6 +208,7 @@ export function validatePodSpec(spec: Any | undefined, field: string): FieldErro
   else if (!RESTART_POLICIES.includes(spec.restartPolicy)) errs.push(fe.notSupported(`${field}.restartPolicy`, spec.restartPolicy, RESTART_POLICIES));
   if (!spec.dnsPolicy) errs.push(fe.required(`${field}.dnsPolicy`, ''));
   else if (!DNS_POLICIES.includes(spec.dnsPolicy)) errs.push(fe.notSupported(`${field}.dnsPolicy`, spec.dnsPolicy, DNS_POLICIES));
+  errs.push(...validatePodDnsConfig(spec, field));
   errs.push(...validateLabels(spec.nodeSelector, `${field}.nodeSelector`));
   if (spec.serviceAccountName) errs.push(...dns1123Subdomain(spec.serviceAccountName).map((m) => fe.invalid(`${field}.serviceAccountName`, spec.serviceAccountName, m)));
   if (typeof spec.activeDeadlineSeconds === 'number' && (spec.activeDeadlineSeconds < 1 || spec.activeDeadlineSeconds > 2147483647))

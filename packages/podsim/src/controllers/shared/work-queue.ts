@@ -44,6 +44,15 @@ export class WorkQueue {
     this.later.set(key, { due, timer });
   }
 
+  /** Queues every delayed key now: work that happened before the clock started (the cluster's bootstrap). */
+  hurry(): void {
+    for (const [key, { timer }] of this.later) {
+      this.clock.cancel(timer);
+      this.add(key);
+    }
+    this.later.clear();
+  }
+
   get length(): number {
     return this.queued.size;
   }

@@ -9,6 +9,7 @@ import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import { findResource } from '../../../api/resources.js';
+import { goSort } from '../../printers/go-sort.js';
 
 function timeOf(e: Event): number {
   const t = e.series?.lastObservedTime ?? e.lastTimestamp ?? e.eventTime ?? e.firstTimestamp;
@@ -70,7 +71,8 @@ export const events: Command = {
       inv.err(statusErrorText(list.status));
       return 1;
     }
-    const evs = (list.value.items as unknown as Event[]).filter(keep).sort((a, b) => timeOf(a) - timeOf(b));
+    // sort.Sort(SortableEvents): unstable, so events of one second come out in Go's order.
+    const evs = goSort((list.value.items as unknown as Event[]).filter(keep), (a, b) => timeOf(a) < timeOf(b));
     const writer = TabWriter.forGet();
     const header = [...(all ? ['NAMESPACE'] : []), ...HEADER].join('\t');
     let printedHeader = inv.flags.bool('no-headers');
