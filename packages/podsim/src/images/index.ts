@@ -12,6 +12,7 @@ import { catalogueTags } from './catalogue/catalogue.js';
 import { corednsImage } from './coredns.js';
 import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
+import { dnsutilsImage } from './dnsutils.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
 import { helloApp1, helloApp2, helloAppImage } from './hello-app.js';
 import { httpd } from './httpd.js';
@@ -84,6 +85,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'registry.k8s.io/goproxy': goproxyImage,
   'registry.k8s.io/etcd': etcdImage,
   'registry.k8s.io/coredns/coredns': corednsImage,
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': dnsutilsImage,
   'registry.k8s.io/echoserver': echoserverImage,
   'registry.k8s.io/e2e-test-images/echoserver': echoserverImage,
   'registry.k8s.io/nginx-slim': nginxSlimImage,

@@ -13,6 +13,7 @@ import { df } from './df.js';
 import { env, printenv } from './env.js';
 import { cp, mkdir, mv, rm, rmdir, touch } from './files.js';
 import { free } from './free.js';
+import { getent } from './getent.js';
 import { grep } from './grep.js';
 import { cut } from './cut.js';
 import { kill, killall } from './kill.js';
@@ -41,6 +42,7 @@ export const PROGRAMS: Record<string, Program> = {
   cp,
   curl,
   cut,
+  getent,
   date,
   df,
   dirname: dirnameProgram,

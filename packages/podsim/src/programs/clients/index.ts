@@ -3,6 +3,7 @@
  * machine has them, and package managers install them into containers.
  */
 import type { Program } from '../../kernel/process.js';
+import { BIND_TOOLS } from '../bind/index.js';
 import { jq } from './jq.js';
 import { mongosh } from './mongosh.js';
 import { mysqlProgram } from './mysql.js';
@@ -18,4 +19,5 @@ export const CLIENT_PROGRAMS: Record<string, Program> = {
   psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
   openssl,
   'redis-cli': redisCli,
+  ...BIND_TOOLS,
 };

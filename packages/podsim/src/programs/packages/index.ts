@@ -70,5 +70,6 @@ export function packageProgram(key: string): Program | undefined {
   if (!key.startsWith(PACKAGE_KEY_PREFIX)) return undefined;
   const name = key.slice(PACKAGE_KEY_PREFIX.length);
   if (!PACKAGES.some((p) => p.bins.includes(name))) return undefined;
-  return PROGRAMS[name] ?? CLIENT_PROGRAMS[name] ?? notSimulated(name);
+  // A package's own program wins over a busybox applet of the same name (bind's nslookup).
+  return CLIENT_PROGRAMS[name] ?? PROGRAMS[name] ?? notSimulated(name);
 }

@@ -1,0 +1,45 @@
+/**
+ * What the BIND 9 tools (dig, host, nslookup of the dnsutils / bind-tools packages) share: asking the
+ * resolv.conf nameserver (or `@server`) with its retries, and what 9.18 prints when no server
+ * answers: every timed-out try (`;; communications error to S#53: timed out`), then
+ * `;; no servers could be reached`.
+ */
+import type { Proc } from '../../kernel/process.js';
+import { sleep, wait, type Task } from '../../kernel/waitable.js';
+import { queryDns, resolverConf } from '../net-client.js';
+
+export interface BindRelease {
+  /** As `dig` prints it after `DiG ` (Debian appends its package revision). */
+  version: string;
+}
+
+const TRY_MS = 5_000;
+
+export type Answer = { fqdn: string; ips: string[] } | { nxdomain: true } | { timedOut: true };
+
+/** Asks `server` for each name in turn until one has addresses; waits out the tries when nothing answers. */
+export function* ask(proc: Proc, server: string, names: string[], type: 'A' | 'PTR', tries: number): Task<Answer> {
+  for (const name of names) {
+    const reply = queryDns(proc, server, { name, type });
+    if (!reply) {
+      yield* wait(sleep(proc.clock, TRY_MS * tries));
+      return { timedOut: true };
+    }
+    if (reply.answers.length) return { fqdn: name, ips: reply.answers };
+  }
+  return { nxdomain: true };
+}
+
+export function serverOf(proc: Proc, explicit: string | undefined): string {
+  return explicit ?? resolverConf(proc).nameserver ?? '127.0.0.1';
+}
+
+/** The lines printed when no server answered `tries` times. */
+export function unreachable(server: string, tries: number): string {
+  return `${`;; communications error to ${server}#53: timed out\n`.repeat(tries)};; no servers could be reached\n`;
+}
+
+/** `10.96.0.1` → `1.0.96.10.in-addr.arpa` */
+export function reverseName(ip: string): string {
+  return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
+}
