@@ -11,6 +11,8 @@ import { Sandbox } from '../src/host/sandbox.js';
 import { exec } from './support/harness.js';
 import { corefileDigest, parseCorefile } from '../src/programs/servers/coredns/corefile.js';
 import { KUBEADM_COREFILE } from '../src/cluster/coredns-addon.js';
+import { provideTagCatalogue } from '../src/images/catalogue/catalogue.js';
+import tags from '../src/images/catalogue/tags.generated.json';
 
 const KUBEADM_DIGEST = '591cf328cccc12bc490481273e738df59329c62c0b729d94e8b61db9961c2fa5f046dd37f1cf888b953814040d180f52594972691cd6ff41be96639138a43908';
 const BANNER = `.:53\n[INFO] plugin/reload: Running configuration SHA512 = ${KUBEADM_DIGEST}\nCoreDNS-1.11.3\nlinux/amd64, go1.21.11, a6338e9\n`;
@@ -48,6 +50,22 @@ describe('the CoreDNS add-on', () => {
     expect(describe).toContain('Priority:             2000000000\n');
     expect(describe).toContain('    Liveness:     http-get http://:8080/health delay=60s timeout=5s period=10s #success=1 #failure=5\n');
     expect(describe).toContain('    Readiness:    http-get http://:8181/ready delay=0s timeout=1s period=10s #success=1 #failure=3\n');
+  });
+
+  it('starts from the pre-pulled image when the cluster boots before the tag catalogue is there (the site loads it lazily)', async () => {
+    // The catalogue module holds this very object: keep its repositories to give them back.
+    const catalogue = { ...tags };
+    provideTagCatalogue({ sources: {}, repos: {} });
+    let sb: Sandbox;
+    try {
+      sb = new Sandbox();
+    } finally {
+      provideTagCatalogue(catalogue);
+    }
+    await sb.run('sleep 20');
+    expect((await sb.run('kubectl get deploy coredns -n kube-system --no-headers')).output).toMatch(/^coredns\s+2\/2\s+2\s+2\s+\S+\n$/);
+    const events = (await sb.run('kubectl get events -n kube-system --field-selector reason=Pulled -o custom-columns=MESSAGE:.message --no-headers')).output;
+    expect(events).toBe('Container image "registry.k8s.io/coredns/coredns:v1.11.3" already present on machine\n'.repeat(2));
   });
 
   it('logs its start banner, and the Corefile is the kubeadm ConfigMap', async () => {

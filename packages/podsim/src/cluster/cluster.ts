@@ -25,6 +25,7 @@ import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/tt
 import type { ControllerContext } from '../controllers/shared/context.js';
 import { Informers } from '../controllers/shared/informer.js';
 import type { DirNode } from '../kernel/fs.js';
+import { CONTROL_PLANE_IMAGES, WORKER_IMAGES } from '../images/node-images.js';
 import { Network } from '../kernel/net.js';
 import { Kubelet } from '../kubelet/kubelet.js';
 import { Random } from '../random/random.js';
@@ -34,7 +35,6 @@ import { serveApiInCluster } from './apiserver-listener.js';
 import { installClusterDns } from './cluster-dns.js';
 import { attachUpstreamDns } from './upstream-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
-import { COREDNS_IMAGE } from './coredns-addon.js';
 import { clusterNodes, type NodeSpec } from './topology.js';
 import type { ProbeAttemptListener } from '../kubelet/probes/types.js';
 
@@ -88,12 +88,12 @@ export class Cluster {
     // A network-attached volume's contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
     // kubeadm init: the control plane and its add-ons are up before any worker joins.
-    this.addNode(controlPlane, claims).preload(COREDNS_IMAGE);
+    this.addNode(controlPlane, claims).preload(CONTROL_PLANE_IMAGES);
     installClusterDns(this.api, opts.seed ?? 1, () => this.settleAddOns(scheduler));
     const groupVersions = new Map(RESOURCES.map((r) => [`${r.version}.${r.group}`, { group: r.group, version: r.version }]));
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
-    for (const node of workers) this.addNode(node, claims);
+    for (const node of workers) this.addNode(node, claims).preload(WORKER_IMAGES);
     serveApiInCluster(this.api, this.network, controlPlane.internalIP);
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
   }

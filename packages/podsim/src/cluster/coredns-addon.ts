@@ -5,8 +5,7 @@
  * runs before any worker joins, so the pods land on the control plane; its image was pre-pulled.
  */
 import type { ApiServer } from '../api/server.js';
-
-export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
+import { COREDNS_IMAGE } from '../images/node-images.js';
 
 export const KUBEADM_COREFILE = `.:53 {
     errors

@@ -51,14 +51,25 @@ describe('sandbox façade', () => {
     sb.advance(10_000);
     const snap = sb.snapshot();
     expect(snap.nodes.map((n) => n.name)).toEqual(['controlplane', 'node01', 'node02', 'node03']);
-    // kube-system's CoreDNS pods are there too, on the control plane.
-    expect(snap.pods.filter((p) => p.namespace === 'kube-system').map((p) => p.node)).toEqual(['controlplane', 'controlplane']);
-    const mine = snap.pods.filter((p) => p.namespace === 'default');
-    expect(mine).toHaveLength(1);
-    const pod = mine[0];
+    expect(snap.pods).toHaveLength(1);
+    const pod = snap.pods[0];
     expect([pod.name, pod.status, pod.ready, pod.phase]).toEqual(['hello-world-pod', 'Running', '1/1', 'Running']);
     expect(pod.containers.map((c) => [c.name, c.state, c.ready])).toEqual([['hello-world', 'running', true]]);
     expect(snap.events.map((e) => e.reason)).toContain('Started');
+  });
+
+  it("snapshot() holds the reader's namespaces only, as kubectl get without -A", async () => {
+    const sb = createSandbox({ files: { 'pod.yaml': POD } });
+    sb.advance(30_000);
+    expect((await sb.run('kubectl get pods -n kube-system --no-headers | wc -l')).output.trim()).toBe('2');
+    const fresh = sb.snapshot();
+    expect([fresh.pods, fresh.workloads, fresh.events]).toEqual([[], [], []]);
+    await sb.run('kubectl create namespace shop && kubectl apply -n shop -f pod.yaml');
+    sb.advance(10_000);
+    const snap = sb.snapshot();
+    expect(snap.pods.map((p) => `${p.namespace}/${p.name}`)).toEqual(['shop/hello-world-pod']);
+    expect(snap.events.length).toBeGreaterThan(0);
+    expect(snap.events.every((e) => e.object === 'pod/hello-world-pod')).toBe(true);
   });
 
   it('time: speed scales ticks, 0 pauses, advance jumps', () => {

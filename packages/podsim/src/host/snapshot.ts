@@ -1,4 +1,9 @@
-/** The cluster as the page's cluster view shows it: nodes, pods with containers and probe results, events. */
+/**
+ * The cluster as the page's cluster view shows it: nodes, pods with containers and probe results, events.
+ * Objects of the cluster's own namespaces (kube-system's CoreDNS, …) are left out, as `kubectl get`
+ * leaves them out without -A: the view, the hands-on checks and the demo steps' waits are about the reader's.
+ */
+import { SYSTEM_NAMESPACES } from '../api/bootstrap.js';
 import type { ApiClient, ContainerStatus, Deployment, Event, KubeObject, Node, Pod, ReplicaSet } from '../api/types.js';
 import { podSummary } from '../tables/pods.js';
 import type { ClusterSnapshot, ContainerView, EventView, PodView, WorkloadView } from './sandbox-types.js';
@@ -98,10 +103,15 @@ function workloadView(kind: WorkloadView['kind'], o: (Deployment | ReplicaSet) &
   };
 }
 
+function readers(o: KubeObject): boolean {
+  const ns = o.metadata.namespace ?? 'default';
+  return ns === 'default' || !SYSTEM_NAMESPACES.includes(ns);
+}
+
 export function clusterSnapshot(api: ApiClient, now: number, speed: number, probes: ProbeLookup, timelines: TimelineLookup = () => undefined): ClusterSnapshot {
   const list = <T extends KubeObject>(r: string) => {
     const res = api.list<T>(r, undefined);
-    return res.ok ? res.value.items : [];
+    return res.ok ? res.value.items.filter(readers) : [];
   };
   const nodes = list<Node & KubeObject>('nodes').map((n) => ({
     name: n.metadata.name ?? '',

@@ -91,7 +91,7 @@ describe('container timelines in the snapshot', () => {
     const snap = sb.snapshot();
     const t = snap.pods.find((p) => p.name === 'crasher')!.containers[0].timeline!;
     expect(t.spans.length).toBe(TIMELINE_LIMITS.spans);
-    expect(snap.workloads?.filter((w) => w.namespace === 'default').map((w) => [w.kind, w.name.replace(/-[a-z0-9]+$/, '-*'), w.owner?.split('/')[0], w.replicas])).toEqual([
+    expect(snap.workloads?.map((w) => [w.kind, w.name.replace(/-[a-z0-9]+$/, '-*'), w.owner?.split('/')[0], w.replicas])).toEqual([
       ['Deployment', 'web', undefined, 2],
       ['ReplicaSet', 'web-*', 'Deployment', 2],
     ]);

@@ -20,6 +20,7 @@ import { fedoraImage } from './fedora.js';
 import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
+import { NODE_IMAGE_TAGS } from './node-images.js';
 import { runtimeImage } from './runtimes.js';
 import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
 import { bashImage } from './bash.js';
@@ -135,7 +136,8 @@ export function findImage(ref: string): ImageLookup {
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: parsed.message };
   const candidates = IMAGES.filter((i) => i.name === parsed.repository);
   const catalogued = catalogueTags(parsed.repository);
-  if (candidates.length === 0 && !catalogued) return { ok: false, reason: 'no-repository', message: `${parsed.repository}: repository does not exist` };
+  const onNodes = NODE_IMAGE_TAGS.get(parsed.repository);
+  if (candidates.length === 0 && !catalogued && !onNodes) return { ok: false, reason: 'no-repository', message: `${parsed.repository}: repository does not exist` };
   for (const image of candidates) {
     for (const tag of image.tags) {
       const digest = imageDigest(image, tag);
@@ -144,7 +146,7 @@ export function findImage(ref: string): ImageLookup {
       if (tagMatches && digestMatches && (parsed.tag !== undefined || parsed.digest !== undefined)) return { ok: true, image, ref: parsed, digest };
     }
   }
-  if (parsed.tag !== undefined && parsed.digest === undefined && catalogued?.has(parsed.tag)) {
+  if (parsed.tag !== undefined && parsed.digest === undefined && (catalogued?.has(parsed.tag) || onNodes?.has(parsed.tag))) {
     const image = familyImage(parsed.repository, parsed.tag);
     return { ok: true, image, ref: parsed, digest: imageDigest(image, parsed.tag) };
   }

@@ -31,10 +31,12 @@ export class Runtime implements ContainerRuntime {
     return r;
   }
 
-  /** Puts an image in the store without a pull (what `kubeadm config images pull` left there). */
-  preload(image: string): void {
-    const found = findImage(image);
-    if (found.ok) this.cache.add(found.ref.canonical);
+  /** Puts images in the store without a pull (what the node held when it joined the cluster). */
+  preload(images: readonly string[]): void {
+    for (const image of images) {
+      const found = findImage(image);
+      if (found.ok) this.cache.add(found.ref.canonical);
+    }
   }
 
   isPresent(image: string): boolean {
