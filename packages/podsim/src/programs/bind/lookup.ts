@@ -6,7 +6,7 @@
  */
 import type { Proc } from '../../kernel/process.js';
 import { sleep, wait, type Task } from '../../kernel/waitable.js';
-import { queryDns, resolverConf } from '../net-client.js';
+import { candidateNames, queryDns, resolverConf } from '../net-client.js';
 
 export interface BindRelease {
   /** As `dig` prints it after `DiG ` (Debian appends its package revision). */
@@ -28,6 +28,31 @@ export function* ask(proc: Proc, server: string, names: string[], type: 'A' | 'P
     if (reply.answers.length) return { fqdn: name, ips: reply.answers };
   }
   return { nxdomain: true };
+}
+
+export interface Query {
+  /** As the tools print it: the name asked for, or an address's in-addr.arpa name. */
+  name: string;
+  server: string;
+  explicit: boolean;
+  ptr: boolean;
+  found: Answer;
+}
+
+/**
+ * host's and nslookup's `NAME [SERVER]`: an address is asked for its PTR record, a name for A
+ * records over the search list. Undefined, after the usage text, without a NAME.
+ */
+export function* query(proc: Proc, usage: string, tries: number): Task<Query | undefined> {
+  const [name, explicit] = proc.argv.slice(1).filter((a) => !a.startsWith('-'));
+  if (!name) {
+    proc.stderr.write(usage);
+    return undefined;
+  }
+  const server = serverOf(proc, explicit);
+  const ptr = /^\d+\.\d+\.\d+\.\d+$/.test(name);
+  const found = yield* ask(proc, server, ptr ? [name] : candidateNames(proc, name), ptr ? 'PTR' : 'A', tries);
+  return { name: ptr ? reverseName(name) : name, server, explicit: explicit !== undefined, ptr, found };
 }
 
 export function serverOf(proc: Proc, explicit: string | undefined): string {
