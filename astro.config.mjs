@@ -7,6 +7,7 @@ import remarkRunnableCode from './src/markdown/remark-runnable-code.ts';
 import { chunkUrl } from './src/build/chunk-url.ts';
 import { inlineLazyCss } from './src/build/inline-lazy-css.ts';
 import { lazyExplainSchema } from './src/build/lazy-explain-schema.ts';
+import { lazyParts } from './src/build/lazy-parts.ts';
 import { COURSE_PAGES } from './src/course.ts';
 
 // The site can live under a sub-path (e.g. PODLAB_BASE=/podlab/ for a project page).
@@ -49,7 +50,7 @@ export default defineConfig({
         { find: /^monaco-vim$/, replacement: fileURLToPath(new URL('./node_modules/monaco-vim/dist/index.mjs', import.meta.url)) },
       ],
     },
-    worker: { format: 'es', plugins: () => [lazyExplainSchema()] },
+    worker: { format: 'es', plugins: () => [lazyExplainSchema(), lazyParts()] },
     // The YAML worker's CommonJS dependencies must be pre-bundled for `astro dev` (the build bundles them anyway).
     optimizeDeps: {
       include: ['yaml', 'monaco-yaml', 'comlink', 'monaco-yaml > path-browserify', 'monaco-yaml > vscode-uri', 'monaco-yaml > jsonc-parser', 'monaco-yaml > vscode-languageserver-types', 'monaco-yaml > vscode-languageserver-textdocument'],

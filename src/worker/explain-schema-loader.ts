@@ -8,6 +8,7 @@
 import type { SandboxApi } from 'podsim';
 import { provideExplainSchema } from 'podsim/explain-schema';
 import { provideJq } from 'podsim/jq-engine';
+import { loadLazyParts } from 'podsim/lazy-parts';
 import { provideTagCatalogue } from 'podsim/tag-catalogue';
 
 /** The calls that can run a command, or must stay in order with one (they are replayed in order). */
@@ -19,9 +20,11 @@ export interface ExplainSchemaLoader {
   gate(sandbox: SandboxApi): SandboxApi;
 }
 
-// The registry's tag catalogue and jq's engine come the same way: pulls and jq run synchronously.
+// The registry's tag catalogue, jq's engine and podsim's lazy parts (rare verbs, image families,
+// runtimes, client tools) come the same way: pulls and commands run synchronously.
 const importSchema = () =>
   Promise.all([
+    loadLazyParts(),
     import('podsim/explain-schema.json').then((m) => provideExplainSchema(m.default)),
     import('podsim/tag-catalogue.json').then((m) => provideTagCatalogue(m.default)),
     import('@michaelhomer/jqjs').then((m) => provideJq(m.default)),

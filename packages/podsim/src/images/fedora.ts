@@ -1,6 +1,6 @@
 /** docker.io/library/fedora: GNU userland, bash, dnf (yum is the same program), per release. */
 import { SIGNALS } from '../kernel/signals.js';
-import { dnf } from '../programs/packages/dnf.js';
+import { PACKAGE_MANAGERS } from '../programs/packages/managers.js';
 import { fedoraOsRelease } from './families/os-release.js';
 import { imageSize } from './families/sizes.js';
 import { splitTag } from './families/version.js';
@@ -16,7 +16,7 @@ export function fedoraImage(repository: string, tag: string): Image {
   return {
     name: repository,
     tags: [tag],
-    ...merge(base, { binaries: { '/usr/bin/dnf': dnf, '/usr/bin/yum': dnf } }),
+    ...merge(base, { binaries: { '/usr/bin/dnf': PACKAGE_MANAGERS.dnf, '/usr/bin/yum': PACKAGE_MANAGERS.dnf } }),
     config: { cmd: ['/bin/bash'], env: { PATH: DEFAULT_PATH, DISTTAG: `f${release}container`, FGC: `f${release}`, container: 'oci' }, workingDir: '/', stopSignal: SIGNALS.SIGTERM, exposedPorts: [], user: '' },
     size: imageSize(repository, '', 62_900_000),
     flavor: 'gnu',

@@ -1,34 +1,28 @@
 /**
- * The simulated registries' catalogue. Adding an image = one file in this folder + one line here.
+ * The simulated registries' catalogue. Adding an image = one file in this folder + one line here
+ * (for a family the course's pages do not boot with: its line in `families.lazy.ts` and `lazy('<name>')` here).
  */
+import { LazyPart } from '../lazy/part.js';
 import { hexDigest } from './digest.js';
 import { parseImageRef } from './ref.js';
 import type { Image, ImageRef } from './types.js';
 import { agnhost } from './agnhost.js';
 import { alpine, alpineImage } from './alpine.js';
 import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
-import { caddyImage } from './caddy.js';
 import { catalogueTags } from './catalogue/catalogue.js';
 import { corednsImage } from './coredns.js';
-import { dataStoreImage } from './datastore-images.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
 import { dnsutilsImage } from './dnsutils.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
 import { helloApp1, helloApp2, helloAppImage } from './hello-app.js';
 import { httpd } from './httpd.js';
-import { fedoraImage } from './fedora.js';
 import { idleImage, sameImage, type FamilyBuild } from './families/index.js';
-import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
+import lazyFamilies from './families.lazy.js';
 import { nginx, nginxAlpine, nginxImage } from './nginx.js';
 import { NODE_IMAGE_TAGS } from './node-images.js';
-import { runtimeImage } from './runtimes.js';
-import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
-import { bashImage } from './bash.js';
 import { pause } from './pause.js';
-import { traefikImage } from './traefik.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
-import { vishStressImage } from './vish-stress.js';
 import { metricsServerImage } from './metrics-server.js';
 
 export { parseImageRef } from './ref.js';
@@ -56,13 +50,20 @@ export const IMAGES: Image[] = [
   pause,
 ];
 
+/** Families loaded after the prompt in the site's worker (families.lazy.ts): only pulls use them, never the cluster's boot. */
+export const LAZY_FAMILIES = new LazyPart('image-families', lazyFamilies);
+const lazy =
+  (name: keyof typeof lazyFamilies): FamilyBuild =>
+  (repository, tag) =>
+    LAZY_FAMILIES.get()[name](repository, tag);
+
 /** How each catalogued repository builds the image of one of its tags (others: idleImage). */
 const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/library/nginx': nginxImage,
   'docker.io/library/alpine': alpineImage,
   'docker.io/library/debian': debianImage,
   'docker.io/library/ubuntu': ubuntuImage,
-  'docker.io/library/fedora': fedoraImage,
+  'docker.io/library/fedora': lazy('fedora'),
   'docker.io/library/busybox': busyboxImage,
   'registry.k8s.io/busybox': sameImage(busyboxK8s),
   'k8s.gcr.io/busybox': sameImage(busyboxK8s),
@@ -70,9 +71,9 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-containers/busybox': sameImage(busyboxK8s),
   'docker.io/library/redis': sameImage(redis),
   'docker.io/library/httpd': sameImage(httpd),
-  'docker.io/library/caddy': caddyImage,
-  'docker.io/library/traefik': traefikImage,
-  'docker.io/library/bash': bashImage,
+  'docker.io/library/caddy': lazy('caddy'),
+  'docker.io/library/traefik': lazy('traefik'),
+  'docker.io/library/bash': lazy('bash'),
   'registry.k8s.io/e2e-test-images/agnhost': sameImage(agnhost),
   'registry.k8s.io/pause': sameImage(pause),
   'k8s.gcr.io/pause': sameImage(pause),
@@ -80,33 +81,33 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-samples/hello-app': helloAppImage,
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': helloAppImage,
   'docker.io/polinux/stress': sameImage(polinuxStress),
-  'docker.io/vish/stress': vishStressImage,
+  'docker.io/vish/stress': lazy('vishStress'),
   'registry.k8s.io/metrics-server/metrics-server': metricsServerImage,
-  'registry.k8s.io/liveness': livenessImage,
-  'registry.k8s.io/goproxy': goproxyImage,
-  'registry.k8s.io/etcd': etcdImage,
+  'registry.k8s.io/liveness': lazy('liveness'),
+  'registry.k8s.io/goproxy': lazy('goproxy'),
+  'registry.k8s.io/etcd': lazy('etcd'),
+  'registry.k8s.io/echoserver': lazy('echoserver'),
+  'registry.k8s.io/e2e-test-images/echoserver': lazy('echoserver'),
+  'registry.k8s.io/nginx-slim': lazy('nginxSlim'),
+  'gcr.io/google_containers/nginx-slim': lazy('nginxSlim'),
+  'registry.k8s.io/test-webserver': lazy('testWebserver'),
+  'registry.k8s.io/serve_hostname': lazy('serveHostname'),
+  'gcr.io/google-samples/kubernetes-bootcamp': lazy('bootcamp'),
+  'docker.io/jocatalin/kubernetes-bootcamp': lazy('bootcamp'),
+  'gcr.io/google-samples/node-hello': lazy('nodeHello'),
+  ...Object.fromEntries(['python', 'node', 'perl', 'ruby', 'php', 'golang', 'openjdk', 'eclipse-temurin'].map((n) => [`docker.io/library/${n}`, lazy('runtime')])),
+  'docker.io/curlimages/curl': lazy('curl'),
+  'docker.io/radial/busyboxplus': lazy('busyboxplus'),
+  'docker.io/nicolaka/netshoot': lazy('netshoot'),
+  'docker.io/library/hello-world': lazy('helloWorld'),
+  'docker.io/library/postgres': lazy('dataStore'),
+  'docker.io/library/mysql': lazy('dataStore'),
+  'docker.io/library/mariadb': lazy('dataStore'),
+  'docker.io/library/mongo': lazy('dataStore'),
+  'docker.io/library/memcached': lazy('dataStore'),
+  'docker.io/library/rabbitmq': lazy('dataStore'),
   'registry.k8s.io/coredns/coredns': corednsImage,
   'registry.k8s.io/e2e-test-images/jessie-dnsutils': dnsutilsImage,
-  'registry.k8s.io/echoserver': echoserverImage,
-  'registry.k8s.io/e2e-test-images/echoserver': echoserverImage,
-  'registry.k8s.io/nginx-slim': nginxSlimImage,
-  'gcr.io/google_containers/nginx-slim': nginxSlimImage,
-  'registry.k8s.io/test-webserver': testWebserverImage,
-  'registry.k8s.io/serve_hostname': serveHostnameImage,
-  'gcr.io/google-samples/kubernetes-bootcamp': bootcampImage,
-  'docker.io/jocatalin/kubernetes-bootcamp': bootcampImage,
-  'gcr.io/google-samples/node-hello': nodeHelloImage,
-  ...Object.fromEntries(['python', 'node', 'perl', 'ruby', 'php', 'golang', 'openjdk', 'eclipse-temurin'].map((n) => [`docker.io/library/${n}`, runtimeImage])),
-  'docker.io/curlimages/curl': curlImage,
-  'docker.io/radial/busyboxplus': busyboxplusImage,
-  'docker.io/nicolaka/netshoot': netshootImage,
-  'docker.io/library/hello-world': helloWorldImage,
-  'docker.io/library/postgres': dataStoreImage,
-  'docker.io/library/mysql': dataStoreImage,
-  'docker.io/library/mariadb': dataStoreImage,
-  'docker.io/library/mongo': dataStoreImage,
-  'docker.io/library/memcached': dataStoreImage,
-  'docker.io/library/rabbitmq': dataStoreImage,
 };
 
 const built = new Map<string, Image>();

@@ -5,8 +5,7 @@
 import type { Program } from '../kernel/process.js';
 import { makeBusybox } from '../programs/busybox.js';
 import { PROGRAMS } from '../programs/index.js';
-import { apk } from '../programs/packages/apk.js';
-import { aptGet } from '../programs/packages/apt.js';
+import { PACKAGE_MANAGERS } from '../programs/packages/managers.js';
 import { ash, bash, dash } from './shells.js';
 import { testBinary } from './test-binary.js';
 
@@ -83,7 +82,7 @@ BUG_REPORT_URL="https://gitlab.alpinelinux.org/alpine/aports/-/issues"
 
 export function alpineBase(): Userland {
   return merge(busyboxUserland('alpine'), {
-    binaries: { '/sbin/apk': apk },
+    binaries: { '/sbin/apk': PACKAGE_MANAGERS.apk },
     files: {
       ...dirs(ROOT_DIRS.alpine),
       '/etc/os-release': ALPINE_OS_RELEASE,
@@ -117,7 +116,7 @@ BUG_REPORT_URL="https://bugs.debian.org/"
 
 /** A merged-/usr Debian tree: programs in /usr/bin, /bin and /sbin as links, bash and dash as shells. */
 export function debianBase(programs: string[] = DEBIAN_BASE_PROGRAMS, osRelease = DEBIAN_OS_RELEASE): Userland {
-  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': dash, '/usr/bin/apt-get': aptGet, '/usr/bin/apt': aptGet, '/usr/bin/test': testBinary, '/usr/bin/[': testBinary };
+  const binaries: Record<string, Program> = { '/usr/bin/bash': bash, '/usr/bin/dash': dash, '/usr/bin/apt-get': PACKAGE_MANAGERS['apt-get'], '/usr/bin/apt': PACKAGE_MANAGERS['apt-get'], '/usr/bin/test': testBinary, '/usr/bin/[': testBinary };
   for (const name of programs) binaries[`/usr/bin/${name}`] = PROGRAMS[name];
   return {
     files: {

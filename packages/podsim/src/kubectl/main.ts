@@ -9,6 +9,7 @@ import { plainError } from './errors.js';
 import { Flags, parseFlags } from './flags.js';
 import { GLOBAL_FLAGS, globalFlagTakesValue } from './global-flags.js';
 import { commandHelp, flagsHelp, rootHelp } from './help.js';
+import { whenAllLoaded } from '../lazy/part.js';
 import { COMMAND_GROUPS, findCommand } from './verbs/index.js';
 import { suggestionsFor } from './suggest.js';
 import { effectiveContext, unreachable } from './kubeconfig/effective.js';
@@ -62,6 +63,9 @@ export const kubectl: Program = function* (proc) {
   const out = (s: string) => proc.stdout.write(s);
   const err = (s: string) => proc.stderr.write(s);
   const argv = proc.argv.slice(1);
+  // Verbs, printers and image families may be lazy parts still on their way (lazy/part.ts).
+  const parts = whenAllLoaded();
+  if (parts) yield parts;
   const r = resolve(argv);
 
   if ('root' in r) {

@@ -3,14 +3,13 @@
  * the PRINTERS' TablePrinter; yaml/json/name/jsonpath/custom-columns through their printers.
  */
 import type { KubeObject, ResourceInfo } from '../api/types.js';
+import { LazyPart } from '../lazy/part.js';
 import type { Invocation } from './command.js';
 import { plainError } from './errors.js';
-import { CustomColumnsPrinter, parseCustomColumns } from './printers/custom-columns.js';
 import { toJson } from './printers/json.js';
-import { parseGoTemplate, printGoTemplate } from './printers/go-template/index.js';
+import formats from './printers/formats.lazy.js';
 import type { FlagSpec } from './flags.js';
 import { readLocalFile } from './local-files.js';
-import { printJsonPath } from './printers/jsonpath.js';
 import { listOf } from './printers/list.js';
 import { printName } from './printers/name.js';
 import { YamlPrinter, toYaml } from './printers/yaml.js';
@@ -25,6 +24,9 @@ export type OutputFormat =
   | { type: 'go-template'; template: string; allowMissingKeys?: boolean }
   | { type: 'template-file'; kind: 'go-template' | 'jsonpath'; path: string }
   | { type: 'custom-columns'; spec: string };
+
+/** The template, column and sorting printers, loaded after the prompt in the site's worker (kubectl waits for them). */
+export const PRINTERS = new LazyPart('printers', formats);
 
 const GET_FORMATS = 'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
 const OBJECT_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
@@ -79,7 +81,7 @@ export function outputFormat(inv: Invocation, tables: boolean): { ok: true; form
     format = format.kind === 'jsonpath' ? { type: 'jsonpath', template: read.text } : { type: 'go-template', template: read.text };
   }
   if (format.type === 'go-template') {
-    const p = parseGoTemplate(format.template);
+    const p = PRINTERS.get().parseGoTemplate(format.template);
     if (!p.ok) return { ok: false, message: `${p.message}\n` };
     format.allowMissingKeys = !inv.flags.has('allow-missing-template-keys') || inv.flags.bool('allow-missing-template-keys');
   }
@@ -134,7 +136,7 @@ export function printObjects(inv: Invocation, format: OutputFormat, items: { inf
       inv.out(opts.separateDocuments ? objs.map((o) => toJson(o)).join('') : toJson(whole, { sortKeys: !opts.structOrder }));
       return true;
     case 'jsonpath': {
-      const r = opts.separateDocuments ? objs.map((o) => printJsonPath(format.template, o)) : [printJsonPath(format.template, whole)];
+      const r = opts.separateDocuments ? objs.map((o) => PRINTERS.get().printJsonPath(format.template, o)) : [PRINTERS.get().printJsonPath(format.template, whole)];
       for (const x of r) {
         if (!x.ok) {
           inv.err(plainError(x.message));
@@ -151,18 +153,18 @@ export function printObjects(inv: Invocation, format: OutputFormat, items: { inf
         return entries ? { ...o, metadata: { ...o.metadata, managedFields: entries } } : o;
       });
       const data = opts.single && objs.length === 1 ? objsWithFields[0] : listOf(objsWithFields);
-      const r = printGoTemplate(format.template, data, { allowMissingKeys: format.allowMissingKeys, structOrder: opts.structOrder });
+      const r = PRINTERS.get().printGoTemplate(format.template, data, { allowMissingKeys: format.allowMissingKeys, structOrder: opts.structOrder });
       inv.out(r.text);
       if (!r.ok) inv.err(plainError(r.message));
       return r.ok;
     }
     case 'custom-columns': {
-      const cols = parseCustomColumns(format.spec);
+      const cols = PRINTERS.get().parseCustomColumns(format.spec);
       if (!cols.ok) {
         inv.err(plainError(cols.message));
         return false;
       }
-      inv.out(new CustomColumnsPrinter(cols.columns, opts.noHeaders).print(objs));
+      inv.out(new (PRINTERS.get().CustomColumnsPrinter)(cols.columns, opts.noHeaders).print(objs));
       return true;
     }
     default:

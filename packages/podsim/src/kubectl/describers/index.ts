@@ -9,17 +9,14 @@ import type { ConfigMap, Event, Namespace, Node, PersistentVolume, PersistentVol
 import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
-import { describeCronJob, describeJob } from './batch.js';
 import { serviceSlices } from './endpoint-slices.js';
 import { describeGeneric } from './generic.js';
-import { describeIngress, describeIngressClass } from './ingress.js';
-import { describeNode } from './node.js';
+import kinds from './kinds.lazy.js';
+import { LazyPart } from '../../lazy/part.js';
 import { describePod } from './pod.js';
-import { describeService } from './service.js';
-import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
-import { describeStatefulSet } from './statefulset.js';
-import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
-import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
+
+/** Describers of kinds other than Pod, loaded after the prompt in the site's worker (kubectl waits for them). */
+const KINDS = new LazyPart('describers', kinds);
 
 export interface DescribeContext {
   now: number;
@@ -79,45 +76,45 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       return describePod(obj as unknown as Pod, events, ctx.now);
     case 'deployments': {
       const { old, current } = replicaSetsOf(api, obj as unknown as Deployment);
-      return describeDeployment(obj as unknown as Deployment, old, current, events, ctx.now);
+      return KINDS.get().describeDeployment(obj as unknown as Deployment, old, current, events, ctx.now);
     }
     case 'daemonsets':
-      return describeDaemonSet(obj as unknown as DaemonSet, list<Pod>(api, 'pods', ns), events, ctx.now);
+      return KINDS.get().describeDaemonSet(obj as unknown as DaemonSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'statefulsets':
-      return describeStatefulSet(obj as unknown as StatefulSet, list<Pod>(api, 'pods', ns), events, ctx.now);
+      return KINDS.get().describeStatefulSet(obj as unknown as StatefulSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'replicasets':
-      return describeReplicaSet(obj as unknown as ReplicaSet, list<Pod>(api, 'pods', ns), events, ctx.now);
+      return KINDS.get().describeReplicaSet(obj as unknown as ReplicaSet, list<Pod>(api, 'pods', ns), events, ctx.now);
     case 'nodes': {
       const pods = list<Pod>(api, 'pods', undefined, { fieldSelector: `spec.nodeName=${obj.metadata.name ?? ''}` }).filter(
         (p) => p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
       );
-      return describeNode(obj as unknown as Node, pods, events, ctx.now);
+      return KINDS.get().describeNode(obj as unknown as Node, pods, events, ctx.now);
     }
     case 'services': {
-      return describeService(obj as unknown as Service, serviceSlices(api, ns, obj.metadata.name ?? ''), events, ctx.now);
+      return KINDS.get().describeService(obj as unknown as Service, serviceSlices(api, ns, obj.metadata.name ?? ''), events, ctx.now);
     }
     case 'ingresses':
-      return describeIngress(api, obj as unknown as Ingress, events, ctx.now);
+      return KINDS.get().describeIngress(api, obj as unknown as Ingress, events, ctx.now);
     case 'ingressclasses':
-      return describeIngressClass(obj as unknown as IngressClass, events, ctx.now);
+      return KINDS.get().describeIngressClass(obj as unknown as IngressClass, events, ctx.now);
     case 'jobs':
-      return describeJob(obj as unknown as Job, events, ctx.now);
+      return KINDS.get().describeJob(obj as unknown as Job, events, ctx.now);
     case 'cronjobs':
-      return describeCronJob(obj as unknown as CronJob, events, ctx.now);
+      return KINDS.get().describeCronJob(obj as unknown as CronJob, events, ctx.now);
     case 'namespaces':
-      return describeNamespace(obj as unknown as Namespace);
+      return KINDS.get().describeNamespace(obj as unknown as Namespace);
     case 'configmaps':
-      return describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
+      return KINDS.get().describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
     case 'secrets':
-      return describeSecret(obj as unknown as Secret);
+      return KINDS.get().describeSecret(obj as unknown as Secret);
     case 'persistentvolumes':
-      return describePersistentVolume(obj as unknown as PersistentVolume, events, ctx.now);
+      return KINDS.get().describePersistentVolume(obj as unknown as PersistentVolume, events, ctx.now);
     case 'persistentvolumeclaims': {
       const users = list<Pod>(api, 'pods', ns).filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
-      return describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, users, events, ctx.now);
+      return KINDS.get().describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, users, events, ctx.now);
     }
     case 'storageclasses':
-      return describeStorageClass(obj as unknown as StorageClass & KubeObject, events, ctx.now);
+      return KINDS.get().describeStorageClass(obj as unknown as StorageClass & KubeObject, events, ctx.now);
     default:
       return describeGeneric(obj, events, ctx.now);
   }

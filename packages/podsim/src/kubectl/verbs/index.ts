@@ -1,63 +1,49 @@
 /**
  * Every kubectl command in `kubectl --help` order (kubectl pkg/cmd/cmd.go groups). Adding a verb:
- * a folder `verbs/<verb>/` and one line here.
+ * a folder `verbs/<verb>/` and one line here (a verb the course's first commands do not need: its
+ * line in `lazy.lazy.ts`, and `lazy('<verb>')` here).
  */
+import { LazyPart } from '../../lazy/part.js';
 import type { Command } from '../command.js';
 import type { CommandGroup } from '../help.js';
-import { apiResources, apiVersions } from './api-resources/api-resources.js';
+import { lazyCommand } from '../lazy-command.js';
 import { apply } from './apply/apply.js';
-import { attach } from './attach/attach.js';
-import { auth } from './auth/auth.js';
 import { clusterInfo } from './cluster-info/cluster-info.js';
-import { config } from './config/config.js';
-import { cp } from './cp/cp.js';
-import { create } from './create/create.js';
-import { debug } from './debug/debug.js';
 import { del } from './delete/delete.js';
 import { describe } from './describe/describe.js';
-import { diff } from './diff/diff.js';
-import { cordon, drain, uncordon } from './drain/drain.js';
-import { edit } from './edit/edit.js';
-import { events } from './events/events.js';
 import { exec } from './exec/exec.js';
 import { explain } from './explain/explain.js';
-import { expose } from './expose/expose.js';
 import { get } from './get/get.js';
-import { kustomize } from './kustomize/kustomize.js';
-import { annotate, label } from './label/label.js';
 import { logs } from './logs/logs.js';
-import { patch } from './patch/patch.js';
 import { portForward } from './port-forward/port-forward.js';
-import { proxy } from './proxy/proxy.js';
-import { replace } from './replace/replace.js';
-import { rollout } from './rollout/rollout.js';
 import { run } from './run/run.js';
-import { scale } from './scale/scale.js';
-import { set } from './set/set.js';
-import { top } from './top/top.js';
 import { version } from './version/version.js';
-import { wait } from './wait/wait.js';
 import { unavailable } from './unavailable.js';
+import lazyVerbs from './lazy.lazy.js';
+
+/** Verbs loaded after the prompt in the site's worker (lazy.lazy.ts); kubectl waits for them. */
+const LAZY_VERBS = new LazyPart('kubectl-verbs', lazyVerbs);
+const lazy = (name: keyof typeof lazyVerbs) => lazyCommand(LAZY_VERBS, name);
 
 export const COMMAND_GROUPS: CommandGroup[] = [
   {
     title: 'Basic Commands (Beginner)',
     commands: [
-      create,
-      expose,
+      lazy('create'),
+      lazy('expose'),
       run,
-      set,
+      lazy('set'),
     ],
   },
   {
     title: 'Basic Commands (Intermediate)',
-    commands: [explain, get, edit, del],
+    commands: [explain, get, lazy('edit'), del],
   },
   {
     title: 'Deploy Commands',
     commands: [
-      rollout,
-      scale,
+      lazy('rollout'),
+      lazy('scale'),
       unavailable('autoscale', 'Auto-scale a deployment or replica set'),
     ],
   },
@@ -66,10 +52,10 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     commands: [
       unavailable('certificate', 'Modify certificate resources'),
       clusterInfo,
-      top,
-      cordon,
-      uncordon,
-      drain,
+      lazy('top'),
+      lazy('cordon'),
+      lazy('uncordon'),
+      lazy('drain'),
       unavailable('taint', 'Update the taints on one or more nodes'),
     ],
   },
@@ -78,41 +64,41 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     commands: [
       describe,
       logs,
-      attach,
+      lazy('attach'),
       exec,
       portForward,
-      proxy,
-      cp,
-      auth,
-      debug,
-      events,
+      lazy('proxy'),
+      lazy('cp'),
+      lazy('auth'),
+      lazy('debug'),
+      lazy('events'),
     ],
   },
   {
     title: 'Advanced Commands',
     commands: [
-      diff,
+      lazy('diff'),
       apply,
-      patch,
-      replace,
-      wait,
-      kustomize,
+      lazy('patch'),
+      lazy('replace'),
+      lazy('wait'),
+      lazy('kustomize'),
     ],
   },
   {
     title: 'Settings Commands',
     commands: [
-      label,
-      annotate,
+      lazy('label'),
+      lazy('annotate'),
       unavailable('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
     ],
   },
   {
     title: 'Other Commands',
     commands: [
-      apiResources,
-      apiVersions,
-      config,
+      lazy('api-resources'),
+      lazy('api-versions'),
+      lazy('config'),
       unavailable('plugin', 'Provides utilities for interacting with plugins'),
       version,
     ],

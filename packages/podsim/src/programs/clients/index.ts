@@ -1,23 +1,13 @@
 /**
  * Client tools that are packages of their own, not coreutils or busybox applets: the reader's
- * machine has them, and package managers install them into containers.
+ * machine has them, and package managers install them into containers. Their code is a lazy part
+ * (clients.lazy.ts); the names are here at once for $PATH and Tab completion.
  */
 import type { Program } from '../../kernel/process.js';
-import { BIND_TOOLS } from '../bind/index.js';
-import { jq } from './jq.js';
-import { mongosh } from './mongosh.js';
-import { mysqlProgram } from './mysql.js';
-import { psqlProgram } from './psql.js';
-import { openssl } from './openssl.js';
-import { redisCli } from './redis-cli.js';
+import { lazyPrograms } from '../../kernel/lazy-program.js';
+import { LazyPart } from '../../lazy/part.js';
+import clients from './clients.lazy.js';
 
-export const CLIENT_PROGRAMS: Record<string, Program> = {
-  jq,
-  mongosh,
-  // Debian bookworm's clients: postgresql-client-15 and default-mysql-client (MariaDB 10.11).
-  mysql: mysqlProgram({ flavor: 'mariadb', version: 'mysql  Ver 15.1 Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64) using  EditLine wrapper' }),
-  psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
-  openssl,
-  'redis-cli': redisCli,
-  ...BIND_TOOLS,
-};
+export const LAZY_CLIENTS = new LazyPart('client-tools', clients);
+
+export const CLIENT_PROGRAMS: Record<string, Program> = lazyPrograms(LAZY_CLIENTS, ['jq', 'mongosh', 'mysql', 'psql', 'openssl', 'redis-cli', 'dig', 'host', 'nslookup']);

@@ -12,11 +12,10 @@ import { plainError, statusErrorText, usageError } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import type { FlagSpec } from '../../flags.js';
 import { enhanceListError, fetchObjects, namespaceFor, noResourcesMessage } from '../../objects.js';
-import { TEMPLATE_FLAGS, outputFormat, printObjects, type OutputFormat } from '../../output.js';
+import { PRINTERS, TEMPLATE_FLAGS, outputFormat, printObjects, type OutputFormat } from '../../output.js';
 import { kindPrefix, NO_RESOURCES_GIVEN, resourceArgs } from '../../resource-args.js';
 import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { readTargets } from '../../manifest-target.js';
-import { sortObjects } from '../../printers/sort-by.js';
 import { YamlPrinter } from '../../printers/yaml.js';
 
 export const SELECTOR_FLAG: FlagSpec = { name: 'selector', short: 'l', type: 'string', help: 'Label selector to filter on (e.g. -l app=web,tier!=db).' };
@@ -193,7 +192,7 @@ function* runGet(inv: Invocation, o: GetOptions) {
   const fetched = parsed.selections.map((s) => fetchObjects(inv, s.info, s.names, sel));
   for (const f of fetched) {
     if (!o.sortBy) continue;
-    const sorted = sortObjects(f.objects, o.sortBy);
+    const sorted = PRINTERS.get().sortObjects(f.objects, o.sortBy);
     if (!sorted.ok) {
       inv.err(plainError(sorted.message));
       return 1;

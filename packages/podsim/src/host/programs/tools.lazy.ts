@@ -1,0 +1,4 @@
+/** Host programs a course page's first commands do not need: a chunk of their own in the site's worker (lazy/part.ts). */
+import { diff } from './diff.js';
+
+export default { diff };

@@ -1,0 +1,36 @@
+/**
+ * Image families the course's pages do not boot with, by name: language runtimes, data stores,
+ * the docs' sample and tool images. A chunk of its own in the site's worker (lazy/part.ts).
+ */
+import { bashImage } from './bash.js';
+import { caddyImage } from './caddy.js';
+import { dataStoreImage } from './datastore-images.js';
+import { fedoraImage } from './fedora.js';
+import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
+import { runtimeImage } from './runtimes.js';
+import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
+import { traefikImage } from './traefik.js';
+import { vishStressImage } from './vish-stress.js';
+
+export default {
+  bash: bashImage,
+  caddy: caddyImage,
+  dataStore: dataStoreImage,
+  fedora: fedoraImage,
+  bootcamp: bootcampImage,
+  echoserver: echoserverImage,
+  etcd: etcdImage,
+  goproxy: goproxyImage,
+  liveness: livenessImage,
+  nginxSlim: nginxSlimImage,
+  nodeHello: nodeHelloImage,
+  serveHostname: serveHostnameImage,
+  testWebserver: testWebserverImage,
+  runtime: runtimeImage,
+  busyboxplus: busyboxplusImage,
+  curl: curlImage,
+  helloWorld: helloWorldImage,
+  netshoot: netshootImage,
+  traefik: traefikImage,
+  vishStress: vishStressImage,
+};

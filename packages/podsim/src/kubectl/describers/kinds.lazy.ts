@@ -1,0 +1,28 @@
+/** The describers of kinds other than Pod: a chunk of its own in the site's worker (lazy/part.ts). */
+import { describeCronJob, describeJob } from './batch.js';
+import { describeIngress, describeIngressClass } from './ingress.js';
+import { describeNode } from './node.js';
+import { describeService } from './service.js';
+import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
+import { describeStatefulSet } from './statefulset.js';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
+import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
+
+export default {
+  describeIngress,
+  describeIngressClass,
+  describeCronJob,
+  describeJob,
+  describeNode,
+  describeService,
+  describeConfigMap,
+  describeNamespace,
+  describeSecret,
+  describeStatefulSet,
+  describePersistentVolume,
+  describePersistentVolumeClaim,
+  describeStorageClass,
+  describeDaemonSet,
+  describeDeployment,
+  describeReplicaSet,
+};

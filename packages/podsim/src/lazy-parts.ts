@@ -1,0 +1,20 @@
+/**
+ * The site worker's loader of podsim's lazily provided parts (lazy/part.ts): each part's contents
+ * as a chunk of its own; `loadLazyParts` fetches and provides them all. Node never needs it: there
+ * the parts are bundled.
+ */
+import { provideLazyPart } from './lazy/part.js';
+
+export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }>> = {
+  'kubectl-verbs': () => import('./kubectl/verbs/lazy.lazy.js'),
+  'image-families': () => import('./images/families.lazy.js'),
+  'client-tools': () => import('./programs/clients/clients.lazy.js'),
+  printers: () => import('./kubectl/printers/formats.lazy.js'),
+  describers: () => import('./kubectl/describers/kinds.lazy.js'),
+  'package-managers': () => import('./programs/packages/managers.lazy.js'),
+  'host-tools': () => import('./host/programs/tools.lazy.js'),
+};
+
+export async function loadLazyParts(): Promise<void> {
+  await Promise.all(Object.entries(LAZY_PART_CHUNKS).map(async ([name, chunk]) => provideLazyPart(name, (await chunk()).default)));
+}

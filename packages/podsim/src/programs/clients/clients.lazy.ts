@@ -1,0 +1,21 @@
+/**
+ * The client tools' programs by command name: a chunk of its own in the site's worker (lazy/part.ts).
+ */
+import { BIND_TOOLS } from '../bind/index.js';
+import { jq } from './jq.js';
+import { mongosh } from './mongosh.js';
+import { mysqlProgram } from './mysql.js';
+import { psqlProgram } from './psql.js';
+import { openssl } from './openssl.js';
+import { redisCli } from './redis-cli.js';
+
+export default {
+  jq,
+  mongosh,
+  // Debian bookworm's clients: postgresql-client-15 and default-mysql-client (MariaDB 10.11).
+  mysql: mysqlProgram({ flavor: 'mariadb', version: 'mysql  Ver 15.1 Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64) using  EditLine wrapper' }),
+  psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
+  openssl,
+  'redis-cli': redisCli,
+  ...BIND_TOOLS,
+};

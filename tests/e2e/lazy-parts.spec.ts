@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { expect, test } from '@playwright/test';
+import { expectTerminal, openSandbox, url } from './helpers.js';
+
+/** The open-world issue's budget for the simulator worker's own chunk, gzip -9: what comes before the prompt. */
+const WORKER_GZIP_BUDGET = 260_000;
+
+test('the simulator worker chunk stays within its budget, its lazy parts in chunks of their own', () => {
+  const dir = new URL('../../dist/_astro/', import.meta.url);
+  const files = readdirSync(dir);
+  const worker = files.filter((f) => /^sandbox\.worker-.*\.js$/.test(f));
+  expect(worker, 'one simulator worker chunk in dist/ (run `npx astro build` first)').toHaveLength(1);
+  const size = gzipSync(readFileSync(new URL(worker[0], dir)), { level: 9 }).length;
+  expect(size, `simulator worker gzip bytes (${size})`).toBeLessThanOrEqual(WORKER_GZIP_BUDGET);
+  expect(files.filter((f) => /\.lazy-.*\.js$/.test(f)).length, 'lazy part chunks').toBeGreaterThanOrEqual(5);
+});
+
+test('commands needing lazy parts, typed as soon as the prompt shows, wait for them and work', async ({ page }) => {
+  // The parts' chunks arrive late on purpose, so every command below is typed before they are there.
+  const held: string[] = [];
+  await page.context().route(/\/_astro\/[^/]*\.lazy-[^/]*\.js$/, async (route) => {
+    held.push(route.request().url());
+    await new Promise((r) => setTimeout(r, 2500));
+    await route.continue();
+  });
+  await page.goto(url('pods/'));
+  await openSandbox(page);
+  await page.locator('.xterm-helper-textarea').focus();
+  await page.keyboard.type("kubectl create configmap cfg --from-literal=greeting=hello\rkubectl get configmap cfg -o jsonpath='{.data.greeting}{\"\\n\"}'\rkubectl describe configmap cfg | head -3\recho '{\"n\":41}' | jq '.n + 1'\r");
+  expect(held.length, 'lazy chunks were requested after the commands were typed').toBeGreaterThanOrEqual(5);
+  await expectTerminal(page, /configmap\/cfg created[\s\S]*\nhello\n[\s\S]*Name:\s+cfg\nNamespace:\s+default\nLabels:\s+<none>[\s\S]*\n42\n/, 20_000);
+});
