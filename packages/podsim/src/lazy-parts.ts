@@ -10,6 +10,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'image-families': () => import('./images/families.lazy.js'),
   'client-tools': () => import('./programs/clients/clients.lazy.js'),
   printers: () => import('./kubectl/printers/formats.lazy.js'),
+  kustomize: () => import('./kubectl/kustomize/kustomize.lazy.js'),
   describers: () => import('./kubectl/describers/kinds.lazy.js'),
   'package-managers': () => import('./programs/packages/managers.lazy.js'),
   'host-tools': () => import('./host/programs/tools.lazy.js'),

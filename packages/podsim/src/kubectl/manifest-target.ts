@@ -5,9 +5,13 @@
 import { findResourceByKind, noKindMatchMessage } from '../api/resources.js';
 import type { ResourceInfo } from '../api/types.js';
 import type { Invocation } from './command.js';
-import { runKustomize } from './kustomize/run.js';
+import kustomize from './kustomize/kustomize.lazy.js';
+import { LazyPart } from '../lazy/part.js';
 import { manifestErrorText, readManifests, type Manifest, type ManifestResult } from './manifests.js';
 import { plainError } from './errors.js';
+
+/** kustomize, loaded after the prompt in the site's worker (kubectl waits for it). */
+const KUSTOMIZE = new LazyPart('kustomize', kustomize);
 
 export interface Target {
   info: ResourceInfo;
@@ -69,7 +73,7 @@ export function* readTargets(inv: Invocation, files: readonly string[], verb: 'a
   }
   let read: ManifestResult;
   if (dir !== '') {
-    const built = runKustomize(inv, dir);
+    const built = KUSTOMIZE.get().runKustomize(inv, dir);
     if (!built.ok) {
       // get's and describe's human printers report the builder's error bare, the other paths through `error: `.
       const bare = verb === 'describe' || (verb === 'get' && ['', 'wide'].includes(inv.flags.str('output')));
