@@ -5,6 +5,7 @@
 import { bashImage } from './bash.js';
 import { caddyImage } from './caddy.js';
 import { dataStoreImage } from './datastore-images.js';
+import { dnsutilsImage } from './dnsutils.js';
 import { fedoraImage } from './fedora.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { runtimeImage } from './runtimes.js';
@@ -16,6 +17,7 @@ export default {
   bash: bashImage,
   caddy: caddyImage,
   dataStore: dataStoreImage,
+  dnsutils: dnsutilsImage,
   fedora: fedoraImage,
   bootcamp: bootcampImage,
   echoserver: echoserverImage,

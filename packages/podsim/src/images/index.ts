@@ -12,7 +12,6 @@ import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
 import { catalogueTags } from './catalogue/catalogue.js';
 import { corednsImage } from './coredns.js';
 import { debian, debianImage, ubuntu, ubuntuImage } from './debian.js';
-import { dnsutilsImage } from './dnsutils.js';
 import { distrolessBase, distrolessBaseOld, distrolessStatic, distrolessStaticNonroot, distrolessStaticOld } from './distroless.js';
 import { helloApp1, helloApp2, helloAppImage } from './hello-app.js';
 import { httpd } from './httpd.js';
@@ -107,7 +106,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/library/memcached': lazy('dataStore'),
   'docker.io/library/rabbitmq': lazy('dataStore'),
   'registry.k8s.io/coredns/coredns': corednsImage,
-  'registry.k8s.io/e2e-test-images/jessie-dnsutils': dnsutilsImage,
+  'registry.k8s.io/e2e-test-images/jessie-dnsutils': lazy('dnsutils'),
 };
 
 const built = new Map<string, Image>();
