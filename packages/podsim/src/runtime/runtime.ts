@@ -4,7 +4,7 @@
  */
 import type { Clock } from '../clock/clock.js';
 import type { Network } from '../kernel/net.js';
-import { findImage } from '../images/index.js';
+import { findImage, parseImageRef } from '../images/index.js';
 import type { Random } from '../random/random.js';
 import { resolvePull } from './pull.js';
 import { Sandbox } from './sandbox.js';
@@ -31,11 +31,15 @@ export class Runtime implements ContainerRuntime {
     return r;
   }
 
-  /** Puts images in the store without a pull (what the node held when it joined the cluster). */
+  /**
+   * Puts images in the store without a pull (what the node held when it joined the cluster). Only their
+   * references: the images themselves are built when a container uses them, so a family the site's worker
+   * loads later (etcd) is not needed at boot.
+   */
   preload(images: readonly string[]): void {
     for (const image of images) {
-      const found = findImage(image);
-      if (found.ok) this.cache.add(found.ref.canonical);
+      const parsed = parseImageRef(image);
+      if (parsed.ok) this.cache.add(parsed.canonical);
     }
   }
 
