@@ -18,9 +18,10 @@ import { marksBeforeRemoval, planDeletion } from './deletion.js';
 import { orderBySchema } from './decode/order.js';
 import { applyPatch } from './patch/apply.js';
 import { STRATEGIES } from './kinds/index.js';
-import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
+import type { Obj, StrategyContext } from './kinds/strategy.js';
 import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3339 } from './objects.js';
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
+import { requestTarget, type Target } from './request-target.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { withEphemeralContainers } from './ephemeral-update.js';
 import { boundPod } from './binding.js';
@@ -35,14 +36,6 @@ import type { ApiClient, ApiResult, DeleteOptions, KubeObject, ListOptions, Obje
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.js';
 import { WatchHub } from './watch.js';
 
-
-interface Target {
-  info: ResourceInfo;
-  strategy: KindStrategy;
-  status: boolean;
-  /** pods/ephemeralcontainers: only spec.ephemeralContainers is taken. */
-  ephemeral?: boolean;
-}
 
 const fail = (status: Status): { ok: false; status: Status } => ({ ok: false, status });
 
@@ -71,10 +64,6 @@ export class ApiServer implements ApiClient {
     bootstrap(this);
   }
 
-  /**
-   * Runs `fn` with UIDs and generated names drawn from `random`: for the objects a cluster ships with
-   * (kube-system add-ons), so adding one does not shift the identifiers a seed gives everything else.
-   */
   /** Lets APIServices backed by a Service reach it over the cluster network (kube-aggregator). */
   attachNetwork(network: Network): void {
     this.aggregator = new Aggregator(this, network);
@@ -88,6 +77,10 @@ export class ApiServer implements ApiClient {
     return this.aggregator?.proxyGet(pathAndQuery);
   }
 
+  /**
+   * Runs `fn` with UIDs and generated names drawn from `random`: for the objects a cluster ships with
+   * (kube-system add-ons), so adding one does not shift the identifiers a seed gives everything else.
+   */
   withIdentities<T>(random: Random, fn: () => T): T {
     const prev = this.ids;
     this.ids = random;
@@ -102,16 +95,6 @@ export class ApiServer implements ApiClient {
     return RESOURCES;
   }
 
-  private target(resource: string): Target | undefined {
-    if (typeof resource !== 'string') return undefined;
-    const [name, sub, extra] = resource.split('/');
-    const ephemeral = sub === 'ephemeralcontainers';
-    if (extra !== undefined || (sub !== undefined && sub !== 'status' && !ephemeral)) return undefined;
-    const info = findResource(name);
-    if (ephemeral && info?.resource !== 'pods') return undefined;
-    return info && { info, strategy: STRATEGIES[info.resource], status: sub === 'status', ephemeral };
-  }
-
   private ns(info: ResourceInfo, namespace: string | undefined): string {
     return info.namespaced ? namespace || 'default' : '';
   }
@@ -121,14 +104,14 @@ export class ApiServer implements ApiClient {
   }
 
   get<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string): ApiResult<T> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t) return fail(resourceNotFound());
     const obj = this.store.get(t.info.resource, this.ns(t.info, namespace), String(name));
     return obj ? { ok: true, value: obj as T } : this.notFound(t.info, String(name));
   }
 
   list<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, opts: ListOptions = {}): ApiResult<ObjectList<T>> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t) return fail(resourceNotFound());
     const match = this.matcher(t.info, opts);
     if (!match.ok) return match;
@@ -153,7 +136,7 @@ export class ApiServer implements ApiClient {
     handler: (ev: WatchEvent<T>) => void,
     opts: ListOptions & { resourceVersion?: string } = {},
   ): () => void {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     const match = t && this.matcher(t.info, opts);
     if (!t || !match || !match.ok) return () => {};
     const ns = t.info.namespaced && namespace ? namespace : undefined;
@@ -166,7 +149,7 @@ export class ApiServer implements ApiClient {
   }
 
   create<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): ApiResult<T> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t || t.status) return fail(resourceNotFound());
     const { info, strategy } = t;
     const decoded = decodeObject(info, body, opts.fieldValidation);
@@ -240,7 +223,7 @@ export class ApiServer implements ApiClient {
   }
 
   update<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): ApiResult<T> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t) return fail(resourceNotFound());
     if (t.status) return this.updateStatus(resource, namespace, body);
     if (t.ephemeral) return this.replaceEphemeral<T>(t.info, namespace, body as Obj, opts);
@@ -317,7 +300,7 @@ export class ApiServer implements ApiClient {
   }
 
   updateStatus<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown): ApiResult<T> {
-    const t = this.target(resource.split('/')[0]);
+    const t = requestTarget(resource.split('/')[0]);
     if (!t) return fail(resourceNotFound());
     const copy = jsonCopy(body);
     if (!copy.ok || !isObject(copy.value)) return fail(badRequest('the body of the request was in an unknown format'));
@@ -346,7 +329,7 @@ export class ApiServer implements ApiClient {
   }
 
   patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t) return fail(resourceNotFound());
     const { info } = t;
     if (type === 'apply' && !t.status) return serverSideApply<T>(this, this.fields, info, namespace, String(name), patch, opts);
@@ -364,7 +347,7 @@ export class ApiServer implements ApiClient {
   }
 
   delete<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, opts: DeleteOptions = {}): ApiResult<T> {
-    const t = this.target(resource);
+    const t = requestTarget(resource);
     if (!t || t.status) return fail(resourceNotFound());
     const { info } = t;
     const old = this.store.get(info.resource, this.ns(info, namespace), String(name)) as Obj | undefined;
