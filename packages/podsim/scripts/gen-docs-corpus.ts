@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
-import { extractSteps, firstUnsetVariable } from './docs-corpus/steps.js';
+import { extractSteps, firstUnsetVariable, takenFromSkipped } from './docs-corpus/steps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -104,22 +104,30 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
   }
   const pageOverrides = overrides.pages[rel]?.steps ?? [];
   const assigned = new Set<string>();
+  /** Variables only out-of-scope steps set, and what those steps print: later steps that use them cannot run either. */
+  const skippedVars = new Set<string>();
+  let skippedOutput = '';
   const sections = extracted.sections.map((s) => ({
     title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
     steps: s.steps.map((step) => {
       const out: CorpusStep = { ...step };
       const general = overrides.outOfScope.find((o) => new RegExp(o.pattern).test(step.command));
       if (general) out.outOfScope = general.reason;
-      for (const m of step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g)) assigned.add(m[1]);
-      for (const m of step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)) assigned.add(m[1]);
+      const taken = general ? undefined : takenFromSkipped(step.command, skippedVars, skippedOutput);
+      if (taken) out.outOfScope = `uses ${taken}, which only a step the sandbox cannot run sets or prints`;
+      const sets = [...step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g), ...step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)].map((m) => m[1]);
+      for (const v of sets) assigned.add(v);
       const unset = firstUnsetVariable(step.command, assigned);
-      if (unset && !step.inSession && !general) out.outOfScope = `a template: $${unset} is never set on the page, the reader substitutes their own value`;
+      if (unset && !step.inSession && !general && !taken) out.outOfScope = `a template: $${unset} is never set on the page, the reader substitutes their own value`;
       for (const o of pageOverrides) {
         if (o.line !== step.line || (o.command && !step.command.includes(o.command))) continue;
         if (o.outOfScope) out.outOfScope = o.outOfScope;
         if (o.expected === null) delete out.expected;
         else if (o.expected !== undefined) out.expected = o.expected;
       }
+      for (const v of sets) if (out.outOfScope) skippedVars.add(v);
+      else skippedVars.delete(v);
+      if (out.outOfScope) skippedOutput += (step.expected ?? '') + '\n';
       return out;
     }),
   }));

@@ -10,6 +10,8 @@ export interface CorpusStep {
   /** The page's printed output for this command, as written. */
   expected?: string;
   expectedLine?: number;
+  /** Other outputs the page gives as just as likely ("The output is similar to: … or …"): any one may match. */
+  alternatives?: string[];
   /** Seconds the prose asks the reader to wait before this command ("After 35 seconds, …"). */
   waitBefore?: number;
   /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */

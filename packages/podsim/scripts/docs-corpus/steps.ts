@@ -42,7 +42,10 @@ function looksLikeCommand(line: string, lang: string): boolean {
   if (w === 'export' && !/^export\s/.test(line.trim())) {
     // `A=b cmd` or `A=$(…)`; a value with bare spaces (`notAfter=Feb 10 06:02:47 2034 GMT`) is printed text.
     const rest = /^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\$\([^)]*\)|\S)*\s*(.*)$/.exec(line.trim())?.[1] ?? '';
-    return lang !== '' && (rest === '' || rest.startsWith(';') || COMMANDS.has(firstWord(rest)));
+    // Printed environment never holds a command substitution: `name=$(kubectl …)` is typed, in any block.
+    // (`$(PROTOCOL)` is Kubernetes' own reference syntax in a printed value, not a substitution.)
+    const substituted = COMMANDS.has(/^[A-Za-z_]\w*=\$\(\s*([\w-]+)/.exec(line.trim())?.[1] ?? '');
+    return (lang !== '' || substituted) && (rest === '' || rest.startsWith(';') || COMMANDS.has(firstWord(rest)));
   }
   return COMMANDS.has(w);
 }
@@ -78,6 +81,17 @@ export function openCompounds(cmd: string): number {
  */
 export function firstUnsetVariable(command: string, assigned: Set<string>): string | undefined {
   return [...command.matchAll(/(?<!\\)\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]).find((v) => !assigned.has(v) && !['HOME', 'USER', 'PWD', 'PATH', 'HOSTNAME'].includes(v));
+}
+
+/**
+ * What a step takes from steps the reader cannot run (out of scope): a variable only they set
+ * (`grace=$(kubectl get pods <pod> …)` then `sleep $grace`), or an address only they printed
+ * (`minikube service x --url` prints `http://127.0.0.1:51082`, then `curl 127.0.0.1:51082`).
+ */
+export function takenFromSkipped(command: string, skippedVars: ReadonlySet<string>, skippedOutput: string): string | undefined {
+  const v = [...command.matchAll(/(?<!\\)\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]).find((n) => skippedVars.has(n));
+  if (v) return `$${v}`;
+  return [...command.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}:\d+\b/g)].map((m) => m[0]).find((a) => skippedOutput.includes(a));
 }
 
 /** Splits a shell block into commands; a line that is not a command starts the last command's output. */
@@ -228,6 +242,12 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
         last.expectedLine = e.line;
         if (lastBlockCommands > 1) last.outputOf = lastBlockCommands;
       }
+      continue;
+    }
+    // "The output is similar to: A — or — B": the reader may see either.
+    if (last && last.expected !== undefined && /^or:?$/i.test(prose.trim()) && OUTPUT_LANGS.has(e.lang) && split.output !== undefined) {
+      (last.alternatives ??= []).push(split.output.replace(/\s+$/, ''));
+      prose = '';
       continue;
     }
     if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined && !otherSource(prose, last.command, /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body))) {

@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { extractSteps, firstUnsetVariable, openCompounds, opensSession } from '../../scripts/docs-corpus/steps.js';
+import { extractSteps, firstUnsetVariable, openCompounds, opensSession, takenFromSkipped } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -154,6 +154,30 @@ describe('docs corpus extraction', () => {
       'cat <<EOF >/etc/kubernetes/manifests/static-web.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: static-web\nEOF',
     ]);
     expect(p.files).toEqual({});
+  });
+
+  it('leaves out a step that uses what only an out-of-scope step set or printed (tasks/run-application/delete-stateful-set, kubernetes-basics/scale)', () => {
+    expect(takenFromSkipped('sleep $grace', new Set(['grace']), '')).toBe('$grace');
+    expect(takenFromSkipped('curl 127.0.0.1:51082', new Set(), 'http://127.0.0.1:51082\n')).toBe('127.0.0.1:51082');
+    expect(takenFromSkipped('curl 127.0.0.1:8080', new Set(['grace']), 'http://127.0.0.1:51082\n')).toBeUndefined();
+    expect(takenFromSkipped('echo \\$grace', new Set(['grace']), '')).toBeUndefined();
+  });
+
+  it('reads `name=$(kubectl …)` in a block without a language as a command, printed `A=$(PROTOCOL)://…` as output (tasks/job/pod-failure-policy)', () => {
+    const md = '## Patch\n\nPrepare it:\n\n```sh\ncat <<EOF > patch.yaml\nstatus: {}\nEOF\n```\nSelect a pod by running:\n```\npodName=$(kubectl get pods -o jsonpath=\'{.items[0].metadata.name}\')\n```\n\n```shell\nkubectl exec pod -- printenv\n```\n```\nUNCHANGED_REFERENCE=$(PROTOCOL)://172.17.0.1:80\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.command.split('\n')[0], s.expected])).toEqual([
+      ['cat <<EOF > patch.yaml', undefined],
+      ["podName=$(kubectl get pods -o jsonpath='{.items[0].metadata.name}')", undefined],
+      ['kubectl exec pod -- printenv', 'UNCHANGED_REFERENCE=$(PROTOCOL)://172.17.0.1:80'],
+    ]);
+  });
+
+  it('keeps an output the page offers as an alternative ("… or …") beside the first (concepts/workloads/controllers/deployment)', () => {
+    const md = '## Update\n\n```shell\nkubectl rollout status deployment/web\n```\n\nThe output is similar to this:\n\n```\nWaiting for rollout to finish: 2 out of 3 new replicas have been updated...\n```\n\nor\n\n```\ndeployment "web" successfully rolled out\n```\n\nThen:\n\n```\nunrelated\n```\n';
+    const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(step.expected).toBe('Waiting for rollout to finish: 2 out of 3 new replicas have been updated...');
+    expect(step.alternatives).toEqual(['deployment "web" successfully rolled out']);
   });
 
   it('renders the site version shortcodes', () => {

@@ -206,7 +206,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   if (step.expected !== undefined) {
     // One output block printed for several commands is compared with their outputs together.
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
-    verdict = similar(step.expected, together);
+    verdict = [step.expected, ...(step.alternatives ?? [])].map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
   }
   return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }

@@ -18,6 +18,14 @@ describe('similar', () => {
     expect(similar(page, 'notAfter=Nov 27 08:55:00 2026 GMT\nnotAfter=Nov 24 09:00:00 2036 GMT\n').match).toBe(false);
   });
 
+  it("takes an older kubectl's rollout status line, Job labels without prefix and `date`'s time as 1.32's", () => {
+    expect(similar('Waiting for rollout to finish: 1 out of 3 new replicas have been updated...', 'Waiting for deployment "nginx-deployment" rollout to finish: 1 out of 3 new replicas have been updated...\n').match).toBe(true);
+    expect(similar('Waiting for rollout to finish: 2 out of 3 new replicas have been updated...', 'Waiting for deployment "nginx-deployment" rollout to finish: 1 out of 3 new replicas have been updated...\n').match).toBe(false);
+    expect(similar('Selector:          controller-uid=bf865e04-0b67-483b-9a90-74cfc4c3e756', 'Selector:  batch.kubernetes.io/controller-uid=e98a0089-4599-41bb-90f4-ad17bed7712d\n').match).toBe(true);
+    expect(similar('Fri Feb 22 11:02:09 UTC 2019\nHello from the Kubernetes cluster', 'Fri Nov 27 09:01:01 UTC 2026\nHello from the Kubernetes cluster\n').match).toBe(true);
+    expect(similar('Fri Feb 22 11:02:09 UTC 2019\nHello from the Kubernetes cluster', 'Fri Nov 27 09:01:01 UTC 2026\n').match).toBe(false);
+  });
+
   it('reports a row whose stable cells differ', () => {
     const page = 'NAME            READY     STATUS    RESTARTS   AGE\nmemory-demo-2   1/1       Running   2          40s';
     const ours = 'NAME            READY   STATUS    RESTARTS   AGE\nmemory-demo-2   1/1     Running   0          40s\n';

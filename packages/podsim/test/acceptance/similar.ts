@@ -15,7 +15,8 @@
  *   ≤1.10 printed that for create/apply/expose/label…; 1.32 prints `KIND/NAME created`), the pull
  *   time and image size the kubelet has appended to `Successfully pulled image` since 1.25/1.29;
  *   ScalingReplicaSet events without `from M`, describe's `Annotations: key=value`, OldReplicaSets
- *   without those scaled to 0 (kubectl ≤1.26);
+ *   without those scaled to 0 (kubectl ≤1.26), rollout status without the object's name (≤1.5), Job
+ *   labels without their `batch.kubernetes.io/` prefix (≤1.26);
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours.
@@ -45,6 +46,13 @@ const VALUE_RULES: [RegExp, string][] = [
   // Version: kubectl describe printed annotations `key=value` (2016–2018 pages); by 2019 (kubernetes/kubectl
   // 26927b48e, the describers' move to staging) it printed `key: value`, as 1.32 does.
   [/^(Annotations:\s+)([a-z0-9][\w./-]*)=/g, '$1$2: '],
+  // Version: kubectl ≤1.5 wrote `Waiting for rollout to finish: …` (kubernetes#40224, 2017); later ones name the
+  // object, `Waiting for deployment "app" rollout to finish: …` (kubernetes/kubectl#1284, 2022; 1.32 alike).
+  [/^Waiting for deployment "[^"]+" rollout to finish: /g, 'Waiting for rollout to finish: '],
+  // Version: the Job controller's labels and selector gained the `batch.kubernetes.io/` prefix in 1.27 (kubernetes#114930).
+  [/\bbatch\.kubernetes\.io\/(controller-uid|job-name)\b/g, '$1'],
+  // `date`'s default format (`Fri Feb 22 11:02:09 UTC 2019`): the time the command ran.
+  [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} \d\d:\d\d:\d\d [A-Z]{2,5} \d{4}\b/g, '<time>'],
   // One image reference, two spellings: containerd reports `docker.io/library/nginx:latest` for `nginx`.
   [/\bdocker\.io\/library\/(?=[a-z0-9])/g, ''],
   [/\b(image: |Image: )(\S+):latest\b/g, '$1$2'],
