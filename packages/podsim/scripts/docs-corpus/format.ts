@@ -18,6 +18,13 @@ export interface CorpusStep {
   inSession?: boolean;
   /** The printed output is that of this many commands of one block together (this one the last). */
   outputOf?: number;
+  /**
+   * The page offers this command instead of the one before ("Alternatively, …", "or use the following
+   * command:"): a reader runs one of them, so each is scored on a path where the others were not run.
+   */
+  alternative?: boolean;
+  /** What the prose asks to change in the editor `kubectl edit` opens ("change `…image` from `a` to `b`"). */
+  edit?: { from: string; to: string };
   /** Why the step is not scored (it needs what the simulator does not model), from the overrides. */
   outOfScope?: string;
 }

@@ -190,6 +190,9 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       files[local[1].replace(/^\.\//, '')] = unnamed;
       unnamed = undefined;
     }
+    if (/^(alternatively\b|or\s+(use|run|you can)\b|or:?$)/i.test(prose.trim())) step.alternative = true;
+    const change = /\bchange\s+`[^`]+`\s+from\s+`([^`]+)`\s+to\s+`([^`]+)`/i.exec(prose);
+    if (change && /^kubectl\s+edit\b/.test(cmd)) step.edit = { from: change[1], to: change[2] };
     const wait = WAIT.exec(prose);
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
     // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).

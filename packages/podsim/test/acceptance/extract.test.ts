@@ -180,6 +180,17 @@ describe('docs corpus extraction', () => {
     expect(step.alternatives).toEqual(['deployment "web" successfully rolled out']);
   });
 
+  it('marks a command offered instead of the one before, and the edit the prose asks for (concepts/workloads/controllers/deployment)', () => {
+    const md = '## Update\n\n```shell\nkubectl set image deployment.v1.apps/web nginx=nginx:1.16.1\n```\n\nor use the following command:\n\n```shell\nkubectl set image deployment/web nginx=nginx:1.16.1\n```\n\nAlternatively, you can `edit` the Deployment and change `.spec.template.spec.containers[0].image` from `nginx:1.14.2` to `nginx:1.16.1`:\n\n```shell\nkubectl edit deployment/web\n```\n\nor for more details:\n\n```shell\nkubectl describe deployment/web\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.alternative ?? false, s.edit])).toEqual([
+      [false, undefined],
+      [true, undefined],
+      [true, { from: 'nginx:1.14.2', to: 'nginx:1.16.1' }],
+      [false, undefined],
+    ]);
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',

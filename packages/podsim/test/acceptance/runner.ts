@@ -143,6 +143,20 @@ interface Terminal {
   nodes: Map<string, string>;
   /** A server the reader left running (in the background here, in another terminal on the page). */
   serving: boolean;
+  /** The change the prose asks for in the editor the current command opens. */
+  edit?: CorpusStep['edit'];
+}
+
+/**
+ * The reader's editor: they make the change the prose asks for, in the YAML field whose value it names
+ * (not in an annotation that quotes it), and save; with nothing asked, they close it unchanged.
+ */
+export function edited(content: string, edit: CorpusStep['edit']): string | undefined {
+  if (!edit) return undefined;
+  const quoted = edit.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const field = new RegExp(`^(\\s*(?:- )?[\\w./-]+:\\s+)(["']?)${quoted}\\2\\s*$`, 'gm');
+  const out = content.replace(field, (_m, key: string, q: string) => `${key}${q}${edit.to}${q}`);
+  return out === content ? undefined : out;
 }
 
 function typeStep(t: Terminal, command: string): { output: string; exitCode: number } {
@@ -188,6 +202,7 @@ function atHostPrompt(sb: Sandbox): boolean {
 
 function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[]): StepResult {
   const sb = t.sb;
+  t.edit = step.edit;
   // A reader leaves a container's shell before typing a command meant for their own machine.
   if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
@@ -219,10 +234,38 @@ function chain(page: CorpusPage, byName: ReadonlyMap<string, CorpusPage>): Corpu
 }
 
 /**
+ * The steps on one reader's path: of the commands a page offers as alternatives to each other, the
+ * reader runs one, the first unless `chosen` is another.
+ */
+export function onPath(steps: readonly CorpusStep[], chosen?: CorpusStep): Set<CorpusStep> {
+  const path = new Set<CorpusStep>();
+  let group: CorpusStep[] = [];
+  const close = (): void => {
+    const pick = group.find((s) => s === chosen) ?? group[0];
+    if (pick) path.add(pick);
+  };
+  for (const s of steps) {
+    if (s.alternative && group.length > 0) group.push(s);
+    else {
+      close();
+      group = [s];
+    }
+  }
+  close();
+  return path;
+}
+
+/**
  * Runs section `index` of `page` on a fresh sandbox; the pages it continues from and its earlier
- * sections are replayed first, unscored.
+ * sections are replayed first, unscored. A command the page offers instead of another is scored on
+ * the path of a reader who took it.
  */
 export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<string, CorpusPage> = new Map(), seed = 1): StepResult[] {
+  const results = runPath(page, index, byName, seed);
+  return results.map((r) => (r.step.alternative && !r.step.outOfScope ? (runPath(page, index, byName, seed, r.step).find((a) => a.step === r.step) ?? r) : r));
+}
+
+function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, CorpusPage>, seed: number, chosen?: CorpusStep): StepResult[] {
   const pages = [...chain(page, byName), page];
   const files = Object.assign({}, ...pages.map(filesFor)) as Record<string, string>;
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
@@ -233,16 +276,26 @@ export function runSection(page: CorpusPage, index: number, byName: ReadonlyMap<
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
   const t: Terminal = { sb, nodes: new Map(), serving: false };
+  sb.onOpenEditor((req) => {
+    const text = edited(req.content, t.edit);
+    if (text !== undefined) sb.writeFile(req.path, text);
+    sb.editorClosed(req.path, text !== undefined);
+  });
   const outputs: string[] = [];
   // A failure in the pages replayed first is not this page's: only the page's own steps set `after`.
-  for (const p of pages.slice(0, -1)) for (const step of p.sections.flatMap((s) => s.steps)) if (!step.outOfScope) outputs.push(runStep(t, step, false, outputs).output);
+  for (const p of pages.slice(0, -1)) {
+    const steps = p.sections.flatMap((s) => s.steps);
+    const path = onPath(steps);
+    for (const step of steps) if (!step.outOfScope && path.has(step)) outputs.push(runStep(t, step, false, outputs).output);
+  }
+  const path = onPath(page.sections.flatMap((s) => s.steps), chosen);
   const results: StepResult[] = [];
   let after: string | undefined;
   page.sections.forEach((section, k) => {
     if (k > index) return;
     for (const step of section.steps) {
-      if (step.outOfScope && k < index) continue;
-      if (step.outOfScope) {
+      if ((step.outOfScope || !path.has(step)) && k < index) continue;
+      if (step.outOfScope || !path.has(step)) {
         results.push({ step, output: '', exitCode: 0, scored: false, match: false, missing: [], pullFailures: [] });
         continue;
       }
