@@ -3,7 +3,7 @@
  * plugin with `pods insecure`): A records of Services (`svc.ns.svc.cluster.local`: the cluster IP, or
  * every ready endpoint of a headless Service), of endpoints with a hostname (`host.svc.ns.svc.cluster.local`),
  * pod A records by their dashed address (`10-244-1-5.ns.pod.cluster.local`, answered for any address),
- * and the reverse (PTR) names of those addresses. Everything else is NXDOMAIN.
+ * the reverse (PTR) names of those addresses, and SRV records of named Service ports. Everything else is NXDOMAIN.
  */
 
 import type { Session } from './net.js';
@@ -12,8 +12,15 @@ export const CLUSTER_DOMAIN = 'cluster.local';
 
 const POD_RECORD = /^(\d{1,3})-(\d{1,3})-(\d{1,3})-(\d{1,3})\.[a-z0-9]([-a-z0-9]*[a-z0-9])?\.pod\.cluster\.local$/;
 
+/** One SRV record's port and target (priority and weight are CoreDNS's: 0, and 100 shared out). */
+export interface SrvRecord {
+  port: number;
+  target: string;
+}
+
 export class ClusterDns {
   private readonly records = new Map<string, string[]>();
+  private readonly services = new Map<string, SrvRecord[]>();
   /** Reverse names: an address can be named by several records; the latest set wins, as CoreDNS answers one. */
   private readonly ptr = new Map<string, string>();
 
@@ -41,6 +48,17 @@ export class ClusterDns {
     return [];
   }
 
+  /** Sets (or with none removes) the SRV records of `fqdn`. */
+  setSrv(fqdn: string, records: readonly SrvRecord[]): void {
+    if (records.length) this.services.set(fqdn, [...records]);
+    else this.services.delete(fqdn);
+  }
+
+  /** The SRV records of a fully qualified name, empty for none. */
+  srv(fqdn: string): SrvRecord[] {
+    return this.services.get(fqdn.toLowerCase().replace(/\.$/, '')) ?? [];
+  }
+
   /** The name an address resolves back to, if the cluster DNS knows one. */
   reverse(ip: string): string | undefined {
     return this.ptr.get(ip);
@@ -50,13 +68,15 @@ export class ClusterDns {
 /** A question to a DNS server over the simulated network (the `dns` protocol of a Session). */
 export interface DnsQuery {
   name: string;
-  type: 'A' | 'PTR';
+  type: 'A' | 'PTR' | 'SRV';
 }
 
 export interface DnsReply {
   rcode: 'NOERROR' | 'NXDOMAIN';
-  /** Addresses for A, names for PTR. */
+  /** Addresses for A, names for PTR, `PRIORITY WEIGHT PORT TARGET.` for SRV. */
   answers: string[];
+  /** The additional section: the targets' addresses of SRV answers. */
+  extra?: { name: string; ip: string }[];
 }
 
 export const DNS_PROTOCOL = 'dns';

@@ -6,6 +6,7 @@
  * Models pkg/kubelet/pod_workers.go (serialized syncs, retry after errors), kubelet.go
  * SyncPod/SyncTerminatingPod/SyncTerminatedPod and kuberuntime_manager.go computePodActions.
  */
+import { podHostname, sandboxNames } from './pod-hostname.js';
 import type { TimerHandle } from '../clock/clock.js';
 import type { Container, Pod } from '../api/types.js';
 import type { DirNode } from '../kernel/fs.js';
@@ -238,8 +239,7 @@ export class PodWorker {
         podUid: this.uid,
         podName: m.name ?? '',
         namespace: m.namespace ?? 'default',
-        // A pod in the node's network namespace has the node's hostname (its own network is not modelled apart).
-        hostname: (this.pod.spec?.hostNetwork ? this.ctx.nodeName : this.pod.spec?.hostname || m.name || '').slice(0, 63),
+        ...sandboxNames(podHostname(this.pod, this.ctx.nodeName)),
         ip: this.ctx.allocateIP(),
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
         dns,

@@ -70,9 +70,23 @@ export const hostname: Program = function* (proc) {
   if (o.error) return badOption(proc, o.error);
   const net = machineOf(proc).net;
   if (o.flags.has('i')) proc.stdout.write(`${net?.ip ?? '127.0.0.1'}\n`);
-  else proc.stdout.write(`${proc.sys.hostname()}\n`);
+  else if (o.flags.has('f') || o.flags.has('s') || o.flags.has('d')) {
+    const canonical = canonicalHostname(proc);
+    const dot = canonical.indexOf('.');
+    if (o.flags.has('f')) proc.stdout.write(`${canonical}\n`);
+    else if (o.flags.has('s')) proc.stdout.write(`${dot < 0 ? canonical : canonical.slice(0, dot)}\n`);
+    else if (dot >= 0) proc.stdout.write(`${canonical.slice(dot + 1)}\n`);
+  } else proc.stdout.write(`${proc.sys.hostname()}\n`);
   return 0;
 };
+
+/** The resolver's name for the hostname: the first name of its /etc/hosts line (a pod's FQDN when it has a subdomain). */
+function canonicalHostname(proc: Parameters<Program>[0]): string {
+  const own = proc.sys.hostname();
+  const lines = machineOf(proc).fs.readFileOr('/etc/hosts').split('\n');
+  const names = lines.map((l) => l.replace(/#.*/, '').trim().split(/\s+/).slice(1)).find((n) => n.includes(own));
+  return names?.[0] ?? own;
+}
 
 /** Name of `id` in `names`; a machine without credentials is its login user's own (the reader's machine). */
 function named(proc: Parameters<Program>[0], names: Map<number, string>, id: number, own: number): string | undefined {

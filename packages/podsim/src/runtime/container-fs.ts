@@ -14,6 +14,7 @@ const IMAGE_BUILD_TIME = Date.UTC(2026, 9, 1, 12, 0, 0);
 
 export interface PodFiles {
   hostname: string;
+  hostNames?: string[];
   ip: string;
   dns: DnsConfig;
 }
@@ -64,7 +65,7 @@ export function hostsFile(pod: PodFiles): string {
     'fe00::0\tip6-mcastprefix',
     'fe00::1\tip6-allnodes',
     'fe00::2\tip6-allrouters',
-    `${pod.ip}\t${pod.hostname}`,
+    `${pod.ip}\t${(pod.hostNames ?? [pod.hostname]).join('\t')}`,
     '',
   ].join('\n');
 }

@@ -37,6 +37,7 @@ export interface PodEnvironment {
   random: Random;
   net: NetNamespace;
   hostname: string;
+  hostNames?: string[];
   ip: string;
   podName: string;
   namespace: string;

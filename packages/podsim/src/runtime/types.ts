@@ -139,6 +139,8 @@ export interface SandboxConfig {
   podName: string;
   namespace: string;
   hostname: string;
+  /** The names the kubelet-managed /etc/hosts gives the pod's address (its FQDN first when it has a subdomain); [hostname] when absent. */
+  hostNames?: string[];
   ip: string;
   shareProcessNamespace: boolean;
   dns: DnsConfig;

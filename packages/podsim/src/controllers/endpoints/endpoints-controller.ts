@@ -15,6 +15,7 @@ import { timestamp } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { backendsFor, endpointSubsets } from './endpoint-subsets.js';
+import { endpointName, serviceSrv } from './service-srv.js';
 
 type SvcObj = Service & KubeObject;
 type EpObj = Endpoints & KubeObject;
@@ -29,7 +30,7 @@ export class EndpointsController {
   private readonly endpoints: Informer<EpObj>;
   private readonly pods: Informer<PodObj>;
   /** What we programmed per service key, to undo it when the service goes. */
-  private readonly programmed = new Map<string, { ip?: string; names: string[] }>();
+  private readonly programmed = new Map<string, { ip?: string; names: string[]; srv: string[] }>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -88,19 +89,24 @@ export class EndpointsController {
     const prev = this.programmed.get(key);
     const clusterIP = svc.spec?.clusterIP;
     if (prev?.ip && prev.ip !== clusterIP) this.network.setService(prev.ip, undefined);
+    const srv = serviceSrv(svc, fqdn, headless || !clusterIP, subsets);
+    for (const n of prev?.srv ?? []) if (!srv.has(n)) this.network.dns.setSrv(n, []);
+    for (const [n, records] of srv) this.network.dns.setSrv(n, records);
     if (headless || !clusterIP) {
       for (const n of prev?.names ?? []) this.network.dns.set(n, []);
       const ready = subsets?.flatMap((s) => s.addresses ?? []) ?? [];
-      const named = ready.filter((a) => a.hostname);
-      const dashed = (ip: string) => `${ip.replaceAll('.', '-')}.${fqdn}`;
-      const hostOf = new Map(named.map((a) => [a.ip, `${a.hostname}.${fqdn}`]));
-      this.network.dns.set(fqdn, [...new Set(ready.map((a) => a.ip))], (ip) => hostOf.get(ip) ?? dashed(ip));
-      for (const a of named) this.network.dns.set(`${a.hostname}.${fqdn}`, [a.ip]);
-      this.programmed.set(key, { names: [fqdn, ...named.map((a) => `${a.hostname}.${fqdn}`)] });
+      // Each endpoint has a name under the Service: its hostname, else its dashed address (CoreDNS).
+      const nameOf = new Map(ready.map((a) => [a.ip, endpointName(a, fqdn)]));
+      this.network.dns.set(fqdn, [...nameOf.keys()], (ip) => nameOf.get(ip));
+      for (const [ip, n] of nameOf) this.network.dns.set(n, [ip]);
+      this.programmed.set(key, { names: [fqdn, ...nameOf.values()], srv: [...srv.keys()] });
       return;
     }
     const names = [fqdn];
-    if (prev?.ip === clusterIP) return;
+    if (prev?.ip === clusterIP) {
+      this.programmed.set(key, { ...prev, srv: [...srv.keys()] });
+      return;
+    }
     let next = 0;
     const route = {
       pick: (port: number) => {
@@ -112,13 +118,14 @@ export class EndpointsController {
     };
     this.network.setService(clusterIP, route);
     for (const n of names) this.network.dns.set(n, [clusterIP]);
-    this.programmed.set(key, { ip: clusterIP, names });
+    this.programmed.set(key, { ip: clusterIP, names, srv: [...srv.keys()] });
   }
 
   private serviceGone(key: string, namespace: string, name: string): void {
     const prev = this.programmed.get(key);
     if (prev?.ip) this.network.setService(prev.ip, undefined);
     for (const n of prev?.names ?? []) this.network.dns.set(n, []);
+    for (const n of prev?.srv ?? []) this.network.dns.setSrv(n, []);
     this.programmed.delete(key);
     const ep = this.endpoints.get(namespace, name);
     if (ep) {

@@ -61,7 +61,7 @@ export function bindDig(release: BindRelease): Program {
     const qname = ptr ? `${reverseName(ptr)}.` : name.endsWith('.') ? name : `${name}.`;
     const qtype = ptr ? 'PTR' : (typeArg ?? 'A').toUpperCase();
     const names = ptr ? [ptr] : search ? candidateNames(proc, name) : [name.replace(/\.$/, '')];
-    const found = qtype === 'A' || qtype === 'PTR' ? yield* ask(proc, server, names, ptr ? 'PTR' : 'A', TRIES) : { nxdomain: true as const };
+    const found = qtype === 'A' || qtype === 'PTR' || qtype === 'SRV' ? yield* ask(proc, server, names, qtype, TRIES) : { nxdomain: true as const };
     const banner = `; <<>> DiG ${release.version} <<>> ${args.join(' ')}\n${at ? '; (1 server found)\n' : ''};; global options: +cmd\n`;
     if ('timedOut' in found) {
       const text = unreachable(server, TRIES);
@@ -80,13 +80,17 @@ export function bindDig(release: BindRelease): Program {
     const soa = `ns.dns.${zone} hostmaster.${zone} ${Math.floor(proc.clock.now() / 1000)} 7200 1800 86400 ${TTL}`;
     const authority = !answered && owner.endsWith(zone) ? [record([zone, String(TTL), 'IN', 'SOA', soa], [24, 32, 40, 48])] : [];
     const answers = rdata.map((r) => record([owner, String(TTL), 'IN', qtype, r], [24, 32, 40, 48]));
-    const size = 12 + wireLength(owner) + 4 + answers.length * (2 + 10 + (ptr ? wireLength(rdata[0]) : 4)) + (authority.length ? 2 + 10 + 2 * wireLength(zone) + 20 : 0) + 11;
+    const extra = answered ? found.extra.map((e) => record([`${e.name}.`, String(TTL), 'IN', 'A', e.ip], [24, 32, 40, 48])) : [];
+    // Owners are pointers to names already in the message; an SRV target is written out (RFC 2782).
+    const rdataSize = (r: string) => (qtype === 'SRV' ? 6 + wireLength(r.split(' ')[3]) : ptr ? wireLength(r) : 4);
+    const size = 12 + wireLength(owner) + 4 + rdata.reduce((n, r) => n + 2 + 10 + rdataSize(r), 0) + extra.length * (2 + 10 + 4) + (authority.length ? 2 + 10 + 2 * wireLength(zone) + 20 : 0) + 11;
     let out = `\n${banner};; Got answer:\n`;
     out += `;; ->>HEADER<<- opcode: QUERY, status: ${answered ? 'NOERROR' : 'NXDOMAIN'}, id: ${queryId(proc, qname)}\n`;
-    out += `;; flags: qr aa rd; QUERY: 1, ANSWER: ${answers.length}, AUTHORITY: ${authority.length}, ADDITIONAL: 1\n;; WARNING: recursion requested but not available\n\n`;
+    out += `;; flags: qr aa rd; QUERY: 1, ANSWER: ${answers.length}, AUTHORITY: ${authority.length}, ADDITIONAL: ${extra.length + 1}\n;; WARNING: recursion requested but not available\n\n`;
     out += `;; OPT PSEUDOSECTION:\n; EDNS: version: 0, flags:; udp: 1232\n;; QUESTION SECTION:\n${record([`;${qname}`, 'IN', qtype], [32, 40])}\n\n`;
     if (answers.length) out += `;; ANSWER SECTION:\n${answers.join('\n')}\n\n`;
     if (authority.length) out += `;; AUTHORITY SECTION:\n${authority.join('\n')}\n\n`;
+    if (extra.length) out += `;; ADDITIONAL SECTION:\n${extra.join('\n')}\n\n`;
     out += `;; Query time: 0 msec\n;; SERVER: ${server}#53(${server}) (UDP)\n;; WHEN: ${strftime('%a %b %d %H:%M:%S UTC %Y', proc.clock.now())}\n;; MSG SIZE  rcvd: ${size}\n\n`;
     proc.stdout.write(out);
     return 0;

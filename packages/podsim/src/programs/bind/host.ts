@@ -24,6 +24,7 @@ export function bindHost(): Program {
       return 1;
     }
     if (q.ptr) proc.stdout.write(`${name} domain name pointer ${found.ips[0]}.\n`);
+    else if (q.type === 'SRV') proc.stdout.write(found.ips.map((r) => `${found.fqdn} has SRV record ${r}\n`).join(''));
     else proc.stdout.write(found.ips.map((ip) => `${found.fqdn} has address ${ip}\n`).join(''));
     return 0;
   };

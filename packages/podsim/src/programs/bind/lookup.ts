@@ -15,17 +15,19 @@ export interface BindRelease {
 
 const TRY_MS = 5_000;
 
-export type Answer = { fqdn: string; ips: string[] } | { nxdomain: true } | { timedOut: true };
+export type Answer = { fqdn: string; ips: string[]; extra: { name: string; ip: string }[] } | { nxdomain: true } | { timedOut: true };
+
+export type QueryType = 'A' | 'PTR' | 'SRV';
 
 /** Asks `server` for each name in turn until one has addresses; waits out the tries when nothing answers. */
-export function* ask(proc: Proc, server: string, names: string[], type: 'A' | 'PTR', tries: number): Task<Answer> {
+export function* ask(proc: Proc, server: string, names: string[], type: QueryType, tries: number): Task<Answer> {
   for (const name of names) {
     const reply = queryDns(proc, server, { name, type });
     if (!reply) {
       yield* wait(sleep(proc.clock, TRY_MS * tries));
       return { timedOut: true };
     }
-    if (reply.answers.length) return { fqdn: name, ips: reply.answers };
+    if (reply.answers.length) return { fqdn: name, ips: reply.answers, extra: reply.extra ?? [] };
   }
   return { nxdomain: true };
 }
@@ -36,23 +38,34 @@ export interface Query {
   server: string;
   explicit: boolean;
   ptr: boolean;
+  type: QueryType;
   found: Answer;
 }
 
 /**
  * host's and nslookup's `NAME [SERVER]`: an address is asked for its PTR record, a name for A
- * records over the search list. Undefined, after the usage text, without a NAME.
+ * records (or the type `-t TYPE` / `-type=TYPE` names: SRV) over the search list. Undefined, after
+ * the usage text, without a NAME.
  */
 export function* query(proc: Proc, usage: string, tries: number): Task<Query | undefined> {
-  const [name, explicit] = proc.argv.slice(1).filter((a) => !a.startsWith('-'));
+  const args = proc.argv.slice(1);
+  let asked = 'A';
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const typed = args[i] === '-t' ? args[++i] : /^-(?:type|query|q)=(.+)$/i.exec(args[i])?.[1];
+    if (typed !== undefined) asked = typed.toUpperCase();
+    else if (!args[i].startsWith('-')) operands.push(args[i]);
+  }
+  const [name, explicit] = operands;
   if (!name) {
     proc.stderr.write(usage);
     return undefined;
   }
   const server = serverOf(proc, explicit);
   const ptr = /^\d+\.\d+\.\d+\.\d+$/.test(name);
-  const found = yield* ask(proc, server, ptr ? [name] : candidateNames(proc, name), ptr ? 'PTR' : 'A', tries);
-  return { name: ptr ? reverseName(name) : name, server, explicit: explicit !== undefined, ptr, found };
+  const type: QueryType = ptr ? 'PTR' : asked === 'SRV' ? 'SRV' : 'A';
+  const found = yield* ask(proc, server, ptr ? [name] : candidateNames(proc, name), type, tries);
+  return { name: ptr ? reverseName(name) : name, server, explicit: explicit !== undefined, ptr, type, found };
 }
 
 export function serverOf(proc: Proc, explicit: string | undefined): string {

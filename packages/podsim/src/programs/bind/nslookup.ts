@@ -22,6 +22,7 @@ export function bindNslookup(): Program {
       return 1;
     }
     if (q.ptr) proc.stdout.write(`${name}\tname = ${found.ips[0]}.\n\n`);
+    else if (q.type === 'SRV') proc.stdout.write(found.ips.map((r) => `${found.fqdn}\tservice = ${r}\n`).join('') + '\n');
     else proc.stdout.write(found.ips.map((ip) => `Name:\t${found.fqdn}\nAddress: ${ip}\n`).join('') + '\n');
     return 0;
   };

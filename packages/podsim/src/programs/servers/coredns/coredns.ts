@@ -30,6 +30,14 @@ function answer(proc: Proc, q: DnsQuery): DnsReply {
     const name = dns.reverse(q.name);
     return name ? { rcode: 'NOERROR', answers: [name] } : { rcode: 'NXDOMAIN', answers: [] };
   }
+  if (q.type === 'SRV') {
+    const records = dns.srv(q.name);
+    // The kubernetes plugin shares a weight of 100 among the records of one priority.
+    const weight = Math.floor(100 / records.length);
+    const answers = records.map((r) => `0 ${weight} ${r.port} ${r.target}.`);
+    const extra = records.flatMap((r) => dns.lookup(r.target).map((ip) => ({ name: r.target, ip })));
+    return { rcode: records.length ? 'NOERROR' : 'NXDOMAIN', answers, extra };
+  }
   const ips = dns.lookup(q.name);
   return { rcode: ips.length ? 'NOERROR' : 'NXDOMAIN', answers: ips };
 }
