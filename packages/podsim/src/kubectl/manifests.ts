@@ -7,7 +7,7 @@ import { LineCounter, parseAllDocuments } from 'yaml';
 import { FsError, resolvePath } from '../kernel/fs.js';
 import { wait } from '../kernel/waitable.js';
 import type { Invocation } from './command.js';
-import { goJsonMessage, goYamlMessage } from './yaml-errors.js';
+import { goJsonMessage, goYamlMessage } from '../format/yaml-errors.js';
 
 export interface Manifest {
   /** The path as the reader typed it (or the joined path inside a directory), `STDIN` for `-`. */

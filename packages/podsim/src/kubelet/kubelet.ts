@@ -8,7 +8,7 @@ import type { Clock, TimerHandle } from '../clock/clock.js';
 import { parseQuantity } from '../api/quantity.js';
 import type { ApiClient, Pod, PodStreams } from '../api/types.js';
 import { EventRecorder } from '../events/recorder.js';
-import { newDir, type DirNode } from '../kernel/fs.js';
+import { FileSystem, newDir, type DirNode } from '../kernel/fs.js';
 import { NetNamespace, type HttpRequest, type HttpResponse, type Network } from '../kernel/net.js';
 import type { Random } from '../random/random.js';
 import type { ContainerRuntime } from '../runtime/types.js';
@@ -22,6 +22,10 @@ import { PodWorker } from './pod-worker.js';
 import { KubeletStreams } from './streams.js';
 import type { ProbeAttemptListener } from './probes/types.js';
 import { KUBELET_PORT, NODE_SYSTEM, resourceMetricsText, type PodSample } from './resource-metrics.js';
+import { KubeletJournal } from './journal.js';
+import { readKubeletConfig, writeNodeFiles } from './node-files.js';
+import { CONFIG_MIRROR } from './static-source.js';
+import { StaticPods } from './static-pods.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -51,8 +55,11 @@ export function nodeAddress(podCIDR: string): string {
 
 export class Kubelet implements PodStreams {
   readonly nodeName: string;
-  /** The node's own file system (hostPath volumes live here). */
+  /** The node's own file system (hostPath volumes, the kubelet's config and its static pod folder live here). */
   readonly root: DirNode;
+  /** The kubelet's log, as `journalctl -u kubelet` shows it on the node. */
+  readonly journal: KubeletJournal;
+  private readonly statics: StaticPods;
   private readonly opts: KubeletOptions;
   private readonly ctx: NodeContext;
   private readonly workers = new Map<string, PodWorker>();
@@ -87,6 +94,50 @@ export class Kubelet implements PodStreams {
       probeAttempted: opts.probeAttempted,
     };
     this.streams = new KubeletStreams((ns, name) => this.findWorker(ns, name));
+    const fs = new FileSystem(() => opts.clock.now(), this.root);
+    writeNodeFiles(fs, opts.nodeName);
+    // Not from the seeded random source: a log's pid must not shift the names everything else gets.
+    this.journal = new KubeletJournal(opts.clock, opts.nodeName, 700 + ([...opts.nodeName].reduce((n, c) => n + c.charCodeAt(0), 0) % 300));
+    this.statics = new StaticPods({ ctx: this.ctx, fs, journal: this.journal, run: (pod) => this.runStatic(pod) });
+  }
+
+  /** `systemctl restart kubelet`: a new process reads its config file again and lists its static pods at once. */
+  restart(): void {
+    this.journal.systemd('Stopping kubelet.service - kubelet: The Kubernetes Node Agent...');
+    this.journal.systemd('kubelet.service: Deactivated successfully.');
+    this.journal.pid += 1 + (this.opts.clock.now() % 2000);
+    this.journal.systemd('Started kubelet.service - kubelet: The Kubernetes Node Agent.');
+    this.startStaticPods();
+  }
+
+  private startStaticPods(): void {
+    const config = readKubeletConfig(new FileSystem(() => this.opts.clock.now(), this.root));
+    this.statics.start(config.staticPodPath, config.fileCheckMs);
+  }
+
+  private runStatic(pod: Pod): PodWorker {
+    const uid = pod.metadata?.uid ?? '';
+    // The same file back again while its previous pod still stops: that one finishes under another key.
+    const previous = this.workers.get(uid);
+    if (previous) {
+      this.workers.delete(uid);
+      if (!previous.terminated) {
+        const key = `${uid}/stopping-${this.opts.clock.now()}`;
+        this.workers.set(key, previous);
+        const done = previous.onTerminated;
+        previous.onTerminated = () => {
+          this.workers.delete(key);
+          done?.();
+        };
+      }
+    }
+    const worker = new PodWorker(this.ctx, pod, true);
+    worker.onTerminated = () => {
+      if (this.workers.get(uid) === worker) this.workers.delete(uid);
+    };
+    this.workers.set(uid, worker);
+    worker.schedule(0);
+    return worker;
   }
 
   get hostIP(): string {
@@ -100,6 +151,7 @@ export class Kubelet implements PodStreams {
     this.opts.api.create('nodes', undefined, node);
     this.scheduleHeartbeat();
     this.serveOnNodePort();
+    this.startStaticPods();
     const api = this.opts.api;
     this.stops.push(api.watch('pods', undefined, (ev) => this.onPod(ev.type, ev.object as unknown as Pod), { fieldSelector: `spec.nodeName=${this.nodeName}`, resourceVersion: '0' }));
     for (const kind of ['configmaps', 'secrets'] as const) {
@@ -164,9 +216,12 @@ export class Kubelet implements PodStreams {
   stop(): void {
     for (const s of this.stops.splice(0)) s();
     this.opts.clock.cancel(this.heartbeatTimer);
+    this.statics.stop();
   }
 
   private onPod(type: 'ADDED' | 'MODIFIED' | 'DELETED', pod: Pod): void {
+    // A mirror pod only shows a static pod: the manifest folder, not the API, says what runs.
+    if (pod.metadata?.annotations?.[CONFIG_MIRROR] !== undefined) return this.statics.onMirror(type, pod);
     const uid = pod.metadata?.uid ?? '';
     const w = this.workers.get(uid);
     if (type === 'DELETED') {

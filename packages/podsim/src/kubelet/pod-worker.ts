@@ -55,6 +55,8 @@ export class PodWorker {
   constructor(
     private readonly ctx: NodeContext,
     pod: Pod,
+    /** Runs from the node's manifest folder: its status goes to whichever mirror pod stands for it in the API. */
+    readonly isStatic = false,
   ) {
     this.pod = pod;
     this.uid = pod.metadata?.uid ?? '';
@@ -173,11 +175,19 @@ export class PodWorker {
     const key = JSON.stringify(status);
     if (key === this.lastStatus) return;
     const m = this.pod.metadata ?? {};
-    const r = this.ctx.api.updateStatus('pods', m.namespace, { apiVersion: 'v1', kind: 'Pod', metadata: { name: m.name, namespace: m.namespace, uid: m.uid }, status });
+    // The status manager finds a static pod's mirror by name: the mirror has a UID of its own.
+    const metadata = this.isStatic ? { name: m.name, namespace: m.namespace } : { name: m.name, namespace: m.namespace, uid: m.uid };
+    const r = this.ctx.api.updateStatus('pods', m.namespace, { apiVersion: 'v1', kind: 'Pod', metadata, status });
     if (r.ok) {
-      this.pod = r.value as unknown as Pod;
+      this.pod = this.isStatic ? { ...this.pod, status: (r.value as unknown as Pod).status } : (r.value as unknown as Pod);
       this.lastStatus = key;
-    } else if (r.status.reason === 'NotFound') this.orphaned = true;
+    } else if (r.status.reason === 'NotFound' && !this.isStatic) this.orphaned = true;
+  }
+
+  /** A new mirror pod stands for this static pod: it gets the whole status again. */
+  resendStatus(): void {
+    this.lastStatus = '';
+    this.writeStatus();
   }
 
   private volumeContext(): VolumeContext {

@@ -14,14 +14,19 @@ export const podStrategy: KindStrategy = {
   defaults: defaultPod,
   prepareForCreate(pod, ctx) {
     const spec = pod.spec ?? (pod.spec = {});
-    const sa = spec.serviceAccountName || 'default';
-    const account = ctx.store.get('serviceaccounts', pod.metadata.namespace ?? '', sa);
-    if (!account) {
-      return forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${pod.metadata.namespace}/${sa}: serviceaccount "${sa}" not found`);
+    // ServiceAccount admission leaves a kubelet's mirror pod as the static pod was written, and refuses it an account.
+    if (pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined) {
+      if (spec.serviceAccountName || spec.serviceAccount) return forbidden('pods', pod.metadata.name ?? '', 'a mirror pod may not reference service accounts');
+    } else {
+      const sa = spec.serviceAccountName || 'default';
+      const account = ctx.store.get('serviceaccounts', pod.metadata.namespace ?? '', sa);
+      if (!account) {
+        return forbidden('pods', pod.metadata.name ?? '', `error looking up service account ${pod.metadata.namespace}/${sa}: serviceaccount "${sa}" not found`);
+      }
+      spec.serviceAccountName = sa;
+      spec.serviceAccount = sa;
+      mountServiceAccountToken(spec, ctx.random, account.automountServiceAccountToken !== false);
     }
-    spec.serviceAccountName = sa;
-    spec.serviceAccount = sa;
-    mountServiceAccountToken(spec, ctx.random, account.automountServiceAccountToken !== false);
     addPriority(spec);
     addDefaultTolerations(spec);
     pod.status = { phase: 'Pending', qosClass: podQOSClass(spec) };

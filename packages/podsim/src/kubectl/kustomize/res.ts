@@ -4,7 +4,7 @@
  * name references match against. Also the reader's file system as kustomize's loader sees it.
  */
 import { LineCounter, parseAllDocuments } from 'yaml';
-import { goYamlMessage } from '../yaml-errors.js';
+import { goYamlMessage } from '../../format/yaml-errors.js';
 
 export type Obj = Record<string, unknown>;
 

@@ -16,7 +16,7 @@ import { readLocalFile } from '../../local-files.js';
 import { manifestArgsGiven, readTargets } from '../../manifest-target.js';
 import { printChanged } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
-import { yamlToJson } from '../../yaml-to-json.js';
+import { yamlToJson } from '../../../format/yaml-to-json.js';
 import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
 
 export const OUTPUT_FLAG: FlagSpec = { name: 'output', short: 'o', type: 'string', help: 'Output format: one of json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file.' };

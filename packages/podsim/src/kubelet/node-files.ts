@@ -1,0 +1,96 @@
+/**
+ * The files a kubeadm node holds for its kubelet: /var/lib/kubelet/config.yaml as `kubeadm init`/`join`
+ * write it (KubeletConfiguration v1beta1, zero durations meaning "the kubelet's default"), and the
+ * static pod folder it names, /etc/kubernetes/manifests.
+ */
+import { parse } from 'yaml';
+import type { FileSystem } from '../kernel/fs.js';
+
+export const KUBELET_CONFIG_PATH = '/var/lib/kubelet/config.yaml';
+export const MANIFESTS_DIR = '/etc/kubernetes/manifests';
+
+/** As a kubeadm 1.32 node's config.yaml reads (observed on kubeadm clusters: cat /var/lib/kubelet/config.yaml). */
+export const KUBEADM_KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1
+authentication:
+  anonymous:
+    enabled: false
+  webhook:
+    cacheTTL: 0s
+    enabled: true
+  x509:
+    clientCAFile: /etc/kubernetes/pki/ca.crt
+authorization:
+  mode: Webhook
+  webhook:
+    cacheAuthorizedTTL: 0s
+    cacheUnauthorizedTTL: 0s
+cgroupDriver: systemd
+clusterDNS:
+- 10.96.0.10
+clusterDomain: cluster.local
+containerRuntimeEndpoint: ""
+cpuManagerReconcilePeriod: 0s
+crashLoopBackOff: {}
+evictionPressureTransitionPeriod: 0s
+fileCheckFrequency: 0s
+healthzBindAddress: 127.0.0.1
+healthzPort: 10248
+httpCheckFrequency: 0s
+imageMaximumGCAge: 0s
+imageMinimumGCAge: 0s
+kind: KubeletConfiguration
+logging:
+  flushFrequency: 0
+  options:
+    json:
+      infoBufferSize: "0"
+    text:
+      infoBufferSize: "0"
+  verbosity: 0
+memorySwap: {}
+nodeStatusReportFrequency: 0s
+nodeStatusUpdateFrequency: 0s
+resolvConf: /run/systemd/resolve/resolv.conf
+rotateCertificates: true
+runtimeRequestTimeout: 0s
+shutdownGracePeriod: 0s
+shutdownGracePeriodCriticalPods: 0s
+staticPodPath: ${MANIFESTS_DIR}
+streamingConnectionIdleTimeout: 0s
+syncFrequency: 0s
+volumeStatsAggPeriod: 0s
+`;
+
+/** Lays out a freshly joined node's files. */
+export function writeNodeFiles(fs: FileSystem, nodeName: string): void {
+  fs.mkdir(MANIFESTS_DIR, true);
+  fs.mkdir('/var/lib/kubelet', true);
+  fs.mkdir('/tmp', true);
+  fs.mkdir('/root', true);
+  fs.writeFile(KUBELET_CONFIG_PATH, KUBEADM_KUBELET_CONFIG);
+  fs.writeFile('/etc/hostname', nodeName + '\n');
+}
+
+export interface KubeletFileConfig {
+  staticPodPath?: string;
+  /** fileCheckFrequency in ms; 0s (or unset) is the kubelet's default of 20 s. */
+  fileCheckMs: number;
+}
+
+/** FileCheckFrequency's default in the kubelet's config defaults (pkg/kubelet/apis/config/v1beta1/defaults.go). */
+export const FILE_CHECK_DEFAULT_MS = 20_000;
+
+/** What the kubelet takes from its config file when it starts; an unreadable file leaves the defaults. */
+export function readKubeletConfig(fs: FileSystem): KubeletFileConfig {
+  let doc: unknown;
+  try {
+    doc = parse(fs.readFile(KUBELET_CONFIG_PATH));
+  } catch {
+    return { fileCheckMs: FILE_CHECK_DEFAULT_MS };
+  }
+  const c = (doc ?? {}) as Record<string, unknown>;
+  const path = typeof c.staticPodPath === 'string' && c.staticPodPath !== '' ? c.staticPodPath : undefined;
+  const m = /^(\d+)s$/.exec(String(c.fileCheckFrequency ?? ''));
+  const ms = m && Number(m[1]) > 0 ? Number(m[1]) * 1000 : FILE_CHECK_DEFAULT_MS;
+  return { staticPodPath: path, fileCheckMs: ms };
+}
