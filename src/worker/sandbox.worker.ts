@@ -21,6 +21,8 @@ const starter: SandboxStarter = {
       await explainSchema.load().catch(() => undefined);
       return Comlink.proxy(restoreSandbox(saved));
     }
+    // Add-ons are created from their YAML manifests as the cluster boots, and the YAML parser is a lazy part.
+    if (options.addons?.length) await explainSchema.load();
     const sandbox = createSandbox(options);
     // The prompt shows at once; input waits for the schema, which arrives long before anyone types.
     return Comlink.proxy(explainSchema.gate(sandbox));

@@ -14,6 +14,20 @@ describe('what the reader types', () => {
     expect(sb.readFile('pod.yaml')).toBe('kind: Pod\n');
   });
 
+  it('what is typed ahead while a command runs, even half a line, is at the next prompt', () => {
+    const sb = createSandbox();
+    let out = '';
+    sb.onOutput((d) => (out += d));
+    sb.write('sleep 1\r');
+    sb.tick(100);
+    sb.write('echo hel');
+    sb.tick(2000);
+    sb.write('lo\r');
+    sb.tick(100);
+    // bash's line editor shows the typed-ahead text again after its prompt, and the line runs whole.
+    expect(plainText(out)).toBe('sleep 1\necho hellearner@podlab:~$ echo hello\nhello\nlearner@podlab:~$');
+  });
+
   it('a command typed while the clock is paused says so, once per pause', () => {
     const sb = createSandbox();
     let out = '';

@@ -8,6 +8,7 @@ import { dataStoreImage } from './datastore-images.js';
 import { dnsutilsImage } from './dnsutils.js';
 import { fedoraImage } from './fedora.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
+import { metricsServerImage } from './metrics-server.js';
 import { runtimeImage } from './runtimes.js';
 import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
 import { traefikImage } from './traefik.js';
@@ -28,6 +29,7 @@ export default {
   nodeHello: nodeHelloImage,
   serveHostname: serveHostnameImage,
   testWebserver: testWebserverImage,
+  metricsServer: metricsServerImage,
   runtime: runtimeImage,
   busyboxplus: busyboxplusImage,
   curl: curlImage,

@@ -22,7 +22,6 @@ import { NODE_IMAGE_TAGS } from './node-images.js';
 import { pause } from './pause.js';
 import { redis } from './redis.js';
 import { polinuxStress } from './stress.js';
-import { metricsServerImage } from './metrics-server.js';
 
 export { parseImageRef } from './ref.js';
 export type { Image, ImageConfig, ImageRef } from './types.js';
@@ -81,7 +80,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'us-docker.pkg.dev/google-samples/containers/gke/hello-app': helloAppImage,
   'docker.io/polinux/stress': sameImage(polinuxStress),
   'docker.io/vish/stress': lazy('vishStress'),
-  'registry.k8s.io/metrics-server/metrics-server': metricsServerImage,
+  'registry.k8s.io/metrics-server/metrics-server': lazy('metricsServer'),
   'registry.k8s.io/liveness': lazy('liveness'),
   'registry.k8s.io/goproxy': lazy('goproxy'),
   'registry.k8s.io/etcd': lazy('etcd'),

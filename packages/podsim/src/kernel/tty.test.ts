@@ -49,6 +49,14 @@ describe('tty line discipline', () => {
     expect(t.shown()).toBe('');
   });
 
+  it('leaving canonical mode makes a line typed only in part readable', () => {
+    const t = setup();
+    t.tty.type('echo hel');
+    t.tty.setMode({ canonical: false, echo: false, isig: false });
+    t.read();
+    expect(t.got).toEqual(['echo hel']);
+  });
+
   it('Ctrl+C, Ctrl+Z and Ctrl+\\ signal the foreground process group only', () => {
     const clock = new Clock(0);
     const ns = new PidNamespace(false, 10);

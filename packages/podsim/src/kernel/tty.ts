@@ -72,6 +72,12 @@ export class Tty implements RemoteSession {
   setMode(m: Partial<TermMode>): void {
     const wasRaw = !this.termMode.canonical;
     this.termMode = { ...this.termMode, ...m };
+    // Leaving canonical mode makes a line typed only in part readable (n_tty): a shell's line editor takes
+    // over what was typed ahead while the last command ran.
+    if (!wasRaw && !this.termMode.canonical && this.editing) {
+      this.ready += this.editing;
+      this.editing = '';
+    }
     if (wasRaw && this.termMode.canonical && this.ready) {
       const typeahead = this.ready;
       this.ready = '';

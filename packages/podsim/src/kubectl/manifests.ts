@@ -3,7 +3,7 @@
  * with its source for messages (`error when creating "pod.yaml": …`). Errors use kubectl's wording
  * (cli-runtime pkg/resource/visitor.go, builder.go).
  */
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { yaml } from '../format/yaml-parser.js';
 import { FsError, resolvePath } from '../kernel/fs.js';
 import { wait } from '../kernel/waitable.js';
 import type { Invocation } from './command.js';
@@ -34,6 +34,7 @@ export function parseManifestText(text: string, source: string): { ok: true; obj
     }
     return { ok: true, objects };
   }
+  const { LineCounter, parseAllDocuments } = yaml();
   const lc = new LineCounter();
   let docs;
   try {

@@ -3,7 +3,7 @@
  * else each file of $KUBECONFIG (the first to name an entry wins), else ~/.kube/config. The
  * sandbox's own admin config stands in for ~/.kube/config until something writes it.
  */
-import { parse as parseYaml } from 'yaml';
+import { yaml } from '../../format/yaml-parser.js';
 import { resolvePath } from '../../kernel/fs.js';
 import type { Invocation } from '../command.js';
 import { goPathError } from '../local-files.js';
@@ -49,7 +49,7 @@ export function readConfigFile(inv: Invocation, path: string): { ok: true; file:
   }
   let doc: Record<string, unknown>;
   try {
-    doc = (parseYaml(text) ?? {}) as Record<string, unknown>;
+    doc = (yaml().parse(text) ?? {}) as Record<string, unknown>;
   } catch (e) {
     return { ok: false, error: `error loading config file "${path}": yaml: ${(e as Error).message.split('\n')[0]}` };
   }
