@@ -8,10 +8,9 @@ import { aggregate, errorBody, errorText, type FieldError } from './validation/f
 
 export type { FieldError } from './validation/field.js';
 
+/** Fields in metav1.Status's order, as the server writes them: details before code. */
 function status(code: number, reason: string, message: string, details?: Status['details']): Status {
-  const s: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code };
-  if (details) s.details = details;
-  return s;
+  return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, ...(details ? { details } : {}), code };
 }
 
 /** `pods` or `deployments.apps`. */
@@ -67,9 +66,14 @@ export function forbidden(resource: string, name: string, why: string, group?: s
   return status(403, 'Forbidden', `${qualified(resource, group)} "${name}" is forbidden: ${why}`, details(resource, name, group));
 }
 
-/** What the server answers for a resource it does not serve. */
+/** What the server answers for a resource or path it does not serve (NewGenericServerResponse: empty details). */
 export function resourceNotFound(): Status {
-  return status(404, 'NotFound', 'the server could not find the requested resource');
+  return status(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
+/** A request whose credentials no authenticator accepts (the unauthorized handler's Status). */
+export function unauthorized(): Status {
+  return status(401, 'Unauthorized', 'Unauthorized');
 }
 
 export function tooLarge(limit: number): Status {

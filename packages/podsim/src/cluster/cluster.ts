@@ -52,6 +52,7 @@ export class Cluster {
   readonly api: ApiServer;
   readonly network: Network;
   readonly streams: PodStreams;
+  readonly nodes: readonly NodeSpec[];
   private readonly kubelets = new Map<string, Kubelet>();
   private readonly probeListeners = new Set<ProbeAttemptListener>();
 
@@ -83,7 +84,8 @@ export class Cluster {
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
-    const [controlPlane, ...workers] = clusterNodes(opts.workers ?? 3);
+    this.nodes = clusterNodes(opts.workers ?? 3);
+    const [controlPlane, ...workers] = this.nodes;
     publishApiServerEndpoints(this.api, controlPlane.internalIP);
     // A network-attached volume's contents follow a pod to whichever node it lands on.
     const claims = new Map<string, DirNode>();
@@ -94,7 +96,7 @@ export class Cluster {
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
     for (const node of workers) this.addNode(node, claims).preload(WORKER_IMAGES);
-    serveApiInCluster(this.api, this.network, controlPlane.internalIP);
+    serveApiInCluster(this.api, this.clock, this.network, controlPlane.name, controlPlane.internalIP);
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
   }
 

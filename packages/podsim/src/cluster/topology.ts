@@ -8,6 +8,11 @@ export interface NodeSpec {
 
 export const CONTROL_PLANE_NAME = 'controlplane';
 
+/** The nodes' own network (172.18.0.0/16, as a kind or Docker bridge gives them; the gateway is .1). */
+export function onNodeNetwork(ip: string): boolean {
+  return ip.startsWith('172.18.');
+}
+
 /** `controlplane` (10.244.0.0/24, 172.18.0.2), then `node01`… (10.244.1.0/24, 172.18.0.3…). */
 export function clusterNodes(workers: number): NodeSpec[] {
   const count = Math.max(0, Math.min(20, Math.floor(Number.isFinite(workers) ? workers : 3)));

@@ -1,12 +1,15 @@
 /**
  * The reader's machine: a laptop-like host outside the cluster with kubectl configured, a home
- * directory, coreutils, and its own loopback (where `kubectl port-forward` listens).
+ * directory, coreutils, and its own loopback (where `kubectl port-forward` listens). It sits on the
+ * nodes' network, as a lab machine beside a kubeadm cluster does: /etc/hosts names the nodes (so the
+ * kubeconfig's https://controlplane:6443 resolves), the network's gateway answers DNS, and pod and
+ * Service addresses are not routed to it.
  */
 import { METRICS_SERVER_WEB } from './web/metrics-server.js';
 import type { ApiClient, PodStreams } from '../api/types.js';
 import type { Clock } from '../clock/clock.js';
 import { FileSystem, resolvePath } from '../kernel/fs.js';
-import { NetNamespace } from '../kernel/net.js';
+import { NetNamespace, type Network } from '../kernel/net.js';
 import { PidNamespace, type Program, type System } from '../kernel/process.js';
 import type { Waitable } from '../kernel/waitable.js';
 import { completeKubectl } from '../kubectl/complete.js';
@@ -16,6 +19,8 @@ import { PROGRAMS } from '../programs/index.js';
 import type { Random } from '../random/random.js';
 import { bash, BASH, shellMain } from '../shell/index.js';
 import type { EditorMode, HostContext, KubeConfigInfo } from '../kubectl/context.js';
+import { NODE_RESOLVER } from '../kubelet/dns-config.js';
+import { onNodeNetwork, type NodeSpec } from '../cluster/topology.js';
 import { HOST_PROGRAMS } from './programs/index.js';
 
 export const HOME = '/home/learner';
@@ -53,11 +58,19 @@ export interface ClusterParts {
   random: Random;
   api: ApiClient;
   streams: PodStreams;
+  network: Network;
+  nodes: readonly NodeSpec[];
+}
+
+/** Debian's /etc/hosts for the machine, plus the cluster's nodes as the lab set them up. */
+function hostsFile(nodes: readonly NodeSpec[]): string {
+  const lines = ['127.0.0.1\tlocalhost', `127.0.1.1\t${HOSTNAME}`, '::1\tlocalhost ip6-localhost ip6-loopback', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
+  return [...lines, ...nodes.map((n) => `${n.internalIP}\t${n.name}`), ''].join('\n');
 }
 
 export class ReaderMachine {
   readonly fs: FileSystem;
-  readonly net = new NetNamespace('127.0.0.1', undefined);
+  readonly net: NetNamespace;
   readonly ns = new PidNamespace(false, 1200);
   readonly ctx: HostContext;
   readonly sys: System;
@@ -73,6 +86,9 @@ export class ReaderMachine {
     this.fs = new FileSystem(() => clock.now());
     for (const d of [HOME, '/tmp', '/etc', '/usr/bin', '/usr/local/bin', '/bin']) this.fs.mkdir(d, true);
     this.fs.writeFile('/etc/hostname', HOSTNAME + '\n');
+    this.fs.writeFile('/etc/hosts', hostsFile(cluster.nodes));
+    this.fs.writeFile('/etc/resolv.conf', NODE_RESOLVER.servers.map((ip) => `nameserver ${ip}\n`).join(''));
+    this.net = new NetNamespace('127.0.0.1', cluster.network, onNodeNetwork);
     for (const [path, content] of Object.entries(files)) {
       const abs = resolvePath(HOME, path);
       this.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);

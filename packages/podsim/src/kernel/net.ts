@@ -33,11 +33,22 @@ export interface Session {
   request(message: unknown): unknown;
 }
 
+/**
+ * The certificate an HTTPS server presents: who signed it (the PEM of a private CA, `public` for a CA
+ * every system trusts, `self` for a self-signed one) and the DNS names and addresses it is valid for.
+ */
+export interface ServerCertificate {
+  issuer: string;
+  names: readonly string[];
+}
+
 /** A listening socket. `http` is absent for plain TCP servers (redis, a DB): connect works, HTTP fails. */
 export interface Listener {
   port: number;
   /** Program that owns the socket (for `netstat`-like output and error texts). */
   owner: string;
+  /** Present when the server speaks HTTPS. */
+  tls?: ServerCertificate;
   http?(req: HttpRequest): HttpResponse | Waitable<HttpResponse>;
   /** Opens a session with a server that speaks its own protocol; undefined when the connection is dropped. */
   open?(remoteAddr: string): Session | undefined;
@@ -49,9 +60,14 @@ export class NetNamespace {
   private readonly listeners = new Map<number, Listener>();
   private closedFns = new Set<() => void>();
 
+  /**
+   * `reaches` limits the addresses this namespace can route to: a machine outside the cluster sits on
+   * the nodes' network, not the pod or Service networks.
+   */
   constructor(
     readonly ip: string,
     readonly network: Network | undefined,
+    private readonly reaches?: (ip: string) => boolean,
   ) {}
 
   /** Binds a port; 'EADDRINUSE' when another container of the pod already listens on it. */
@@ -85,6 +101,7 @@ export class NetNamespace {
       return this.listeners.get(port) ?? 'ECONNREFUSED';
     }
     if (!this.network) return 'EHOSTUNREACH';
+    if (this.reaches && !this.reaches(this.network.lookup(host) ?? host)) return 'EHOSTUNREACH';
     return this.network.connect(host, port);
   }
 

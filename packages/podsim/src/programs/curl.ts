@@ -1,11 +1,13 @@
 /**
  * curl (Debian images and the reader's machine): -s -S -f -i -I -o FILE -X METHOD -d DATA -m SEC
- * -w '%{http_code}', with curl 8's error texts (`curl: (7) Failed to connect to …`).
+ * -w '%{http_code}', -H HEADER, HTTPS with -k/--insecure and --cacert, with curl 8's error texts
+ * (`curl: (7) Failed to connect to …`, the TLS failures of tls-client.ts).
  */
 import { machineOf } from '../kernel/machine.js';
 import type { Program } from '../kernel/process.js';
 import { sleep, wait } from '../kernel/waitable.js';
 import { HTTP_REASONS, connect, exchange, parseUrl, resolveHost } from './net-client.js';
+import { CA_CERT_HELP, PLAIN_HTTP_TO_TLS, handshake } from './tls-client.js';
 import { abs, errText } from './util.js';
 import { withTimeout } from './wget.js';
 import { utf8Length } from '../kernel/utf8.js';
@@ -24,12 +26,25 @@ interface CurlOptions {
   maxTimeSec: number;
   writeOut?: string;
   url?: string;
+  /** -H: `Name: value` replaces or adds a header, `Name:` removes one, `Name;` sends it empty. */
+  headers: Record<string, string | null>;
+  insecure: boolean;
+  cacert?: string;
 }
 
-const WITH_VALUE = new Set(['-o', '--output', '-X', '--request', '-d', '--data', '-m', '--max-time', '-w', '--write-out', '-H', '--header', '--connect-timeout', '-A', '--user-agent']);
+const WITH_VALUE = new Set(['-o', '--output', '-X', '--request', '-d', '--data', '-m', '--max-time', '-w', '--write-out', '-H', '--header', '--connect-timeout', '-A', '--user-agent', '--cacert']);
+
+/** One -H argument as curl reads it (lib/http.c): a line without `:` or `;` is not a header and is left out. */
+function addHeader(headers: CurlOptions['headers'], line: string): void {
+  const colon = line.indexOf(':');
+  if (colon > 0) {
+    const value = line.slice(colon + 1).trim();
+    headers[line.slice(0, colon)] = value === '' ? null : value;
+  } else if (line.endsWith(';') && line.length > 1) headers[line.slice(0, -1)] = '';
+}
 
 function parse(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { silent: false, showError: false, fail: false, include: false, head: false, maxTimeSec: 0 };
+  const o: CurlOptions = { silent: false, showError: false, fail: false, include: false, head: false, maxTimeSec: 0, headers: {}, insecure: false };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (WITH_VALUE.has(a)) {
@@ -40,10 +55,14 @@ function parse(args: string[]): CurlOptions | string {
       else if (a === '-d' || a === '--data') o.data = v;
       else if (a === '-m' || a === '--max-time') o.maxTimeSec = Number(v);
       else if (a === '-w' || a === '--write-out') o.writeOut = v;
+      else if (a === '-H' || a === '--header') addHeader(o.headers, v);
+      else if (a === '--cacert') o.cacert = v;
+      else if (a === '-A' || a === '--user-agent') o.headers['User-Agent'] = v;
     } else if (a.startsWith('--')) {
       const flag: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--fail': 'fail', '--include': 'include', '--head': 'head', '--remote-name': 'remoteName' };
       if (flag[a]) (o as unknown as Record<string, boolean>)[flag[a]] = true;
-      else if (a !== '--location' && a !== '--verbose' && a !== '--insecure') return `option ${a}: is unknown`;
+      else if (a === '--insecure') o.insecure = true;
+      else if (a !== '--location' && a !== '--verbose') return `option ${a}: is unknown`;
     } else if (a.startsWith('-') && a.length > 1) {
       for (const c of a.slice(1)) {
         if (c === 's') o.silent = true;
@@ -52,7 +71,8 @@ function parse(args: string[]): CurlOptions | string {
         else if (c === 'i') o.include = true;
         else if (c === 'I') o.head = true;
         else if (c === 'O') o.remoteName = true;
-        else if (c !== 'L' && c !== 'v' && c !== 'k') return `option -${c}: is unknown`;
+        else if (c === 'k') o.insecure = true;
+        else if (c !== 'L' && c !== 'v') return `option -${c}: is unknown`;
       }
     } else o.url = a;
   }
@@ -62,7 +82,7 @@ function parse(args: string[]): CurlOptions | string {
 export const curl: Program = function* (proc) {
   const o = parse(proc.argv.slice(1));
   const problem = (code: number, msg: string, opts?: CurlOptions) => {
-    if (!opts || !opts.silent || opts.showError) proc.stderr.write(`curl: (${code}) ${msg}\n`);
+    if (!opts || !opts.silent || opts.showError) proc.stderr.write(`curl: (${code}) ${msg}\n${code === 60 ? CA_CERT_HELP : ''}`);
     return code;
   };
   if (typeof o === 'string') {
@@ -94,8 +114,14 @@ export const curl: Program = function* (proc) {
     }
     return problem(7, `Failed to connect to ${url.host} port ${url.port} after 0 ms: Couldn't connect to server`, o);
   }
+  if (url.scheme === 'https') {
+    const failed = handshake(proc, target, url.host, o);
+    if (failed) return problem(failed.code, failed.message, o);
+  }
   const method = o.method ?? (o.head ? 'HEAD' : o.data !== undefined ? 'POST' : 'GET');
-  const res = yield* withTimeout(exchange(proc, target, { method, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'curl/8.5.0', body: o.data, to: ip }), proc.clock, (o.maxTimeSec || 1e6) * 1000);
+  const plainToTls = url.scheme === 'http' && target.tls && target.tls.issuer !== 'public';
+  const request = { method, path: url.path, host: url.port === 80 ? url.host : `${url.host}:${url.port}`, userAgent: 'curl/8.5.0', body: o.data, to: ip, headers: o.headers };
+  const res = plainToTls ? PLAIN_HTTP_TO_TLS : yield* withTimeout(exchange(proc, target, request), proc.clock, (o.maxTimeSec || 1e6) * 1000);
   if (res === 'timeout') return problem(28, `Operation timed out after ${o.maxTimeSec * 1000} milliseconds with 0 bytes received`, o);
   if (!res) return problem(52, 'Empty reply from server', o);
   if (o.fail && res.status >= 400) return problem(22, `The requested URL returned error: ${res.status}`, o);

@@ -7,32 +7,13 @@
 import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
 import { sleep, wait, type Task } from '../kernel/waitable.js';
-import { candidateNames, resolveNames } from './net-client.js';
+import { candidateNames, hostsFileEntry, resolveNames, type HostsEntry } from './net-client.js';
 
 /** The C library's resolver: RES_TIMEOUT 5 s, two attempts. */
 const RESOLVER_TIMEOUT_MS = 10_000;
 
-interface Host {
-  name: string;
-  aliases: string[];
-  ips: string[];
-}
-
-function hostsFile(proc: Proc, key: string, v6: boolean): Host | undefined {
-  const text = machineOf(proc).fs.readFileOr('/etc/hosts');
-  const ips: string[] = [];
-  let found: Host | undefined;
-  for (const line of text.split('\n')) {
-    const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
-    if (!ip || !names.includes(key) || ip.includes(':') !== v6) continue;
-    found ??= { name: names[0], aliases: names.slice(1), ips };
-    ips.push(ip);
-  }
-  return found;
-}
-
-function* lookupHost(proc: Proc, key: string): Task<Host | undefined> {
-  const local = hostsFile(proc, key, true) ?? hostsFile(proc, key, false);
+function* lookupHost(proc: Proc, key: string): Task<HostsEntry | undefined> {
+  const local = hostsFileEntry(proc, key, true) ?? hostsFileEntry(proc, key, false);
   if (local) return local;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(key)) return { name: key, aliases: [], ips: [key] };
   const found = resolveNames(proc, candidateNames(proc, key));

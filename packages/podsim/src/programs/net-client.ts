@@ -88,6 +88,7 @@ function webServer(proc: Proc, ip: string, port: number): Listener | undefined {
   return {
     port,
     owner: host,
+    ...(port === 443 ? { tls: { issuer: 'public', names: [host] } } : {}),
     http: (req) => {
       const scheme = port === 443 ? 'https' : 'http';
       const body = web[`${scheme}://${host}${req.path}`];
@@ -96,12 +97,34 @@ function webServer(proc: Proc, ip: string, port: number): Listener | undefined {
   };
 }
 
+export interface HostsEntry {
+  name: string;
+  aliases: string[];
+  ips: string[];
+}
+
+/** The /etc/hosts line(s) naming `key`, of one address family: what the C library reads before DNS. */
+export function hostsFileEntry(proc: Proc, key: string, v6: boolean): HostsEntry | undefined {
+  const text = machineOf(proc).fs.readFileOr('/etc/hosts');
+  const ips: string[] = [];
+  let found: HostsEntry | undefined;
+  for (const line of text.split('\n')) {
+    const [ip, ...names] = line.replace(/#.*/, '').trim().split(/\s+/);
+    if (!ip || !names.includes(key) || ip.includes(':') !== v6) continue;
+    found ??= { name: names[0], aliases: names.slice(1), ips };
+    ips.push(ip);
+  }
+  return found;
+}
+
 /** The address `name` resolves to from this machine, or undefined (unknown host). */
 export function resolveHost(proc: Proc, name: string): string | undefined {
   if (name === 'localhost') return '127.0.0.1';
   const web = webHosts(proc).indexOf(name);
   if (web >= 0) return `${WEB_NET}${web + 1}`;
   if (/^\d+\.\d+\.\d+\.\d+$/.test(name) || name === '::1') return name;
+  const listed = hostsFileEntry(proc, name, false);
+  if (listed) return listed.ips[0];
   const net = machineOf(proc).net;
   if (net && name === proc.sys.hostname()) return net.ip;
   return resolveFqdn(proc, name)?.ip;
@@ -166,13 +189,18 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1)$/;
 export function* exchange(
   proc: Proc,
   listener: Listener,
-  req: { method: string; path: string; host: string; userAgent: string; body?: string; to: string },
+  req: { method: string; path: string; host: string; userAgent: string; body?: string; to: string; headers?: Readonly<Record<string, string | null>> },
 ): Generator<Waitable<unknown>, HttpResponse | undefined, unknown> {
   if (!listener.http) return undefined;
   const net = machineOf(proc).net;
   // A connection to a loopback address comes from that same address, as the server's log shows it.
   const remoteAddr = LOOPBACK.test(req.to) ? req.to : net ? net.ip : '127.0.0.1';
   const headers: Record<string, string> = { Host: req.host, 'User-Agent': req.userAgent, Accept: '*/*' };
+  // The client's own headers replace the defaults whatever their case; null removes one.
+  for (const [name, value] of Object.entries(req.headers ?? {})) {
+    for (const k of Object.keys(headers)) if (k.toLowerCase() === name.toLowerCase()) delete headers[k];
+    if (value !== null) headers[name] = value;
+  }
   const r = listener.http({ method: req.method, path: req.path, headers, body: req.body, remoteAddr });
   const res = 'subscribe' in r ? yield* wait(r) : r;
   return res.closed ? undefined : res;
