@@ -46,6 +46,14 @@ describe('similar', () => {
     expect(similar(page, ours).match).toBe(true);
   });
 
+  it("treats the API server's address, port included, as the page's cluster's", () => {
+    const page = '{\n  "serverAddressByClientCIDRs": [\n    {\n      "clientCIDR": "0.0.0.0/0",\n      "serverAddress": "10.0.1.149:443"\n    }\n  ]\n}';
+    const ours = '{\n  "serverAddressByClientCIDRs": [\n    {\n      "clientCIDR": "0.0.0.0/0",\n      "serverAddress": "172.18.0.2:6443"\n    }\n  ]\n}';
+    expect(similar(page, ours).match).toBe(true);
+    // Only the API server's address: another field's port still counts.
+    expect(similar('"endpoint": "10.0.1.149:443"', '"endpoint": "172.18.0.2:6443"\n').match).toBe(false);
+  });
+
   it('compares YAML excerpts line by line, indentation and order free, with ... as a gap', () => {
     const page = '...\nresources:\n  requests:\n    memory: 100Mi\n  limits:\n    memory: 200Mi\n...';
     const ours = 'spec:\n  containers:\n  - name: c\n    resources:\n      limits:\n        memory: 200Mi\n      requests:\n        memory: 100Mi\n';

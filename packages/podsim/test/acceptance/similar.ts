@@ -73,6 +73,9 @@ const VALUE_RULES: [RegExp, string][] = [
   [/\b[0-9a-f]{32,}\b/g, '<id>'],
   [/\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(\/\d+)?\b/g, '<ip>'],
   [/\b[0-9a-f]{0,4}(:[0-9a-f]{0,4}){2,7}\b(?=[\s,/]|$)/g, '<ip>'],
+  // The API server's address is the page's cluster's, its port too: kubeadm serves on 6443 (--apiserver-bind-port),
+  // minikube on 8443, managed clusters such as GKE on 443 (the access-cluster page's `10.0.1.149:443`).
+  [/("serverAddress": "<ip>):\d+"/g, '$1:<port>"'],
   // A pod of a ReplicaSet; older clusters drew the suffix from all letters and digits.
   [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?=[a-z0-9]*\\d)${K8S_RANDOM.replace(']', '0-9]')}{6,10}-[a-z0-9]{5}\\b`, 'g'), '$1-<hash>-<rand>'],
   [new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-${K8S_RANDOM}{5}\\b`, 'g'), '$1-<rand>'],
