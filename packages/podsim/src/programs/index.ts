@@ -27,7 +27,7 @@ import { readlink } from './readlink.js';
 import { ps } from './ps.js';
 import { sed } from './sed.js';
 import { sleep } from './sleep.js';
-import { head, sort, tail, uniq, wc } from './text.js';
+import { head, rev, sort, tail, uniq, wc } from './text.js';
 import { tar } from './tar.js';
 import { tcpdump } from './tcpdump.js';
 import { tr } from './tr.js';
@@ -77,6 +77,7 @@ export const PROGRAMS: Record<string, Program> = {
   seq,
   sha1sum,
   sha256sum,
+  rev,
   sleep,
   sort,
   tail,

@@ -131,6 +131,13 @@ describe('text tools', () => {
     expect(m.run(['sort', '-n'], { stdin: '10\n9\n100\n' }).out.text).toBe('9\n10\n100\n');
   });
 
+  it('rev reverses each line, files and stdin (as util-linux rev prints them)', () => {
+    const m = machine({ files: { '/input/data.txt': 'qux\n' } });
+    expect(m.run(['rev', '/input/data.txt']).out.text).toBe('xuq\n');
+    expect(m.run(['rev'], { stdin: 'foo\nbar baz\nxyz' }).out.text).toBe('oof\nzab rab\nzyx');
+    expect(m.run(['rev', '/nope']).code).toBe(1);
+  });
+
   it('tail -f follows appended lines each virtual second', () => {
     const m = machine({ files: { '/log': 'one\n' } });
     const r = m.run(['tail', '-f', '/log']);

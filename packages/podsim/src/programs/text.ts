@@ -1,4 +1,4 @@
-/** Line tools: head, tail (-f follows in virtual time), wc, sort, uniq. grep lives in grep.ts. */
+/** Line tools: head, tail (-f follows in virtual time), wc, sort, uniq, rev. grep lives in grep.ts. */
 import { machineOf } from '../kernel/machine.js';
 import type { Proc, Program } from '../kernel/process.js';
 import { sleep, wait, type Waitable } from '../kernel/waitable.js';
@@ -116,6 +116,13 @@ export const wc: Program = function* (proc) {
   const width = single ? 1 : o.operands.length === 0 ? 7 : Math.max(...rows.flatMap((r) => r.counts.map((c) => String(c).length)));
   proc.stdout.write(rows.map((r) => r.counts.map((c) => String(c).padStart(width)).join(' ') + (r.name ? ` ${r.name}` : '') + '\n').join(''));
   return status;
+};
+
+/** rev: each line's characters in reverse order; the last line keeps having no newline if it had none. */
+export const rev: Program = function* (proc) {
+  return yield* eachSource(proc, proc.argv.slice(1), (s) => {
+    proc.stdout.write(s.data.replace(/[^\n]+/g, (line) => [...line].reverse().join('')));
+  });
 };
 
 export const sort: Program = function* (proc) {

@@ -6,7 +6,8 @@ export type WordPart =
   | { type: 'lit'; text: string; quoted: boolean }
   /** "…": its parts expand but are not field-split or globbed. */
   | { type: 'dq'; parts: WordPart[] }
-  | { type: 'param'; name: string; op?: ParamOp; arg?: Word; length?: boolean }
+  /** `index`: a bash array subscript, `@`/`*` (every element) or an arithmetic expression. */
+  | { type: 'param'; name: string; op?: ParamOp; arg?: Word; length?: boolean; index?: Word }
   /** $(…) or `…`: the source text, parsed when run. */
   | { type: 'cmd'; source: string }
   | { type: 'arith'; expr: Word }
@@ -34,6 +35,8 @@ export interface Assign {
   name: string;
   value: Word;
   append: boolean;
+  /** `name=(a b c)`: a bash indexed array, its elements' words. */
+  array?: Word[];
 }
 
 export interface SimpleCommand {

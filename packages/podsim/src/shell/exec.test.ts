@@ -21,6 +21,18 @@ describe('expansion', () => {
     expect(r.stdout).toBe('3\n<one>\n<two three>\n<>\n');
   });
 
+  it('keeps bash indexed arrays: elements by arithmetic subscript, "${a[@]}" as words, counts, +=( ) (expected from GNU bash 5.2)', () => {
+    const r = bash(
+      'items=(foo bar baz qux xyz); i=3; echo ${items[$i]} ${items[i+1]} ${items[-1]} $items ${#items[@]} ${#items[1]}; a=(one "two three"\n  four); for w in "${a[@]}"; do echo "<$w>"; done; echo "${a[*]}"; a+=(five); echo ${#a[@]} ${a[4]}; echo "[${items[7]}]"; unset a; echo "[${a[0]}]"; b=x; echo ${b[0]} ${#b[@]}',
+    );
+    expect(r.stdout).toBe('qux xyz xyz foo 5 3\n<one>\n<two three>\n<four>\none two three four\n4\n[]\n[]\nx 1\n');
+  });
+
+  it('has no arrays in busybox ash', () => {
+    const r = ash('items=(foo bar); echo ${items}');
+    expect(r.stderr).toContain('syntax error: unexpected "("');
+  });
+
   it('substitutes commands ($(…) and backticks) dropping trailing newlines, and sets $?', () => {
     const r = bash('a=$(printf "x\\n\\n"); b=`echo y`; echo "$a$b"; c=$(false); echo $?; echo "$(echo "nested $(echo deep)")"');
     expect(r.stdout).toBe('xy\n1\nnested deep\n');

@@ -315,6 +315,7 @@ export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string, inPlace 
   if (argv.length === 0) {
     const status = sh.substStatus;
     for (const [k, v] of Object.entries(assigns)) sh.setVar(k, v);
+    for (const [k, v] of Object.entries(p.arrays ?? {})) sh.setArray(k, v);
     return status;
   }
   const name = argv[0];

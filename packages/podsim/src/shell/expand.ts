@@ -11,6 +11,8 @@ import { globPaths, hasGlob, patternSource, type PatternChunk } from './pattern.
 export interface ExpandContext {
   getVar(name: string): string | undefined;
   setVar(name: string, value: string): void;
+  /** A bash indexed array's elements (undefined when `name` is not an array). */
+  getArray(name: string): string[] | undefined;
   /** $@ as separate words. */
   positional(): string[];
   /** Values of ?, $, !, #, -, 0 (undefined when unset, like $! before any background job). */
@@ -123,8 +125,9 @@ function* fieldsOf(ctx: ExpandContext, parts: WordPart[], split: boolean, inDq =
         break;
       }
       case 'param': {
-        if (part.name === '@' && !part.op && !part.length) {
-          const args = ctx.positional();
+        const every = part.index?.raw === '@' || (!part.index && part.name === '@');
+        if (every && !part.op && !part.length) {
+          const args = part.index ? elements(ctx, part.name) : ctx.positional();
           if (inDq && split) {
             args.forEach((a, idx) => {
               if (idx > 0) fields.push({ chunks: [], quoted: true });
@@ -173,8 +176,30 @@ function lookup(ctx: ExpandContext, name: string): string | undefined {
   return ctx.getVar(name);
 }
 
+/** A name's elements: an array's, or a plain variable as an array of one (bash). */
+function elements(ctx: ExpandContext, name: string): string[] {
+  const v = ctx.getVar(name);
+  return ctx.getArray(name) ?? (v === undefined ? [] : [v]);
+}
+
+/** `${name[i]}`: the subscript is arithmetic; a negative one counts from the end. */
+function* element(ctx: ExpandContext, name: string, index: Word): Task<string | undefined> {
+  const all = elements(ctx, name);
+  const text = yield* expandString(ctx, index);
+  let i: number;
+  try {
+    i = evaluate(text, { get: (n) => ctx.getVar(n), set: (n, val) => ctx.setVar(n, val) });
+  } catch (e) {
+    throw new ExpansionError(e instanceof ArithError ? e.message : String(e));
+  }
+  if (i < 0 && -i > all.length) throw new ExpansionError(`${name}: bad array subscript`);
+  return all[i < 0 ? all.length + i : i];
+}
+
 function* paramValue(ctx: ExpandContext, p: Extract<WordPart, { type: 'param' }>): Task<string> {
-  const v = lookup(ctx, p.name);
+  const all = p.index && (p.index.raw === '@' || p.index.raw === '*');
+  if (all && p.length) return String(elements(ctx, p.name).length);
+  const v = all ? elements(ctx, p.name).join(' ') : p.index ? yield* element(ctx, p.name, p.index) : lookup(ctx, p.name);
   if (p.length) return String([...(v ?? '')].length);
   if (!p.op) {
     if (v === undefined && ctx.nounset && !'@*'.includes(p.name)) throw new ExpansionError(`${p.name}: unbound variable`, true);

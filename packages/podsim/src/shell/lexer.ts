@@ -290,17 +290,25 @@ export class Lexer {
   }
 }
 
+function subscript(text: string): Word {
+  return text === '@' || text === '*' ? { parts: [{ type: 'lit', text, quoted: true }], raw: text } : new Lexer(text).readAll('heredoc');
+}
+
 function parseBraced(inner: string, at: Lexer): WordPart {
+  const counted = /^#([A-Za-z_][A-Za-z0-9_]*)\[([^\]]*)\]$/.exec(inner);
+  if (counted) return { type: 'param', name: counted[1], length: true, index: subscript(counted[2]) };
   if (/^#[A-Za-z_0-9?@*#$!]/.test(inner) && /^#([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?@*#$!])$/.test(inner)) {
     return { type: 'param', name: inner.slice(1), length: true };
   }
   const m = /^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|[?@*#$!-])/.exec(inner);
   if (!m) throw at.error({ kind: 'token', token: '${' + inner + '}' });
   const name = m[1];
-  const rest = inner.slice(name.length);
-  if (rest === '') return { type: 'param', name };
+  const sub = /^\[([^\]]*)\]/.exec(inner.slice(name.length));
+  const index = sub ? subscript(sub[1]) : undefined;
+  const rest = inner.slice(name.length + (sub?.[0].length ?? 0));
+  if (rest === '') return { type: 'param', name, ...(index ? { index } : {}) };
   const op = PARAM_OPS.find((o) => rest.startsWith(o));
   if (!op) throw at.error({ kind: 'token', token: '${' + inner + '}' });
   const arg = new Lexer(rest.slice(op.length)).readAll('param-arg');
-  return { type: 'param', name, op, arg };
+  return { type: 'param', name, op, arg, ...(index ? { index } : {}) };
 }

@@ -328,6 +328,7 @@ class Parser {
         const a = assignment(t.word);
         if (a) {
           this.advance();
+          if (a.value.raw === '' && this.isOp('(')) a.array = this.arrayWords();
           cmd.assigns.push(a);
           continue;
         }
@@ -344,6 +345,18 @@ class Parser {
     }
     if (cmd.words.length === 0 && cmd.assigns.length === 0 && cmd.redirs.length === 0) throw this.unexpected();
     return cmd;
+  }
+
+  /** The words of `name=( … )` up to its `)`, across lines. */
+  private arrayWords(): Word[] {
+    this.advance();
+    const words: Word[] = [];
+    for (this.skipNewlines(); !this.isOp(')'); this.skipNewlines()) {
+      if (this.tok.kind !== 'word') throw this.unexpected();
+      words.push((this.advance() as { word: Word }).word);
+    }
+    this.advance();
+    return words;
   }
 
   private redir(): Redir {

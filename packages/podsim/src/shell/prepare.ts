@@ -16,6 +16,8 @@ export interface Prepared {
   ok: true;
   argv: string[];
   assigns: Record<string, string>;
+  /** `name=( … )` assignments (bash), expanded. */
+  arrays?: Record<string, string[]>;
   io: Io;
 }
 
@@ -37,12 +39,23 @@ export function* prepare(sh: Shell, ctx: ExpandContext, cmd: SimpleCommand, io: 
     const words = sh.flavour.name === 'bash' ? aliased.flatMap(expandBraces) : aliased;
     const argv = yield* expandWords(ctx, words);
     const assigns: Record<string, string> = {};
+    const arrays: Record<string, string[]> = {};
     for (const a of cmd.assigns) {
+      if (a.array) {
+        // busybox ash and dash have no arrays: `(` is where their parser gives up.
+        if (sh.flavour.name !== 'bash') {
+          sh.error('syntax error: unexpected "("', io);
+          return { ok: false, status: 2 };
+        }
+        const values = yield* expandWords(ctx, a.array);
+        arrays[a.name] = a.append ? [...(sh.arrays.get(a.name) ?? [sh.getVar(a.name) ?? ''].filter(Boolean)), ...values] : values;
+        continue;
+      }
       const v = yield* expandString(ctx, a.value);
       assigns[a.name] = a.append ? (sh.getVar(a.name) ?? '') + v : v;
     }
     const rio = yield* applyRedirs(sh, ctx, cmd.redirs, io);
-    return { ok: true, argv, assigns, io: rio };
+    return { ok: true, argv, assigns, ...(Object.keys(arrays).length > 0 ? { arrays } : {}), io: rio };
   } catch (e) {
     return { ok: false, status: reportExpansion(sh, e, io) };
   }

@@ -31,6 +31,8 @@ export type CommandRunner = (sh: Shell, source: string, io: Io) => Task<number>;
 
 export class Shell {
   readonly vars = new Map<string, Var>();
+  /** bash indexed arrays; element 0 is also the variable's plain value (`$a` is `${a[0]}`). */
+  readonly arrays = new Map<string, string[]>();
   readonly functions = new Map<string, Command>();
   readonly aliases = new Map<string, string>();
   positional: string[] = [];
@@ -88,6 +90,7 @@ export class Shell {
     const c = new Shell(proc, this.flavour, { ...this.origin }, this.runSource);
     c.vars.clear();
     for (const [k, v] of this.vars) c.vars.set(k, { ...v });
+    for (const [k, v] of this.arrays) c.arrays.set(k, [...v]);
     for (const [k, v] of this.functions) c.functions.set(k, v);
     for (const [k, v] of this.aliases) c.aliases.set(k, v);
     c.positional = [...this.positional];
@@ -109,10 +112,18 @@ export class Shell {
   setVar(name: string, value: string, exported?: boolean): void {
     const cur = this.vars.get(name);
     this.vars.set(name, { value, exported: exported ?? cur?.exported ?? false });
+    const arr = this.arrays.get(name);
+    if (arr) arr[0] = value;
+  }
+
+  setArray(name: string, values: string[]): void {
+    this.arrays.set(name, values);
+    this.setVar(name, values[0] ?? '');
   }
 
   unsetVar(name: string): void {
     this.vars.delete(name);
+    this.arrays.delete(name);
   }
 
   exportVar(name: string, value?: string): void {
@@ -146,6 +157,7 @@ export class Shell {
     return {
       getVar: (n) => this.getVar(n),
       setVar: (n, v) => this.setVar(n, v),
+      getArray: (n) => this.arrays.get(n),
       positional: () => this.positional,
       special: (n) => this.special(n),
       home: (user) => (user === '' ? (this.getVar('HOME') ?? '/') : user === 'root' ? '/root' : `/home/${user}`),
