@@ -16,6 +16,8 @@ export interface CorpusStep {
   waitBefore?: number;
   /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
   inSession?: boolean;
+  /** The command that opens that shell, when the page sends the reader back into a Pod it had them open one in. */
+  shell?: string;
   /** The printed output is that of this many commands of one block together (this one the last). */
   outputOf?: number;
   /**

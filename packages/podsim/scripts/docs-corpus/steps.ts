@@ -151,8 +151,11 @@ function splitBlock(body: string, lang: string): { commands: string[]; output?: 
 }
 
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
-const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?/g;
+// A name without a known extension counts where the prose calls it a file (`a file named \`config-demo\``).
+const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?|\bfile named `([\w.-]+)`/g;
 const EXAMPLE_URL = /https:\/\/(?:k8s\.io\/examples|kubernetes\.io\/examples|raw\.githubusercontent\.com\/kubernetes\/website\/main\/content\/en\/examples)\/([\w./-]+)/g;
+/** Prose that has the reader run the next command in a Pod ("From within a Pod:", "From a Pod in your cluster, …"). */
+const IN_A_POD = /\bfrom (?:within |inside )?a pod\b/i;
 const OUTPUT_LANGS = new Set(['', 'none', 'console', 'shell', 'sh', 'bash', 'output', 'yaml', 'json', 'text']);
 const COMMAND_LANGS = new Set(['shell', 'sh', 'bash', 'console', '']);
 
@@ -181,6 +184,8 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   /** Commands of the last command block when it had no prompts: an output block after it is theirs together. */
   let lastBlockCommands = 1;
   let session = false;
+  /** The page's last command that opened a shell in a Pod: "From within a Pod:" later means in that one. */
+  let podShell: string | undefined;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
   const push = (cmd: string, line: number): CorpusStep => {
@@ -197,10 +202,19 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
     // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).
     if (session && /^kubectl\s/.test(cmd)) session = false;
+    // The prose sends the reader back into the Pod the page had them open a shell in.
+    if (!session && podShell && IN_A_POD.test(prose) && !/^kubectl\s/.test(cmd)) {
+      session = true;
+      step.shell = podShell;
+    }
     if (session) step.inSession = true;
     for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
     if (session && /^exit\b/.test(cmd)) session = false;
-    else if (opensSession(cmd)) session = true;
+    else if (opensSession(cmd)) {
+      session = true;
+      // One the reader can open again: a shell in a running Pod, or a Pod that goes when its shell ends.
+      if (/^kubectl\s+exec\b/.test(cmd) || (/^kubectl\s+run\b/.test(cmd) && /\s--rm\b/.test(cmd))) podShell = cmd;
+    }
     sections[sections.length - 1].steps.push(step);
     prose = '';
     return step;
@@ -226,7 +240,7 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const heredoc = lines.findIndex((l) => /<<-?\s*['"]?\w+/.test(l));
     const pasted = COMMAND_LANGS.has(e.lang) && looksLikeCommand(opening, e.lang) && heredoc >= 0 && heredoc < lines.findIndex((l) => /^\s*apiVersion:/.test(l));
     const manifest = !pasted && /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body) && !(last && /(-o|--output)[= ](yaml|json)/.test(last.command));
-    const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1]).filter((f) => !f.includes('/') || f.startsWith('./'));
+    const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1] ?? m[2]).filter((f) => !f.includes('/') || f.startsWith('./'));
     // The prose asks the reader to save this block under a name ("create a YAML file named `x.yaml`").
     const saveIt = named.length > 0 && /\b(file|save)\b/i.test(prose);
     if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && (saveIt || !(last && !last.expected)))) {
@@ -236,7 +250,9 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       prose = '';
       continue;
     }
-    const split = COMMAND_LANGS.has(e.lang) ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
+    // A lone `kubectl run -it … sh` shown as plain text is still a command the reader runs (tasks/debug/debug-service).
+    const shell = !COMMAND_LANGS.has(e.lang) && OUTPUT_LANGS.has(e.lang) && !e.body.trim().includes('\n') && opensSession(e.body.trim());
+    const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
     if (split.commands.length > 0) {
       for (const c of split.commands) last = push(c, e.line);
       lastBlockCommands = split.prompted ? 1 : split.commands.length;

@@ -191,6 +191,29 @@ describe('docs corpus extraction', () => {
     ]);
   });
 
+  it('runs a lone `kubectl run -it` shown as plain text, and goes back into that Pod where the prose says "From within a Pod" (tasks/debug/debug-application/debug-service)', () => {
+    const run = 'kubectl run -it --rm --restart=Never busybox --image=gcr.io/google-containers/busybox sh';
+    const md = `## Pods\n\nRun an interactive busybox Pod:\n\n\`\`\`none\n${run}\n\`\`\`\n\n## Service\n\n\`\`\`shell\nkubectl expose deployment hostnames --port=80\n\`\`\`\n\`\`\`none\nservice/hostnames exposed\n\`\`\`\n\nFrom a Pod in the same Namespace:\n\n\`\`\`shell\nnslookup hostnames\n\`\`\`\n\nIf this fails, try a qualified name:\n\n\`\`\`shell\nnslookup hostnames.default\n\`\`\`\n\n\`\`\`shell\nkubectl get endpoints hostnames\n\`\`\`\n\nOn your machine:\n\n\`\`\`shell\ncurl localhost\n\`\`\`\n`;
+    const steps = extractSteps(pageEvents(md, VERSION)).sections.flatMap((s) => s.steps);
+    expect(steps.map((s) => [s.command, s.inSession ?? false, s.shell])).toEqual([
+      [run, false, undefined],
+      ['kubectl expose deployment hostnames --port=80', false, undefined],
+      ['nslookup hostnames', true, run],
+      ['nslookup hostnames.default', true, undefined],
+      ['kubectl get endpoints hostnames', false, undefined],
+      ['curl localhost', false, undefined],
+    ]);
+    // A plain-text block after a command stays its output, and a Pod left with `kubectl run` without --rm cannot be reopened.
+    expect(steps[1].expected).toBe('service/hostnames exposed');
+    const kept = extractSteps(pageEvents('## A\n\n```shell\nkubectl run -it b --image=busybox -- sh\n```\n\n```shell\nkubectl get pods\n```\n\nFrom within a Pod:\n\n```shell\nls\n```\n', VERSION));
+    expect(kept.sections[0].steps.map((s) => s.inSession ?? false)).toEqual([false, false, false]);
+  });
+
+  it('saves a block under a name without extension that the prose calls a file (tasks/access-application-cluster/configure-access-multiple-clusters)', () => {
+    const md = '## Define\n\nIn your `config-exercise` directory, create a file named `config-demo-2` with this content:\n\n```yaml\napiVersion: v1\nkind: Config\npreferences: {}\n```\n\n```shell\nkubectl config view\n```\n';
+    expect(extractSteps(pageEvents(md, VERSION)).files).toEqual({ 'config-demo-2': 'apiVersion: v1\nkind: Config\npreferences: {}\n' });
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',

@@ -145,6 +145,8 @@ interface Terminal {
   serving: boolean;
   /** The change the prose asks for in the editor the current command opens. */
   edit?: CorpusStep['edit'];
+  /** Addresses the page printed and this cluster's in their place, which the reader types instead. */
+  addresses: Map<string, string>;
 }
 
 /**
@@ -157,6 +159,27 @@ export function edited(content: string, edit: CorpusStep['edit']): string | unde
   const field = new RegExp(`^(\\s*(?:- )?[\\w./-]+:\\s+)(["']?)${quoted}\\2\\s*$`, 'gm');
   const out = content.replace(field, (_m, key: string, q: string) => `${key}${q}${edit.to}${q}`);
   return out === content ? undefined : out;
+}
+
+const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g;
+
+/**
+ * A page's output names its cluster's addresses where ours names this cluster's (a pod's IP, the
+ * Service's cluster IP, the DNS server's): when both name as many distinct ones, they correspond in
+ * order of first appearance, and a later command that types the page's address means ours.
+ */
+function learnAddresses(t: Terminal, expected: string, output: string): void {
+  const distinct = (s: string) => [...new Set(s.match(IPV4) ?? [])].filter((ip) => !ip.startsWith('127.') && ip !== '0.0.0.0');
+  const page = distinct(expected);
+  const ours = distinct(output);
+  if (page.length !== ours.length) return;
+  page.forEach((ip, k) => {
+    if (ip !== ours[k] && !t.addresses.has(ip)) t.addresses.set(ip, ours[k]);
+  });
+}
+
+function ownAddresses(t: Terminal, command: string): string {
+  return command.replace(IPV4, (ip) => t.addresses.get(ip) ?? ip);
 }
 
 function typeStep(t: Terminal, command: string): { output: string; exitCode: number } {
@@ -196,8 +219,12 @@ function typeStep(t: Terminal, command: string): { output: string; exitCode: num
  * (a jsonpath, curl of a JSON body) puts the prompt after it on the same line.
  */
 function atHostPrompt(sb: Sandbox): boolean {
-  const last = plainText(sb.screen()).split('\n').pop() ?? '';
+  const last = lastLine(sb);
   return new RegExp(`${USER}@${HOSTNAME}:[^\\s]*\\$\\s*$`).test(last);
+}
+
+function lastLine(sb: Sandbox): string {
+  return plainText(sb.screen()).split('\n').pop() ?? '';
 }
 
 function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[]): StepResult {
@@ -205,14 +232,20 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   t.edit = step.edit;
   // A reader leaves a container's shell before typing a command meant for their own machine.
   if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
+  // The page sends the reader back into the Pod it had them open a shell in.
+  else if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);
-  const typed = typeStep(t, ownNames(sb, ownNodes(t, step.command)));
+  const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
+  const typed = typeStep(t, ownAddresses(t, ownNames(sb, ownNodes(t, step.command))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
-  const opened = wasHome && !home ? (plainText(sb.screen()).split('\n').pop() ?? '').trimEnd() : '';
-  const output = typed.output + (opened ? `${opened}\n` : '');
+  const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
+  // Output without a final newline in a container's shell has that shell's prompt after it on its line.
+  const after = home ? '' : lastLine(sb).trimEnd();
+  const glued = shellPrompt && after !== shellPrompt && after.endsWith(shellPrompt) ? `${after.slice(0, -shellPrompt.length)}\n` : '';
+  const output = typed.output + glued + (opened ? `${opened}\n` : '');
   // In a container's shell the reader's shell has not finished a command: only the text tells.
   const exitCode = home ? typed.exitCode : 0;
   letPodsStart(sb);
@@ -222,6 +255,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
     // One output block printed for several commands is compared with their outputs together.
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
     verdict = [step.expected, ...(step.alternatives ?? [])].map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
+    learnAddresses(t, step.expected, output);
   }
   return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }
@@ -275,7 +309,7 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
-  const t: Terminal = { sb, nodes: new Map(), serving: false };
+  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map() };
   sb.onOpenEditor((req) => {
     const text = edited(req.content, t.edit);
     if (text !== undefined) sb.writeFile(req.path, text);

@@ -8,7 +8,7 @@ import { resolvePath } from '../../kernel/fs.js';
 import type { Invocation } from '../command.js';
 import { goPathError } from '../local-files.js';
 import { toYaml } from '../printers/yaml.js';
-import { emptyConfig, sandboxConfig, toDocument, type KubeConfig, type Named } from './model.js';
+import { emptyConfig, sandboxConfig, toDocument, type Entry, type KubeConfig, type Named } from './model.js';
 
 export interface ConfigFile {
   /** As the reader wrote it (messages name it so). */
@@ -29,8 +29,19 @@ export function configPaths(inv: Invocation): { paths: string[]; explicit: boole
   return { paths: [defaultPath(inv)], explicit: false };
 }
 
-function named<T>(list: unknown): Named<T>[] {
-  return Array.isArray(list) ? (list.filter((e) => e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string') as Named<T>[]) : [];
+/**
+ * The named entries of a list, each body as client-go decodes it into its Go struct: absent or null is
+ * the zero value, whose fields without omitempty (a cluster's `server`, a context's `cluster` and
+ * `user`) are then written back as "" (the docs' configure-access-multiple-clusters skeleton).
+ */
+function named<K extends string>(list: unknown, key: K, zero: Entry): Named<Record<K, Entry>>[] {
+  if (!Array.isArray(list)) return [];
+  return list
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string')
+    .map((e) => {
+      const body = e[key];
+      return { ...e, [key]: { ...zero, ...(body && typeof body === 'object' ? body : {}) } } as Named<Record<K, Entry>>;
+    });
 }
 
 /** Reads one file; an unreadable or malformed one is kubectl's error text. */
@@ -55,11 +66,11 @@ export function readConfigFile(inv: Invocation, path: string): { ok: true; file:
   }
   if (typeof doc !== 'object' || Array.isArray(doc)) return { ok: false, error: `error loading config file "${path}": couldn't get version/kind; json parse error: json: cannot unmarshal string into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }` };
   const config: KubeConfig = {
-    clusters: named(doc.clusters),
-    contexts: named(doc.contexts),
+    clusters: named(doc.clusters, 'cluster', { server: '' }),
+    contexts: named(doc.contexts, 'context', { cluster: '', user: '' }),
     'current-context': typeof doc['current-context'] === 'string' ? doc['current-context'] : '',
     preferences: (doc.preferences as Record<string, unknown>) ?? {},
-    users: named(doc.users),
+    users: named(doc.users, 'user', {}),
   };
   return { ok: true, file: { path, abs, config, exists: true } };
 }
