@@ -153,6 +153,12 @@ export class FileSystem {
     parent.children.set(name, node);
   }
 
+  /** Takes away what graft placed at `path`, whatever the mount's mode. */
+  ungraft(path: string): void {
+    const { parent, name } = this.lookup(path, false, 0, true);
+    parent?.children.delete(name);
+  }
+
   mountPoints(): { path: string; readOnly: boolean }[] {
     return [...this.mounts].map(([path, m]) => ({ path, readOnly: m.readOnly }));
   }

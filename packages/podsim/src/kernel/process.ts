@@ -270,6 +270,7 @@ export class PidNamespace {
   private nextPid: number;
   private readonly procs = new Map<number, Proc>();
   private readonly exitListeners = new Set<(p: Proc) => void>();
+  private readonly spawnListeners = new Set<(p: Proc) => void>();
 
   /**
    * @param isolated true for containers: PID 1 ignores unhandled signals and its death kills the rest.
@@ -285,6 +286,7 @@ export class PidNamespace {
   spawn(opts: SpawnOptions): Proc {
     const p = new Proc(this, this.nextPid++, opts);
     this.procs.set(p.pid, p);
+    for (const fn of this.spawnListeners) fn(p);
     p.start(opts.program);
     return p;
   }
@@ -300,6 +302,12 @@ export class PidNamespace {
 
   list(): Proc[] {
     return [...this.procs.values()].sort((a, b) => a.pid - b.pid);
+  }
+
+  /** Called with each new process before it runs. */
+  onSpawn(fn: (p: Proc) => void): Cancel {
+    this.spawnListeners.add(fn);
+    return () => this.spawnListeners.delete(fn);
   }
 
   onExit(fn: (p: Proc) => void): Cancel {

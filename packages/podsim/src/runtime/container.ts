@@ -12,7 +12,7 @@ import { Deferred } from '../kernel/waitable.js';
 import type { Image } from '../images/types.js';
 import type { Random } from '../random/random.js';
 import type { ContainerContext } from '../kernel/container-context.js';
-import { mapsFile, mountsFile, statusFile, writeProcFiles } from './procfs.js';
+import { describeProcesses, mapsFile, mountsFile, statusFile, trackProcesses, writeProcFiles } from './procfs.js';
 import { boundingSet } from './capabilities.js';
 import { containerCredentials } from './credentials.js';
 import type { RemoteSession } from '../kernel/tty.js';
@@ -68,6 +68,7 @@ export class Container implements RuntimeContainer {
   private readonly stdin: TerminalPipe | undefined;
   /** The terminal's size once a client set it (the runtime creates it without one). */
   private termSize: { cols: number; rows: number } | undefined;
+  private readonly untrackProcesses: () => void;
 
   constructor(
     private readonly pod: PodEnvironment,
@@ -96,7 +97,8 @@ export class Container implements RuntimeContainer {
     const maps = mapsFile(exe.ok ? exe.path : (argv[0] ?? ''), image.flavor === 'gnu');
     const podKey = `${pod.namespace}/${pod.podName}/${pod.ip}`;
     const ns = { pod: podKey, pid: pod.sharedPids ? podKey : this.id, container: this.id };
-    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs: sec?.noNewPrivs ?? false }), maps, ns);
+    const noNewPrivs = sec?.noNewPrivs ?? false;
+    writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs }), maps, ns);
     // /dev is a tmpfs of the container's own; the rest of the root is the image's read-only overlay.
     if (readOnlyRoot) this.fs.setReadOnlyRoot(['/dev']);
     const resolved = creds.resolved;
@@ -119,6 +121,8 @@ export class Container implements RuntimeContainer {
       memory: this.memory,
       cpu: this.cpu,
     };
+    describeProcesses(this.ctx, (p) => statusFile({ name: p.argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs, pid: p.pid, ppid: p.ppid }));
+    this.untrackProcesses = trackProcesses(this.fs, this.pids, () => pod.clock.now());
     this.sys = {
       clock: pod.clock,
       hostname: () => pod.hostname,
@@ -239,6 +243,7 @@ export class Container implements RuntimeContainer {
   private onMainExit(main: Proc, code: number): void {
     // Under a shared PID namespace the kernel does not reap the container's other processes for us.
     for (const p of this.processes()) p.kill(SIGNALS.SIGKILL);
+    this.untrackProcesses();
     this.log.flush();
     const oom = this.memory.oomKilled;
     const info: ExitInfo = {

@@ -4,8 +4,9 @@
  * volumes, as containerd sets them up) and PID 1's status, memory map, namespaces and root. Files only: /proc is a
  * snapshot of what is fixed for the container's life.
  */
-import { dirname, type FileSystem } from '../kernel/fs.js';
+import { dirname, newDir, type FileSystem } from '../kernel/fs.js';
 import type { Credentials } from '../kernel/machine.js';
+import type { PidNamespace, Proc } from '../kernel/process.js';
 import { capabilityMask } from './capabilities.js';
 
 const BASE = [
@@ -39,6 +40,8 @@ export interface ProcessStatus {
   /** The bounding set; a root process holds all of it, another user none (no ambient capabilities). */
   bounding: Set<string>;
   noNewPrivs: boolean;
+  pid?: number;
+  ppid?: number;
 }
 
 export function statusFile(p: ProcessStatus): string {
@@ -46,7 +49,8 @@ export function statusFile(p: ProcessStatus): string {
   const bnd = capabilityMask(p.bounding);
   const caps = uid === 0 ? bnd : capabilityMask([]);
   const groupList = groups.map((g) => `${g} `).join('');
-  return `Name:\t${p.name.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t1\nNgid:\t0\nPid:\t1\nPPid:\t0\nTracerPid:\t0\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${gid}\t${gid}\t${gid}\t${gid}\nFDSize:\t64\nGroups:\t${groupList}\nNSpid:\t1\nNSpgid:\t1\nNSsid:\t1\nThreads:\t1\nCapInh:\t0000000000000000\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${p.noNewPrivs ? 1 : 0}\nSeccomp:\t2\nSeccomp_filters:\t1\n`;
+  const pid = p.pid ?? 1;
+  return `Name:\t${p.name.slice(0, 15)}\nUmask:\t0022\nState:\tS (sleeping)\nTgid:\t${pid}\nNgid:\t0\nPid:\t${pid}\nPPid:\t${p.ppid ?? 0}\nTracerPid:\t0\nUid:\t${uid}\t${uid}\t${uid}\t${uid}\nGid:\t${gid}\t${gid}\t${gid}\t${gid}\nFDSize:\t64\nGroups:\t${groupList}\nNSpid:\t${pid}\nNSpgid:\t${pid}\nNSsid:\t${pid}\nThreads:\t1\nCapInh:\t0000000000000000\nCapPrm:\t${caps}\nCapEff:\t${caps}\nCapBnd:\t${bnd}\nCapAmb:\t0000000000000000\nNoNewPrivs:\t${p.noNewPrivs ? 1 : 0}\nSeccomp:\t2\nSeccomp_filters:\t1\n`;
 }
 
 /** One /proc/PID/maps line: the kernel pads a named mapping's fields to 72 columns (64-bit) before the name. */
@@ -146,4 +150,39 @@ export function writeProcFiles(fs: FileSystem, mounts: string, status: string, m
     fs.mkdir(dir, true);
     for (const [name, target] of Object.entries(nsLinks(ns))) if (!fs.readdir(dir).includes(name)) fs.symlink(target, `${dir}/${name}`);
   }
+}
+
+/** How the processes each container starts (by their context) describe themselves in /proc/PID/status. */
+const STATUS = new WeakMap<object, (p: Proc) => string>();
+
+export function describeProcesses(ctx: object, status: (p: Proc) => string): void {
+  STATUS.set(ctx, status);
+}
+
+/**
+ * /proc/PID for each process of `pids` while it lives: the container's own and, in a shared PID
+ * namespace (shareProcessNamespace, a debug container's target), its neighbours', PID 1 being the
+ * namespace's first process. Grafted in, as the kernel's proc mount shows them whatever the root's mode.
+ */
+export function trackProcesses(fs: FileSystem, pids: PidNamespace, now: () => number): () => void {
+  const statusOf = (p: Proc) => (p.ctx && typeof p.ctx === 'object' ? STATUS.get(p.ctx)?.(p) : undefined);
+  const first = pids.get(1);
+  const own = first && statusOf(first);
+  if (own) fs.graft('/proc/1/status', { kind: 'file', data: own, mode: 0o444, mtime: now() });
+  const add = (p: Proc) => {
+    const status = statusOf(p);
+    if (!status || fs.exists(`/proc/${p.pid}`)) return;
+    const dir = newDir(now(), 0o555);
+    dir.children.set('status', { kind: 'file', data: status, mode: 0o444, mtime: now() });
+    fs.graft(`/proc/${p.pid}`, dir);
+  };
+  for (const p of pids.list()) if (p.pid !== 1) add(p);
+  const offSpawn = pids.onSpawn(add);
+  const offExit = pids.onExit((p) => {
+    if (p.pid !== 1 && fs.exists(`/proc/${p.pid}`)) fs.ungraft(`/proc/${p.pid}`);
+  });
+  return () => {
+    offSpawn();
+    offExit();
+  };
 }
