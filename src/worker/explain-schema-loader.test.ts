@@ -9,6 +9,7 @@ function fakeSandbox(log: string[]): SandboxApi {
     writeFile: (p: string) => void log.push(`writeFile ${p}`),
     readFile: (p: string) => (log.push(`readFile ${p}`), 'content'),
     resize: () => void log.push('resize'),
+    tick: (ms: number) => void log.push(`tick ${ms}`),
   } as unknown as SandboxApi;
 }
 
@@ -21,6 +22,8 @@ describe('explainSchemaLoader().gate', () => {
     const w = sb.write('k') as unknown as Promise<void>;
     const ran = sb.run('kubectl explain pods');
     sb.writeFile('pod.yaml', 'x');
+    // The clock moves in order with input too: a pause clicked meanwhile holds it where the reader saw it.
+    sb.tick(16);
     expect(sb.readFile('pod.yaml')).toBe('content');
     sb.resize(80, 24);
     expect(log).toEqual(['readFile pod.yaml', 'resize']);
@@ -28,7 +31,7 @@ describe('explainSchemaLoader().gate', () => {
     await w;
     await expect(ran).resolves.toEqual({ output: 'ran kubectl explain pods', exitCode: 0 });
     await Promise.resolve();
-    expect(log).toEqual(['readFile pod.yaml', 'resize', 'write k', 'run kubectl explain pods', 'writeFile pod.yaml']);
+    expect(log).toEqual(['readFile pod.yaml', 'resize', 'write k', 'run kubectl explain pods', 'writeFile pod.yaml', 'tick 16']);
   });
 
   it('calls straight through once loaded', async () => {

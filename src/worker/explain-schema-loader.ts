@@ -11,8 +11,11 @@ import { provideJq } from 'podsim/jq-engine';
 import { loadLazyParts } from 'podsim/lazy-parts';
 import { provideTagCatalogue } from 'podsim/tag-catalogue';
 
-/** The calls that can run a command, or must stay in order with one (they are replayed in order). */
-const INPUTS = new Set<PropertyKey>(['write', 'run', 'writeFile', 'editorClosed', 'advance', 'setSpeed']);
+/**
+ * The calls that can run a command, or must stay in order with one (they are replayed in order). The clock's
+ * ticks too: a pause clicked while the chunks load holds the clock where the reader saw it.
+ */
+const INPUTS = new Set<PropertyKey>(['write', 'run', 'writeFile', 'editorClosed', 'advance', 'setSpeed', 'tick']);
 
 export interface ExplainSchemaLoader {
   load(): Promise<void>;

@@ -2,7 +2,7 @@
  * sigs.k8s.io/yaml ToJSON as kubectl applies it to inline YAML or JSON (patches, overrides): one
  * document parsed as YAML 1.1 (JSON is YAML), errors in go-yaml's wording.
  */
-import { LineCounter, parseDocument } from 'yaml';
+import { yaml } from './yaml-parser.js';
 import { goYamlMessage } from './yaml-errors.js';
 
 /** go-yaml scanner errors on the first line carry no `line N:` (its problem mark is line 0). */
@@ -46,6 +46,7 @@ export function yamlToJson(text: string): { ok: true; value: unknown } | { ok: f
 }
 
 function parse(text: string): { ok: true; value: unknown } | { ok: false; message: string } {
+  const { LineCounter, parseDocument } = yaml();
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, uniqueKeys: false, prettyErrors: false, version: '1.1' });
   if (doc.errors.length > 0) {

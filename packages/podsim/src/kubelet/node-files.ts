@@ -3,7 +3,7 @@
  * write it (KubeletConfiguration v1beta1, zero durations meaning "the kubelet's default"), and the
  * static pod folder it names, /etc/kubernetes/manifests.
  */
-import { parse } from 'yaml';
+import { yaml } from '../format/yaml-parser.js';
 import type { FileSystem } from '../kernel/fs.js';
 
 export const KUBELET_CONFIG_PATH = '/var/lib/kubelet/config.yaml';
@@ -80,13 +80,27 @@ export interface KubeletFileConfig {
 /** FileCheckFrequency's default in the kubelet's config defaults (pkg/kubelet/apis/config/v1beta1/defaults.go). */
 export const FILE_CHECK_DEFAULT_MS = 20_000;
 
+/** What kubeadm's config.yaml above gives the kubelet (node-files.test.ts parses it to check). */
+export const KUBEADM_FILE_CONFIG: KubeletFileConfig = { staticPodPath: MANIFESTS_DIR, fileCheckMs: FILE_CHECK_DEFAULT_MS };
+
 /** What the kubelet takes from its config file when it starts; an unreadable file leaves the defaults. */
 export function readKubeletConfig(fs: FileSystem): KubeletFileConfig {
+  const unreadable = { fileCheckMs: FILE_CHECK_DEFAULT_MS };
+  let text: string;
+  try {
+    text = fs.readFile(KUBELET_CONFIG_PATH);
+  } catch {
+    return unreadable;
+  }
+  // Every kubelet starts as the cluster boots, before the YAML parser (a lazy part) is there in the site's
+  // worker; only a file someone changed since kubeadm wrote it needs parsing.
+  if (text === KUBEADM_KUBELET_CONFIG) return { ...KUBEADM_FILE_CONFIG };
+  const { parse } = yaml();
   let doc: unknown;
   try {
-    doc = parse(fs.readFile(KUBELET_CONFIG_PATH));
+    doc = parse(text);
   } catch {
-    return { fileCheckMs: FILE_CHECK_DEFAULT_MS };
+    return unreadable;
   }
   const c = (doc ?? {}) as Record<string, unknown>;
   const path = typeof c.staticPodPath === 'string' && c.staticPodPath !== '' ? c.staticPodPath : undefined;

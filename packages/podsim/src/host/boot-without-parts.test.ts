@@ -1,0 +1,72 @@
+/**
+ * The cluster boots as the site's worker boots it: with every lazy part (lazy/part.ts) and the big data
+ * (explain schema, tag catalogue, jq) still on their way, as src/build/ cuts them from the worker. Time moves
+ * meanwhile (the page ticks the clock); only input waits for them. Boot-time code that reaches for a part
+ * throws here, where in the site it would leave the sandbox without a terminal.
+ */
+import { readdirSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { LAZY_PART_CHUNKS } from '../lazy-parts.js';
+import { provideLazyPart } from '../lazy/part.js';
+import { plainText } from '../format/screen-text.js';
+import { provideExplainSchema } from '../kubectl/explain/schema.js';
+import { provideTagCatalogue } from '../images/catalogue/catalogue.js';
+import { provideJq } from '../programs/clients/jq-engine.js';
+import { Sandbox } from './sandbox.js';
+
+vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
+vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
+vi.mock('../images/families.lazy.js', () => ({ default: undefined }));
+vi.mock('../kubectl/describers/kinds.lazy.js', () => ({ default: undefined }));
+vi.mock('../kubectl/kustomize/kustomize.lazy.js', () => ({ default: undefined }));
+vi.mock('../kubectl/printers/formats.lazy.js', () => ({ default: undefined }));
+vi.mock('../kubectl/verbs/lazy.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
+/** Each part's module, by the part's name (lazy-parts.ts). */
+const MOCKED: Record<string, string> = {
+  'yaml-parser': 'format/yaml-parser',
+  'host-tools': 'host/programs/tools',
+  'image-families': 'images/families',
+  describers: 'kubectl/describers/kinds',
+  kustomize: 'kubectl/kustomize/kustomize',
+  printers: 'kubectl/printers/formats',
+  'kubectl-verbs': 'kubectl/verbs/lazy',
+  'client-tools': 'programs/clients/clients',
+  'package-managers': 'programs/packages/managers',
+};
+vi.mock('../kubectl/explain/schema.generated.json', () => ({ default: { kinds: {}, types: {} } }));
+vi.mock('../images/catalogue/tags.generated.json', () => ({ default: { sources: {}, repos: {} } }));
+vi.mock('@michaelhomer/jqjs', () => ({ default: {} }));
+
+const SRC = new URL('..', import.meta.url);
+const lazyModules = () =>
+  (readdirSync(SRC, { recursive: true }) as string[])
+    .map((f) => f.replace(/\\/g, '/'))
+    .filter((f) => f.endsWith('.lazy.ts'))
+    .map((f) => f.slice(0, -'.lazy.ts'.length))
+    .sort();
+
+describe('booting with every lazy part still on its way', () => {
+  it('mocks every part this package has', () => {
+    expect(Object.values(MOCKED).sort()).toEqual(lazyModules());
+    expect(Object.keys(MOCKED).sort()).toEqual(Object.keys(LAZY_PART_CHUNKS).sort());
+  });
+
+  it('brings the cluster up to a prompt and lets time run; input runs once the parts are there', async () => {
+    const sb = new Sandbox();
+    let out = '';
+    sb.onOutput((d) => (out += d));
+    // A minute of the page's ticks: the control plane and CoreDNS come up, controllers and kubelets sync.
+    for (let i = 0; i < 600; i++) sb.tick(100);
+    expect(plainText(sb.screen())).toMatch(/learner@podlab:~\$\s*$/);
+    for (const [name, path] of Object.entries(MOCKED)) provideLazyPart(name, (await vi.importActual<{ default: unknown }>(`../${path}.lazy.js`)).default);
+    provideExplainSchema((await vi.importActual<{ default: unknown }>('../kubectl/explain/schema.generated.json')).default);
+    provideTagCatalogue((await vi.importActual<{ default: unknown }>('../images/catalogue/tags.generated.json')).default);
+    provideJq((await vi.importActual<{ default: Parameters<typeof provideJq>[0] }>('@michaelhomer/jqjs')).default);
+    const r = await sb.run("printf 'apiVersion: v1\\nkind: Pod\\nmetadata:\\n  name: p\\nspec:\\n  containers:\\n  - name: c\\n    image: python:3.12\\n    command: [sleep, \"3600\"]\\n' | kubectl apply -f - && kubectl wait --for=condition=Ready pod/p --timeout=120s && kubectl get pods -n kube-system -o name | wc -l");
+    expect(r).toMatchObject({ exitCode: 0 });
+    expect(r.output).toMatch(/^pod\/p created\npod\/p condition met\n\d+\n$/);
+    expect(out).not.toMatch(/part is not loaded/);
+  });
+});
