@@ -27,6 +27,12 @@ describe('container /proc and /etc files', () => {
     expect(curl).toContain('CapEff:\t0000000000000000\n');
   });
 
+  it('/proc/self/uid_map and gid_map map the whole initial user namespace (no hostUsers: false on a default 1.32 cluster)', () => {
+    // The kernel's identity mapping of init_user_ns, printed "%10u %10u %10u\n" (kernel/user_namespace.c uid_m_show).
+    expect(cat('debian:bookworm', '/proc/self/uid_map')).toBe('         0          0 4294967295\n');
+    expect(cat('busybox:1.28', '/proc/1/gid_map')).toBe('         0          0 4294967295\n');
+  });
+
   it('/proc/1/maps maps the executable, the heap, libc in GNU images, the stack and the kernel pages', () => {
     // Format from the kernel's show_map_vma (fs/proc/task_mmu.c): on 64-bit a named mapping's fields are padded to 72 columns.
     const debian = cat('debian:bookworm', '/proc/1/maps').split('\n');

@@ -145,6 +145,8 @@ export function writeProcFiles(fs: FileSystem, mounts: string, status: string, m
   put('/proc/1/mounts', mounts);
   put('/proc/1/status', status);
   put('/proc/1/maps', maps);
+  // The initial user namespace's identity mapping, as the kernel prints it ("%10u %10u %10u\n").
+  for (const pid of ['self', '1']) for (const map of ['uid_map', 'gid_map']) put(`/proc/${pid}/${map}`, '         0          0 4294967295\n');
   if (!fs.exists('/proc/1/root')) fs.symlink('/', '/proc/1/root');
   for (const dir of ['/proc/self/ns', '/proc/1/ns']) {
     fs.mkdir(dir, true);

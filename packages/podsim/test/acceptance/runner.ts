@@ -103,7 +103,8 @@ const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${
  */
 function ownNames(sb: Sandbox, command: string): string {
   const names = new Set<string>();
-  for (const r of ['pods', 'replicasets', 'jobs']) {
+  // ConfigMaps and Secrets a kustomize generator named with its content hash (`game-config-4-m9dm2f92bt`).
+  for (const r of ['pods', 'replicasets', 'jobs', 'configmaps', 'secrets']) {
     const l = sb.cluster.api.list(r, undefined);
     if (l.ok) for (const o of l.value.items) names.add(o.metadata.name ?? '');
   }

@@ -32,6 +32,38 @@ describe('similar', () => {
     expect(similar(page, ours)).toEqual({ match: false, missing: ['memory-demo-2   1/1       Running   2          40s'] });
   });
 
+  it('reads the PV columns kubectl ≤1.10 named ACCESSMODES and RECLAIMPOLICY as 1.32 names them', () => {
+    // Page: tasks/configure-pod-container/configure-persistent-volume-storage; ours as kubectl 1.32 prints it.
+    const page =
+      'NAME             CAPACITY   ACCESSMODES   RECLAIMPOLICY   STATUS      CLAIM     STORAGECLASS   REASON    AGE\n' +
+      'task-pv-volume   10Gi       RWO           Retain          Available             manual                   4s';
+    const ours =
+      'NAME             CAPACITY   ACCESS MODES   RECLAIM POLICY   STATUS      CLAIM   STORAGECLASS   VOLUMEATTRIBUTESCLASS   REASON   AGE\n' +
+      'task-pv-volume   10Gi       RWO            Retain           Available           manual         <unset>                          3s\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('Retain ', 'Delete ')).match).toBe(false);
+  });
+
+  it('reads describe as 1.19+ prints it: without the last-applied-configuration annotation kubectl ≤1.18 listed', () => {
+    // Page: tasks/configure-pod-container/configure-pod-configmap; ours as kubectl 1.32 describes the applied ConfigMap.
+    const page =
+      'Name:         game-config-4-m9dm2f92bt\nLabels:       game-config=config-4\n' +
+      'Annotations:  kubectl.kubernetes.io/last-applied-configuration:\n' +
+      '                {"apiVersion":"v1","data":{"game.properties":"enemies=aliens\\nlives=3\\nsecret.code.p...\n\nData\n====';
+    const ours = 'Name:         game-config-4-tbg7c4gc77\nLabels:       game-config=config-4\nAnnotations:  <none>\n\nData\n====\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('<none>', 'a: b')).match).toBe(false);
+    const withMore = 'Annotations:  kubectl.kubernetes.io/last-applied-configuration:\n                  {"apiVersion":"apps/v1"...\n              deployment.kubernetes.io/revision: 2';
+    expect(similar(withMore, 'Annotations:  deployment.kubernetes.io/revision: 2\n').match).toBe(true);
+  });
+
+  it('compares a table the page cut to its NAME column by that column', () => {
+    const page = 'NAME\nv1beta1.metrics.k8s.io';
+    const ours = 'NAME                           SERVICE                      AVAILABLE   AGE\nv1.apps                        Local                        True        63s\nv1beta1.metrics.k8s.io         kube-system/metrics-server   True        63s\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('v1beta1.metrics', 'v1.metrics')).match).toBe(false);
+  });
+
   it('needs every column the page shows', () => {
     const page = 'NAME      STATUS   VOLUME   CAPACITY\ntask-pv   Bound    pv-1     10Gi';
     const ours = 'NAME      STATUS   AGE\ntask-pv   Bound    5s\n';

@@ -16,10 +16,12 @@
  *   time and image size the kubelet has appended to `Successfully pulled image` since 1.25/1.29;
  *   ScalingReplicaSet events without `from M`, describe's `Annotations: key=value`, OldReplicaSets
  *   without those scaled to 0 (kubectl ≤1.26), rollout status without the object's name (≤1.5), Job
- *   labels without their `batch.kubernetes.io/` prefix (≤1.26);
+ *   labels without their `batch.kubernetes.io/` prefix (≤1.26), the ACCESSMODES/RECLAIMPOLICY columns
+ *   (kubectl ≤1.10), describe's last-applied-configuration annotation (kubectl ≤1.18);
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
- *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours.
+ *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours
+ *   (a page may keep the NAME column alone).
  */
 
 /** Columns whose values change between runs, or name this cluster's nodes. */
@@ -32,6 +34,14 @@ const VOLATILE_COLUMNS = new Set([
 ]);
 
 const K8S_RANDOM = '[bcdfghjklmnpqrstvwxz2456789]';
+
+/**
+ * Version: column names the page's older kubectl printed, as 1.32 names them. Until server-side
+ * printing (1.11) kubectl's own printers (pkg/printers/internalversion/printers.go,
+ * `persistentVolumeColumns`, `persistentVolumeClaimColumns`) wrote ACCESSMODES and RECLAIMPOLICY;
+ * the API server's column definitions are `Access Modes` and `Reclaim Policy`.
+ */
+const OLD_COLUMN_NAMES: Record<string, string> = { ACCESSMODES: 'ACCESS MODES', RECLAIMPOLICY: 'RECLAIM POLICY' };
 
 /** Generic replacements of values that differ between runs, applied to both sides. */
 const VALUE_RULES: [RegExp, string][] = [
@@ -134,6 +144,8 @@ const ELLIPSIS = /^(\.\.\.|…)$/;
 function isHeader(line: string, next: string | undefined): boolean {
   // A page may elide columns with `...`: the named cells make the header.
   const c = cells(line).filter((x) => !ELLIPSIS.test(x));
+  // A page may keep only the NAME column of a table (`kubectl get apiservices` cut to the one row it is about).
+  if (c.length === 1 && c[0] === 'NAME' && next !== undefined && next.trim() !== '') return true;
   if (c.length < 2) return false;
   if (c.every((x) => /^[A-Z][A-Z0-9 %_./-]*(\([A-Za-z]+\))?$/.test(x)) && /[A-Z]{2}/.test(line)) return true;
   return next !== undefined && /^\s*-{2,}(\s+-{2,})+\s*$/.test(next);
@@ -146,8 +158,8 @@ function parseTables(lines: string[]): Table[] {
     // A page may elide leading columns with `...`: those cells are dropped from the header and rows.
     const all = cells(lines[i]);
     const keep = all.map((c, k) => (ELLIPSIS.test(c) ? -1 : k)).filter((k) => k >= 0);
-    const header = keep.map((k) => all[k]);
-    const starts = header.map((h) => lines[i].indexOf(h));
+    const header = keep.map((k) => OLD_COLUMN_NAMES[all[k]] ?? all[k]);
+    const starts = keep.map((k) => lines[i].indexOf(all[k]));
     const t: Table = { header, rows: [], lines: new Set([i]) };
     let j = i + 1;
     if (/^\s*-{2,}/.test(lines[j] ?? '')) t.lines.add(j++);
@@ -204,8 +216,29 @@ export interface Similarity {
   missing: string[];
 }
 
+/**
+ * Version: kubectl ≤1.18 listed the `kubectl.kubernetes.io/last-applied-configuration` annotation (its JSON on the
+ * next lines) in describe; kubectl 1.19 hides it (kubernetes/kubectl f2e257986, "Hide
+ * kubectl.kubernetes.io/last-applied-configuration in describe"). The page's lines read as 1.32 prints them.
+ */
+function withoutLastApplied(lines: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*Annotations:\s+)kubectl\.kubernetes\.io\/last-applied-configuration:\s*$/.exec(lines[i]);
+    if (!m) {
+      out.push(lines[i]);
+      continue;
+    }
+    while (/^\s+[{"]/.test(lines[i + 1] ?? '')) i++;
+    const next = /^\s+([a-z0-9][\w./-]*: .*)$/.exec(lines[i + 1] ?? '');
+    if (next) i++;
+    out.push(m[1] + (next ? next[1] : '<none>'));
+  }
+  return out;
+}
+
 export function similar(expected: string, actual: string): Similarity {
-  const exp = expected.split('\n');
+  const exp = withoutLastApplied(expected.split('\n'));
   const act = actual.replace(/\r/g, '').split('\n');
   const expTables = parseTables(exp);
   const actTables = parseTables(act);
