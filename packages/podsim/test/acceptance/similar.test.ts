@@ -57,6 +57,13 @@ describe('similar', () => {
     expect(similar(withMore, 'Annotations:  deployment.kubernetes.io/revision: 2\n').match).toBe(true);
   });
 
+  it('does not count the token Secret every ServiceAccount had before 1.24', () => {
+    // Page: tasks/configure-pod-container/configure-service-account; ours as kubectl 1.32 prints the default account.
+    const page = 'NAME      SECRETS    AGE\ndefault   1          1d';
+    expect(similar(page, 'NAME      SECRETS   AGE\ndefault   0         4s\n').match).toBe(true);
+    expect(similar(page, 'NAME      SECRETS   AGE\nbuild-robot   0         4s\n').match).toBe(false);
+  });
+
   it('compares a table the page cut to its NAME column by that column', () => {
     const page = 'NAME\nv1beta1.metrics.k8s.io';
     const ours = 'NAME                           SERVICE                      AVAILABLE   AGE\nv1.apps                        Local                        True        63s\nv1beta1.metrics.k8s.io         kube-system/metrics-server   True        63s\n';

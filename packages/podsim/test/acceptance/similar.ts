@@ -17,7 +17,8 @@
  *   ScalingReplicaSet events without `from M`, describe's `Annotations: key=value`, OldReplicaSets
  *   without those scaled to 0 (kubectl ≤1.26), rollout status without the object's name (≤1.5), Job
  *   labels without their `batch.kubernetes.io/` prefix (≤1.26), the ACCESSMODES/RECLAIMPOLICY columns
- *   (kubectl ≤1.10), describe's last-applied-configuration annotation (kubectl ≤1.18);
+ *   (kubectl ≤1.10), describe's last-applied-configuration annotation (kubectl ≤1.18),
+ *   ServiceAccounts' generated token Secrets (≤1.23);
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours
@@ -249,7 +250,9 @@ export function similar(expected: string, actual: string): Similarity {
     for (const l of t.lines) expTableLines.add(l);
     const cols = t.header.map((h) => h.toUpperCase());
     // A node table (it has ROLES) names this cluster's nodes in NAME.
-    const volatile = (c: string): boolean => isVolatileColumn(c) || (c === 'NAME' && cols.includes('ROLES'));
+    // Version: until 1.24 every ServiceAccount had a generated token Secret, counted in SECRETS (KEP-2799,
+    // LegacyServiceAccountTokenNoAutoGeneration on by default since 1.24); 1.32 counts only those listed.
+    const volatile = (c: string): boolean => isVolatileColumn(c) || (c === 'NAME' && cols.includes('ROLES')) || c === 'SECRETS';
     const candidates = actTables.filter((a) => cols.every((c) => a.header.some((h) => h.toUpperCase() === c)));
     if (candidates.length === 0) {
       missing.push(exp[[...t.lines][0]]);
