@@ -73,4 +73,18 @@ describe('decodeKubeProtobuf', () => {
     expect(decodeKubeProtobuf(Buffer.from('{}'))).toMatchObject({ ok: false });
     expect(decodeKubeProtobuf(envelope('apps/v1', 'DaemonSet', []))).toEqual({ ok: false, message: 'podsim cannot decode protobuf DaemonSet objects yet; send JSON' });
   });
+  it('decodes the ClusterRole `kubectl create clusterrole` sends: rules and an aggregation rule', () => {
+    const rule: Field[] = [[1, 'use'], [2, 'policy'], [3, 'podsecuritypolicies'], [4, 'privileged']];
+    const r = decodeKubeProtobuf(envelope('rbac.authorization.k8s.io/v1', 'ClusterRole', [[1, [[1, 'privileged-psp']]], [2, rule], [3, [[1, [[1, [[1, 'a'], [2, 'b']]]]]]]]));
+    expect(r).toEqual({
+      ok: true,
+      value: {
+        kind: 'ClusterRole',
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        metadata: { name: 'privileged-psp' },
+        rules: [{ verbs: ['use'], apiGroups: ['policy'], resources: ['podsecuritypolicies'], resourceNames: ['privileged'] }],
+        aggregationRule: { clusterRoleSelectors: [{ matchLabels: { a: 'b' } }] },
+      },
+    });
+  });
 });

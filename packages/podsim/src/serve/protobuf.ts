@@ -1,6 +1,6 @@
 /**
  * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
- * service | configmap | secret | namespace | quota | job | cronjob | ingress` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * service | configmap | secret | namespace | quota | job | cronjob | ingress | role | clusterrole` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
  * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
  * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
  * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
@@ -87,6 +87,11 @@ const SCHEMA: Schema = {
     10: ['externalName', 's'],
   },
   ServicePort: { 1: ['name', 's'], 2: ['protocol', 's'], 3: ['port', 'i'], 4: ['targetPort', 'intstr'], 5: ['nodePort', 'i'], 6: ['appProtocol', 's'] },
+  // rbac/v1 (k8s.io/api/rbac/v1/generated.proto): what `kubectl create role|clusterrole` send.
+  Role: { 1: ['metadata', m('ObjectMeta')], 2: ['rules', { rep: m('PolicyRule') }] },
+  ClusterRole: { 1: ['metadata', m('ObjectMeta')], 2: ['rules', { rep: m('PolicyRule') }], 3: ['aggregationRule', m('AggregationRule')] },
+  PolicyRule: { 1: ['verbs', { rep: 's' }], 2: ['apiGroups', { rep: 's' }], 3: ['resources', { rep: 's' }], 4: ['resourceNames', { rep: 's' }], 5: ['nonResourceURLs', { rep: 's' }] },
+  AggregationRule: { 1: ['clusterRoleSelectors', { rep: m('LabelSelector') }] },
   ConfigMap: { 1: ['metadata', m('ObjectMeta')], 2: ['data', { map: 's' }], 3: ['binaryData', { map: 'bytes' }], 4: ['immutable', 'b'] },
   Secret: { 1: ['metadata', m('ObjectMeta')], 2: ['data', { map: 'bytes' }], 3: ['type', 's'], 4: ['stringData', { map: 's' }], 5: ['immutable', 'b'] },
   Namespace: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('Empty')], 3: ['status', m('Empty')] },

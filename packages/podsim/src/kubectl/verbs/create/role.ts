@@ -107,7 +107,7 @@ const warnNonStandard = (inv: Invocation, verbs: readonly string[]) => {
 export const role: Command = {
   name: 'role',
   short: 'Create a role with single rule',
-  usage: 'create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none]',
+  usage: 'create role NAME --verb=verb --resource=resource.group/subresource [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
   examples: '# A role that lets a user get, watch and list pods\nkubectl create role pod-reader --verb=get --verb=list --verb=watch --resource=pods',
   flags: [...COMMON, VERB, RESOURCE, RESOURCE_NAME],
   *run(inv) {
@@ -172,7 +172,7 @@ function matchLabels(specs: readonly string[]): Record<string, string> | string 
 export const clusterrole: Command = {
   name: 'clusterrole',
   short: 'Create a cluster role',
-  usage: 'create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none]',
+  usage: 'create clusterrole NAME --verb=verb --resource=resource.group [--resource-name=resourcename] [--dry-run=server|client|none] [options]',
   examples: '# A cluster role that lets a user get, watch and list pods\nkubectl create clusterrole pod-reader --verb=get,list,watch --resource=pods\n\n# A cluster role for a non-resource URL\nkubectl create clusterrole "foo" --verb=get --non-resource-url=/logs/*',
   flags: [...COMMON, VERB, RESOURCE, RESOURCE_NAME, NON_RESOURCE_URL, AGGREGATION_RULE],
   *run(inv) {
