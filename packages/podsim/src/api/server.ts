@@ -7,7 +7,8 @@
  * subresource in update and patch.
  */
 import { Aggregator, type AggregatedGroup, type ProxiedText } from './aggregator.js';
-import type { Network } from '../kernel/net.js';
+import type { HttpRequest, Network } from '../kernel/net.js';
+import { proxySubresource, type ProxyOutcome } from './proxy-subresource.js';
 import type { Clock } from '../clock/clock.js';
 import type { Random } from '../random/random.js';
 import { serverSideApply } from './apply/apply-request.js';
@@ -51,6 +52,7 @@ export class ApiServer implements ApiClient {
   /** Where UIDs and generated names come from (see withIdentities). */
   private ids: Random;
   private aggregator: Aggregator | undefined;
+  private network: Network | undefined;
 
   constructor(opts: { clock: Clock; random: Random }) {
     this.clock = opts.clock;
@@ -67,6 +69,11 @@ export class ApiServer implements ApiClient {
   /** Lets APIServices backed by a Service reach it over the cluster network (kube-aggregator). */
   attachNetwork(network: Network): void {
     this.aggregator = new Aggregator(this, network);
+    this.network = network;
+  }
+
+  proxySubresource(req: HttpRequest): ProxyOutcome | undefined {
+    return this.network && proxySubresource(this, this.network, req);
   }
 
   aggregated(): AggregatedGroup[] {

@@ -71,6 +71,40 @@ export function resourceNotFound(): Status {
   return status(404, 'NotFound', 'the server could not find the requested resource', {});
 }
 
+/** The server cannot reach what the request needs (a Service without endpoints, a backend that does not answer). */
+export function unavailable(message: string): Status {
+  return status(503, 'ServiceUnavailable', message);
+}
+
+const GENERIC: Record<number, [string, string]> = {
+  400: ['BadRequest', 'the server rejected our request for an unknown reason'],
+  401: ['Unauthorized', 'the server has asked for the client to provide credentials'],
+  403: ['Forbidden', 'the server does not allow access to the requested resource'],
+  404: ['NotFound', 'the server could not find the requested resource'],
+  405: ['MethodNotAllowed', 'the server does not allow this method on the requested resource'],
+  409: ['Conflict', 'the server reported a conflict'],
+  422: ['Invalid', 'the server rejected our request due to an error in our request'],
+  429: ['TooManyRequests', 'the server has received too many requests and has asked us to try again later'],
+  503: ['ServiceUnavailable', 'the server is currently unable to handle the request'],
+  504: ['Timeout', 'the server was unable to return a response in the time allotted, but may still be processing the request'],
+};
+
+/**
+ * What a client makes of an error answer whose body is not a Status (apimachinery NewGenericServerResponse
+ * as client-go's unstructured response error calls it): `serverMessage` is a text/plain body, else "unknown".
+ */
+export function genericServerResponse(code: number, serverMessage: string): Status {
+  const known = GENERIC[code];
+  if (known) return status(code, known[0], known[1], {});
+  if (code >= 500) return status(code, 'InternalError', `an error on the server (${JSON.stringify(serverMessage)}) has prevented the request from succeeding`, {});
+  return status(code, 'Unknown', `the server responded with the status code ${code} but did not return more information`, {});
+}
+
+/** A method the server does not serve on a path (NewGenericServerResponse(405): empty details). */
+export function methodNotAllowed(): Status {
+  return status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+}
+
 /** A request whose credentials no authenticator accepts (the unauthorized handler's Status). */
 export function unauthorized(): Status {
   return status(401, 'Unauthorized', 'Unauthorized');

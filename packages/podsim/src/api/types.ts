@@ -119,6 +119,8 @@ export interface ApiClient {
   aggregated?(): import('./aggregator.js').AggregatedGroup[];
   /** A GET under an aggregated group version, proxied to its Service; undefined for any other path. */
   proxyGet?(pathAndQuery: string): import('./aggregator.js').ProxiedText | undefined;
+  /** pods/NAME/proxy and services/NAME/proxy requests, dialled over the cluster network; undefined for other paths. */
+  proxySubresource?(req: import('../kernel/net.js').HttpRequest): import('./proxy-subresource.js').ProxyOutcome | undefined;
 }
 
 /**

@@ -106,9 +106,11 @@ describe('the API server from the reader\'s machine', () => {
     expect(await code()).toBe('401');
   });
 
-  it('answers an unknown path with the 404 Status and reaches no pod or Service address', async () => {
+  it('answers an unknown path with the 404 Status, after RBAC, and reaches no pod or Service address', async () => {
     const sb = await withToken();
-    expect((await sb.run('curl -k $APISERVER/nope -H "Authorization: Bearer $TOKEN"')).output).toBe(
+    // Authorization comes first: the default service account may get discovery paths only.
+    expect(JSON.parse((await sb.run('curl -k $APISERVER/nope -H "Authorization: Bearer $TOKEN"')).output).message).toBe('forbidden: User "system:serviceaccount:default:default" cannot get path "/nope"');
+    expect((await sb.run('curl -k $APISERVER/apis/nope -H "Authorization: Bearer $TOKEN"')).output).toBe(
       '{\n  "kind": "Status",\n  "apiVersion": "v1",\n  "metadata": {},\n  "status": "Failure",\n  "message": "the server could not find the requested resource",\n  "reason": "NotFound",\n  "details": {},\n  "code": 404\n}',
     );
     expect((await sb.run('curl -s https://10.96.0.1/version; echo " $?"')).output).toBe(' 7\n');

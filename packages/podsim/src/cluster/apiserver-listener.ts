@@ -4,25 +4,25 @@
  * kubeconfig's https://controlplane:6443. Its serving certificate is signed by the cluster CA and names
  * what kubeadm puts in it. Authentication as the real server's chain decides it
  * (k8s.io/apiserver pkg/authentication/request/bearertoken, pkg/kubeapiserver/authenticator): no bearer
- * token is system:anonymous, whom kubeadm's RBAC lets see only the health checks and /version; a token
- * no authenticator accepts is 401 Unauthorized, never anonymous; a service account's token reads what
- * `kubectl get --raw` reads.
+ * token is system:anonymous; a token no authenticator accepts is 401 Unauthorized, never anonymous.
+ * RBAC then decides (anonymous sees only the health checks and /version; a service account what its
+ * bindings give, discovery at least), and an allowed GET reads what `kubectl get --raw` reads.
  */
 import { ROOT_CA } from '../api/bootstrap.js';
 import { KUBERNETES_SERVICE_IP } from '../api/kinds/service.js';
 import { parseResourcePath } from '../api/rest/path.js';
-import { restGet } from '../api/rest/get.js';
+import { proxyResourcePath } from '../api/proxy-subresource.js';
+import { RbacAuthorizer, type RequestAttributes } from '../api/rbac/authorizer.js';
+import { proxyAnswer, restGet } from '../api/rest/get.js';
 import { goJsonText } from '../api/rest/json.js';
-import { unauthorized } from '../api/status.js';
+import { methodNotAllowed, unauthorized } from '../api/status.js';
 import { authenticateToken, type UserInfo } from '../api/token-authn.js';
 import type { ApiClient, Status } from '../api/types.js';
 import type { Clock } from '../clock/clock.js';
 import type { HttpRequest, HttpResponse, Network, ServerCertificate } from '../kernel/net.js';
+import type { Waitable } from '../kernel/waitable.js';
 import { CLUSTER_DOMAIN } from '../kubelet/dns-config.js';
 import { APISERVER_PORT } from './apiserver-endpoints.js';
-
-/** system:public-info-viewer's non-resource URLs. */
-const PUBLIC = /^\/(healthz|livez|readyz|version)\/?$/;
 
 const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 
@@ -48,15 +48,25 @@ function authenticate(api: ApiClient, req: HttpRequest, nowMs: number): UserInfo
   return authenticateToken(api, parts[1], nowMs) ?? 'invalid';
 }
 
-/** RBAC's refusal, worded as the authorizer words it for a resource or a non-resource URL. */
-function forbidden(user: UserInfo, path: string, query: URLSearchParams): Status {
-  const p = parseResourcePath(path);
-  const verb = p?.name ? 'get' : query.get('watch') === 'true' ? 'watch' : 'list';
-  const who = `User "${user.username}"`;
-  const message = p
-    ? `${p.info.group ? `${p.info.resource}.${p.info.group}` : p.info.resource}${p.name ? ` "${p.name}"` : ''} is forbidden: ${who} cannot ${verb} resource "${p.info.resource}" in API group "${p.info.group}" ${p.namespace ? `in the namespace "${p.namespace}"` : 'at the cluster scope'}`
-    : `forbidden: ${who} cannot get path "${path}"`;
-  const details = p ? { ...(p.name ? { name: p.name } : {}), ...(p.info.group ? { group: p.info.group } : {}), kind: p.info.resource } : {};
+const WRITE_VERBS: Record<string, string> = { POST: 'create', PUT: 'update', PATCH: 'patch', DELETE: 'delete' };
+
+/** The request's verb and target as the API server's RequestInfoFactory reads them. */
+function attributes(method: string, path: string, query: URLSearchParams): RequestAttributes {
+  const p = parseResourcePath(proxyResourcePath(path) ?? path);
+  if (!p) return { verb: method.toLowerCase(), path };
+  const read = p.name ? 'get' : query.get('watch') === 'true' ? 'watch' : 'list';
+  const verb = method === 'GET' || method === 'HEAD' ? read : method === 'DELETE' && !p.name ? 'deletecollection' : (WRITE_VERBS[method] ?? method.toLowerCase());
+  return { verb, path, resource: { group: p.info.group, resource: p.info.resource, subresource: p.subresource, namespace: p.namespace, name: p.name } };
+}
+
+/** RBAC's refusal, worded as the API server words it (endpoints/handlers/responsewriters forbiddenMessage). */
+function forbidden(user: UserInfo, a: RequestAttributes): Status {
+  const r = a.resource;
+  const who = `User "${user.username}" cannot ${a.verb}`;
+  if (!r) return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `forbidden: ${who} path "${a.path}"`, reason: 'Forbidden', details: {}, code: 403 };
+  const target = `resource "${r.subresource ? `${r.resource}/${r.subresource}` : r.resource}" in API group "${r.group}" ${r.namespace ? `in the namespace "${r.namespace}"` : 'at the cluster scope'}`;
+  const message = `${r.group ? `${r.resource}.${r.group}` : r.resource}${r.name ? ` "${r.name}"` : ''} is forbidden: ${who} ${target}`;
+  const details = { ...(r.name ? { name: r.name } : {}), ...(r.group ? { group: r.group } : {}), kind: r.resource };
   return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason: 'Forbidden', details, code: 403 };
 }
 
@@ -64,14 +74,19 @@ export function serveApiInCluster(api: ApiClient, clock: Pick<Clock, 'now'>, net
   const net = network.namespaceOf(advertiseIP);
   if (!net) return;
   const serverAddress = `${advertiseIP}:${APISERVER_PORT}`;
-  const http = (req: HttpRequest): HttpResponse => {
+  const rbac = new RbacAuthorizer(api);
+  const http = (req: HttpRequest): HttpResponse | Waitable<HttpResponse> => {
     const u = new URL(req.path, 'https://apiserver');
     const userAgent = header(req, 'User-Agent');
     const pretty = /^(curl|Wget)/.test(userAgent ?? '');
     const fail = (s: Status): HttpResponse => ({ status: s.code ?? 500, headers: { 'Content-Type': 'application/json' }, body: goJsonText(s, pretty) });
     const user = authenticate(api, req, clock.now());
     if (user === 'invalid') return fail(unauthorized());
-    if (user === ANONYMOUS && !PUBLIC.test(u.pathname)) return fail(forbidden(user, u.pathname, u.searchParams));
+    const attrs = attributes(req.method, u.pathname, u.searchParams);
+    if (!rbac.allowed(user, attrs)) return fail(forbidden(user, attrs));
+    const proxied = proxyAnswer(api, { ...req, path: u.pathname + u.search }, pretty);
+    if (proxied) return proxied;
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(methodNotAllowed());
     const r = restGet(api, req.path, { accept: header(req, 'Accept'), userAgent, serverAddress });
     return { status: r.code, headers: { 'Content-Type': r.contentType }, body: r.body };
   };

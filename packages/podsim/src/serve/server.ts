@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { proxyResourcePath } from '../api/proxy-subresource.js';
 import { badRequest, internalError, resourceNotFound } from '../api/status.js';
 import type { Cluster } from '../cluster/cluster.js';
 import { send, statusReply } from './http.js';
@@ -68,7 +69,8 @@ export function startServer(opts: ServeOptions): Promise<PodsimServer> {
     const q = url.searchParams;
     track(q.get('watch') === 'true' || q.get('watch') === '1' || q.get('follow') === 'true' ? 'streams' : 'busy', res);
     const path = url.pathname.replace(/\/+$/, '') || '/';
-    if (req.method === 'GET' && TEXT_PATHS.has(path)) {
+    // Health checks, and the proxy subresources whose answers are the backends' own bodies.
+    if (req.method === 'GET' && (TEXT_PATHS.has(path) || proxyResourcePath(url.pathname))) {
       const r = restGet(cluster.api, req.url ?? '/', { userAgent: req.headers['user-agent'], serverAddress: advertisedAddress(cluster.api) ?? address });
       return send(res, { code: r.code, body: r.body, contentType: r.contentType });
     }

@@ -7,6 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { API_ACCESS } from './api-access.js';
 import { COVERAGE } from './coverage.js';
 import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
@@ -111,6 +112,7 @@ export const SCENARIOS: Scenario[] = [
   ...COVERAGE,
   ...VERBS,
   ...OPS_VERBS,
+  ...API_ACCESS,
   ...STORAGE_KINDS,
   ...KUSTOMIZE,
   ...STATEFULSET_KINDS,

@@ -3,8 +3,10 @@
  * line, or indented for curl/Wget and ?pretty, /version always indented, "ok" for the health
  * checks). `kubectl get --raw` and `kubectl proxy` serve the reader from it.
  */
-import { resourceNotFound } from '../status.js';
-import type { ApiClient, KubeObject, ObjectList } from '../types.js';
+import type { HttpRequest, HttpResponse } from '../../kernel/net.js';
+import type { Waitable } from '../../kernel/waitable.js';
+import { resourceNotFound, unavailable } from '../status.js';
+import type { ApiClient, KubeObject, ObjectList, Status } from '../types.js';
 import { discovery } from './discovery.js';
 import { goJsonText } from './json.js';
 import { parseResourcePath } from './path.js';
@@ -53,6 +55,25 @@ export function restList(list: ObjectList<KubeObject>, item: (o: KubeObject) => 
   return { kind, apiVersion, metadata, items };
 }
 
+/**
+ * A proxy subresource's answer for servers that can wait for it (the network listener, kubectl proxy):
+ * the backend's, or the refusal written as the server writes a Status. Undefined for other paths.
+ */
+export function proxyAnswer(api: ApiClient, req: HttpRequest, pretty: boolean): HttpResponse | Waitable<HttpResponse> | undefined {
+  const r = api.proxySubresource?.(req);
+  if (!r) return undefined;
+  if ('answer' in r) return r.answer;
+  return { status: r.refused.code ?? 500, headers: { 'Content-Type': 'application/json' }, body: goJsonText(r.refused, pretty) };
+}
+
+/** The same for a caller that cannot wait: a backend that does not answer at once is given up on. */
+function proxyReply(api: ApiClient, url: URL, opts: RestGetOptions): { text: RestText } | { refused: Status } | undefined {
+  const r = api.proxySubresource?.({ method: 'GET', path: url.pathname + url.search, headers: { 'User-Agent': opts.userAgent ?? '', Accept: opts.accept ?? '*/*' }, remoteAddr: '' });
+  if (!r || 'refused' in r) return r;
+  if ('subscribe' in r.answer) return { refused: unavailable('error trying to reach service: context deadline exceeded') };
+  return { text: { code: r.answer.status, contentType: r.answer.headers?.['Content-Type'] ?? 'text/plain; charset=utf-8', body: r.answer.body } };
+}
+
 /** The API server's answer to `GET url` (a path with an optional query). */
 export function restGet(api: ApiClient, url: string, opts: RestGetOptions): RestText {
   const u = new URL(url, 'http://apiserver');
@@ -60,7 +81,9 @@ export function restGet(api: ApiClient, url: string, opts: RestGetOptions): Rest
   if (HEALTH.has(path)) return { code: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
   const proxied = api.proxyGet?.(path + u.search);
   if (proxied) return { code: proxied.code, contentType: proxied.contentType, body: proxied.body };
-  const reply = discovery(path, opts.accept ?? '', opts.serverAddress, api.aggregated?.()) ?? resource(api, path, u.searchParams);
+  const viaProxy = proxyReply(api, u, opts);
+  if (viaProxy && 'text' in viaProxy) return viaProxy.text;
+  const reply = viaProxy ? statusReply(viaProxy.refused) : discovery(path, opts.accept ?? '', opts.serverAddress, api.aggregated?.()) ?? resource(api, path, u.searchParams);
   // the apiserver indents for humans: ?pretty=true, or a curl/Wget user agent
   const prettyParam = u.searchParams.get('pretty');
   const pretty = path === '/version' || (prettyParam !== null ? prettyParam === 'true' || prettyParam === '1' : /^(curl|Wget)/.test(opts.userAgent ?? ''));

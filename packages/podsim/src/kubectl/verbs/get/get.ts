@@ -8,6 +8,7 @@ import { rawGet } from '../../rest.js';
 import { TablePrinter } from '../../../tables/table-printer.js';
 import { tableFor } from '../../../tables/index.js';
 import type { Command, Invocation } from '../../command.js';
+import { genericServerResponse } from '../../../api/status.js';
 import { plainError, statusErrorText, usageError } from '../../errors.js';
 import { untilInterrupted } from '../../interrupt.js';
 import type { FlagSpec } from '../../flags.js';
@@ -146,11 +147,21 @@ function validate(o: GetOptions): string | undefined {
   return undefined;
 }
 
+/** An error body the server wrote as a Status; a proxied backend's own error page is not one. */
+function asStatus(body: string): Status | undefined {
+  try {
+    const v = JSON.parse(body) as Status;
+    return v?.kind === 'Status' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `get --raw PATH`: the body of a GET copied to stdout, as the REST client streams it. */
 function getRaw(inv: Invocation, raw: string): number {
   const r = rawGet(inv, raw.startsWith('/') ? raw : new URL(raw).pathname + new URL(raw).search);
   if (r.code >= 400) {
-    inv.err(statusErrorText(JSON.parse(r.body) as Status));
+    inv.err(statusErrorText(asStatus(r.body) ?? genericServerResponse(r.code, r.contentType.startsWith('text/plain') ? r.body.trim() : 'unknown')));
     return 1;
   }
   inv.out(r.body);

@@ -1,11 +1,14 @@
 /**
  * `kubectl proxy`: serves the cluster API on the reader's loopback (127.0.0.1:8001 by default) until
  * Ctrl+C, so `curl localhost:8001/api/v1/...` reads the cluster; paths under --api-prefix go to the API
- * server (its GETs, and the pods/NAME[:PORT]/proxy subresource to a pod's port), exec and attach are
- * refused as --reject-paths says. Models kubectl pkg/cmd/proxy/proxy.go and pkg/proxy/proxy_server.go.
+ * server (its GETs, and the pods and services proxy subresources), exec and attach are refused as
+ * --reject-paths says. Models kubectl pkg/cmd/proxy/proxy.go and pkg/proxy/proxy_server.go.
  */
-import type { HttpRequest, HttpResponse, Listener } from '../../../kernel/net.js';
-import { forever, wait, type Waitable } from '../../../kernel/waitable.js';
+import { proxyAnswer } from '../../../api/rest/get.js';
+import { goJsonText } from '../../../api/rest/json.js';
+import { methodNotAllowed } from '../../../api/status.js';
+import type { Listener } from '../../../kernel/net.js';
+import { forever, wait } from '../../../kernel/waitable.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
@@ -30,25 +33,6 @@ const FLAGS: FlagSpec[] = [
 const patterns = (s: string): RegExp[] => s.split(',').filter(Boolean).map((p) => new RegExp(p));
 const matchesAny = (res: RegExp[], s: string): boolean => res.some((r) => r.test(s));
 
-/** pods/NAME[:PORT]/proxy[/rest]: the API server's proxy to a pod's port, answered by what listens there. */
-function podProxy(inv: Invocation, path: string, req: HttpRequest): HttpResponse | Waitable<HttpResponse> | undefined {
-  const m = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/.exec(path.split('?')[0]);
-  if (!m) return undefined;
-  const [, ns, pod, port, rest] = m;
-  const query = path.includes('?') ? path.slice(path.indexOf('?')) : '';
-  const got = inv.api.get('pods', ns, pod);
-  const status = (code: number, reason: string, message: string): HttpResponse => ({
-    status: code,
-    headers: { 'Content-Type': 'application/json' },
-    body: `${JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message, reason, code })}\n`,
-  });
-  if (!got.ok) return status(404, 'NotFound', got.status.message ?? '');
-  const r = inv.streams.portForward(ns, pod, Number(port ?? 80));
-  const ip = (got.value as { status?: { podIP?: string } }).status?.podIP ?? '';
-  if (!r.ok || !r.listener.http) return status(503, 'ServiceUnavailable', `error trying to reach service: dial tcp ${ip}:${port ?? 80}: connect: connection refused`);
-  return r.listener.http({ ...req, path: (rest ?? '/') + query });
-}
-
 function* runProxy(inv: Invocation) {
   const prefix = inv.flags.str('api-prefix');
   const address = inv.flags.str('address');
@@ -68,10 +52,11 @@ function* runProxy(inv: Invocation) {
       if (filter && (matchesAny(rejectMethods, req.method) || matchesAny(rejectPaths, apiPath.split('?')[0]) || !matchesAny(acceptPaths, apiPath.split('?')[0]))) {
         return { status: 403, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Forbidden' };
       }
-      const proxied = podProxy(inv, apiPath, req);
+      const pretty = /^(curl|Wget)/.test(req.headers['User-Agent'] ?? '');
+      const proxied = proxyAnswer(inv.api, { ...req, path: apiPath }, pretty);
       if (proxied) return proxied;
       if (req.method !== 'GET' && req.method !== 'HEAD') {
-        return { status: 405, headers: { 'Content-Type': 'application/json' }, body: `${JSON.stringify({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server does not allow this method on the requested resource`, reason: 'MethodNotAllowed', details: {}, code: 405 })}\n` };
+        return { status: 405, headers: { 'Content-Type': 'application/json' }, body: goJsonText(methodNotAllowed(), pretty) };
       }
       const r = rawGet(inv, apiPath, { accept: req.headers.Accept, userAgent: req.headers['User-Agent'] });
       return { status: r.code, headers: { 'Content-Type': r.contentType }, body: r.body };
