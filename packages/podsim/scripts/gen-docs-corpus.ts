@@ -21,10 +21,13 @@ const ACCEPTANCE = resolve(here, '../test/acceptance');
 const OUT = join(ACCEPTANCE, 'corpus');
 
 /**
- * The folders (every page) and single pages (no `.md`) of content/en/docs about Pods (issue 10's list)
- * and the workloads a learner meets right after them. Left out: tasks/job's coarse/fine work-queue
- * pages (the reader builds and pushes their own worker image to a registry and runs RabbitMQ/Redis from
- * it) and tutorials/stateless-application/expose-external-ip-address (a cloud load balancer's external IP).
+ * The folders (every page) and single pages (no `.md`) of content/en/docs about Pods (issue 10's list),
+ * the workloads a learner meets right after them, and the configuration, stateless, StatefulSet and
+ * Service tutorials and Service/DNS concepts that come next. Left out: tasks/job's coarse/fine
+ * work-queue pages (the reader builds and pushes their own worker image to a registry and runs
+ * RabbitMQ/Redis from it), the cassandra, zookeeper and mysql-wordpress StatefulSet tutorials (images
+ * the sandbox does not carry, persistent volumes from a cloud provisioner) and the other
+ * services-networking concepts (an ingress, gateway or network-policy controller the sandbox has not).
  */
 const FOLDERS = [
   'tasks/configure-pod-container',
@@ -49,6 +52,12 @@ const FOLDERS = [
   'tasks/job/parallel-processing-expansion',
   'tasks/job/job-with-pod-to-pod-communication',
   'tasks/job/pod-failure-policy',
+  'tutorials/configuration',
+  'tutorials/stateless-application',
+  'tutorials/stateful-application/basic-stateful-set',
+  'tutorials/services',
+  'concepts/services-networking/service',
+  'concepts/services-networking/dns-pod-service',
 ];
 
 /** A FOLDERS entry's markdown files: the page itself, or every page under the folder. */
