@@ -6,8 +6,10 @@
  *  - image references under the Kubernetes registries in a kubernetes/website clone (content/en);
  *  - the release lists of the Kubernetes test and sample images (in the source list, `A..B` spans one number);
  *  - registry.k8s.io's promoter manifests (`registry.k8s.io/images/<staging>/images.yaml` of kubernetes/k8s.io),
- *    every promoted image with all its tags.
- * Run: `npx tsx packages/podsim/scripts/gen-image-catalogue.ts <official-images clone> [<website clone>] [--k8s-io <k8s.io checkout>]`
+ *    every promoted image with all its tags;
+ *  - Kubernetes' release tags (a kubernetes/kubernetes clone's `vX.Y.Z`, or a staging repository's
+ *    `kubernetes-X.Y.Z` as the publishing bot copies them) for the images every release pushes (kube-apiserver, …).
+ * Run: `npx tsx packages/podsim/scripts/gen-image-catalogue.ts <official-images clone> [<website clone>] [--k8s-io <k8s.io checkout>] [--kubernetes <clone>]`
  * (bare clones work: history is read with git; the k8s.io checkout may hold just the manifests named in the source list).
  */
 import { execFileSync } from 'node:child_process';
@@ -24,6 +26,7 @@ const SOURCES = JSON.parse(readFileSync(resolve(here, 'image-catalogue-sources.j
   docsExclude: string;
   releases: Record<string, string[]>;
   promoterManifests: Record<string, string>;
+  kubernetesReleases: { images: string[] };
 };
 
 const TAG = /^[\w][\w.-]{0,127}$/;
@@ -76,6 +79,16 @@ function promotedTags(file: string): Map<string, string[]> {
   return out;
 }
 
+/** The release tags of Kubernetes itself, `v1.Y.Z` (pre-releases left out; a staging repository's own `v0.Y.Z` are its library's). */
+function kubernetesReleaseTags(clone: string): string[] {
+  const tags = new Set<string>();
+  for (const name of git(clone, 'tag', '--list').split('\n')) {
+    const m = /^(?:v|kubernetes-)(1\.\d+\.\d+)$/.exec(name.trim());
+    if (m) tags.add(`v${m[1]}`);
+  }
+  return [...tags];
+}
+
 /** `2.10..2.56` → 2.10, 2.11, …, 2.56 (the two ends differ in one number). */
 function expand(spec: string): string[] {
   const [from, to] = spec.split('..');
@@ -90,10 +103,14 @@ function expand(spec: string): string[] {
 
 function main(): void {
   const args = process.argv.slice(2);
-  const at = args.indexOf('--k8s-io');
-  const k8sIo = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const option = (name: string) => {
+    const at = args.indexOf(name);
+    return at >= 0 ? args.splice(at, 2)[1] : undefined;
+  };
+  const k8sIo = option('--k8s-io');
+  const kubernetes = option('--kubernetes');
   const [officialClone, websiteClone] = args;
-  if (!officialClone) throw new Error('usage: gen-image-catalogue.ts <official-images clone> [<kubernetes/website clone>] [--k8s-io <k8s.io checkout>]');
+  if (!officialClone) throw new Error('usage: gen-image-catalogue.ts <official-images clone> [<kubernetes/website clone>] [--k8s-io <k8s.io checkout>] [--kubernetes <clone>]');
   const repos: Record<string, Set<string>> = {};
   const add = (repo: string, tags: Iterable<string>) => {
     const set = (repos[repo] ??= new Set());
@@ -112,6 +129,12 @@ function main(): void {
       for (const [name, tags] of promotedTags(resolve(k8sIo, 'registry.k8s.io/images', staging, 'images.yaml'))) add(prefix + name, tags);
     }
     sources['kubernetes/k8s.io'] = 'registry.k8s.io/images/*/images.yaml at the commits scripts/image-catalogue-sources.json "verified" names';
+  }
+  if (kubernetes) {
+    // The release tags are the whole list: the docs name these images with templated or no tags.
+    const tags = kubernetesReleaseTags(kubernetes);
+    for (const repo of SOURCES.kubernetesReleases.images) repos[repo] = new Set(tags);
+    sources['kubernetes release tags'] = `the clone at ${git(kubernetes, 'rev-parse', 'HEAD').trim()} (scripts/image-catalogue-sources.json "verified" names it)`;
   }
   const encoded = Object.fromEntries(
     Object.keys(repos)

@@ -37,6 +37,19 @@ describe('tag catalogue', () => {
     expect(runtime().pull(ref)).toMatchObject({ ok: true });
   });
 
+  // Kubernetes' own images, one tag per release (its release tags, scripts/image-catalogue-sources.json "verified").
+  it.each(['registry.k8s.io/kube-apiserver:v1.32.4', 'registry.k8s.io/kube-proxy:v1.15.0', 'registry.k8s.io/kube-scheduler:v1.28.15', 'registry.k8s.io/kube-controller-manager:v1.36.3'])(
+    '%s is a release and pulls',
+    (ref) => {
+      expect(runtime().pull(ref)).toMatchObject({ ok: true });
+    },
+  );
+
+  // A tag cut short where the docs template it (`v{{< skew … >}}`), a patch release that never came, a staging library's own version.
+  it.each(['registry.k8s.io/kube-apiserver:v', 'registry.k8s.io/kube-proxy:v1.32.99', 'registry.k8s.io/kube-scheduler:v0.32.0'])('%s is no release: NotFound', (ref) => {
+    expect(runtime().pull(ref)).toMatchObject({ ok: false, reason: 'ErrImagePull', error: notFound(ref) });
+  });
+
   // Numbers in between that the promoter never received (agnhost 2.46 was never built, kubernetes/kubernetes#123266).
   it.each([
     'registry.k8s.io/e2e-test-images/agnhost:2.46', 'registry.k8s.io/e2e-test-images/agnhost:2.11', 'registry.k8s.io/pause:3.4',
