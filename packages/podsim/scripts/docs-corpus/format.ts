@@ -18,6 +18,11 @@ export interface CorpusStep {
   inSession?: boolean;
   /** The command that opens that shell, when the page sends the reader back into a Pod it had them open one in. */
   shell?: string;
+  /**
+   * Typed on a cluster node the page logged in to with this command (`ssh my-node1`): a reader who went
+   * back to their own machine in between (for kubectl) logs in again first.
+   */
+  node?: string;
   /** The printed output is that of this many commands of one block together (this one the last). */
   outputOf?: number;
   /**

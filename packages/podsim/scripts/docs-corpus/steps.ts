@@ -50,8 +50,14 @@ function looksLikeCommand(line: string, lang: string): boolean {
   return COMMANDS.has(w);
 }
 
-/** Opens an interactive shell in a container: later lines are typed into it until `exit`. */
+/** Logs in to another machine (a cluster node) with a shell of its own: `ssh my-node1`. */
+export function opensNodeShell(cmd: string): boolean {
+  return /^ssh\s+(?:-\w+\s+)*[\w.@-]+\s*$/.test(cmd);
+}
+
+/** Opens an interactive shell in a container or on a node: later lines are typed into it until `exit`. */
 export function opensSession(cmd: string): boolean {
+  if (opensNodeShell(cmd)) return true;
   if (!/^kubectl\s+(exec|run|attach|debug)\b/.test(cmd)) return false;
   if (!/\s(-\w*i\w*t\w*|-\w*t\w*i\w*|--stdin(?:=true)?\s+--tty|--tty\s+--stdin|-i\s+-t|-t\s+-i)\b/.test(cmd)) return false;
   if (/^kubectl\s+attach\b/.test(cmd)) return true;
@@ -150,6 +156,8 @@ function splitBlock(body: string, lang: string): { commands: string[]; output?: 
   return { commands, output, prompted };
 }
 
+/** The page says where a block runs: "Run this command on the node where kubelet is running", "Back on your node". */
+const ON_NODE = /\bon (?:the|your|that) node\b/i;
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
 // A name without a known extension counts where the prose calls it a file (`a file named \`config-demo\``).
 const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?|\bfile named `([\w.-]+)`/g;
@@ -186,9 +194,11 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   let session = false;
   /** The page's last command that opened a shell in a Pod: "From within a Pod:" later means in that one. */
   let podShell: string | undefined;
+  /** The `ssh` that logged in to the node the page works on, while the reader may go back there. */
+  let node: string | undefined;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
-  const push = (cmd: string, line: number): CorpusStep => {
+  const push = (cmd: string, line: number, onNode = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
     const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
     if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files)) {
@@ -207,13 +217,19 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
       session = true;
       step.shell = podShell;
     }
+    // Back on the node ("Run these commands on the node…", or a node's own tool): the reader logs in again.
+    if (!session && node && (onNode || /^(crictl|systemctl|journalctl)\b/.test(cmd))) session = true;
     if (session) step.inSession = true;
+    if (session && node) step.node = node;
     for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
-    if (session && /^exit\b/.test(cmd)) session = false;
-    else if (opensSession(cmd)) {
+    if (session && /^exit\b/.test(cmd)) {
+      session = false;
+      node = undefined;
+    } else if (opensSession(cmd)) {
       session = true;
       // One the reader can open again: a shell in a running Pod, or a Pod that goes when its shell ends.
       if (/^kubectl\s+exec\b/.test(cmd) || (/^kubectl\s+run\b/.test(cmd) && /\s--rm\b/.test(cmd))) podShell = cmd;
+      node = opensNodeShell(cmd) ? cmd : undefined;
     }
     sections[sections.length - 1].steps.push(step);
     prose = '';
@@ -254,7 +270,8 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const shell = !COMMAND_LANGS.has(e.lang) && OUTPUT_LANGS.has(e.lang) && !e.body.trim().includes('\n') && opensSession(e.body.trim());
     const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
     if (split.commands.length > 0) {
-      for (const c of split.commands) last = push(c, e.line);
+      const onNode = ON_NODE.test(prose) || new RegExp(`^\\s*#.*${ON_NODE.source}`, 'im').test(e.body);
+      for (const c of split.commands) last = push(c, e.line, onNode);
       lastBlockCommands = split.prompted ? 1 : split.commands.length;
       if (split.output !== undefined && last) {
         last.expected = split.output;

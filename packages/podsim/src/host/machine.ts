@@ -22,6 +22,8 @@ import type { EditorMode, HostContext, KubeConfigInfo } from '../kubectl/context
 import { NODE_RESOLVER } from '../kubelet/dns-config.js';
 import { onNodeNetwork, type NodeSpec } from '../cluster/topology.js';
 import { HOST_PROGRAMS } from './programs/index.js';
+import type { Kubelet } from '../kubelet/kubelet.js';
+import type { ClusterNodes } from './node/node-machine.js';
 
 export const HOME = '/home/learner';
 export const HOSTNAME = 'podlab';
@@ -60,6 +62,9 @@ export interface ClusterParts {
   streams: PodStreams;
   network: Network;
   nodes: readonly NodeSpec[];
+  /** The nodes' kubelets, whose files `ssh` logs in to (absent in hosts without a cluster of their own). */
+  nodeNames?(): string[];
+  kubelet?(name: string): Kubelet | undefined;
 }
 
 /** Debian's /etc/hosts for the machine, plus the cluster's nodes as the lab set them up. */
@@ -67,6 +72,15 @@ function hostsFile(nodes: readonly NodeSpec[]): string {
   const lines = ['127.0.0.1\tlocalhost', `127.0.1.1\t${HOSTNAME}`, '::1\tlocalhost ip6-localhost ip6-loopback', 'ff02::1\tip6-allnodes', 'ff02::2\tip6-allrouters'];
   return [...lines, ...nodes.map((n) => `${n.internalIP}\t${n.name}`), ''].join('\n');
 }
+
+/**
+ * The reader's ssh client logs in to the cluster's nodes as root, as on kubeadm lab machines
+ * (`ssh node01` then `root@node01:~#`): the nodes take the reader's key for root.
+ */
+const SSH_CLUSTER_CONFIG = '/etc/ssh/ssh_config.d/cluster.conf';
+const SSH_CONFIG = `Host controlplane node?? 172.18.0.*
+    User root
+`;
 
 export class ReaderMachine {
   readonly fs: FileSystem;
@@ -89,13 +103,16 @@ export class ReaderMachine {
     this.fs.writeFile('/etc/hosts', hostsFile(cluster.nodes));
     this.fs.writeFile('/etc/resolv.conf', NODE_RESOLVER.servers.map((ip) => `nameserver ${ip}\n`).join(''));
     this.net = new NetNamespace('127.0.0.1', cluster.network, onNodeNetwork);
+    this.fs.mkdir('/etc/ssh/ssh_config.d', true);
+    this.fs.writeFile(SSH_CLUSTER_CONFIG, SSH_CONFIG);
     for (const [path, content] of Object.entries(files)) {
       const abs = resolvePath(HOME, path);
       this.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);
       this.fs.writeFile(abs, content);
     }
     this.table = { ...PROGRAMS, ...CLIENT_PROGRAMS, ...HOST_PROGRAMS, kubectl, bash, sh: bash };
-    this.ctx = { ...cluster, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web: { ...METRICS_SERVER_WEB, ...web }, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
+    const nodeMachines: ClusterNodes = { nodeNames: () => cluster.nodeNames?.() ?? [], kubelet: (name) => cluster.kubelet?.(name) };
+    this.ctx = { ...cluster, nodeMachines, fs: this.fs, net: this.net, kubeconfig: { ...KUBECONFIG }, web: { ...METRICS_SERVER_WEB, ...web }, openEditor, flavor: 'gnu', user: USER, completions: { kubectl: completeKubectl } } as HostContext;
     const table = this.table;
     const fs = this.fs;
     this.sys = {

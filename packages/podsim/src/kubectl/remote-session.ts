@@ -32,7 +32,7 @@ function streamed(out: OutputStream): OutputStream {
  * With a TTY the remote process gets a pseudo-terminal fed by the reader's keystrokes (the local
  * terminal in raw mode, so Ctrl+C and line editing happen remotely); with -i only a pipe of stdin.
  */
-export function* runRemote(inv: Invocation, connect: Connect, stdin: boolean, tty: boolean) {
+export function* runRemote(inv: Pick<Invocation, 'proc'>, connect: Connect, stdin: boolean, tty: boolean) {
   const term = tty ? ttyOf(inv.proc.stdin) : undefined;
   const pty = tty ? openPty({ stdin: inv.proc.stdin, stdout: inv.proc.stdout }) : undefined;
   const input = stdin && !pty ? new Pipe() : undefined;

@@ -26,6 +26,8 @@ import { KubeletJournal } from './journal.js';
 import { readKubeletConfig, writeNodeFiles } from './node-files.js';
 import { CONFIG_MIRROR } from './static-source.js';
 import { StaticPods } from './static-pods.js';
+import { criPod, type CriPod } from './cri-view.js';
+import { SIGNALS } from '../kernel/signals.js';
 
 export interface KubeletOptions {
   nodeName: string;
@@ -60,6 +62,9 @@ export class Kubelet implements PodStreams {
   /** The kubelet's log, as `journalctl -u kubelet` shows it on the node. */
   readonly journal: KubeletJournal;
   private readonly statics: StaticPods;
+  /** When the node booted, and when the running kubelet process started (`systemctl status`). */
+  readonly bootedAt: number;
+  startedAt: number;
   private readonly opts: KubeletOptions;
   private readonly ctx: NodeContext;
   private readonly workers = new Map<string, PodWorker>();
@@ -97,16 +102,20 @@ export class Kubelet implements PodStreams {
     const fs = new FileSystem(() => opts.clock.now(), this.root);
     writeNodeFiles(fs, opts.nodeName);
     // Not from the seeded random source: a log's pid must not shift the names everything else gets.
+    this.bootedAt = this.startedAt = opts.clock.now();
     this.journal = new KubeletJournal(opts.clock, opts.nodeName, 700 + ([...opts.nodeName].reduce((n, c) => n + c.charCodeAt(0), 0) % 300));
     this.statics = new StaticPods({ ctx: this.ctx, fs, journal: this.journal, run: (pod) => this.runStatic(pod) });
   }
 
   /** `systemctl restart kubelet`: a new process reads its config file again and lists its static pods at once. */
   restart(): void {
-    this.journal.systemd('Stopping kubelet.service - kubelet: The Kubernetes Node Agent...');
+    // systemd 249's wording (Ubuntu 22.04): the unit's description, without its name.
+    this.journal.systemd('Stopping kubelet: The Kubernetes Node Agent...');
     this.journal.systemd('kubelet.service: Deactivated successfully.');
+    this.journal.systemd('Stopped kubelet: The Kubernetes Node Agent.');
     this.journal.pid += 1 + (this.opts.clock.now() % 2000);
-    this.journal.systemd('Started kubelet.service - kubelet: The Kubernetes Node Agent.');
+    this.startedAt = this.opts.clock.now();
+    this.journal.systemd('Started kubelet: The Kubernetes Node Agent.');
     this.startStaticPods();
   }
 
@@ -151,6 +160,7 @@ export class Kubelet implements PodStreams {
     this.opts.api.create('nodes', undefined, node);
     this.scheduleHeartbeat();
     this.serveOnNodePort();
+    this.journal.systemd('Started kubelet: The Kubernetes Node Agent.');
     this.startStaticPods();
     const api = this.opts.api;
     this.stops.push(api.watch('pods', undefined, (ev) => this.onPod(ev.type, ev.object as unknown as Pod), { fieldSelector: `spec.nodeName=${this.nodeName}`, resourceVersion: '0' }));
@@ -279,6 +289,16 @@ export class Kubelet implements PodStreams {
     const w = this.workers.get(podUid);
     if (!w) return {};
     return w.probes.results((name) => w.currentId(name));
+  }
+
+  /** The pods and containers its runtime has, as crictl lists them. */
+  criPods(): CriPod[] {
+    return [...this.workers.values()].flatMap((w) => criPod(w) ?? []);
+  }
+
+  /** `crictl stop`: the runtime kills the container at once (timeout 0); the kubelet sees it exit and restarts it per policy. */
+  stopContainer(id: string): void {
+    for (const w of this.workers.values()) w.instance(id)?.kill(SIGNALS.SIGKILL);
   }
 
   /** Pods this kubelet is running or stopping (for node views and tests). */

@@ -33,6 +33,7 @@ export class PodWorker {
   private readonly runtimes = new Map<string, RuntimeContainer>();
   private readonly specs = new Map<string, string>();
   sandbox: PodSandbox | undefined;
+  sandboxCreatedAt: number | undefined;
   private sandboxReady = false;
   private volumes: Map<string, DirNode> | undefined;
   readonly probes: ProbeManager;
@@ -83,6 +84,11 @@ export class PodWorker {
 
   get terminated(): boolean {
     return this.state === 'terminated';
+  }
+
+  /** What the kubelet keeps of each container's instances (crictl's view). */
+  get containerRecords(): ReadonlyMap<string, ContainerRecord> {
+    return this.records;
   }
 
   get isOrphaned(): boolean {
@@ -255,6 +261,7 @@ export class PodWorker {
         dns,
       });
       this.sandboxReady = true;
+      this.sandboxCreatedAt = this.ctx.clock.now();
       this.schedule(PLEG_RELIST_MS);
     }
     if (!this.probesStarted) {

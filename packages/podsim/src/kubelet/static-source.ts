@@ -37,7 +37,8 @@ export function decodeStaticPod(text: string, path: string, nodeName: string): D
   if (!json.ok) return notParsed(json.message);
   const obj = json.value;
   if (!isObject(obj) || typeof obj.kind !== 'string' || obj.kind === '') return notParsed(`Object 'Kind' is missing in '${JSON.stringify(obj)}'`);
-  const version = typeof obj.apiVersion === 'string' ? obj.apiVersion : '';
+  if (typeof obj.apiVersion !== 'string' || obj.apiVersion === '') return notParsed(`Object 'apiVersion' is missing in '${JSON.stringify(obj)}'`);
+  const version = obj.apiVersion;
   if (obj.kind !== 'Pod' || version !== 'v1') return notParsed(`no kind ${JSON.stringify(obj.kind)} is registered for version ${JSON.stringify(version)} in scheme ${JSON.stringify(SCHEME)}`);
   // A decoded object of our own, written as the kubelet's defaulting does (the API types are read-only).
   const pod = structuredClone(obj) as { metadata?: Any; spec?: Any; status?: unknown };

@@ -61,6 +61,11 @@ function needsMore(source: string): boolean {
   return r.ok ? r.unterminated.length > 0 : r.error.incomplete;
 }
 
+/** A login shell (`-bash`, as login and sshd start it) says `logout` as it ends, any other bash `exit`. */
+function goodbye(sh: Shell): string {
+  return sh.proc.argv[0]?.startsWith('-') ? 'logout\n' : 'exit\n';
+}
+
 export function* interactiveLoop(sh: Shell): Task<number> {
   let linesRead = 0;
   sh.interactive = true;
@@ -91,7 +96,7 @@ export function* interactiveLoop(sh: Shell): Task<number> {
         // readline ends the edited line before bash says `exit` (or runs what was read).
         if (tty && sh.flavour.name === 'bash') sh.io.stderr.write('\n');
         if (source === '') {
-          if (sh.flavour.name === 'bash') sh.io.stderr.write('exit\n');
+          if (sh.flavour.name === 'bash') sh.io.stderr.write(goodbye(sh));
           return sh.status;
         }
         break;
@@ -108,7 +113,7 @@ export function* interactiveLoop(sh: Shell): Task<number> {
       yield* runPendingTraps(sh, sh.io);
     } catch (e) {
       if (e instanceof ExitSignal) {
-        if (sh.flavour.name === 'bash') sh.io.stderr.write('exit\n');
+        if (sh.flavour.name === 'bash') sh.io.stderr.write(goodbye(sh));
         return e.status;
       }
       if (e instanceof InterruptSignal) {

@@ -114,6 +114,36 @@ describe('docs corpus extraction', () => {
     expect(shell[1].expected).toBe('bin boot dev');
   });
 
+  it('types commands on the node a page logged in to, and goes back there when a block says so (tasks/configure-pod-container/static-pod)', () => {
+    const block = (...lines: string[]) => ['```shell', ...lines, '```', ''];
+    const md = [
+      '## Create a static pod',
+      ...block('ssh my-node1'),
+      ...block('# Run this command on the node where kubelet is running', 'mkdir -p /etc/kubernetes/manifests/'),
+      ...block('kubectl get pods'),
+      'Back on your node where the kubelet is running:',
+      '',
+      ...block('sleep 20'),
+      ...block('kubectl get pods'),
+      ...block('crictl ps'),
+      ...block('ls /tmp'),
+    ].join('\n');
+    const steps = extractSteps(pageEvents(md, VERSION)).sections.flatMap((s) => s.steps);
+    expect(steps.map((s) => [s.command, s.inSession ?? false, s.node ?? ''])).toEqual([
+      ['ssh my-node1', false, ''],
+      ['mkdir -p /etc/kubernetes/manifests/', true, 'ssh my-node1'],
+      ['kubectl get pods', false, ''],
+      ['sleep 20', true, 'ssh my-node1'],
+      ['kubectl get pods', false, ''],
+      // A node's own tool: the reader is back on the node, and stays there.
+      ['crictl ps', true, 'ssh my-node1'],
+      ['ls /tmp', true, 'ssh my-node1'],
+    ]);
+    expect(opensSession('ssh my-node1')).toBe(true);
+    expect(opensSession('ssh root@node01')).toBe(true);
+    expect(opensSession('ssh node01 ls /etc/kubernetes/manifests')).toBe(false);
+  });
+
   it('knows which commands open an interactive shell', () => {
     expect(opensSession('kubectl exec --stdin --tty shell-demo -- /bin/bash')).toBe(true);
     expect(opensSession('kubectl exec -it nginx -c shell -- sh')).toBe(true);

@@ -119,13 +119,15 @@ function ownNames(sb: Sandbox, command: string): string {
 }
 
 /**
- * A node the page names (`kubectl debug node/mynode`) that this cluster lacks is the reader's own
+ * A node the page names (`kubectl debug node/mynode`, `ssh my-node1`) that this cluster lacks is the reader's own
  * node, as for a `<node-name>` placeholder: the first worker here, in this and every later command.
  */
 function ownNodes(t: Terminal, command: string): string {
   const ours = t.sb.cluster.nodeNames();
   const worker = ours.find((n) => n !== 'controlplane');
   for (const m of command.matchAll(/\bnodes?\/([a-z0-9][\w.-]*)/g)) if (worker && !ours.includes(m[1])) t.nodes.set(m[1], worker);
+  // `ssh my-node1`: the page's node to log in to, the reader's own worker here.
+  for (const m of command.matchAll(/^ssh\s+(?:-\w+\s+)*(?:[\w.-]+@)?([a-z0-9][\w.-]*)\s*$/gm)) if (worker && !ours.includes(m[1])) t.nodes.set(m[1], worker);
   let out = command;
   for (const [page, mine] of t.nodes) out = out.replace(new RegExp(`(?<![\\w.])${page.replace(/[.]/g, '\\.')}(?![\\w.])`, 'g'), mine);
   return out;
@@ -235,6 +237,8 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
   // The page sends the reader back into the Pod it had them open a shell in.
   else if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
+  // …or onto the node it had them log in to.
+  else if (step.node && atHostPrompt(sb)) typeStep(t, ownNodes(t, step.node));
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);

@@ -1,4 +1,5 @@
 /** Host programs a course page's first commands do not need: a chunk of their own in the site's worker (lazy/part.ts). */
 import { diff } from './diff.js';
+import { ssh } from './ssh.js';
 
-export default { diff };
+export default { diff, ssh };
