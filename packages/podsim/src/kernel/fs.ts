@@ -94,6 +94,22 @@ function ownerOf(n: Ownership): Ownership {
   return o;
 }
 
+/** Who is told of changes to a directory's entries (inotify on a directory: an entry created, written, moved or removed). */
+const dirWatchers = new WeakMap<DirNode, Set<() => void>>();
+
+/** Calls `fn` after each change to an entry of `dir`; returns the unwatch. */
+export function watchDir(dir: DirNode, fn: () => void): () => void {
+  let set = dirWatchers.get(dir);
+  if (!set) dirWatchers.set(dir, (set = new Set()));
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
+function changed(dir: DirNode | undefined): void {
+  const set = dir && dirWatchers.get(dir);
+  if (set) for (const fn of [...set]) fn();
+}
+
 /** The set-group-ID bit: on a directory, new entries take its group (and new directories the bit). */
 export const S_ISGID = 0o2000;
 
@@ -303,6 +319,7 @@ export class FileSystem {
       parent.children.set(name, { kind: 'file', data, mode: opts.mode ?? 0o644, mtime: now, ...this.newOwner(parent) });
       parent.mtime = now;
     }
+    changed(parent);
   }
 
   readdir(path: string): string[] {
@@ -338,6 +355,7 @@ export class FileSystem {
     if (!parent) throw new FsError('EEXIST', abs);
     const dir = { ...newDir(this.now(), parent.mode & S_ISGID ? 0o755 | S_ISGID : 0o755), ...this.newOwner(parent) };
     parent.children.set(name, dir);
+    changed(parent);
   }
 
   symlink(target: string, path: string): void {
@@ -345,6 +363,7 @@ export class FileSystem {
     if (node) throw new FsError('EEXIST', abs);
     if (!parent) throw new FsError('EEXIST', abs);
     parent.children.set(name, { kind: 'link', target, mtime: this.now() });
+    changed(parent);
   }
 
   /** Removes a file, link, or (with recursive, or when empty) a directory. */
@@ -356,6 +375,7 @@ export class FileSystem {
     if (node.kind === 'dir' && node.children.size > 0 && !recursive) throw new FsError('ENOTEMPTY', abs);
     parent.children.delete(name);
     parent.mtime = this.now();
+    changed(parent);
   }
 
   rename(from: string, to: string): void {
@@ -368,6 +388,8 @@ export class FileSystem {
     if (dst.readOnly) throw new FsError('EROFS', dst.abs);
     src.parent.children.delete(src.name);
     dst.parent.children.set(dst.name, src.node);
+    changed(src.parent);
+    if (dst.parent !== src.parent) changed(dst.parent);
   }
 
   /** Plain-object copy of the tree below `path` (for snapshots and tests). */

@@ -10,7 +10,7 @@
 import { rfc3339Nano } from '../api/objects.js';
 import type { KubeObject, Pod } from '../api/types.js';
 import type { TimerHandle } from '../clock/clock.js';
-import type { FileSystem } from '../kernel/fs.js';
+import { watchDir, type DirNode, type FileSystem } from '../kernel/fs.js';
 import type { KubeletJournal } from './journal.js';
 import type { NodeContext } from './node-context.js';
 import type { PodWorker } from './pod-worker.js';
@@ -29,6 +29,16 @@ export interface StaticPodsDeps {
   run(pod: Pod): PodWorker;
 }
 
+/** The directory at an absolute path of the node's own tree (no mounts there; symbolic links not followed). */
+function dirNodeAt(root: DirNode, path: string): DirNode | undefined {
+  let node: DirNode | undefined = root;
+  for (const seg of path.split('/').filter(Boolean)) {
+    const next: unknown = node?.children.get(seg);
+    node = next && (next as { kind: string }).kind === 'dir' ? (next as DirNode) : undefined;
+  }
+  return node;
+}
+
 const fullName = (p: { metadata?: { name?: string; namespace?: string } }) => `${p.metadata?.namespace}/${p.metadata?.name}`;
 
 export class StaticPods {
@@ -36,6 +46,10 @@ export class StaticPods {
   /** When each static pod was first seen (config.seen), by UID. */
   private readonly seen = new Map<string, number>();
   private timer: TimerHandle | undefined;
+  /** The folder's watch (inotify), and the listing it asked for. */
+  private unwatch: (() => void) | undefined;
+  private watched: DirNode | undefined;
+  private soon: TimerHandle | undefined;
   private config: { dir?: string; periodMs: number } = { periodMs: 20_000 };
 
   constructor(private readonly deps: StaticPodsDeps) {}
@@ -51,7 +65,29 @@ export class StaticPods {
 
   stop(): void {
     this.deps.ctx.clock.cancel(this.timer);
-    this.timer = undefined;
+    this.deps.ctx.clock.cancel(this.soon);
+    this.timer = this.soon = undefined;
+    this.unwatch?.();
+    this.unwatch = this.watched = undefined;
+  }
+
+  /**
+   * Watches the folder as the kubelet's inotify watch does, so a file written, moved or removed there
+   * is acted on at once; the periodic listing still catches what the watch missed (the folder replaced).
+   */
+  private watch(): void {
+    const dir = dirNodeAt(this.deps.fs.root, this.config.dir ?? '');
+    if (dir === this.watched) return;
+    this.unwatch?.();
+    this.watched = dir;
+    this.unwatch = dir
+      ? watchDir(dir, () => {
+          this.soon ??= this.deps.ctx.clock.setTimer(0, () => {
+            this.soon = undefined;
+            this.list();
+          });
+        })
+      : undefined;
   }
 
   private tick(): void {
@@ -66,6 +102,7 @@ export class StaticPods {
     const dir = this.config.dir;
     if (dir === undefined) return;
     const { ctx, fs, journal } = this.deps;
+    this.watch();
     const found = new Map(readStaticPods(fs, dir, ctx.nodeName, journal).map((m) => [m.pod.metadata?.uid ?? '', m.pod]));
     for (const [uid, r] of [...this.pods]) {
       if (found.has(uid)) continue;
