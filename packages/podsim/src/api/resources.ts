@@ -15,6 +15,7 @@ function grouped(group: string) {
   return (resource: string, singular: string, kind: string, shortNames: string[], namespaced = true): ResourceInfo => ({ resource, singular, kind, group, version: 'v1', namespaced, shortNames, verbs: ALL_VERBS });
 }
 const apps = grouped('apps');
+const autoscaling = (resource: string, singular: string, kind: string, shortNames: string[]): ResourceInfo => ({ ...grouped('autoscaling')(resource, singular, kind, shortNames), version: 'v2', otherVersions: ['v1'] });
 const batch = grouped('batch');
 const apiregistration = grouped('apiregistration.k8s.io');
 const networking = grouped('networking.k8s.io');
@@ -43,6 +44,7 @@ export const RESOURCES: ResourceInfo[] = [
   apps('deployments', 'deployment', 'Deployment', ['deploy']),
   apps('replicasets', 'replicaset', 'ReplicaSet', ['rs']),
   apps('statefulsets', 'statefulset', 'StatefulSet', ['sts']),
+  autoscaling('horizontalpodautoscalers', 'horizontalpodautoscaler', 'HorizontalPodAutoscaler', ['hpa']),
   batch('cronjobs', 'cronjob', 'CronJob', ['cj']),
   batch('jobs', 'job', 'Job', []),
   networking('ingressclasses', 'ingressclass', 'IngressClass', [], false),
@@ -62,7 +64,7 @@ for (const r of RESOURCES) {
     BY_NAME.set(n.toLowerCase(), r);
     // kubectl also accepts group-qualified names: `deployments.apps`, `pods.` is not valid but `deployment.apps` is.
     if (r.group) BY_NAME.set(`${n}.${r.group}`.toLowerCase(), r);
-    BY_NAME.set(`${n}.${r.version}.${r.group}`.toLowerCase().replace(/\.$/, ''), r);
+    for (const v of [r.version, ...(r.otherVersions ?? [])]) BY_NAME.set(`${n}.${v}.${r.group}`.toLowerCase().replace(/\.$/, ''), r);
   }
 }
 
@@ -79,8 +81,16 @@ export function apiVersionOf(r: ResourceInfo): string {
 
 /** Finds the resource for a manifest's apiVersion + kind (kubectl's REST mapping step). */
 export function findResourceByKind(apiVersion: string, kind: string): ResourceInfo | undefined {
-  return RESOURCES.find((r) => r.kind === kind && apiVersionOf(r) === apiVersion);
+  return RESOURCES.find((r) => r.kind === kind && servedVersions(r).includes(apiVersion));
 }
+
+/** Every group/version string a resource is served at, the preferred (storage) one first. */
+export function servedVersions(r: ResourceInfo): string[] {
+  return [r.version, ...(r.otherVersions ?? [])].map((v) => (r.group ? `${r.group}/${v}` : v));
+}
+
+/** Resources in the `all` category (`kubectl get all`), as discovery lists them. */
+export const ALL_CATEGORY = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'horizontalpodautoscalers', 'jobs', 'cronjobs']);
 
 /** kubectl's mapping error for an unknown apiVersion/kind: `no matches for kind "Podd" in version "v1"`. */
 export function noKindMatchMessage(apiVersion: string, kind: string): string {

@@ -25,6 +25,7 @@ import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { requestTarget, type Target } from './request-target.js';
 import { parseFieldSelector, parseLabelSelector } from './selectors.js';
 import { withEphemeralContainers } from './ephemeral-update.js';
+import { asVersion } from './versions/index.js';
 import { boundPod } from './binding.js';
 import { preconditionFailure } from './preconditions.js';
 import { requestToken, type TokenRequest, type TokenRequestSpec } from './token-request.js';
@@ -343,7 +344,8 @@ export class ApiServer implements ApiClient {
     const old = this.store.get(info.resource, this.ns(info, namespace), String(name));
     if (!old) return this.notFound(info, String(name));
     // JSON patches may address metadata.managedFields (kubectl's client-side-apply migration does).
-    const patched = applyPatch(info, type === 'json' ? this.withManagedFields(old) : old, type, patch);
+    const base = asVersion(info.resource, opts.apiVersion, type === 'json' ? this.withManagedFields(old) : old);
+    const patched = applyPatch(info, base, type, patch);
     if (!patched.ok) return patched;
     if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts);
     if (t.ephemeral) return this.replaceEphemeral<T>(info, namespace, patched.value as Obj, opts);

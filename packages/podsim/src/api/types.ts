@@ -52,6 +52,8 @@ export interface WriteOptions {
   force?: boolean;
   /** The subresource a write came through (`scale`), as managedFields record it. */
   subresource?: string;
+  /** The group/version the request addressed: a patch applies to the object as that version shows it. */
+  apiVersion?: string;
 }
 
 export interface DeleteOptions {
@@ -83,6 +85,8 @@ export interface ResourceInfo {
   kind: string;
   group: string;
   version: string;
+  /** Other versions of the group the resource is also served at (autoscaling/v1 beside v2), newest first. */
+  otherVersions?: string[];
   namespaced: boolean;
   shortNames: string[];
   verbs: string[];

@@ -3,6 +3,7 @@
  * `--dry-run=client`, else send it and print `<kind>/<name> created` or the requested format.
  */
 import { findResourceByKind } from '../api/resources.js';
+import { asVersion } from '../api/versions/index.js';
 import type { KubeObject } from '../api/types.js';
 import type { Invocation } from './command.js';
 import type { DryRun } from './dry-run.js';
@@ -15,7 +16,7 @@ import { printWarnings } from './warnings.js';
  * `failedTo` is the prefix of generators that wrap the server's refusal, each its own way:
  * `failed to create deployment:` (then the message), `failed to create secret` (no colon).
  */
-export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created', failedTo?: string): { ok: true; obj: KubeObject } | { ok: false } {
+export function createObject(inv: Invocation, obj: KubeObject, format: OutputFormat | undefined, dryRun: DryRun, action = 'created', failedTo?: string, fieldManager = 'kubectl-create'): { ok: true; obj: KubeObject } | { ok: false } {
   const info = findResourceByKind(obj.apiVersion, obj.kind);
   if (!info) {
     inv.err(plainError(`no matches for kind ${JSON.stringify(obj.kind)} in version ${JSON.stringify(obj.apiVersion)}`));
@@ -24,13 +25,14 @@ export function createObject(inv: Invocation, obj: KubeObject, format: OutputFor
   let result = obj;
   if (dryRun !== 'client') {
     const ns = info.namespaced ? (obj.metadata.namespace ?? inv.namespace) : undefined;
-    const r = inv.api.create(info.resource, ns, forServer(obj), { dryRun: dryRun === 'server', fieldManager: 'kubectl-create', fieldValidation: 'Strict' });
+    const r = inv.api.create(info.resource, ns, forServer(obj), { dryRun: dryRun === 'server', fieldManager, fieldValidation: 'Strict' });
     if (!r.ok) {
       inv.err(failedTo ? plainError(`${failedTo} ${r.status.message ?? ''}`) : statusErrorText(r.status));
       return { ok: false };
     }
     printWarnings(inv, r.warnings);
-    result = r.value;
+    // The server answers in the version the object was sent in (an autoscaling/v1 autoscaler stays v1).
+    result = asVersion(info.resource, obj.apiVersion, r.value);
   }
   if (format) return printObjects(inv, format, [{ info, obj: result }], { single: true, structOrder: dryRun === 'client' }) ? { ok: true, obj: result } : { ok: false };
   inv.out(actionLine(info, result.metadata.name ?? '', action, dryRun));

@@ -6,7 +6,7 @@ import type { KubeObject, ResourceInfo, Status } from '../api/types.js';
 import type { Invocation } from './command.js';
 import { plainError, statusErrorText } from './errors.js';
 import { fetchObjects } from './objects.js';
-import { resourceArgs } from './resource-args.js';
+import { NO_RESOURCES_GIVEN, resourceArgs } from './resource-args.js';
 
 export interface TargetObject {
   info: ResourceInfo;
@@ -36,4 +36,13 @@ export function resolveTargets(
     for (const obj of f.objects) out.push({ info: s.info, obj });
   }
   return { ok: true, targets: out };
+}
+
+/** The objects `args` name, with the resource builder's error when there are no arguments at all. */
+export function requiredTargets(inv: Invocation, args: string[]): { ok: true; targets: TargetObject[] } | { ok: false } {
+  if (args.length === 0) {
+    inv.err(plainError(NO_RESOURCES_GIVEN));
+    return { ok: false };
+  }
+  return resolveTargets(inv, args);
 }

@@ -4,6 +4,7 @@
  * priority columns unless `-o wide`.
  */
 import type { KubeObject } from '../api/types.js';
+import { horizontalPodAutoscalerTable } from './autoscaling.js';
 import { cronJobTable, jobTable } from './batch.js';
 import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';
@@ -32,6 +33,7 @@ const HANDLERS: Record<string, TableHandler> = {
   controllerrevisions: controllerRevisionTable,
   jobs: jobTable,
   cronjobs: cronJobTable,
+  horizontalpodautoscalers: horizontalPodAutoscalerTable,
   events: eventTable,
   nodes: nodeTable,
   namespaces: namespaceTable,

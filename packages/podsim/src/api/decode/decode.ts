@@ -9,6 +9,7 @@ import { isObject, jsonCopy, MAX_REQUEST_BYTES } from '../objects.js';
 import type { ResourceInfo, Status, WriteOptions } from '../types.js';
 import type { Obj } from '../kinds/strategy.js';
 import { checkSchema } from './check.js';
+import { conversionFor } from '../versions/index.js';
 
 export type Decoded = { ok: true; value: Obj; warnings: string[] } | { ok: false; status: Status };
 
@@ -49,10 +50,12 @@ export function decodeObject(info: ResourceInfo, input: unknown, validation: Wri
   }
   const kind = (body.kind as string | undefined) || info.kind;
   const apiVersion = (body.apiVersion as string | undefined) || want;
-  if (kind !== info.kind || apiVersion !== want) {
+  // A body in another served version of the kind is checked in its own shape, then converted.
+  const conversion = kind === info.kind ? conversionFor(info.resource, apiVersion) : undefined;
+  if (kind !== info.kind || (apiVersion !== want && !conversion)) {
     return { ok: false, status: badRequest(`no kind "${kind}" is registered for version "${apiVersion}" in scheme "pkg/api/legacyscheme/scheme.go:30"`) };
   }
-  const checked = checkSchema(info.kind, body);
+  const checked = checkSchema(conversion?.struct ?? info.kind, body);
   if (checked.typeError) return { ok: false, status: cannotHandle(info, checked.typeError) };
   if (checked.unknown.length && validation === 'Strict') {
     const strict = `strict decoding error: ${checked.unknown.map((f) => `unknown field "${f}"`).join(', ')}`;
@@ -62,5 +65,5 @@ export function decodeObject(info: ResourceInfo, input: unknown, validation: Wri
   const value = { apiVersion, kind, ...body, metadata: isObject(body.metadata) ? body.metadata : {} } as Obj;
   value.apiVersion = apiVersion;
   value.kind = kind;
-  return { ok: true, value, warnings };
+  return { ok: true, value: conversion ? (conversion.toStorage(value) as Obj) : value, warnings };
 }

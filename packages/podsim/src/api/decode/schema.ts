@@ -3,6 +3,7 @@
  * detection) and Go types (for `json: cannot unmarshal ...` messages). `any` marks parts accepted as is.
  * Shapes follow k8s.io/api core/v1 and apps/v1 (types.go).
  */
+import { AUTOSCALING_STRUCTS } from './schema-autoscaling.js';
 import { BATCH_STRUCTS } from './schema-batch.js';
 
 export type FieldType =
@@ -27,6 +28,7 @@ const strs = L('string');
 /** Go struct name → JSON field → type. */
 export const STRUCTS: Record<string, Record<string, FieldType>> = {
   ...BATCH_STRUCTS,
+  ...AUTOSCALING_STRUCTS,
   ObjectMeta: {
     name: 'string',
     generateName: 'string',

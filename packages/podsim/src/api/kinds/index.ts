@@ -1,5 +1,6 @@
 /** The strategy of each served resource. */
 import { daemonSetStrategy, deploymentStrategy, replicaSetStrategy } from './apps.js';
+import { horizontalPodAutoscalerStrategy } from './autoscaling.js';
 import { cronJobStrategy, jobStrategy } from './batch.js';
 import {
   configMapStrategy,
@@ -45,6 +46,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   ingressclasses: ingressClassStrategy,
   apiservices: apiServiceStrategy,
   controllerrevisions: controllerRevisionStrategy,
+  horizontalpodautoscalers: horizontalPodAutoscalerStrategy,
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,
   endpointslices: endpointSliceStrategy,

@@ -3,15 +3,12 @@
  * (`Accept: application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList`) and the legacy
  * /api, /apis, /api/v1, /apis/apps/v1 lists it falls back to. Built from RESOURCES.
  */
-import { RESOURCES } from '../resources.js';
+import { ALL_CATEGORY, RESOURCES } from '../resources.js';
 import type { ResourceInfo } from '../types.js';
 import type { AggregatedGroup } from '../aggregator.js';
 import type { Reply } from './reply.js';
 import { VERSION_INFO } from '../../version.js';
 
-
-/** Resources listed under the `all` category (`kubectl get all`). */
-const ALL_CATEGORY = new Set(['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs']);
 
 const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string; verbs: string[] }[]> = {
   pods: [
@@ -37,6 +34,7 @@ const SUBRESOURCES: Record<string, { name: string; kind: string; group?: string;
     { name: 'status', kind: 'StatefulSet', verbs: ['get', 'patch', 'update'] },
   ],
   jobs: [{ name: 'status', kind: 'Job', verbs: ['get', 'patch', 'update'] }],
+  horizontalpodautoscalers: [{ name: 'status', kind: 'HorizontalPodAutoscaler', verbs: ['get', 'patch', 'update'] }],
   ingresses: [{ name: 'status', kind: 'Ingress', verbs: ['get', 'patch', 'update'] }],
   apiservices: [{ name: 'status', kind: 'APIService', verbs: ['get', 'patch', 'update'] }],
   cronjobs: [{ name: 'status', kind: 'CronJob', verbs: ['get', 'patch', 'update'] }],
@@ -54,6 +52,18 @@ function inGroup(group: string): ResourceInfo[] {
   return RESOURCES.filter((r) => r.group === group);
 }
 
+/** A group's versions, preferred first (autoscaling: v2, then v1). */
+function versionsOf(group: string): string[] {
+  return [...new Set(inGroup(group).flatMap((r) => [r.version, ...(r.otherVersions ?? [])]))];
+}
+
+/** The group's resources as served at `version`. */
+function atVersion(group: string, version: string): ResourceInfo[] {
+  return inGroup(group)
+    .filter((r) => r.version === version || r.otherVersions?.includes(version))
+    .map((r) => (r.version === version ? r : { ...r, version }));
+}
+
 function legacyResource(r: ResourceInfo): Record<string, unknown>[] {
   const main: Record<string, unknown> = { name: r.resource, singularName: r.singular, namespaced: r.namespaced, kind: r.kind, verbs: r.verbs };
   if (r.shortNames.length) main.shortNames = r.shortNames;
@@ -68,12 +78,12 @@ function legacyResource(r: ResourceInfo): Record<string, unknown>[] {
 }
 
 /** `/api/v1` or `/apis/apps/v1`: an APIResourceList. */
-export function resourceList(group: string): Record<string, unknown> {
+export function resourceList(group: string, version = 'v1'): Record<string, unknown> {
   return {
     kind: 'APIResourceList',
     apiVersion: 'v1',
-    groupVersion: group ? `${group}/v1` : 'v1',
-    resources: inGroup(group).flatMap(legacyResource),
+    groupVersion: group ? `${group}/${version}` : version,
+    resources: atVersion(group, version).flatMap(legacyResource),
   };
 }
 
@@ -89,24 +99,34 @@ function aggregatedResource(r: ResourceInfo): Record<string, unknown> {
   if (ALL_CATEGORY.has(r.resource)) d.categories = ['all'];
   const subs = SUBRESOURCES[r.resource];
   if (subs)
-    d.subresources = subs.map((s) => ({ subresource: s.name, responseKind: { group: s.group ?? r.group, version: 'v1', kind: s.kind }, verbs: s.verbs }));
+    d.subresources = subs.map((s) => ({ subresource: s.name, responseKind: { group: s.group ?? r.group, version: s.group ? 'v1' : r.version, kind: s.kind }, verbs: s.verbs }));
   return d;
 }
 
-function aggregatedGroup(g: AggregatedGroup): Record<string, unknown> {
+/** One group and every version it is served at, preferred first. */
+interface ServedGroup {
+  group: string;
+  versions: AggregatedGroup[];
+}
+
+function aggregatedGroup(g: ServedGroup): Record<string, unknown> {
   const metadata: Record<string, unknown> = { creationTimestamp: null };
   if (g.group) metadata.name = g.group;
-  return { metadata, versions: [{ version: g.version, resources: g.resources.map(aggregatedResource), freshness: 'Current' }] };
+  return { metadata, versions: g.versions.map((v) => ({ version: v.version, resources: v.resources.map(aggregatedResource), freshness: 'Current' })) };
+}
+
+function servedGroup(group: string): ServedGroup {
+  return { group, versions: versionsOf(group).map((version) => ({ group, version, resources: atVersion(group, version) })) };
 }
 
 /** The built-in groups, then those that APIServices add, as /apis lists them. */
-function allGroups(extra: AggregatedGroup[]): AggregatedGroup[] {
-  return [...GROUPS.filter(Boolean).map((group) => ({ group, version: 'v1', resources: inGroup(group) })), ...extra];
+function allGroups(extra: AggregatedGroup[]): ServedGroup[] {
+  return [...GROUPS.filter(Boolean).map(servedGroup), ...extra.map((g) => ({ group: g.group, versions: [g] }))];
 }
 
-function apiGroup(g: AggregatedGroup): Record<string, unknown> {
-  const gv = { groupVersion: `${g.group}/${g.version}`, version: g.version };
-  return { name: g.group, versions: [gv], preferredVersion: gv };
+function apiGroup(g: ServedGroup): Record<string, unknown> {
+  const versions = g.versions.map((v) => ({ groupVersion: `${g.group}/${v.version}`, version: v.version }));
+  return { name: g.group, versions, preferredVersion: versions[0] };
 }
 
 export const AGGREGATED_TYPE = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';
@@ -116,7 +136,7 @@ function wantsAggregated(accept: string): boolean {
   return first.includes('as=APIGroupDiscoveryList') && first.includes('v=v2') && !first.includes('v=v2beta1');
 }
 
-function aggregated(groups: AggregatedGroup[]): Record<string, unknown> {
+function aggregated(groups: ServedGroup[]): Record<string, unknown> {
   return { kind: 'APIGroupDiscoveryList', apiVersion: 'apidiscovery.k8s.io/v2', metadata: {}, items: groups.map(aggregatedGroup) };
 }
 
@@ -127,7 +147,7 @@ export function discovery(path: string, accept: string, serverAddress: string, e
     case '/version':
       return { code: 200, body: VERSION_INFO };
     case '/api':
-      if (agg) return { code: 200, body: aggregated([{ group: '', version: 'v1', resources: inGroup('') }]), contentType: AGGREGATED_TYPE };
+      if (agg) return { code: 200, body: aggregated([servedGroup('')]), contentType: AGGREGATED_TYPE };
       return { code: 200, body: { kind: 'APIVersions', versions: ['v1'], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] } };
     case '/apis':
       if (agg) return { code: 200, body: aggregated(allGroups(extra)), contentType: AGGREGATED_TYPE };
@@ -135,8 +155,8 @@ export function discovery(path: string, accept: string, serverAddress: string, e
     case '/api/v1':
       return { code: 200, body: resourceList('') };
     default: {
-      const m = /^\/apis\/([^/]+)\/v1$/.exec(path);
-      if (m && GROUPS.includes(m[1]) && m[1]) return { code: 200, body: resourceList(m[1]) };
+      const m = /^\/apis\/([^/]+)\/([^/]+)$/.exec(path);
+      if (m && m[1] && GROUPS.includes(m[1]) && versionsOf(m[1]).includes(m[2])) return { code: 200, body: resourceList(m[1], m[2]) };
       const g = /^\/apis\/([^/]+)$/.exec(path);
       const known = g && allGroups(extra).find((x) => x.group === g[1]);
       if (known) return { code: 200, body: { kind: 'APIGroup', apiVersion: 'v1', ...apiGroup(known) } };

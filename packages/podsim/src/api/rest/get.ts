@@ -10,6 +10,7 @@ import type { ApiClient, KubeObject, ObjectList, Status } from '../types.js';
 import { discovery } from './discovery.js';
 import { goJsonText } from './json.js';
 import { parseResourcePath } from './path.js';
+import { asVersion } from '../versions/index.js';
 import { statusReply, type Reply } from './reply.js';
 
 export interface RestGetOptions {
@@ -27,9 +28,9 @@ export interface RestText {
 
 const HEALTH = new Set(['/healthz', '/livez', '/readyz']);
 
-function withFields(api: ApiClient, o: KubeObject): KubeObject {
+function withFields(api: ApiClient, resource: string, apiVersion: string, o: KubeObject): KubeObject {
   const entries = api.managedFields?.(o);
-  return entries ? { ...o, metadata: { ...o.metadata, managedFields: entries } } : o;
+  return asVersion(resource, apiVersion, entries ? { ...o, metadata: { ...o.metadata, managedFields: entries } } : o);
 }
 
 function resource(api: ApiClient, path: string, q: URLSearchParams): Reply {
@@ -37,10 +38,10 @@ function resource(api: ApiClient, path: string, q: URLSearchParams): Reply {
   if (!p || (p.subresource && p.subresource !== 'status')) return statusReply(resourceNotFound());
   if (p.name) {
     const r = api.get(p.info.resource, p.namespace, p.name);
-    return r.ok ? { code: 200, body: withFields(api, r.value) } : statusReply(r.status);
+    return r.ok ? { code: 200, body: withFields(api, p.info.resource, p.apiVersion, r.value) } : statusReply(r.status);
   }
   const r = api.list(p.info.resource, p.namespace, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
-  return r.ok ? { code: 200, body: restList(r.value, (o) => withFields(api, o)) } : statusReply(r.status);
+  return r.ok ? { code: 200, body: restList({ ...r.value, apiVersion: p.apiVersion }, (o) => withFields(api, p.info.resource, p.apiVersion, o)) } : statusReply(r.status);
 }
 
 /** A list as the apiserver writes it: TypeMeta first, items without their own kind and apiVersion. */

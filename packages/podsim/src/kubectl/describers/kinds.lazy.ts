@@ -1,4 +1,5 @@
 /** The describers of kinds other than Pod: a chunk of its own in the site's worker (lazy/part.ts). */
+import { describeHorizontalPodAutoscaler } from './autoscaling.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeIngress, describeIngressClass } from './ingress.js';
 import { describeNode } from './node.js';
@@ -11,6 +12,7 @@ import { describeDaemonSet, describeDeployment, describeReplicaSet } from './wor
 export default {
   describeIngress,
   describeIngressClass,
+  describeHorizontalPodAutoscaler,
   describeCronJob,
   describeJob,
   describeNode,

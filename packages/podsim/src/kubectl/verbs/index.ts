@@ -44,7 +44,7 @@ export const COMMAND_GROUPS: CommandGroup[] = [
     commands: [
       lazy('rollout'),
       lazy('scale'),
-      unavailable('autoscale', 'Auto-scale a deployment or replica set'),
+      lazy('autoscale'),
     ],
   },
   {

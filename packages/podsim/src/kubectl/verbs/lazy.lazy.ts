@@ -4,6 +4,7 @@
  */
 import { apiResources, apiVersions } from './api-resources/api-resources.js';
 import { attach } from './attach/attach.js';
+import { autoscale } from './autoscale/autoscale.js';
 import { auth } from './auth/auth.js';
 import { config } from './config/config.js';
 import { cp } from './cp/cp.js';
@@ -29,6 +30,7 @@ export default {
   'api-resources': apiResources,
   'api-versions': apiVersions,
   attach,
+  autoscale,
   auth,
   config,
   cp,

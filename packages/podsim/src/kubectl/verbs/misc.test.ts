@@ -15,9 +15,10 @@ describe('kubectl version, api-resources, config, top, cluster-info', () => {
   it('api-resources', () => {
     const { host } = hostWithServer();
     const out = host.run(['api-resources']).stdout.split('\n');
-    expect(out[0]).toBe('NAME                     SHORTNAMES   APIVERSION                     NAMESPACED   KIND');
-    expect(out).toContain('pods                     po           v1                             true         Pod');
-    expect(out).toContain('deployments              deploy       apps/v1                        true         Deployment');
+    expect(out[0]).toBe('NAME                       SHORTNAMES   APIVERSION                     NAMESPACED   KIND');
+    expect(out).toContain('pods                       po           v1                             true         Pod');
+    expect(out).toContain('horizontalpodautoscalers   hpa          autoscaling/v2                 true         HorizontalPodAutoscaler');
+    expect(out).toContain('deployments                deploy       apps/v1                        true         Deployment');
     expect(host.run(['api-resources', '--namespaced=false', '-o', 'name']).stdout).toBe('namespaces\nnodes\npersistentvolumes\napiservices.apiregistration.k8s.io\ningressclasses.networking.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nstorageclasses.storage.k8s.io\n');
   });
 

@@ -107,7 +107,8 @@ describe.skipIf(!withRealKubectl('serve routes: resources with the real kubectl'
     expect((await s.kubectl(['get', 'quota', 'small', '-o', 'jsonpath={.spec.hard}'])).out).toBe('{"limits.cpu":"1","pods":"3"}');
     expect((await s.kubectl(['delete', 'quota', 'small'])).out).toBe('resourcequota "small" deleted\n');
     const rows = (await s.kubectl(['api-resources'])).out.split('\n');
-    expect(rows).toContain('limitranges              limits       v1                             true         LimitRange');
-    expect(rows).toContain('resourcequotas           quota        v1                             true         ResourceQuota');
+    expect(rows).toContain('limitranges                limits       v1                             true         LimitRange');
+    expect(rows).toContain('resourcequotas             quota        v1                             true         ResourceQuota');
+    expect(rows).toContain('horizontalpodautoscalers   hpa          autoscaling/v2                 true         HorizontalPodAutoscaler');
   });
 });

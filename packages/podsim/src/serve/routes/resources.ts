@@ -14,6 +14,7 @@ import { decodeKubeProtobuf } from '../protobuf.js';
 import { scale } from './scale.js';
 import type { ResourcePath } from '../../api/rest/path.js';
 import { includeObjectParam, tableOf, wantsTable } from './table.js';
+import { asVersion } from '../../api/versions/index.js';
 
 export const PATCH_TYPES: Record<string, PatchType> = {
   'application/strategic-merge-patch+json': 'strategic',
@@ -73,10 +74,16 @@ function deleteOptions(q: URLSearchParams, body: unknown): DeleteOptions {
   return o;
 }
 
+/** An object as the version the request's path names shows it (`autoscaling/v1` of a v2 HorizontalPodAutoscaler). */
+function shown(ctx: ResourceContext, p: ResourcePath, o: KubeObject): KubeObject {
+  return asVersion(p.info.resource, p.apiVersion, ctx.api.withManagedFields(o));
+}
+
 /** Renders a single object or list the way the client asked: JSON, or a Table. */
-function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, resource: string, value: KubeObject | { items: readonly KubeObject[]; metadata: { resourceVersion: string } }, code = 200, warnings?: string[]): Reply {
+function render(ctx: ResourceContext, req: IncomingMessage, q: URLSearchParams, p: ResourcePath, value: KubeObject | ObjectList<KubeObject>, code = 200, warnings?: string[]): Reply {
+  const resource = p.info.resource;
   if (!wantsTable(String(req.headers.accept ?? ''))) {
-    const body = 'items' in value ? restList(value as ObjectList<KubeObject>, (o) => ctx.api.withManagedFields(o)) : ctx.api.withManagedFields(value as KubeObject);
+    const body = 'items' in value ? restList({ ...(value as ObjectList<KubeObject>), apiVersion: p.apiVersion }, (o) => shown(ctx, p, o)) : shown(ctx, p, value);
     return { code, body, warnings };
   }
   const items = 'items' in value ? [...(value.items as KubeObject[])] : [value];
@@ -99,7 +106,7 @@ function watch(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, 
   const rv = q.get('resourceVersion') ?? undefined;
   const emit = (ev: WatchEvent): void => {
     if (res.destroyed) return;
-    const object = asTable ? tableOf(p.info.resource, [ev.object], { now: ctx.api.clock.now(), include, headers: first }) : ctx.api.withManagedFields(ev.object);
+    const object = asTable ? tableOf(p.info.resource, [ev.object], { now: ctx.api.clock.now(), include, headers: first }) : shown(ctx, p, ev.object);
     first = false;
     res.write(`${JSON.stringify({ type: ev.type, object })}\n`);
   };
@@ -128,11 +135,11 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
   if (method === 'GET' && !p.name) {
     if (q.get('watch') === 'true' || q.get('watch') === '1') return watch(ctx, req, res, p, q);
     const list = api.list(r, p.namespace, { labelSelector: q.get('labelSelector') ?? undefined, fieldSelector: q.get('fieldSelector') ?? undefined });
-    return send(res, list.ok ? render(ctx, req, q, r, list.value) : statusReply(list.status));
+    return send(res, list.ok ? render(ctx, req, q, p, list.value) : statusReply(list.status));
   }
   if (method === 'GET') {
     const got = api.get(r, p.namespace, p.name!);
-    return send(res, got.ok ? render(ctx, req, q, r, got.value) : statusReply(got.status));
+    return send(res, got.ok ? render(ctx, req, q, p, got.value) : statusReply(got.status));
   }
   const text = await readBody(req);
   if (p.subresource === 'scale' && text !== undefined) {
@@ -150,29 +157,29 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
 function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: Buffer): Reply {
   const { api } = ctx;
   const method = req.method ?? 'GET';
-  const opts = writeOptions(req, q);
+  const opts = { ...writeOptions(req, q), apiVersion: p.apiVersion };
   if (method === 'DELETE') {
     const body = text.toString('utf8').trim() ? parseBody(req, text) : { ok: true as const, value: undefined };
     if (!body.ok) return body.reply;
     if (!p.name) return statusReply(badRequest('deletecollection is not supported by podsim'));
     const del = api.delete(p.info.resource, p.namespace, p.name, deleteOptions(q, body.value));
-    return del.ok ? { code: 200, body: del.value } : statusReply(del.status);
+    return del.ok ? { code: 200, body: asVersion(p.info.resource, p.apiVersion, del.value) } : statusReply(del.status);
   }
   const body = parseBody(req, text);
   if (!body.ok) return body.reply;
   if (method === 'POST' && !p.name) {
     const created = api.create(p.info.resource, p.namespace, body.value, opts);
-    return created.ok ? render(ctx, req, q, p.info.resource, created.value, 201, created.warnings) : statusReply(created.status);
+    return created.ok ? render(ctx, req, q, p, created.value, 201, created.warnings) : statusReply(created.status);
   }
   if (method === 'PUT' && p.name) {
     const updated = api.update(resource, p.namespace, body.value, opts);
-    return updated.ok ? render(ctx, req, q, p.info.resource, updated.value, 200, updated.warnings) : statusReply(updated.status);
+    return updated.ok ? render(ctx, req, q, p, updated.value, 200, updated.warnings) : statusReply(updated.status);
   }
   if (method === 'PATCH' && p.name) {
     const type = PATCH_TYPES[String(req.headers['content-type'] ?? '').split(';')[0].trim()];
     if (!type) return { code: 415, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the body of the request was in an unknown format - accepted media types include: ${Object.keys(PATCH_TYPES).join(', ')}`, reason: 'UnsupportedMediaType', code: 415 } };
     const patched = api.patch(resource, p.namespace, p.name, type, body.value, opts);
-    return patched.ok ? render(ctx, req, q, p.info.resource, patched.value, 200, patched.warnings) : statusReply(patched.status);
+    return patched.ok ? render(ctx, req, q, p, patched.value, 200, patched.warnings) : statusReply(patched.status);
   }
   return { code: 405, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: `the server does not allow this method on the requested resource`, reason: 'MethodNotAllowed', code: 405 } };
 }

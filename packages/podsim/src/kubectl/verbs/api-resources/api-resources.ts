@@ -2,6 +2,7 @@
 import type { Command } from '../../command.js';
 import { plainError } from '../../errors.js';
 import { renderRows } from '../../table.js';
+import { ALL_CATEGORY, servedVersions } from '../../../api/resources.js';
 
 export const apiResources: Command = {
   name: 'api-resources',
@@ -37,7 +38,7 @@ export const apiResources: Command = {
     if (!inv.flags.bool('no-headers')) rows.push(['NAME', 'SHORTNAMES', 'APIVERSION', 'NAMESPACED', 'KIND', ...(o === 'wide' ? ['VERBS', 'CATEGORIES'] : [])]);
     for (const r of list) {
       const row = [r.resource, r.shortNames.join(','), r.group ? `${r.group}/${r.version}` : r.version, String(r.namespaced), r.kind];
-      if (o === 'wide') row.push(`[${r.verbs.join(' ')}]`, ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'jobs', 'cronjobs'].includes(r.resource) ? 'all' : '');
+      if (o === 'wide') row.push(`[${r.verbs.join(' ')}]`, ALL_CATEGORY.has(r.resource) ? 'all' : '');
       rows.push(row);
     }
     inv.out(renderRows(rows));
@@ -52,7 +53,7 @@ export const apiVersions: Command = {
   usage: 'api-versions [options]',
   flags: [],
   *run(inv) {
-    const versions = new Set(inv.api.resources().map((r) => (r.group ? `${r.group}/${r.version}` : r.version)));
+    const versions = new Set(inv.api.resources().flatMap(servedVersions));
     for (const g of inv.api.aggregated?.() ?? []) versions.add(`${g.group}/${g.version}`);
     inv.out([...versions].sort().map((v) => `${v}\n`).join(''));
     return 0;

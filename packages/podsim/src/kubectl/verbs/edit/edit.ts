@@ -9,8 +9,7 @@ import type { Command } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { actionLine } from '../../output.js';
 import { toYaml } from '../../printers/yaml.js';
-import { resolveTargets } from '../../targets.js';
-import { NO_RESOURCES_GIVEN } from '../delete/delete.js';
+import { requiredTargets } from '../../targets.js';
 import { wait } from '../../../kernel/waitable.js';
 
 const HEADER = `# Please edit the object below. Lines beginning with a '#' will be ignored,
@@ -26,11 +25,7 @@ export const edit: Command = {
   usage: 'edit (RESOURCE/NAME | -f FILENAME) [options]',
   flags: [{ name: 'output', short: 'o', type: 'string', help: 'Format of the file to edit (yaml).' }],
   *run(inv) {
-    if (inv.args.length === 0) {
-      inv.err(plainError(NO_RESOURCES_GIVEN));
-      return 1;
-    }
-    const found = resolveTargets(inv, inv.args);
+    const found = requiredTargets(inv, inv.args);
     if (!found.ok) return 1;
     for (const { info, obj } of found.targets) {
       const original = toYaml(obj);
