@@ -14,6 +14,7 @@ import { DeploymentController } from '../controllers/deployment/deployment-contr
 import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
+import { HorizontalPodAutoscalerController } from '../controllers/hpa/hpa-controller.js';
 import { JobController } from '../controllers/job/job-controller.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
@@ -81,6 +82,7 @@ export class Cluster {
       new StorageProtectionController(ctx),
       new TokensController(ctx),
       new ApiServiceAvailabilityController(ctx, this.network),
+      new HorizontalPodAutoscalerController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();
@@ -92,7 +94,7 @@ export class Cluster {
     // kubeadm init: the control plane and its add-ons are up before any worker joins.
     this.addNode(controlPlane, claims).preload(CONTROL_PLANE_IMAGES);
     installClusterDns(this.api, opts.seed ?? 1, () => this.settleAddOns(scheduler));
-    const groupVersions = new Map(RESOURCES.map((r) => [`${r.version}.${r.group}`, { group: r.group, version: r.version }]));
+    const groupVersions = new Map(RESOURCES.flatMap((r) => [r.version, ...(r.otherVersions ?? [])].map((version) => [`${version}.${r.group}`, { group: r.group, version }] as const)));
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
     for (const node of workers) this.addNode(node, claims).preload(WORKER_IMAGES);

@@ -7,6 +7,7 @@ import { caddyImage } from './caddy.js';
 import { dataStoreImage } from './datastore-images.js';
 import { dnsutilsImage } from './dnsutils.js';
 import { fedoraImage } from './fedora.js';
+import { hpaExampleImage } from './hpa-example.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { metricsServerImage } from './metrics-server.js';
 import { runtimeImage } from './runtimes.js';
@@ -20,6 +21,7 @@ export default {
   dataStore: dataStoreImage,
   dnsutils: dnsutilsImage,
   fedora: fedoraImage,
+  hpaExample: hpaExampleImage,
   bootcamp: bootcampImage,
   echoserver: echoserverImage,
   etcd: etcdImage,

@@ -82,6 +82,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/vish/stress': lazy('vishStress'),
   'registry.k8s.io/metrics-server/metrics-server': lazy('metricsServer'),
   'registry.k8s.io/liveness': lazy('liveness'),
+  'registry.k8s.io/hpa-example': lazy('hpaExample'),
   'registry.k8s.io/goproxy': lazy('goproxy'),
   'registry.k8s.io/etcd': lazy('etcd'),
   'registry.k8s.io/echoserver': lazy('echoserver'),

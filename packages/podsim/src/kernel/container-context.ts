@@ -33,8 +33,8 @@ export interface MemoryAccount {
 export interface CpuAccount {
   /** `proc` keeps `cores` busy from now on (0: it waits); released when it exits. */
   busy(proc: Proc, cores: number): void;
-  /** A burst of work costing `coreMs` milliseconds of one core (answering a request). */
-  spend(coreMs: number): void;
+  /** A burst of work costing `coreMs` milliseconds of one core (answering a request); returns the ms until it is done. */
+  spend(coreMs: number): number;
 }
 
 export interface ContainerContext extends MachineContext {

@@ -7,7 +7,7 @@ export function busy(proc: Proc, cores: number): void {
   containerContextOf(proc)?.cpu.busy(proc, cores);
 }
 
-/** Work that costs `coreMs` milliseconds of one core (a request answered, a page rendered). */
-export function spend(proc: Proc, coreMs: number): void {
-  containerContextOf(proc)?.cpu.spend(coreMs);
+/** Work that costs `coreMs` milliseconds of one core (a request answered, a page rendered); the ms until it is done. */
+export function spend(proc: Proc, coreMs: number): number {
+  return containerContextOf(proc)?.cpu.spend(coreMs) ?? coreMs;
 }

@@ -30,9 +30,12 @@ export class CpuLedger implements CpuAccount {
     this.steadyCores = [...this.demand.values()].reduce((a, b) => a + b, 0);
   }
 
-  spend(coreMs: number): void {
+  spend(coreMs: number): number {
     this.catchUp();
     this.backlog += Math.max(0, coreMs);
+    // One thread of work takes at least its own cost; queued behind others, as long as the spare quota needs.
+    const spare = this.quotaCores - Math.min(this.steadyCores, this.quotaCores);
+    return spare > 0 ? Math.max(coreMs, this.backlog / spare) : Number.POSITIVE_INFINITY;
   }
 
   /** A process exited: it keeps nothing busy any more. */
