@@ -15,6 +15,9 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'package-managers': () => import('./programs/packages/managers.lazy.js'),
   'host-tools': () => import('./host/programs/tools.lazy.js'),
   'yaml-parser': () => import('./format/yaml-parser.lazy.js'),
+  'autoscaling-api': () => import('./api/kinds/autoscaling.lazy.js'),
+  'tables-autoscaling': () => import('./tables/autoscaling.lazy.js'),
+  'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

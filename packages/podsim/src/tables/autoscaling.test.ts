@@ -1,6 +1,9 @@
 /** TARGETS cells from k8s pkg/printers/internalversion/printers_test.go TestPrintHPA (the expected Cells of each case). */
 import { describe, expect, it } from 'vitest';
-import { formatHpaMetrics, horizontalPodAutoscalerTable } from './autoscaling.js';
+import rows from './autoscaling.lazy.js';
+import { tableFor } from './index.js';
+
+const { formatHpaMetrics } = rows;
 
 const m100 = { type: 'AverageValue', averageValue: '100m' };
 const v100 = { type: 'Value', value: '100m' };
@@ -36,10 +39,10 @@ describe('kubectl get hpa', () => {
   });
 
   it('prints the row: reference, <unset> minimum, current replicas', () => {
-    const row = horizontalPodAutoscalerTable.row(
+    const table = tableFor('horizontalpodautoscalers', [
       { apiVersion: 'autoscaling/v2', kind: 'HorizontalPodAutoscaler', metadata: { name: 'some-hpa', creationTimestamp: '2026-01-01T00:00:00Z' }, spec: { scaleTargetRef: { kind: 'ReplicationController', name: 'some-rc' }, maxReplicas: 10 }, status: { currentReplicas: 4, desiredReplicas: 5 } },
-      { now: Date.parse('2026-01-01T00:01:00Z') },
-    );
-    expect(row).toEqual(['some-hpa', 'ReplicationController/some-rc', '<none>', '<unset>', '10', '4', '60s']);
+    ], { now: Date.parse('2026-01-01T00:01:00Z') });
+    expect(table.columns.map((c) => c.name)).toEqual(['Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age']);
+    expect(table.rows[0].cells).toEqual(['some-hpa', 'ReplicationController/some-rc', '<none>', '<unset>', '10', '4', '60s']);
   });
 });

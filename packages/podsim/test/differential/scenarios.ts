@@ -8,6 +8,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { API_ACCESS } from './api-access.js';
+import { AUTOSCALING_KINDS } from './autoscaling-kinds.js';
 import { COVERAGE } from './coverage.js';
 import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
@@ -116,4 +117,5 @@ export const SCENARIOS: Scenario[] = [
   ...STORAGE_KINDS,
   ...KUSTOMIZE,
   ...STATEFULSET_KINDS,
+  ...AUTOSCALING_KINDS,
 ];

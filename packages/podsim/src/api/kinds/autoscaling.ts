@@ -4,8 +4,12 @@
  * when no metric is given, and a behavior's unset rules filled with the default scaling rules.
  */
 import { isObject, type Any } from '../objects.js';
-import { validateHorizontalPodAutoscaler } from '../validation/autoscaling.js';
+import { LazyPart } from '../../lazy/part.js';
+import part from './autoscaling.lazy.js';
 import type { KindStrategy, Obj } from './strategy.js';
+
+/** Validation and the v1 conversion: only requests about autoscalers need them. */
+export const AUTOSCALING_API = new LazyPart('autoscaling-api', part);
 
 const DEFAULT_CPU_UTILIZATION = 80;
 
@@ -45,5 +49,5 @@ export const horizontalPodAutoscalerStrategy: KindStrategy = {
     // Go writes the fresh status's nil metric list as null: `currentMetrics: null` in -o yaml.
     hpa.status = { currentMetrics: null, desiredReplicas: 0 };
   },
-  validate: validateHorizontalPodAutoscaler,
+  validate: (hpa) => AUTOSCALING_API.get().validateHorizontalPodAutoscaler(hpa),
 };

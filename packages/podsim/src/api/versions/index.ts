@@ -4,7 +4,7 @@
  * in, and answers to requests addressed to that version on the way out.
  */
 import type { KubeObject } from '../types.js';
-import { hpaV1ToV2, hpaV2ToV1 } from './hpa-v1.js';
+import { AUTOSCALING_API } from '../kinds/autoscaling.js';
 
 export interface VersionConversion {
   /** The Go struct the version's bodies are checked against (decode/schema.ts). */
@@ -14,7 +14,9 @@ export interface VersionConversion {
 }
 
 const CONVERSIONS: Record<string, Record<string, VersionConversion>> = {
-  horizontalpodautoscalers: { 'autoscaling/v1': { struct: 'HorizontalPodAutoscalerV1', toStorage: hpaV1ToV2, fromStorage: hpaV2ToV1 } },
+  horizontalpodautoscalers: {
+    'autoscaling/v1': { struct: 'HorizontalPodAutoscalerV1', toStorage: (o) => AUTOSCALING_API.get().hpaV1ToV2(o), fromStorage: (o) => AUTOSCALING_API.get().hpaV2ToV1(o) },
+  },
 };
 
 /** The conversion for `apiVersion` of `resource`, when that is a served non-storage version. */

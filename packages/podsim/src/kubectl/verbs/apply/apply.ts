@@ -6,6 +6,7 @@
 import type { KubeObject } from '../../../api/types.js';
 import { lastAppliedOf, withLastApplied } from '../../apply/last-applied.js';
 import { threeWayPatch } from '../../apply/three-way.js';
+import { asVersion } from '../../../api/versions/index.js';
 import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, parseDryRun, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText, withSource } from '../../errors.js';
@@ -37,15 +38,18 @@ type Outcome = { ok: true; obj: KubeObject; action: 'created' | 'configured' | '
 
 function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
   const modified = withLastApplied(t.obj);
-  const opts = { dryRun: dryRun === 'server', fieldManager: inv.flags.str('field-manager'), fieldValidation: 'Strict' as const };
-  const live = inv.api.get(t.info.resource, t.namespace, t.name);
+  // Requests go to the manifest's version (autoscaling/v1 of a v2-stored HorizontalPodAutoscaler), answers come back in it.
+  const apiVersion = String(t.obj.apiVersion);
+  const opts = { dryRun: dryRun === 'server', fieldManager: inv.flags.str('field-manager'), fieldValidation: 'Strict' as const, apiVersion };
+  const got = inv.api.get(t.info.resource, t.namespace, t.name);
+  const live = got.ok ? { ...got, value: asVersion(t.info.resource, apiVersion, got.value) } : got;
   if (!live.ok && live.status.reason !== 'NotFound') return { ok: false, error: statusErrorText(withSource(live.status, 'retrieving current configuration of', t.source)) };
   if (!live.ok) {
     if (dryRun === 'client') return { ok: true, obj: modified as unknown as KubeObject, action: 'created' };
     const r = inv.api.create(t.info.resource, t.namespace, modified, opts);
     if (!r.ok) return { ok: false, error: statusErrorText(withSource(r.status, 'creating', t.source)) };
     printWarnings(inv, r.warnings);
-    return { ok: true, obj: r.value, action: 'created' };
+    return { ok: true, obj: asVersion(t.info.resource, apiVersion, r.value), action: 'created' };
   }
   const original = lastAppliedOf(live.value);
   if (original === undefined) inv.err(missingAnnotationWarning(t));
@@ -59,7 +63,7 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
     return { ok: false, error: statusErrorText({ ...r.status, message: `${head}${withSource(r.status, 'patching', t.source).message}` }) };
   }
   printWarnings(inv, r.warnings);
-  return { ok: true, obj: r.value, action: 'configured' };
+  return { ok: true, obj: asVersion(t.info.resource, apiVersion, r.value), action: 'configured' };
 }
 
 function* runApply(inv: Invocation) {

@@ -1,8 +1,8 @@
-/** HorizontalPodAutoscalers (k8s printers.go printHorizontalPodAutoscaler and formatHPAMetrics, 1.32). */
+/** HorizontalPodAutoscaler rows (k8s printers.go printHorizontalPodAutoscaler and formatHPAMetrics, 1.32), a lazy part: only `get hpa` prints them. */
 import type { Any } from '../api/objects.js';
 import type { KubeObject } from '../api/types.js';
 import { ageSince } from '../format/duration.js';
-import { columns, type TableContext, type TableHandler } from './types.js';
+import type { TableContext } from './types.js';
 
 /** The TARGETS column shows this many metrics, then `+ N more...`. */
 const SHOWN_METRICS = 2;
@@ -41,27 +41,26 @@ function metricText(spec: Any, status: Any | undefined): string {
   }
 }
 
-export function formatHpaMetrics(specs: Any[] | undefined, statuses: Any[] | undefined): string {
+function formatHpaMetrics(specs: Any[] | undefined, statuses: Any[] | undefined): string {
   if (!specs?.length) return '<none>';
   const list = specs.map((s, i) => metricText(s, statuses?.[i]));
   const text = list.slice(0, SHOWN_METRICS).join(', ');
   return list.length > SHOWN_METRICS ? `${text} + ${list.length - SHOWN_METRICS} more...` : text;
 }
 
-export const horizontalPodAutoscalerTable: TableHandler = {
-  columns: columns('Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'),
-  row(obj: KubeObject, ctx: TableContext): string[] {
-    const spec: Any = obj.spec ?? {};
-    const status: Any = obj.status ?? {};
-    const ref: Any = spec.scaleTargetRef ?? {};
-    return [
-      obj.metadata.name ?? '',
-      `${ref.kind ?? ''}/${ref.name ?? ''}`,
-      formatHpaMetrics(spec.metrics, status.currentMetrics),
-      spec.minReplicas === undefined ? '<unset>' : String(spec.minReplicas),
-      String(spec.maxReplicas ?? 0),
-      String(status.currentReplicas ?? 0),
-      ageSince(obj.metadata.creationTimestamp, ctx.now),
-    ];
-  },
-};
+function horizontalPodAutoscalerRow(obj: KubeObject, ctx: TableContext): string[] {
+  const spec: Any = obj.spec ?? {};
+  const status: Any = obj.status ?? {};
+  const ref: Any = spec.scaleTargetRef ?? {};
+  return [
+    obj.metadata.name ?? '',
+    `${ref.kind ?? ''}/${ref.name ?? ''}`,
+    formatHpaMetrics(spec.metrics, status.currentMetrics),
+    spec.minReplicas === undefined ? '<unset>' : String(spec.minReplicas),
+    String(spec.maxReplicas ?? 0),
+    String(status.currentReplicas ?? 0),
+    ageSince(obj.metadata.creationTimestamp, ctx.now),
+  ];
+}
+
+export default { formatHpaMetrics, horizontalPodAutoscalerRow };
