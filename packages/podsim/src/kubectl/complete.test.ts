@@ -28,7 +28,7 @@ describe('kubectl completion', () => {
 
   it('the verbs declare what their arguments name: the same verbs as the lists complete.ts kept before', () => {
     const declared = (kind: string) => ALL_COMMANDS.filter((c) => c.completes === kind).map((c) => c.name).sort();
-    expect(declared('resources')).toEqual(['annotate', 'delete', 'describe', 'edit', 'explain', 'expose', 'get', 'label', 'patch', 'rollout', 'scale', 'wait']);
+    expect(declared('resources')).toEqual(['annotate', 'autoscale', 'delete', 'describe', 'edit', 'explain', 'expose', 'get', 'label', 'patch', 'rollout', 'scale', 'wait']);
     expect(declared('pods')).toEqual(['attach', 'cp', 'exec', 'logs', 'port-forward']);
   });
 });
