@@ -14,6 +14,8 @@ import { provideTagCatalogue } from '../images/catalogue/catalogue.js';
 import { provideJq } from '../programs/clients/jq-engine.js';
 import { Sandbox } from './sandbox.js';
 
+vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../images/families.lazy.js', () => ({ default: undefined }));
@@ -23,8 +25,12 @@ vi.mock('../kubectl/printers/formats.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/verbs/lazy.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
+vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
+  'autoscaling-api': 'api/kinds/autoscaling',
+  'hpa-controller': 'controllers/hpa/hpa',
+  'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',
   'host-tools': 'host/programs/tools',
   'image-families': 'images/families',
