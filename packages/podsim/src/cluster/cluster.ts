@@ -20,6 +20,7 @@ import { ReplicaSetController } from '../controllers/replicaset/replicaset-contr
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
 import { StatefulSetController } from '../controllers/statefulset/statefulset-controller.js';
 import { StorageProtectionController } from '../controllers/volume/protection.js';
+import { LocalPathProvisioner } from '../controllers/volume/local-path-provisioner.js';
 import { PersistentVolumeController } from '../controllers/volume/pv-controller.js';
 import { TokensController } from '../controllers/serviceaccount/tokens-controller.js';
 import { TtlAfterFinishedController } from '../controllers/ttl-after-finished/ttl-after-finished-controller.js';
@@ -34,6 +35,7 @@ import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
 import { serveApiInCluster } from './apiserver-listener.js';
 import { installClusterDns } from './cluster-dns.js';
+import { installLocalPathStorageClass } from './local-path-storage.js';
 import { attachUpstreamDns } from './upstream-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
 import { clusterNodes, type NodeSpec } from './topology.js';
@@ -80,6 +82,7 @@ export class Cluster {
       new EndpointSliceController(ctx),
       new PersistentVolumeController(ctx),
       new StorageProtectionController(ctx),
+      new LocalPathProvisioner(ctx, new Random((opts.seed ?? 1) ^ 0x6c707370)),
       new TokensController(ctx),
       new ApiServiceAvailabilityController(ctx, this.network),
       new HorizontalPodAutoscalerController(ctx),
@@ -94,6 +97,7 @@ export class Cluster {
     // kubeadm init: the control plane and its add-ons are up before any worker joins.
     this.addNode(controlPlane, claims).preload(CONTROL_PLANE_IMAGES);
     installClusterDns(this.api, opts.seed ?? 1, () => this.settleAddOns(scheduler));
+    this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x73746f72), () => installLocalPathStorageClass(this.api));
     const groupVersions = new Map(RESOURCES.flatMap((r) => [r.version, ...(r.otherVersions ?? [])].map((version) => [`${version}.${r.group}`, { group: r.group, version }] as const)));
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));

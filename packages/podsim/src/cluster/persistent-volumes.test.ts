@@ -88,6 +88,8 @@ describe('PersistentVolumes', () => {
   it('keeps a claim Pending with the real event while no volume matches and no class is set', () => {
     const c = new Cluster({ workers: 1 });
     c.advance(0);
+    // Without a default class, a claim that names none gets none.
+    must(c.api.delete('storageclasses', undefined, 'local-path'));
     must(c.api.create('persistentvolumeclaims', 'default', { ...taskClaim, metadata: { name: 'plain' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }));
     must(c.api.create('pods', 'default', pod('user', 'plain', 'sleep 3600')));
     c.advance(60_000);

@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster } from './cluster.js';
 import type { Any } from '../api/objects.js';
+import { nginxService, webStatefulSet } from './statefulset-basics.testdata.js';
 
 const must = (r: { ok: boolean; status?: { message?: string }; value?: unknown }): Any => {
   if (!r.ok) throw new Error(r.status?.message);
@@ -20,27 +21,15 @@ const podNames = (c: Cluster) => list(c, 'pods').filter((p) => !p.metadata.delet
 const sts = (c: Cluster): Any => must(c.api.get('statefulsets', 'default', 'web'));
 const events = (c: Cluster): string[] => list(c, 'events').filter((e) => e.involvedObject.kind === 'StatefulSet').map((e) => `${e.reason}: ${e.message}`);
 
-function setUp(replicas: number, volumes = 3): Cluster {
+function setUp(replicas: number, volumes = 3, defaultClass = true): Cluster {
   const c = new Cluster({ workers: 2 });
   c.advance(0);
+  if (!defaultClass) must(c.api.delete('storageclasses', undefined, 'local-path'));
   for (let i = 0; i < volumes; i++) {
     must(c.api.create('persistentvolumes', undefined, { apiVersion: 'v1', kind: 'PersistentVolume', metadata: { name: `pv${i}` }, spec: { capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: `/mnt/pv${i}` } } }));
   }
-  must(c.api.create('services', 'default', { apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx' }, spec: { clusterIP: 'None', selector: { app: 'nginx' }, ports: [{ port: 80, name: 'web' }] } }));
-  must(
-    c.api.create('statefulsets', 'default', {
-      apiVersion: 'apps/v1',
-      kind: 'StatefulSet',
-      metadata: { name: 'web' },
-      spec: {
-        serviceName: 'nginx',
-        replicas,
-        selector: { matchLabels: { app: 'nginx' } },
-        template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.21', ports: [{ containerPort: 80, name: 'web' }], volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] }] } },
-        volumeClaimTemplates: [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }],
-      },
-    }),
-  );
+  must(c.api.create('services', 'default', nginxService));
+  must(c.api.create('statefulsets', 'default', webStatefulSet(replicas)));
   return c;
 }
 
@@ -74,8 +63,8 @@ describe('StatefulSet', () => {
     expect(sts(c).status).toMatchObject({ replicas: 2, readyReplicas: 2, currentReplicas: 2, updatedReplicas: 2, availableReplicas: 2, currentRevision: revisions[0].metadata.name });
   });
 
-  it('waits for a claim no volume can satisfy, with web-0 Pending', () => {
-    const c = setUp(2, 0);
+  it('without a default class, waits for a claim no volume can satisfy, with web-0 Pending', () => {
+    const c = setUp(2, 0, false);
     c.advance(30_000);
     expect(podNames(c)).toEqual(['web-0']);
     expect(list(c, 'pods')[0].status.conditions[0].message).toBe(

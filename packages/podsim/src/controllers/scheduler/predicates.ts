@@ -105,7 +105,7 @@ function requirementMatches(req: NodeSelectorRequirement, value: string | undefi
   }
 }
 
-function termMatches(term: NodeSelectorTerm, node: Node): boolean {
+export function termMatches(term: NodeSelectorTerm, node: Node): boolean {
   const exprs = term.matchExpressions ?? [];
   const fields = term.matchFields ?? [];
   if (exprs.length === 0 && fields.length === 0) return false;

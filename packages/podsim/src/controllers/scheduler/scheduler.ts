@@ -14,8 +14,8 @@ import { isTerminal, podCondition } from '../shared/pods.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { addExtended, filterNode, fitErrorMessage, hostPortsOf, isNodeReady, podRequests, type NodeUsage } from './predicates.js';
 import { bestCandidates, leastAllocatedScore, nonZero, type Candidate } from './scoring.js';
-import { unboundClaimsMessage } from './volume-binding.js';
-import type { ClaimObj, ClassObj } from '../volume/binder.js';
+import { delayedClaims, unboundClaimsMessage, VOLUME_NODE_CONFLICT, volumeNodeConflict } from './volume-binding.js';
+import { ANN_SELECTED_NODE, type ClaimObj, type ClassObj, type VolumeObj } from '../volume/binder.js';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** A scheduling cycle plus the binding round trip, as seen in real event timestamps. */
@@ -40,6 +40,9 @@ export class Scheduler {
   private readonly nodes: Informer<NodeObj>;
   private readonly claims: Informer<ClaimObj>;
   private readonly classes: Informer<ClassObj>;
+  private readonly volumes: Informer<VolumeObj>;
+  /** Pods whose node is chosen, held in PreBind until their delayed claims are bound (pod key → node). */
+  private readonly awaitingVolumes = new Map<string, string>();
   /** Unschedulable pods and how many attempts they had. */
   private readonly unschedulable = new Map<string, number>();
 
@@ -50,6 +53,7 @@ export class Scheduler {
     this.nodes = ctx.informers.for('nodes');
     this.claims = ctx.informers.for('persistentvolumeclaims');
     this.classes = ctx.informers.for('storageclasses');
+    this.volumes = ctx.informers.for('persistentvolumes');
   }
 
   start(): void {
@@ -57,6 +61,7 @@ export class Scheduler {
       const key = keyOf(pod);
       if (type === 'DELETED' || pod.spec?.nodeName) {
         this.unschedulable.delete(key);
+        this.awaitingVolumes.delete(key);
         if (old?.spec?.nodeName && (type === 'DELETED' || (isTerminal(pod) && !isTerminal(old)))) this.retryUnschedulable();
         return;
       }
@@ -70,7 +75,9 @@ export class Scheduler {
     });
     // Any write may be the binding (the binder's own cache write-through hides the old state).
     this.claims.onChange((type) => {
-      if (type !== 'DELETED') this.retryUnschedulable();
+      if (type === 'DELETED') return;
+      this.retryUnschedulable();
+      for (const key of this.awaitingVolumes.keys()) this.queue.add(key);
     });
   }
 
@@ -91,6 +98,7 @@ export class Scheduler {
     const { namespace, name } = splitKey(key);
     const pod = this.pods.get(namespace, name);
     if (!pod || !this.wantsScheduling(pod)) return;
+    if (this.awaitingVolumes.has(key)) return this.finishVolumeBinding(pod);
     const nodes = this.nodes.list().sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
     const volumes = unboundClaimsMessage(pod, this.claims, this.classes);
     if (volumes) return this.failed(pod, fitErrorMessage(nodes.length, nodes.map(() => ({ reasons: [], resolvable: false })), volumes));
@@ -101,14 +109,36 @@ export class Scheduler {
     const ownerUid = controllerOf(pod)?.uid;
     for (const node of nodes) {
       const info = infos.get(node.metadata.name ?? '') ?? emptyInfo();
-      const r = filterNode(pod, node, info.usage, requests);
+      const fit = filterNode(pod, node, info.usage, requests);
+      const r = fit.fits && volumeNodeConflict(pod, node, this.claims, this.volumes) ? { fits: false, reasons: [VOLUME_NODE_CONFLICT], resolvable: false } : fit;
       if (!r.fits) failures.push(r);
       else feasible.push({ node, leastAllocated: leastAllocatedScore(node, info.requestedNonZero, nonZero(requests)), sameOwner: ownerUid ? (info.owners.get(ownerUid) ?? 0) : 0 });
     }
     if (feasible.length === 0) return this.failed(pod, fitErrorMessage(nodes.length, failures));
     const best = bestCandidates(feasible);
     const chosen = feasible[best.length === 1 ? best[0] : best[this.ctx.random.int(best.length)]].node.metadata?.name ?? '';
-    this.bind(pod, chosen);
+    this.assumeVolumes(pod, chosen);
+  }
+
+  /** PreBind: a delayed claim learns its node (for its provisioner) and the pod waits for it to bind. */
+  private assumeVolumes(pod: PodObj, node: string): void {
+    const delayed = delayedClaims(pod, this.claims, this.classes);
+    if (delayed.length === 0) return this.bind(pod, node);
+    this.awaitingVolumes.set(keyOf(pod), node);
+    for (const claim of delayed) {
+      if (claim.metadata.annotations?.[ANN_SELECTED_NODE] === node) continue;
+      const annotations = { ...(claim.metadata.annotations ?? {}), [ANN_SELECTED_NODE]: node };
+      const res = this.ctx.api.update<ClaimObj>('persistentvolumeclaims', claim.metadata.namespace, { ...claim, metadata: { ...claim.metadata, annotations } });
+      if (res.ok) this.claims.store(res.value);
+    }
+  }
+
+  private finishVolumeBinding(pod: PodObj): void {
+    if (delayedClaims(pod, this.claims, this.classes).length > 0) return;
+    const key = keyOf(pod);
+    const node = this.awaitingVolumes.get(key) ?? '';
+    this.awaitingVolumes.delete(key);
+    this.bind(pod, node);
   }
 
   private bind(pod: PodObj, node: string): void {

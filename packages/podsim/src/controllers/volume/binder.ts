@@ -13,6 +13,11 @@ export type ClassObj = StorageClass & KubeObject;
 
 export const ANN_BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
 export const ANN_BOUND_BY_CONTROLLER = 'pv.kubernetes.io/bound-by-controller';
+/** Set by the scheduler on a WaitForFirstConsumer claim: the node its volume is for. */
+export const ANN_SELECTED_NODE = 'volume.kubernetes.io/selected-node';
+/** Set by the binder on a claim an external provisioner is to serve (and its beta twin, still written). */
+export const ANN_STORAGE_PROVISIONER = 'volume.kubernetes.io/storage-provisioner';
+export const ANN_BETA_STORAGE_PROVISIONER = 'volume.beta.kubernetes.io/storage-provisioner';
 const ANN_BETA_CLASS = 'volume.beta.kubernetes.io/storage-class';
 
 /** The class a claim asks for: the beta annotation wins over the field; "" is "no class". */

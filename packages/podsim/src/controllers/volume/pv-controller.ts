@@ -10,7 +10,7 @@ import type { ControllerContext } from '../shared/context.js';
 import { timestamp } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
-import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, claimClass, findMatchingVolume, isPreboundTo, type ClaimObj, type ClassObj, type VolumeObj } from './binder.js';
+import { ANN_BETA_STORAGE_PROVISIONER, ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, ANN_STORAGE_PROVISIONER, claimClass, findMatchingVolume, isPreboundTo, type ClaimObj, type ClassObj, type VolumeObj } from './binder.js';
 import { deleteVolume } from './reclaim.js';
 
 export const PV_CONTROLLER = 'persistentvolume-controller';
@@ -67,13 +67,27 @@ export class PersistentVolumeController {
     if (!className) return this.recorder.event(claim, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
     const sc = this.classes.get(undefined, className);
     if (!sc) return this.recorder.event(claim, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io ${JSON.stringify(className)} not found`);
-    if (sc.volumeBindingMode === 'WaitForFirstConsumer') return this.recorder.event(claim, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+    if (sc.volumeBindingMode === 'WaitForFirstConsumer' && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
+      return this.recorder.event(claim, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+    }
+    this.setProvisioner(claim, sc.provisioner);
     this.recorder.event(
       claim,
       'Normal',
       'ExternalProvisioning',
       `Waiting for a volume to be created either by the external provisioner '${sc.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
     );
+  }
+
+  /** provisionClaim for an external provisioner: the claim names who is to create its volume. */
+  private setProvisioner(claim: ClaimObj, provisioner: string): void {
+    const annotations = claim.metadata.annotations ?? {};
+    if (annotations[ANN_STORAGE_PROVISIONER] === provisioner) return;
+    const res = this.ctx.api.update<ClaimObj>('persistentvolumeclaims', claim.metadata.namespace, {
+      ...claim,
+      metadata: { ...claim.metadata, annotations: { ...annotations, [ANN_BETA_STORAGE_PROVISIONER]: provisioner, [ANN_STORAGE_PROVISIONER]: provisioner } },
+    });
+    if (res.ok) this.claims.store(res.value);
   }
 
   private syncBoundClaim(claim: ClaimObj): void {
