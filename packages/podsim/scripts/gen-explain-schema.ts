@@ -52,6 +52,12 @@ const ROOTS: [string, string, string, string][] = [
   ['networking.k8s.io', 'v1', 'IngressClass', 'kubernetes-models/networking.k8s.io/v1/IngressClass'],
   ['apiregistration.k8s.io', 'v1', 'APIService', 'kubernetes-models/apiregistration.k8s.io/v1/APIService'],
   ['storage.k8s.io', 'v1', 'StorageClass', 'kubernetes-models/storage.k8s.io/v1/StorageClass'],
+  ['autoscaling', 'v2', 'HorizontalPodAutoscaler', 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler'],
+  ['discovery.k8s.io', 'v1', 'EndpointSlice', 'kubernetes-models/discovery.k8s.io/v1/EndpointSlice'],
+  ['rbac.authorization.k8s.io', 'v1', 'Role', 'kubernetes-models/rbac.authorization.k8s.io/v1/Role'],
+  ['rbac.authorization.k8s.io', 'v1', 'ClusterRole', 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRole'],
+  ['rbac.authorization.k8s.io', 'v1', 'RoleBinding', 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding'],
+  ['rbac.authorization.k8s.io', 'v1', 'ClusterRoleBinding', 'kubernetes-models/rbac.authorization.k8s.io/v1/ClusterRoleBinding'],
 ];
 
 /** Types kubectl shows by name without fields (OpenAPI primitives with a format). */

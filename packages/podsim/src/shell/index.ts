@@ -5,7 +5,8 @@
 import { FsError } from '../kernel/fs.js';
 import type { Proc, Program } from '../kernel/process.js';
 import type { Task } from '../kernel/waitable.js';
-import { ExitSignal } from './control.js';
+import { SIGNALS } from '../kernel/signals.js';
+import { ExitSignal, InterruptSignal } from './control.js';
 import { runSource } from './exec.js';
 import { ASH, BASH, DASH, type Flavour } from './flavour.js';
 import { interactiveLoop, stdinLoop } from './interactive.js';
@@ -81,6 +82,23 @@ function* guarded(sh: Shell, body: () => Task<number>): Task<number> {
   return status;
 }
 
+/**
+ * ash and dash catch SIGINT when given `-c` (setsignal: `iflag || minusc`), so Ctrl+C ends the command
+ * string with status 130 at its next command even as PID 1 of a container, where the default action would
+ * be ignored: `kubectl run -it … -- sh -c 'while …; do wget …; done'` stops as the docs say it does.
+ */
+function* interruptible(sh: Shell, command: string): Task<number> {
+  sh.proc.trap(SIGNALS.SIGINT, () => {
+    sh.interrupted = true;
+  });
+  try {
+    return yield* runSource(sh, command, sh.io);
+  } catch (e) {
+    if (e instanceof InterruptSignal) return 128 + SIGNALS.SIGINT;
+    throw e;
+  }
+}
+
 /** Runs a shell in `proc` with `argv` (which may differ from proc.argv: `./script.sh` runs `bash ./script.sh`). */
 export function* shellMain(flavour: Flavour, proc: Proc, argv: string[]): Task<number> {
   const argv0 = (argv[0] ?? flavour.name).split('/').pop()!;
@@ -101,6 +119,7 @@ export function* shellMain(flavour: Flavour, proc: Proc, argv: string[]): Task<n
     if (inv.name) sh.origin = { name, script: undefined };
     const command = inv.command;
     sh.execTail = true;
+    if (flavour.name === 'ash' && proc.disposition(SIGNALS.SIGINT) !== 'ignore') return yield* guarded(sh, () => interruptible(sh, command));
     return yield* guarded(sh, () => runSource(sh, command, sh.io));
   }
   if (inv.script !== undefined) {

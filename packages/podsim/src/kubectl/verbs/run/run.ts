@@ -150,13 +150,11 @@ function validate(o: RunOptions): string | undefined {
   return undefined;
 }
 
-/** Settles once the pod runs (true) or has ended (false). */
-function podStarted(inv: Invocation, name: string): Deferred<boolean> {
-  const d = new Deferred<boolean>();
+/** Settles with the pod as it was when its phase became one of `phases` (the stored object moves on). */
+function podReaches(inv: Invocation, name: string, phases: readonly string[]): Deferred<Pod> {
+  const d = new Deferred<Pod>();
   const check = (pod: Pod | undefined) => {
-    const phase = pod?.status?.phase;
-    if (phase === 'Running') d.resolve(true);
-    else if (phase === 'Succeeded' || phase === 'Failed') d.resolve(false);
+    if (pod && phases.includes(pod.status?.phase ?? '')) d.resolve(structuredClone(pod));
   };
   const got = inv.api.get('pods', inv.namespace, name);
   if (got.ok) check(got.value as unknown as Pod);
@@ -166,6 +164,20 @@ function podStarted(inv: Invocation, name: string): Deferred<boolean> {
   });
   d.subscribe(() => stop());
   return d;
+}
+
+/**
+ * run.go after the session: a pod that will not be restarted is waited for, and its end decides the
+ * exit status; a failed container's code comes back with `pod NS/NAME terminated (REASON)` as CheckErr
+ * prints an exit error (no `error: ` prefix).
+ */
+function exitOf(pod: Pod): { code: number; text: string } {
+  const ns = pod.metadata?.namespace ?? 'default';
+  const name = pod.metadata?.name ?? '';
+  if (pod.status?.phase === 'Succeeded') return { code: 0, text: '' };
+  const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
+  if (!terminated?.exitCode) return { code: 1, text: plainError(`pod ${ns}/${name} failed with unknown exit code`) };
+  return { code: terminated.exitCode, text: `pod ${ns}/${name} terminated (${terminated.reason ?? ''})\n${terminated.message ?? ''}`.replace(/\n?$/, '\n') };
 }
 
 function* runPod(inv: Invocation, o: RunOptions) {
@@ -192,22 +204,34 @@ function* runPod(inv: Invocation, o: RunOptions) {
     return 1;
   }
   const timeout = o.podRunningTimeout.ok ? o.podRunningTimeout.value : 0;
-  const started = yield* wait(race([podStarted(inv, name), sleep(inv.host.clock, timeout)]));
+  const started = yield* wait(race([podReaches(inv, name, ['Running', 'Succeeded', 'Failed']), sleep(inv.host.clock, timeout)]));
+  const running = started.index === 0 && (started.value as Pod).status?.phase === 'Running';
   if (started.index === 1) {
     inv.err(plainError('timed out waiting for the condition'));
     return 1;
   }
   let code = 0;
   let tty = false;
-  if (started.value === true) {
+  if (running) {
     tty = ttyWanted(inv, o.stdin, o.tty, o.quiet);
     if (!o.quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
     const connect = (stdio: Parameters<typeof inv.streams.attach>[3]) => inv.streams.attach(inv.namespace, name, name, stdio);
     const r = yield* runRemote(inv, connect, o.stdin, tty);
     if (!r.ok) {
       inv.err(streamErrorText(r.status));
-      code = 1;
-    } else code = r.code;
+      return 1;
+    }
+  } else {
+    // run.go handleAttachPod: a pod that has already ended is not attached to; its logs are printed instead.
+    const logs = inv.streams.logs(inv.namespace, name, name, {});
+    if (logs.ok) for (const l of logs.log.lines()) inv.out(l.text.endsWith('\n') ? l.text : `${l.text}\n`);
+  }
+  let ending = '';
+  if (o.restart !== 'Always') {
+    const ended = yield* wait(race([podReaches(inv, name, o.restart === 'Never' ? ['Succeeded', 'Failed'] : ['Succeeded']), sleep(inv.host.clock, timeout)]));
+    const exit = ended.index === 1 ? { code: 1, text: plainError('timed out waiting for the condition') } : exitOf(ended.value as Pod);
+    code = exit.code;
+    ending = exit.text;
   }
   if (o.rm) {
     const del = inv.api.delete('pods', inv.namespace, name, {});
@@ -215,10 +239,11 @@ function* runPod(inv: Invocation, o: RunOptions) {
       inv.out(`pod "${name}" deleted\n`);
       yield* wait(untilGone(inv.api, 'pods', inv.namespace, name, del.value.metadata.uid));
     }
-  } else if (started.value === true && o.stdin && tty && o.restart === 'Always' && !o.quiet) {
+  } else if (running && o.stdin && tty && o.restart === 'Always' && !o.quiet) {
     // attach.go: only a container that will be restarted can be attached to again.
     inv.out(`Session ended, resume using 'kubectl attach ${name} -c ${name} -i -t' command when the pod is running\n`);
   }
+  if (ending) inv.err(ending);
   return code;
 }
 
