@@ -5,10 +5,10 @@ import { expectTerminal, openSandbox, url } from './helpers.js';
 
 /**
  * The simulator worker's own chunk, gzip -9: what comes before the prompt. The open-world issue's limit is
- * 260 KB; this guard sits 2 KB over what is measured (244.6 KB on 7 Dec 2026, the YAML parser a lazy part),
- * so that growth fails here long before the limit.
+ * 260 KB; this guard sits 2 KB over what is measured (255.6 KB on 7 Dec 2026 after the API access, HPA,
+ * static pods and local-path provisioning landed; 244.6 KB before them), so that growth fails before the limit.
  */
-const WORKER_GZIP_BUDGET = 246_500;
+const WORKER_GZIP_BUDGET = 257_600;
 
 test('the simulator worker chunk stays within its budget, its lazy parts in chunks of their own', () => {
   const dir = new URL('../../dist/_astro/', import.meta.url);
