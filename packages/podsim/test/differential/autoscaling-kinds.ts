@@ -105,11 +105,10 @@ export const AUTOSCALING_KINDS: Scenario[] = [
     name: 'hpa manifests: autoscaling/v1 and v2, behavior, limits, validation',
     files: { ...files, 'hpa-rs.yaml': hpaRs, 'hpa-v2.yaml': hpaV2, 'bad-hpa.yaml': badHpa },
     steps: withDeploy(
-      // podsim serve's OpenAPI documents have no autoscaling schemas yet: the real kubectl's client-side validation is turned off.
-      'kubectl apply --validate=false -f hpa-rs.yaml',
-      'kubectl apply --validate=false -f hpa-v2.yaml',
-      'kubectl create --validate=false -f bad-hpa.yaml',
-      'kubectl apply --validate=false -f hpa-rs.yaml',
+      'kubectl apply -f hpa-rs.yaml',
+      'kubectl apply -f hpa-v2.yaml',
+      'kubectl create -f bad-hpa.yaml',
+      'kubectl apply -f hpa-rs.yaml',
       'sleep 20',
       'kubectl get hpa',
       'kubectl describe hpa frontend-scaler',

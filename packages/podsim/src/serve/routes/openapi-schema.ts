@@ -34,14 +34,14 @@ const PREFIXES: [string, string][] = [
   ['IIoK8sApiAppsV1', 'io.k8s.api.apps.v1.'],
 ];
 
-function groupPrefix(group: string): string {
-  return group ? `io.k8s.api.${group}.v1.` : 'io.k8s.api.core.v1.';
+function groupPrefix(group: string, version: string): string {
+  return `io.k8s.api.${group || 'core'}.${version}.`;
 }
 
 /** The OpenAPI definition name of a schema key: `IIoK8sApiCoreV1PodSpec` → `io.k8s.api.core.v1.PodSpec`. */
 export function definitionName(key: string): string {
-  const root = /^root:\/?(?:([^/]+)\/)?v1\/(\w+)$/.exec(key);
-  if (root) return `${groupPrefix(root[1] ?? '')}${root[2]}`;
+  const root = /^root:\/?(?:([^/]+)\/)?(v\d\w*)\/(\w+)$/.exec(key);
+  if (root) return `${groupPrefix(root[1] ?? '', root[2])}${root[3]}`;
   for (const [p, d] of PREFIXES) if (key.startsWith(p)) return d + key.slice(p.length);
   return key;
 }
@@ -160,7 +160,7 @@ const QUERY: [string, 'string' | 'boolean'][] = [
 
 /** `/api/v1/namespaces/{namespace}/pods/{name}`. */
 export function itemPath(r: ResourceInfo): string {
-  const base = r.group ? `/apis/${r.group}/v1` : '/api/v1';
+  const base = r.group ? `/apis/${r.group}/${r.version}` : `/api/${r.version}`;
   return r.namespaced ? `${base}/namespaces/{namespace}/${r.resource}/{name}` : `${base}/${r.resource}/{name}`;
 }
 
@@ -168,12 +168,17 @@ export function itemPath(r: ResourceInfo): string {
 export function writeOperations(group: string): WriteOperation[] {
   return RESOURCES.filter((r) => r.group === group).flatMap((r) => {
     const gvk = { group: r.group, version: r.version, kind: r.kind };
-    const definition = `${groupPrefix(r.group)}${r.kind}`;
+    const definition = `${groupPrefix(r.group, r.version)}${r.kind}`;
     return [
       { method: 'patch' as const, resource: r, gvk, definition, consumes: PATCH_CONTENT_TYPES, query: [...QUERY, ['force', 'boolean'] as [string, 'boolean']] },
       { method: 'put' as const, resource: r, gvk, definition, consumes: ['*/*'], query: QUERY },
     ];
   });
+}
+
+/** The version a group's resources are served at (each group has one here). */
+export function groupVersion(group: string): string {
+  return RESOURCES.find((r) => r.group === group)?.version ?? 'v1';
 }
 
 /** The groups served, '' first. */

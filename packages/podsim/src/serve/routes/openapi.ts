@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Reply } from '../http.js';
-import { definitions, groups, itemPath, RESPONSE_TYPES, SERVER_OPENAPI_VERSION, V2, V3, writeOperations, type WriteOperation } from './openapi-schema.js';
+import { definitions, groups, groupVersion, itemPath, RESPONSE_TYPES, SERVER_OPENAPI_VERSION, V2, V3, writeOperations, type WriteOperation } from './openapi-schema.js';
 import { encodeSwaggerProto, SWAGGER_PROTO_TYPE } from './openapi-proto.js';
 
 type Json = Record<string, unknown>;
@@ -54,7 +54,8 @@ function cached<T extends string | Buffer>(key: string, build: () => T): T {
   return v as T;
 }
 
-const V3_DOCS: Record<string, string> = Object.fromEntries(groups().map((g) => [g ? `apis/${g}/v1` : 'api/v1', g]));
+/** One document per served group version (a group's preferred one: autoscaling is served at v2). */
+const V3_DOCS: Record<string, string> = Object.fromEntries(groups().map((g) => [g ? `apis/${g}/${groupVersion(g)}` : `api/${groupVersion(g)}`, g]));
 
 function v3Document(gv: string): string {
   return cached(`v3:${gv}`, () =>
