@@ -2,9 +2,11 @@
  * Why a step failed, read generically from what the reader saw (never keyed to one page), so the
  * report tells each area what to build next.
  */
+import { olderOutput } from './older-outputs.js';
 import type { StepResult } from './runner.js';
 
 export type CauseKind =
+  | 'older version output'
   | 'missing image/tag'
   | 'missing verb/flag'
   | 'missing kind'
@@ -31,6 +33,9 @@ const RULES: [RegExp, CauseKind][] = [
 
 export function causeOf(r: StepResult): Cause {
   const out = r.output;
+  // Checked first: a real 1.32 cluster fails such a step too, whatever else went wrong with it.
+  const older = olderOutput(r.missing);
+  if (older) return { kind: 'older version output', detail: `page prints \`${older.line.slice(0, 100)}\`; 1.32 prints ${older.now}` };
   if (r.pullFailures.length > 0 && (/ErrImagePull|ImagePullBackOff|InvalidImageName/.test(out) || r.step.expected !== undefined))
     return { kind: 'missing image/tag', detail: `cannot pull ${r.pullFailures.join(', ')}` };
   for (const [re, kind] of RULES) {

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { olderOutput } from './older-outputs.js';
+
+describe('older-version output markers', () => {
+  // Lines as kubernetes.io pages print them (website e6bd301: deployment, debug-running-pod, troubleshoot-kubectl,
+  // access-cluster-services, assign-cpu-resource, communicate-containers pages).
+  it.each([
+    'NAME                 DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE',
+    '  FirstSeen LastSeen    Count   From                    SubObjectPath   Type        Reason              Message',
+    'Client Version: version.Info{Major:"1", Minor:"27", GitVersion:"v1.27.4"}',
+    'Kubernetes master is running at https://192.0.2.1',
+    '  FailedScheduling      No nodes are available that match all of the following predicates:: Insufficient cpu (3).',
+    '  - containerID: docker://c1d8abd1 ...',
+    'deployments "nginx-deployment"',
+    'RollingUpdateStrategy:  1 max unavailable, 1 max surge',
+  ])('recognises %s', (line) => {
+    expect(olderOutput([line])).toBeDefined();
+  });
+
+  // What the real kubectl 1.32 prints (its test tables and the binary on this machine): never an older-version line.
+  it.each([
+    'NAME               READY   UP-TO-DATE   AVAILABLE   AGE',
+    '  Type    Reason     Age   From               Message',
+    'Client Version: v1.32.2',
+    'Kubernetes control plane is running at https://192.0.2.1',
+    '  Warning  FailedScheduling  5s  default-scheduler  0/4 nodes are available: 4 Insufficient cpu.',
+    '  - containerID: containerd://c1d8abd1',
+    'deployment.apps/foo with revision #2',
+    'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
+    'NAME      DESIRED   CURRENT   READY   AGE',
+  ])('accepts %s', (line) => {
+    expect(olderOutput([line])).toBeUndefined();
+  });
+});

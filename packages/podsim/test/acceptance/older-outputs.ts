@@ -1,0 +1,49 @@
+/**
+ * Lines a page prints that no 1.32 cluster prints: the page was written against an older Kubernetes,
+ * kubectl or container runtime. A step whose missing lines include one fails on a real 1.32 cluster
+ * too, so the report names that cause instead of sending an area after an output it must not build.
+ * Each marker says what 1.32 prints instead and where that comes from (kubectl and kubernetes at
+ * release-1.32); none is keyed to a page.
+ */
+export interface OlderOutput {
+  marker: RegExp;
+  /** What 1.32 prints instead, and the source that shows it. */
+  now: string;
+}
+
+export const OLDER_OUTPUTS: OlderOutput[] = [
+  {
+    marker: /\bFirstSeen\b|\bLASTSEEN\s+FIRSTSEEN\b/,
+    now: 'events are listed as `Type Reason Age From Message` (kubectl pkg/describe/describe.go DescribeEvents) and `kubectl get events` as `LAST SEEN TYPE REASON OBJECT MESSAGE`',
+  },
+  { marker: /Kubernetes master is running at/, now: '`Kubernetes control plane is running at` (kubectl pkg/cmd/clusterinfo/clusterinfo.go)' },
+  { marker: /version\.Info\{/, now: '`Client Version: v1.32.x` (kubectl pkg/cmd/version/version.go: the struct dump went with --short in 1.28)' },
+  {
+    marker: /^\s*NAME\s+DESIRED\s+CURRENT\s+UP-TO-DATE\s+AVAILABLE\b/,
+    now: 'Deployments as `NAME READY UP-TO-DATE AVAILABLE AGE` (kubernetes pkg/printers/internalversion/printers.go deploymentColumnDefinitions)',
+  },
+  {
+    marker: /No nodes are available that match all of the following predicates|failed to fit in any node|\bfit failure\b/,
+    now: '`0/N nodes are available: …` (kubernetes pkg/scheduler/framework/types.go FitError)',
+  },
+  { marker: /containerID: docker:\/\//, now: '`containerd://` IDs: the kubelet has no Docker runtime since dockershim was removed in 1.24' },
+  { marker: /QoS Tier:/, now: '`QoS Class:` (kubectl pkg/describe/describe.go)' },
+  { marker: /Created container with id /, now: '`Created container: NAME` (kubelet events)' },
+  {
+    marker: /^\s*deployments? "[^"]+"( revision \d+)?\s*$/,
+    now: '`deployment.apps/NAME` and `… with revision #N` (kubectl pkg/cmd/rollout/rollout_history.go)',
+  },
+  {
+    marker: /RollingUpdateStrategy:\s+1 max unavailable, 1 max surge/,
+    now: 'apps/v1 defaults of `25% max unavailable, 25% max surge` (kubernetes pkg/apis/apps/v1/defaults.go; 1/1 was extensions/v1beta1)',
+  },
+];
+
+/** The first older-version line among the lines a page printed that we did not, if any. */
+export function olderOutput(missing: string[]): { line: string; now: string } | undefined {
+  for (const line of missing) {
+    const hit = OLDER_OUTPUTS.find((o) => o.marker.test(line));
+    if (hit) return { line: line.trim(), now: hit.now };
+  }
+  return undefined;
+}
