@@ -4,7 +4,7 @@
  * the process exits (always status 0: an attach stream carries no exit code) or on Ctrl+C without -t.
  * Models kubectl pkg/cmd/attach/attach.go (Validate, Run, reattachMessage).
  */
-import type { Pod } from '../../../api/types.js';
+import type { Pod, Status } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
 import { plainError, usageError } from '../../errors.js';
 import { podFor } from '../../pods.js';
@@ -82,6 +82,22 @@ export interface AttachOptions {
   quiet: boolean;
   /** How the reattach hint names the command (`kubectl attach`). */
   commandName: string;
+  /** run.go and debug.go handleAttachPod: a failed attach is reported as a warning and the logs are streamed instead. */
+  logsOnFailure?: boolean;
+}
+
+/** run.go/debug.go handleAttachPod: a failed attach is a warning, then the container's logs. */
+export function fallBackToLogs(inv: Invocation, ns: string, pod: string, container: string, status: Status): void {
+  // The error as err.Error() prints it: kubectl's CheckErr prefix and the status wrapper are not part of it.
+  const why = streamErrorText(status).replace(/^error: |^Error from server \([^)]*\): /, '').trimEnd();
+  inv.err(`warning: couldn't attach to pod/${pod}, falling back to streaming logs: ${why}\n`);
+  printContainerLogs(inv, ns, pod, container);
+}
+
+/** run.go/debug.go logOpts: what the container has logged, for one that ended or could not be attached to. */
+export function printContainerLogs(inv: Invocation, ns: string, pod: string, container: string): void {
+  const logs = inv.streams.logs(ns, pod, container, {});
+  if (logs.ok) for (const l of logs.log.lines()) inv.out(l.text.endsWith('\n') ? l.text : `${l.text}\n`);
 }
 
 /** attach.go Run from the container on: terminal setting, the prompt line, the session, the reattach hint. */
@@ -97,6 +113,10 @@ export function* attachSession(inv: Invocation, pod: Pod, picked: { c: AnyContai
   if (!quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
   const name = pod.metadata?.name ?? '';
   const r = yield* runRemote(inv, (stdio) => inv.streams.attach(pod.metadata?.namespace ?? inv.namespace, name, picked.c.name, stdio), stdin, tty);
+  if (!r.ok && opts.logsOnFailure) {
+    fallBackToLogs(inv, pod.metadata?.namespace ?? inv.namespace, name, picked.c.name, r.status);
+    return 0;
+  }
   if (!r.ok) {
     inv.err(streamErrorText(r.status));
     return 1;

@@ -35,6 +35,15 @@ describe('kubectl debug', () => {
     expect(p.status.ephemeralContainerStatuses[0].state.terminated.exitCode).toBe(0);
   });
 
+  it('prints the logs of a debug container that ended before the attach, as debug.go handleAttachPod falls back to', () => {
+    const { host, cluster } = withWeb();
+    const { run, screen } = host.startOnTerminal(['debug', '-it', 'web', '--image=busybox:1.28', '-c', 'once', '--profile=general', '--', 'echo', 'hi']);
+    cluster.advance(15_000);
+    expect(run.code).toBe(0);
+    expect(screen()).toContain('hi\r\n');
+    expect(screen()).not.toContain('unable to upgrade connection');
+  });
+
   it('without -i only adds the container, named debugger-xxxxx; the profile sets its capabilities', () => {
     const { host } = withWeb();
     const r = host.run(['debug', 'web', '--image=busybox', '--profile=general', '--', 'sleep', '3600']);

@@ -15,7 +15,7 @@ import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { readLocalFile } from '../../local-files.js';
 import { readTargets } from '../../manifest-target.js';
-import { attachSession } from '../attach/attach.js';
+import { attachSession, printContainerLogs } from '../attach/attach.js';
 import { QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
 import { FILENAME_FLAG } from '../get/get.js';
 import { byNode } from './node.js';
@@ -281,7 +281,13 @@ function* attachTo(inv: Invocation, o: Options, created: { pod: Pod; container: 
   const ephemeral = (spec.ephemeralContainers ?? []).find((c) => c.name === created.container);
   const c = ephemeral ?? [...spec.containers, ...(spec.initContainers ?? [])].find((x) => x.name === created.container);
   if (!c) return 1;
-  return yield* attachSession(inv, pod, { c, ephemeral: !!ephemeral }, { stdin: inv.flags.bool('stdin'), tty: inv.flags.bool('tty'), quiet: o.quiet, commandName: 'kubectl attach' });
+  // debug.go handleAttachPod: a container that has already ended is not attached to; its logs are printed.
+  if (statusOf(pod, c.name)?.state?.terminated) {
+    printContainerLogs(inv, ns, name, c.name);
+    return 0;
+  }
+  const opts = { stdin: inv.flags.bool('stdin'), tty: inv.flags.bool('tty'), quiet: o.quiet, commandName: 'kubectl attach', logsOnFailure: true };
+  return yield* attachSession(inv, pod, { c, ephemeral: !!ephemeral }, opts);
 }
 
 function* runDebug(inv: Invocation) {

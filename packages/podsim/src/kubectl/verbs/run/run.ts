@@ -16,7 +16,8 @@ import { parseOutputFormat, type OutputFormat } from '../../output.js';
 import { runRemote, ttyWanted } from '../../remote-session.js';
 import { untilGone } from '../../wait-gone.js';
 import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
-import { podRunningTimeout, QUIET_FLAG, STDIN_FLAG, streamErrorText, TTY_FLAG } from '../exec/exec.js';
+import { fallBackToLogs, printContainerLogs } from '../attach/attach.js';
+import { podRunningTimeout, QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations for the pod.' },
@@ -217,14 +218,10 @@ function* runPod(inv: Invocation, o: RunOptions) {
     if (!o.quiet) inv.err("If you don't see a command prompt, try pressing enter.\n");
     const connect = (stdio: Parameters<typeof inv.streams.attach>[3]) => inv.streams.attach(inv.namespace, name, name, stdio);
     const r = yield* runRemote(inv, connect, o.stdin, tty);
-    if (!r.ok) {
-      inv.err(streamErrorText(r.status));
-      return 1;
-    }
+    if (!r.ok) fallBackToLogs(inv, inv.namespace, name, name, r.status);
   } else {
     // run.go handleAttachPod: a pod that has already ended is not attached to; its logs are printed instead.
-    const logs = inv.streams.logs(inv.namespace, name, name, {});
-    if (logs.ok) for (const l of logs.log.lines()) inv.out(l.text.endsWith('\n') ? l.text : `${l.text}\n`);
+    printContainerLogs(inv, inv.namespace, name, name);
   }
   let ending = '';
   if (o.restart !== 'Always') {
