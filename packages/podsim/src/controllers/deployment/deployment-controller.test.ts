@@ -164,4 +164,35 @@ describe('DeploymentController', () => {
     expect(sets(ctx)[0].status?.availableReplicas).toBe(1);
     expect(deployment(ctx).status?.availableReplicas).toBe(1);
   });
+  // kubernetes.io/docs/concepts/workloads/controllers/deployment "Proportional scaling": 10 replicas, maxSurge 3,
+  // maxUnavailable 2, a rollout stuck on an unpullable image (8 old + 5 new), scaled to 15: 3 go to the old set, 2 to the new.
+  it('shares a scale-up in the middle of a rollout in proportion to the sets (8+5 → 11+7)', () => {
+    const ctx = setup();
+    ctx.api.create('deployments', 'default', manifest('nginx:1', 10, { type: 'RollingUpdate', rollingUpdate: { maxSurge: 3, maxUnavailable: 2 } }));
+    ctx.clock.advance(0);
+    kubeletMakesReady(ctx);
+    const oldName = sets(ctx)[0].metadata.name;
+    update(ctx, 'nginx:sometag');
+    const size = (old: boolean) => sets(ctx).find((r) => (r.metadata.name === oldName) === old)?.spec?.replicas;
+    expect([size(true), size(false)]).toEqual([8, 5]);
+    ctx.api.patch('deployments', 'default', 'web', 'merge', { spec: { replicas: 15 } });
+    ctx.clock.advance(0);
+    expect([size(true), size(false)]).toEqual([11, 7]);
+    expect(sets(ctx).map((r) => r.metadata.annotations?.['deployment.kubernetes.io/max-replicas'])).toEqual(['18', '18']);
+  });
+
+  // SetNewReplicaSetAnnotations copies the Deployment's annotations to the new set only: an old revision keeps its cause.
+  it('copies a change-cause annotated after an update to the new set, not to the old set it scales down', () => {
+    const ctx = setup();
+    ctx.api.create('deployments', 'default', manifest('nginx:1', 2));
+    ctx.clock.advance(0);
+    kubeletMakesReady(ctx);
+    const oldName = sets(ctx)[0].metadata.name;
+    update(ctx, 'nginx:2');
+    ctx.api.patch('deployments', 'default', 'web', 'merge', { metadata: { annotations: { 'kubernetes.io/change-cause': 'image updated to 2' } } });
+    for (let i = 0; i < 5; i++) kubeletMakesReady(ctx);
+    const cause = (old: boolean) => sets(ctx).find((r) => (r.metadata.name === oldName) === old)?.metadata.annotations?.['kubernetes.io/change-cause'];
+    expect(sets(ctx).find((r) => r.metadata.name === oldName)?.spec?.replicas).toBe(0);
+    expect([cause(true), cause(false)]).toEqual([undefined, 'image updated to 2']);
+  });
 });

@@ -15,7 +15,7 @@ import { controllerOf, controllerRef, withControllerRef, withoutOwner } from '..
 import { isTerminal } from '../shared/pods.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { calculateStatus, msUntilDeadline, rolloutStatus } from './deployment-status.js';
-import { DESIRED_REPLICAS, REVISION, byCreation, condition, deploymentComplete, newCondition, replicaSetAnnotations, replicasOf, revisionOf, setCondition } from './deployment-util.js';
+import { DESIRED_REPLICAS, REVISION, byCreation, condition, deploymentComplete, newCondition, newSetAnnotations, replicasOf, revisionOf, setCondition, withReplicaAnnotations } from './deployment-util.js';
 import { newReplicaSetReplicas, oldScaleDown, scaleForReplicasChange, type ScaleStep } from './rollout-plan.js';
 import { POD_TEMPLATE_HASH_LABEL, computeHash, equalIgnoreHash } from './template-hash.js';
 
@@ -138,7 +138,7 @@ export class DeploymentController {
     const revision = Math.max(0, ...found.oldRSs.map(revisionOf)) + 1;
     let newRS = found.newRS;
     if (newRS) {
-      const annotations = replicaSetAnnotations(d, newRS.metadata.annotations, revision);
+      const annotations = newSetAnnotations(d, newRS.metadata.annotations, revision);
       const minReady = d.spec?.minReadySeconds ?? 0;
       if (!sameJson(annotations, newRS.metadata.annotations ?? {}) || (newRS.spec?.minReadySeconds ?? 0) !== minReady) {
         const res = this.ctx.api.update<RSObj>('replicasets', newRS.metadata.namespace, { ...newRS, metadata: { ...newRS.metadata, annotations }, spec: { ...newRS.spec, minReadySeconds: minReady } });
@@ -170,7 +170,7 @@ export class DeploymentController {
     const rs = {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
-      metadata: { name, namespace: d.metadata.namespace, labels: template.metadata.labels, annotations: replicaSetAnnotations(d, undefined, revision), ownerReferences: [controllerRef(d)] },
+      metadata: { name, namespace: d.metadata.namespace, labels: template.metadata.labels, annotations: withReplicaAnnotations(d, newSetAnnotations(d, undefined, revision)), ownerReferences: [controllerRef(d)] },
       spec: { replicas, minReadySeconds: d.spec?.minReadySeconds ?? 0, selector, template },
     };
     const res = this.ctx.api.create<RSObj>('replicasets', d.metadata.namespace, rs);
@@ -210,7 +210,7 @@ export class DeploymentController {
   private scale(d: DeployObj, step: ScaleStep): RSObj | undefined {
     const rs = step.rs as RSObj;
     const from = rs.spec?.replicas ?? 0;
-    const annotations = replicaSetAnnotations(d, rs.metadata.annotations, undefined);
+    const annotations = withReplicaAnnotations(d, rs.metadata.annotations);
     if (from === step.to && sameJson(annotations, rs.metadata.annotations ?? {})) return rs;
     const res = this.ctx.api.update<RSObj>('replicasets', rs.metadata.namespace, { ...rs, metadata: { ...rs.metadata, annotations }, spec: { ...rs.spec, replicas: step.to } });
     if (!res.ok) {
@@ -224,7 +224,10 @@ export class DeploymentController {
 
   private applySteps(d: DeployObj, steps: ScaleStep[]): boolean {
     let changed = false;
-    for (const s of steps) if (s.to !== (s.rs.spec?.replicas ?? 0) && this.scale(d, s)) changed = true;
+    for (const s of steps) {
+      const resized = s.to !== (s.rs.spec?.replicas ?? 0);
+      if (this.scale(d, s) && resized) changed = true;
+    }
     return changed;
   }
 

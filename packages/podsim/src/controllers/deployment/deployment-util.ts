@@ -57,14 +57,23 @@ export function availableReplicas(sets: (ReplicaSet | undefined)[]): number {
   return sets.reduce((n, rs) => n + (rs?.status?.availableReplicas ?? 0), 0);
 }
 
-/** RS annotations for a Deployment: its own annotations plus the controller's replica bookkeeping. */
-export function replicaSetAnnotations(d: Deployment, existing: Record<string, string> | undefined, revision: number | undefined): Record<string, string> {
+/**
+ * The annotations SetNewReplicaSetAnnotations gives the new set on each sync: the Deployment's own
+ * (change-cause included) and a raised revision. An old set keeps what it had, so its history stays.
+ */
+export function newSetAnnotations(d: Deployment, existing: Record<string, string> | undefined, revision: number): Record<string, string> {
   const out: Record<string, string> = { ...(existing ?? {}) };
   for (const [k, v] of Object.entries(d.metadata?.annotations ?? {})) if (!NOT_COPIED.has(k)) out[k] = v;
-  out[DESIRED_REPLICAS] = String(replicasOf(d));
-  out[MAX_REPLICAS] = String(replicasOf(d) + maxSurge(d));
-  if (revision !== undefined && revisionOf({ metadata: { annotations: out } }) < revision) out[REVISION] = String(revision);
+  if (revisionOf({ metadata: { annotations: out } }) < revision) out[REVISION] = String(revision);
   return out;
+}
+
+/**
+ * The desired/max replica annotations, written only when a set is created or scaled (SetReplicasAnnotations):
+ * proportional scaling divides by the max-replicas a set was last sized for.
+ */
+export function withReplicaAnnotations(d: Deployment, annotations: Record<string, string> | undefined): Record<string, string> {
+  return { ...(annotations ?? {}), [DESIRED_REPLICAS]: String(replicasOf(d)), [MAX_REPLICAS]: String(replicasOf(d) + maxSurge(d)) };
 }
 
 /** Oldest first, then by name (controller.ReplicaSetsByCreationTimestamp). */

@@ -4,7 +4,7 @@
  * controller applies them and records ScalingReplicaSet events.
  */
 import type { Deployment, ReplicaSet } from '../../api/types.js';
-import { MAX_REPLICAS, availableReplicas, byCreation, isRollingUpdate, maxSurge, maxUnavailable, replicasOf, specReplicas } from './deployment-util.js';
+import { DESIRED_REPLICAS, MAX_REPLICAS, availableReplicas, byCreation, isRollingUpdate, maxSurge, maxUnavailable, replicasOf, specReplicas } from './deployment-util.js';
 
 export interface ScaleStep {
   rs: ReplicaSet;
@@ -63,7 +63,8 @@ export function oldScaleDown(d: Deployment, oldRSs: ReplicaSet[], newRS: Replica
 /**
  * A scaling event (spec.replicas changed) in the middle of a rollout: the one active (or newest)
  * set takes the whole count, a saturated new set zeroes the old ones, otherwise the difference is
- * shared proportionally to the sets' sizes (sync.go scale, GetProportion).
+ * shared proportionally to the sets' sizes (sync.go scale, GetProportion); then every active set is
+ * rewritten, unchanged sizes too, so that all carry the new replica annotations.
  */
 export function scaleForReplicasChange(d: Deployment, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ScaleStep[] {
   const desired = replicasOf(d);
@@ -73,13 +74,13 @@ export function scaleForReplicasChange(d: Deployment, newRS: ReplicaSet | undefi
     const target = active[0] ?? newRS ?? [...all].sort(byCreation).pop();
     return target && size(target) !== desired ? [{ rs: target, to: desired }] : [];
   }
-  if (newRS && size(newRS) === desired && (newRS.status?.availableReplicas ?? 0) === desired) {
+  const saturated = newRS && size(newRS) === desired && Number(newRS.metadata?.annotations?.[DESIRED_REPLICAS]) === desired && (newRS.status?.availableReplicas ?? 0) === desired;
+  if (saturated) {
     return oldRSs.filter((rs) => size(rs) > 0).map((rs) => ({ rs, to: 0 }));
   }
   if (!isRollingUpdate(d)) return [];
   const allowed = desired > 0 ? desired + maxSurge(d) : 0;
   const toAdd = allowed - specReplicas(active);
-  if (toAdd === 0) return [];
   // Largest first; ties go to the newest when growing, to the oldest when shrinking.
   const sorted = [...active].sort((a, b) => size(b) - size(a) || (toAdd > 0 ? -byCreation(a, b) : byCreation(a, b)));
   const next = new Map<ReplicaSet, number>();
@@ -91,7 +92,7 @@ export function scaleForReplicasChange(d: Deployment, newRS: ReplicaSet | undefi
   }
   const first = sorted[0];
   next.set(first, Math.max(0, (next.get(first) ?? 0) + toAdd - added));
-  return sorted.filter((rs) => next.get(rs) !== size(rs)).map((rs) => ({ rs, to: next.get(rs) ?? 0 }));
+  return sorted.map((rs) => ({ rs, to: next.get(rs) ?? 0 }));
 }
 
 function proportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
