@@ -148,6 +148,8 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
     source: { repository: 'kubernetes/website', commit, path: relative(root, file) },
     title,
     ...(overrides.pages[rel]?.continues ? { continues: overrides.pages[rel].continues } : {}),
+    // A page about one node's own directories (hostPath) asks for a cluster of one node: the reader's Pods run where they wrote.
+    ...(/\bcluster that has only one node\b/i.test(md) ? { workers: 1 } : {}),
     examples,
     files: extracted.files,
     sections,

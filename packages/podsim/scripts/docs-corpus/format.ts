@@ -48,6 +48,8 @@ export interface CorpusPage {
   title: string;
   /** The page carries on from this one (a tutorial's previous module): it is replayed first. */
   continues?: string;
+  /** The worker nodes the page's prerequisites ask for ("a Kubernetes cluster that has only one Node"). */
+  workers?: number;
   examples: Record<string, string>;
   files: Record<string, string>;
   sections: CorpusSection[];

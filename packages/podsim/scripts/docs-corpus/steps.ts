@@ -158,6 +158,10 @@ function splitBlock(body: string, lang: string): { commands: string[]; output?: 
 
 /** The page says where a block runs: "Run this command on the node where kubelet is running", "Back on your node". */
 const ON_NODE = /\bon (?:the|your|that) node\b/i;
+/** Prose has the reader open a shell on a node without writing the command ("Open a shell to the single Node in your cluster"). */
+const OPEN_NODE_SHELL = /\bopen a (?:new )?shell (?:to|on) (?:the |your |a )?(?:single )?node\b/i;
+/** The login such prose stands for: the reader's own node, a placeholder the runner fills in with one of the sandbox's. */
+export const OWN_NODE_LOGIN = 'ssh <node-name>';
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
 // A name without a known extension counts where the prose calls it a file (`a file named \`config-demo\``).
 const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?|\bfile named `([\w.-]+)`/g;
@@ -196,6 +200,8 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   let podShell: string | undefined;
   /** The `ssh` that logged in to the node the page works on, while the reader may go back there. */
   let node: string | undefined;
+  /** The open session is a shell in a Pod (a node the page works on is still remembered for later). */
+  let inPod = false;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
   const push = (cmd: string, line: number, onNode = false): CorpusStep => {
@@ -215,21 +221,34 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     // The prose sends the reader back into the Pod the page had them open a shell in.
     if (!session && podShell && IN_A_POD.test(prose) && !/^kubectl\s/.test(cmd)) {
       session = true;
+      inPod = true;
       step.shell = podShell;
     }
+    // kubectl runs on the reader's machine, wherever the prose says its objects live ("a directory on the Node").
+    const kubectl = /^kubectl\s/.test(cmd);
+    // The prose has the reader log in to their node in a way of their own choosing (`minikube ssh`, ssh, a console).
+    if (!session && !kubectl && OPEN_NODE_SHELL.test(prose)) {
+      node ??= OWN_NODE_LOGIN;
+      session = true;
+      inPod = false;
+    }
     // Back on the node ("Run these commands on the node…", or a node's own tool): the reader logs in again.
-    if (!session && node && (onNode || /^(crictl|systemctl|journalctl)\b/.test(cmd))) session = true;
+    if (!session && !kubectl && node && (onNode || /^(crictl|systemctl|journalctl)\b/.test(cmd))) {
+      session = true;
+      inPod = false;
+    }
     if (session) step.inSession = true;
-    if (session && node) step.node = node;
+    if (session && node && !inPod) step.node = node;
     for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
     if (session && /^exit\b/.test(cmd)) {
       session = false;
-      node = undefined;
+      if (!inPod) node = undefined;
     } else if (opensSession(cmd)) {
       session = true;
       // One the reader can open again: a shell in a running Pod, or a Pod that goes when its shell ends.
       if (/^kubectl\s+exec\b/.test(cmd) || (/^kubectl\s+run\b/.test(cmd) && /\s--rm\b/.test(cmd))) podShell = cmd;
-      node = opensNodeShell(cmd) ? cmd : undefined;
+      inPod = !opensNodeShell(cmd);
+      if (!inPod) node = cmd;
     }
     sections[sections.length - 1].steps.push(step);
     prose = '';

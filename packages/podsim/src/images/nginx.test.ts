@@ -49,7 +49,9 @@ describe('nginx image', () => {
     pod.clock.advance(1000);
     expect(get('/')).toMatch(/\r\n\r\nchanged\n$/);
     sh('rm /usr/share/nginx/html/index.html');
-    expect(get('/')).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
+    // A directory without its index file and with autoindex off is forbidden; a missing directory is not found.
+    expect(get('/')).toMatch(/^HTTP\/1\.1 403 Forbidden\r\n[^]*<center><h1>403 Forbidden<\/h1><\/center>/);
+    expect(get('/gone/')).toMatch(/^HTTP\/1\.1 404 Not Found\r\n/);
     const access = logText(c).split('\n').filter((l) => l.includes('"curl/8.5.0"'));
     expect(access).toEqual([
       '10.244.2.3 - - [27/Nov/2026:09:00:00 +0000] "GET /?probe=1 HTTP/1.1" 200 615 "-" "curl/8.5.0" "-"',
@@ -57,8 +59,12 @@ describe('nginx image', () => {
       '10.244.2.3 - - [27/Nov/2026:09:00:01 +0000] "GET /%zz HTTP/1.1" 400 157 "-" "curl/8.5.0" "-"',
       '10.244.2.3 - - [27/Nov/2026:09:00:01 +0000] "GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
       '10.244.2.3 - - [27/Nov/2026:09:00:02 +0000] "GET / HTTP/1.1" 200 8 "-" "curl/8.5.0" "-"',
-      '10.244.2.3 - - [27/Nov/2026:09:00:03 +0000] "GET / HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:03 +0000] "GET / HTTP/1.1" 403 153 "-" "curl/8.5.0" "-"',
+      '10.244.2.3 - - [27/Nov/2026:09:00:03 +0000] "GET /gone/ HTTP/1.1" 404 153 "-" "curl/8.5.0" "-"',
     ]);
+    // The error log lines of nginx's index module and core content phase (ngx_http_index_module.c, ngx_http_core_module.c).
+    expect(logText(c)).toContain('[error] 29#29: *1 directory index of "/usr/share/nginx/html/" is forbidden, client: 10.244.2.3, server: localhost, request: "GET / HTTP/1.1", host: "10.244.1.7"\n');
+    expect(logText(c)).toContain('[error] 29#29: *1 "/usr/share/nginx/html/gone/index.html" is not found (2: No such file or directory), client: 10.244.2.3');
   });
 
   it('logs a request from inside the pod with the loopback address it came from', () => {

@@ -61,12 +61,17 @@ syncFrequency: 0s
 volumeStatsAggPeriod: 0s
 `;
 
+/**
+ * The top-level directories of an Ubuntu server (a kubeadm node's usual OS) that pages have the reader use
+ * on a node: `sudo mkdir /mnt/data` for a hostPath volume needs /mnt to be there.
+ */
+const UBUNTU_DIRS = ['/home', '/media', '/mnt', '/opt', '/root', '/srv', '/tmp', '/usr/local/bin', '/var/log'];
+
 /** Lays out a freshly joined node's files. */
 export function writeNodeFiles(fs: FileSystem, nodeName: string): void {
   fs.mkdir(MANIFESTS_DIR, true);
   fs.mkdir('/var/lib/kubelet', true);
-  fs.mkdir('/tmp', true);
-  fs.mkdir('/root', true);
+  for (const dir of UBUNTU_DIRS) fs.mkdir(dir, true);
   fs.writeFile(KUBELET_CONFIG_PATH, KUBEADM_KUBELET_CONFIG);
   fs.writeFile('/etc/hostname', nodeName + '\n');
 }

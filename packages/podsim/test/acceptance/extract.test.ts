@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { extractSteps, firstUnsetVariable, openCompounds, opensSession, takenFromSkipped } from '../../scripts/docs-corpus/steps.js';
+import { extractSteps, firstUnsetVariable, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -142,6 +142,42 @@ describe('docs corpus extraction', () => {
     expect(opensSession('ssh my-node1')).toBe(true);
     expect(opensSession('ssh root@node01')).toBe(true);
     expect(opensSession('ssh node01 ls /etc/kubernetes/manifests')).toBe(false);
+  });
+
+  it('logs in to the reader\'s own node where the prose asks for a shell on it without a command (tasks/configure-pod-container/configure-persistent-volume-storage)', () => {
+    const block = (...lines: string[]) => ['```shell', ...lines, '```', ''];
+    const md = [
+      '## Create an index.html file on your Node',
+      'Open a shell to the single Node in your cluster. For example, if you are using Minikube, enter `minikube ssh`.',
+      '',
+      'In your shell on that Node, create a `/mnt/data` directory:',
+      '',
+      ...block('sudo mkdir /mnt/data'),
+      ...block('cat /mnt/data/index.html'),
+      '## Create a PersistentVolume',
+      'A hostPath PersistentVolume uses a file or directory on the Node to emulate network-attached storage.',
+      '',
+      ...block('kubectl apply -f pv.yaml'),
+      ...block('kubectl exec -it task-pv-pod -- /bin/bash'),
+      ...block('curl http://localhost/'),
+      '## Clean up',
+      ...block('kubectl delete pod task-pv-pod'),
+      'In the shell on your Node, remove the file:',
+      '',
+      ...block('sudo rm /mnt/data/index.html'),
+    ].join('\n');
+    const steps = extractSteps(pageEvents(md, VERSION)).sections.flatMap((s) => s.steps);
+    expect(steps.map((s) => [s.command, s.inSession ?? false, s.node ?? ''])).toEqual([
+      ['sudo mkdir /mnt/data', true, OWN_NODE_LOGIN],
+      ['cat /mnt/data/index.html', true, OWN_NODE_LOGIN],
+      // kubectl runs on the reader's machine, though the prose names the node.
+      ['kubectl apply -f pv.yaml', false, ''],
+      ['kubectl exec -it task-pv-pod -- /bin/bash', false, ''],
+      ['curl http://localhost/', true, ''],
+      ['kubectl delete pod task-pv-pod', false, ''],
+      // A Pod's shell in between: the node the page works on is still the one to go back to.
+      ['sudo rm /mnt/data/index.html', true, OWN_NODE_LOGIN],
+    ]);
   });
 
   it('knows which commands open an interactive shell', () => {

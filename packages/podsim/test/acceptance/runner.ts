@@ -238,7 +238,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   // The page sends the reader back into the Pod it had them open a shell in.
   else if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
   // …or onto the node it had them log in to.
-  else if (step.node && atHostPrompt(sb)) typeStep(t, ownNodes(t, step.node));
+  else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(sb, ownNodes(t, step.node)));
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);
@@ -310,7 +310,8 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
   // A page that has the reader enable a cluster add-on (`minikube addons enable metrics-server`) gets a cluster with it.
   const addons = [...new Set(pages.flatMap((p) => p.sections.flatMap((sec) => sec.steps.flatMap((st) => /^minikube addons enable ([\w-]+)/.exec(st.command)?.[1] ?? []))))].filter((a) => Object.hasOwn(ADDONS, a));
-  const sb = new Sandbox({ seed, files, web, addons, cols: 200, rows: 50 }, { respawn: true });
+  const workers = [...pages].reverse().find((p) => p.workers !== undefined)?.workers;
+  const sb = new Sandbox({ seed, files, web, addons, cols: 200, rows: 50, ...(workers ? { workers } : {}) }, { respawn: true });
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);

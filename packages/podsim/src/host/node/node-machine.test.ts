@@ -111,4 +111,36 @@ describe('ssh to a node, and the node as a machine', () => {
     expect(sb.runLine('echo $?').output).toBe('5\n');
     expect(sb.runLine('sudo whoami').output).toBe('root\n');
   });
+
+  it("has an Ubuntu server's top-level directories; a hostPath volume on that node sees the files written there", () => {
+    const sb = new Sandbox({ seed: 1, workers: 1 });
+    sb.runLine('ssh node01');
+    // Ubuntu 22.04's / (as `ls /` shows it on a kubeadm node): /mnt, /opt, /srv, /home are there to use.
+    expect(sb.runLine('ls -d /home /mnt /opt /srv').output).toBe('/home  /mnt  /opt  /srv\n');
+    expect(sb.runLine('sudo mkdir /mnt/data').exitCode).toBe(0);
+    expect(sb.runLine(`sudo sh -c "echo 'Hello from the node' > /mnt/data/index.html"`).exitCode).toBe(0);
+    sb.runLine('exit');
+    type(sb, `cat <<EOF | kubectl apply -f -
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  volumes:
+    - name: site
+      hostPath:
+        path: /mnt/data
+  containers:
+    - name: web
+      image: nginx
+      volumeMounts:
+        - name: site
+          mountPath: /usr/share/nginx/html
+EOF`);
+    sb.advance(30_000);
+    expect(sb.runLine('kubectl exec web -- curl -s http://localhost/').output).toBe('Hello from the node\n');
+    // The container writes to the node's directory: the node's shell reads it.
+    sb.runLine('kubectl exec web -- sh -c "echo from the pod > /usr/share/nginx/html/pod.txt"');
+    expect(sb.runLine('ssh node01 cat /mnt/data/pod.txt').output).toBe('from the pod\n');
+  });
 });

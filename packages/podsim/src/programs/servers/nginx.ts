@@ -114,7 +114,17 @@ function serveFile(proc: Proc, target: Target | null, req: HttpRequest, version:
     if (e instanceof FsError && e.code === 'EISDIR') {
       return { status: 301, headers: { ...headers, Location: `http://${req.headers.Host ?? 'localhost'}${path}/`, 'Content-Type': 'text/html' }, body: page(301, 'Moved Permanently', version) };
     }
-    proc.stderr.write(`${errTime(proc)} [error] ${workerPid}#${workerPid}: *1 open() "${file}" failed (2: No such file or directory), client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.Host ?? ''}"\n`);
+    const logError = (what: string) =>
+      proc.stderr.write(`${errTime(proc)} [error] ${workerPid}#${workerPid}: *1 ${what}, client: ${req.remoteAddr}, server: localhost, request: "${req.method} ${req.path} HTTP/1.1", host: "${req.headers.Host ?? ''}"\n`);
+    if (path.endsWith('/')) {
+      // The index module found no index.html: an existing directory without autoindex is forbidden.
+      const dir = file.slice(0, -'index.html'.length);
+      if (fs.exists(dir) && fs.stat(dir).kind === 'dir') {
+        logError(`directory index of "${dir}" is forbidden`);
+        return { status: 403, headers: { ...headers, 'Content-Type': 'text/html' }, body: page(403, 'Forbidden', version) };
+      }
+      logError(`"${file}" is not found (2: No such file or directory)`);
+    } else logError(`open() "${file}" failed (2: No such file or directory)`);
     return { status: 404, headers: { ...headers, 'Content-Type': 'text/html' }, body: page(404, 'Not Found', version) };
   }
 }
