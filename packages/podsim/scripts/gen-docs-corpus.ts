@@ -69,7 +69,7 @@ function pagesOf(docs: string, entry: string): string[] {
 interface Overrides {
   /** `exceptOnNode`: the rule does not hold for commands typed on a node the page logged in to (`ssh my-node1`). */
   outOfScope: { pattern: string; reason: string; exceptOnNode?: boolean }[];
-  pages: Record<string, { continues?: string; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null }[] }>;
+  pages: Record<string, { continues?: string; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null; reason?: string }[] }>;
 }
 
 function markdownFiles(dir: string): string[] {

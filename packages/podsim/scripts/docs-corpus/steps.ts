@@ -59,7 +59,9 @@ export function opensNodeShell(cmd: string): boolean {
 export function opensSession(cmd: string): boolean {
   if (opensNodeShell(cmd)) return true;
   if (!/^kubectl\s+(exec|run|attach|debug)\b/.test(cmd)) return false;
-  if (!/\s(-\w*i\w*t\w*|-\w*t\w*i\w*|--stdin(?:=true)?\s+--tty|--tty\s+--stdin|-i\s+-t|-t\s+-i)\b/.test(cmd)) return false;
+  // Both flags, in any spelling and order (`-it`, `-i --tty`, `--stdin -t`), before the container's command.
+  const flags = cmd.split(/\s--\s/)[0];
+  if (!/\s(?:-(?!-)\w*i\w*|--stdin(?:=true)?)(?=\s|$)/.test(flags) || !/\s(?:-(?!-)\w*t\w*|--tty(?:=true)?)(?=\s|$)/.test(flags)) return false;
   if (/^kubectl\s+attach\b/.test(cmd)) return true;
   const after = cmd.split(/\s--\s/)[1];
   return after === undefined ? /^kubectl\s+(debug|run)\b/.test(cmd) : /^(\/bin\/|\/usr\/bin\/)?(ba|a)?sh\s*$/.test(after.trim());

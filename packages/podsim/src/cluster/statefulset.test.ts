@@ -108,4 +108,25 @@ describe('StatefulSet', () => {
     expect(list(c, 'pods').map((p) => p.spec.containers[0].image)).toEqual(['registry.k8s.io/nginx-slim:0.24', 'registry.k8s.io/nginx-slim:0.24']);
     expect(list(c, 'controllerrevisions').map((r) => r.revision).sort()).toEqual([1, 2]);
   });
+
+  it('below the partition recreates a deleted pod from the current revision, its template included; at or above it, from the update revision', () => {
+    // The tutorial's "Staging an update": with partition 3, web-2 deleted comes back on the old image; with partition 2 it
+    // gets the new one while web-1, below it, comes back on the old one (newVersionedStatefulSetPod).
+    const image = (c: Cluster, name: string) => must(c.api.get('pods', 'default', name)).spec.containers[0].image;
+    const c = setUp(3);
+    c.advance(180_000);
+    must(c.api.patch('statefulsets', 'default', 'web', 'merge', { spec: { updateStrategy: { type: 'RollingUpdate', rollingUpdate: { partition: 3 } } } }));
+    must(c.api.patch('statefulsets', 'default', 'web', 'json', [{ op: 'replace', path: '/spec/template/spec/containers/0/image', value: 'registry.k8s.io/nginx-slim:0.24' }]));
+    c.advance(5000);
+    must(c.api.delete('pods', 'default', 'web-2'));
+    c.advance(60_000);
+    expect(image(c, 'web-2')).toBe('registry.k8s.io/nginx-slim:0.21');
+    expect(must(c.api.get('pods', 'default', 'web-2')).metadata.labels['controller-revision-hash']).toBe(sts(c).status.currentRevision);
+    must(c.api.patch('statefulsets', 'default', 'web', 'merge', { spec: { updateStrategy: { rollingUpdate: { partition: 2 } } } }));
+    c.advance(60_000);
+    expect(image(c, 'web-2')).toBe('registry.k8s.io/nginx-slim:0.24');
+    must(c.api.delete('pods', 'default', 'web-1'));
+    c.advance(60_000);
+    expect(['web-0', 'web-1', 'web-2'].map((n) => image(c, n))).toEqual(['registry.k8s.io/nginx-slim:0.21', 'registry.k8s.io/nginx-slim:0.21', 'registry.k8s.io/nginx-slim:0.24']);
+  });
 });

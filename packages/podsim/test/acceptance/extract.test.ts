@@ -186,6 +186,10 @@ describe('docs corpus extraction', () => {
     expect(opensSession('kubectl exec shell-demo -- ls /')).toBe(false);
     expect(opensSession('kubectl exec -it shell-demo -- ls /')).toBe(false);
     expect(opensSession('kubectl debug -it ephemeral-demo --image=busybox:1.28 --target=ephemeral-demo')).toBe(true);
+    // tutorials/stateful-application/basic-stateful-set: the flags apart, the long one spelled out.
+    expect(opensSession('kubectl run -i --tty --image busybox:1.28 dns-test --restart=Never --rm')).toBe(true);
+    expect(opensSession('kubectl run --tty --image busybox:1.28 dns-test --restart=Never --rm')).toBe(false);
+    expect(opensSession('kubectl run -i --image busybox:1.28 dns-test --restart=Never --rm')).toBe(false);
   });
 
   it('keeps a compound command whole when its `do` or `then` is on the next line (tasks/job/parallel-processing-expansion)', () => {

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusStep } from './corpus.js';
 import { edited, onPath } from './runner.js';
+import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
+import { Sandbox } from '../../src/host/sandbox.js';
 
 describe('acceptance reader', () => {
   it('changes the YAML field the prose names, not an annotation quoting the same value (concepts/workloads/controllers/deployment)', () => {
@@ -19,5 +21,29 @@ describe('acceptance reader', () => {
     const steps = [step('a'), step('b1'), step('b2', true), step('b3', true), step('c')];
     expect([...onPath(steps)].map((s) => s.command)).toEqual(['a', 'b1', 'c']);
     expect([...onPath(steps, steps[3])].map((s) => s.command)).toEqual(['a', 'b3', 'c']);
+  });
+
+  it('knows a watch however the page writes it (tutorials/stateful-application/basic-stateful-set)', () => {
+    expect(isWatch('kubectl get pods --watch -l app=nginx')).toBe(true);
+    expect(isWatch('kubectl get pod -l app=nginx -w')).toBe(true);
+    expect(isWatch('kubectl rollout status deployment web --watch=true')).toBe(false);
+    expect(isWatch('kubectl get pods --watch-only')).toBe(false);
+    expect(sameWatch('kubectl get pods --watch -l app=nginx', 'kubectl get pod --watch -l app=nginx')).toBe(true);
+    expect(sameWatch('kubectl get pod -l app=nginx --watch', 'kubectl get pods --watch -l app=nginx')).toBe(true);
+    expect(sameWatch('kubectl get pods --watch -l app=nginx', 'kubectl get pods --watch -l app=web')).toBe(false);
+  });
+
+  it('keeps a watch started in the second terminal running while the reader goes on, and shows what it printed', () => {
+    const sb = new Sandbox({ seed: 1 });
+    const second = new SecondTerminal(sb);
+    second.start('kubectl get pods --watch');
+    expect(second.shows('kubectl get pod --watch')).toBe(true);
+    sb.runLine('kubectl run web --image=nginx');
+    sb.advance(30_000);
+    const shown = second.look().split('\n').map((l) => l.split(/\s+/).slice(0, 3).join(' '));
+    // A watch from before the pod existed sees it created, scheduled, started and running (kubectl get.go watch).
+    expect(shown).toEqual(expect.arrayContaining(['NAME READY STATUS', 'web 0/1 Pending', 'web 0/1 ContainerCreating', 'web 1/1 Running']));
+    expect(shown.filter((l) => l === 'web 0/1 Pending')).toHaveLength(2);
+    expect(second.shows('kubectl get pods --watch')).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import { ADDONS } from '../../src/host/addons.js';
 import { plainText } from '../../src/format/screen-text.js';
 import type { CorpusPage, CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
+import { isWatch, SecondTerminal } from './second-terminal.js';
 
 /** Where the docs serve their example manifests (the spellings the pages use). */
 const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/examples/', 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/'];
@@ -150,6 +151,8 @@ interface Terminal {
   edit?: CorpusStep['edit'];
   /** Addresses the page printed and this cluster's in their place, which the reader types instead. */
   addresses: Map<string, string>;
+  /** Where the reader runs a watch while going on here. */
+  second: SecondTerminal;
 }
 
 /**
@@ -218,6 +221,20 @@ function typeStep(t: Terminal, command: string): { output: string; exitCode: num
 }
 
 /**
+ * A watch the page starts without showing its output runs in the reader's second terminal while they go on
+ * here; the same watch shown later is what that terminal printed from its start (then stopped with Ctrl+C).
+ */
+function watchStep(t: Terminal, step: CorpusStep): { output: string; exitCode: number } | undefined {
+  if (step.inSession || !isWatch(step.command)) return undefined;
+  if (step.expected === undefined) {
+    t.second.start(step.command);
+    return { output: '', exitCode: 0 };
+  }
+  if (t.second.shows(step.command)) return { output: t.second.look(), exitCode: 0 };
+  return undefined;
+}
+
+/**
  * The terminal shows the reader's own prompt (not a container shell's). Output without a final newline
  * (a jsonpath, curl of a JSON body) puts the prompt after it on the same line.
  */
@@ -230,7 +247,7 @@ function lastLine(sb: Sandbox): string {
   return plainText(sb.screen()).split('\n').pop() ?? '';
 }
 
-function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[]): StepResult {
+function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[], next?: CorpusStep): StepResult {
   const sb = t.sb;
   t.edit = step.edit;
   // A reader leaves a container's shell before typing a command meant for their own machine.
@@ -243,7 +260,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
-  const typed = typeStep(t, ownAddresses(t, ownNames(sb, ownNodes(t, step.command))));
+  const typed = watchStep(t, step) ?? typeStep(t, ownAddresses(t, ownNames(sb, ownNodes(t, step.command))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -253,7 +270,8 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   const output = typed.output + glued + (opened ? `${opened}\n` : '');
   // In a container's shell the reader's shell has not finished a command: only the text tells.
   const exitCode = home ? typed.exitCode : 0;
-  letPodsStart(sb);
+  // A reader about to start a watch to see pods start does not wait for them first.
+  if (!(next && isWatch(next.command) && !t.second.shows(next.command))) letPodsStart(sb);
   const counted = scored && !step.outOfScope;
   let verdict: { match: boolean; missing: string[] } = { match: exitCode === 0 && !ERROR_TEXT.test(output), missing: [] };
   if (step.expected !== undefined) {
@@ -315,7 +333,7 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
-  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map() };
+  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map(), second: new SecondTerminal(sb) };
   sb.onOpenEditor((req) => {
     const text = edited(req.content, t.edit);
     if (text !== undefined) sb.writeFile(req.path, text);
@@ -326,9 +344,11 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   for (const p of pages.slice(0, -1)) {
     const steps = p.sections.flatMap((s) => s.steps);
     const path = onPath(steps);
-    for (const step of steps) if (!step.outOfScope && path.has(step)) outputs.push(runStep(t, step, false, outputs).output);
+    const run = steps.filter((step) => !step.outOfScope && path.has(step));
+    run.forEach((step, k) => outputs.push(runStep(t, step, false, outputs, run[k + 1]).output));
   }
   const path = onPath(page.sections.flatMap((s) => s.steps), chosen);
+  const run = page.sections.flatMap((s) => s.steps).filter((step) => !step.outOfScope && path.has(step));
   const results: StepResult[] = [];
   let after: string | undefined;
   page.sections.forEach((section, k) => {
@@ -339,7 +359,7 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
         results.push({ step, output: '', exitCode: 0, scored: false, match: false, missing: [], pullFailures: [] });
         continue;
       }
-      const r = { ...runStep(t, step, k === index, outputs), after };
+      const r = { ...runStep(t, step, k === index, outputs, run[run.indexOf(step) + 1]), after };
       outputs.push(r.output);
       if (!r.match) after ??= step.command;
       if (k === index) results.push(r);

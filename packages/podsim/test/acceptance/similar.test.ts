@@ -26,6 +26,14 @@ describe('similar', () => {
     expect(similar('Fri Feb 22 11:02:09 UTC 2019\nHello from the Kubernetes cluster', 'Fri Nov 27 09:01:01 UTC 2026\n').match).toBe(false);
   });
 
+  it("reads the header an older kubectl printed again above a watch's events as the start of another table, not a row", () => {
+    // Page: tutorials/stateful-application/basic-stateful-set; ours as kubectl 1.32's get.go watch prints (one header).
+    const page = 'NAME      READY     STATUS              RESTARTS   AGE\nweb-0     0/1       ContainerCreating   0          0s\nNAME      READY     STATUS    RESTARTS   AGE\nweb-0     1/1       Running   0          2s';
+    const ours = 'NAME    READY   STATUS              RESTARTS   AGE\nweb-0   0/1     ContainerCreating   0          0s\nweb-0   1/1     Running             0          2s\n';
+    expect(similar(page, ours)).toEqual({ match: true, missing: [] });
+    expect(similar(page, 'NAME    READY   STATUS              RESTARTS   AGE\nweb-0   0/1     ContainerCreating   0          0s\n').match).toBe(false);
+  });
+
   it('reports a row whose stable cells differ', () => {
     const page = 'NAME            READY     STATUS    RESTARTS   AGE\nmemory-demo-2   1/1       Running   2          40s';
     const ours = 'NAME            READY   STATUS    RESTARTS   AGE\nmemory-demo-2   1/1     Running   0          40s\n';

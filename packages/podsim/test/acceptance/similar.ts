@@ -168,6 +168,9 @@ function parseTables(lines: string[]): Table[] {
     for (; j < lines.length && lines[j].trim() !== '' && !/^(\S+:\s*|[A-Z][\w-]*:\s.*)$/.test(lines[j].trim()); j++) {
       const c = cells(lines[j]);
       if (c.length < 2 && header.length > 1) break;
+      // Version: the pages' older kubectl printed the header again above a watch's events (1.32's get.go prints the
+      // list and the events with one printer, under one header): a repeated header starts the next table.
+      if (c.join(' ') === all.join(' ')) break;
       const row = new Map<string, string>();
       // Cells are taken by position when the row has the header's count, else by the header's offsets.
       if (c.length === all.length) keep.forEach((k, n) => row.set(header[n].toUpperCase(), c[k]));

@@ -23,6 +23,16 @@ const terminating = (p: PodObj) => !!p.metadata.deletionTimestamp;
 const runningAndReady = (p: PodObj) => p.status?.phase === 'Running' && isPodReady(p);
 const revisionOf = (p: PodObj) => p.metadata.labels?.[REVISION_LABEL] ?? '';
 
+/** The set with the template `revision` recorded (history.ApplyRevision); the set itself without one. */
+function atRevision(set: SetObj, revision: RevisionObj | undefined): SetObj {
+  const recorded = revision?.data?.spec?.template as Any | undefined;
+  if (!recorded) return set;
+  const template: Any = { ...recorded, metadata: { ...recorded.metadata } };
+  delete template.$patch;
+  delete template.metadata.creationTimestamp;
+  return { ...set, spec: { ...set.spec, template } } as SetObj;
+}
+
 export class StatefulSetController {
   private readonly queue: WorkQueue;
   private readonly recorder: EventRecorder;
@@ -54,7 +64,7 @@ export class StatefulSetController {
     const update = currentRevision(this.ctx, this.revisions, set, revisions, templatePatch(set), (n) => newRevision(set, n))?.metadata.name;
     if (!update) return this.queue.addAfter(key, RETRY_MS);
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision)?.metadata.name ?? update;
-    const ok = this.reconcilePods(set, current, update);
+    const ok = this.reconcilePods(set, current, update, atRevision(set, revisions.find((r) => r.metadata.name === current)));
     this.updateStatus(set, current, update);
     const live = new Set([current, update, ...this.pods.list(namespace).filter((p) => controllerOf(p)?.uid === set.metadata.uid).map(revisionOf)]);
     truncateHistory(this.ctx, ownedRevisions(this.revisions, set), live, set.spec?.revisionHistoryLimit);
@@ -62,7 +72,7 @@ export class StatefulSetController {
   }
 
   /** One pass of updateStatefulSet; false when a write failed and the set must be looked at again. */
-  private reconcilePods(set: SetObj, current: string, update: string): boolean {
+  private reconcilePods(set: SetObj, current: string, update: string, currentSet: SetObj): boolean {
     const start = startOrdinal(set);
     const end = start + (set.spec?.replicas ?? 1);
     const monotonic = set.spec?.podManagementPolicy !== 'Parallel';
@@ -79,7 +89,9 @@ export class StatefulSetController {
         continue;
       }
       if (!pod) {
-        if (!this.createPod(set, ord, rolling && ord - start < partition ? current : update)) return false;
+        // newVersionedStatefulSetPod: below the partition a pod is made from the current revision's template.
+        const old = rolling && ord - start < partition;
+        if (!this.createPod(old ? currentSet : set, ord, old ? current : update)) return false;
         if (monotonic) return true;
         continue;
       }
