@@ -18,13 +18,12 @@ import { grep } from './grep.js';
 import { cut } from './cut.js';
 import { kill, killall } from './kill.js';
 import { ls } from './ls.js';
-import { lsof } from './lsof.js';
 import { nc } from './nc.js';
 import { nslookup } from './nslookup.js';
 import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
 import { printf } from './printf.js';
 import { readlink } from './readlink.js';
-import { ps } from './ps.js';
+import { PROCESS_TOOLS } from './process-tools.js';
 import { sed } from './sed.js';
 import { sleep } from './sleep.js';
 import { head, rev, sort, tail, uniq, wc } from './text.js';
@@ -59,7 +58,7 @@ export const PROGRAMS: Record<string, Program> = {
   less,
   ln,
   ls,
-  lsof,
+  lsof: PROCESS_TOOLS.lsof,
   md5sum,
   mkdir,
   more,
@@ -68,7 +67,7 @@ export const PROGRAMS: Record<string, Program> = {
   nslookup,
   printenv,
   printf,
-  ps,
+  ps: PROCESS_TOOLS.ps,
   pwd,
   readlink,
   rm,

@@ -1,11 +1,14 @@
 /**
- * ps over the caller's PID namespace: busybox's `PID   USER     TIME  COMMAND` table, or procps'
- * `PID TTY TIME CMD` for the caller's session on a GNU machine (`ps aux`/`-ef` for everything).
+ * ps over the caller's PID namespace: busybox's `PID   USER     TIME  COMMAND` table, or procps-ng's
+ * (a GNU image with the procps package, the nodes): BSD options (`aux`, `ax`, `auxw`), UNIX ones
+ * (`-e`, `-ef`), or by default the caller's own processes on its terminal.
  */
 import { machineOf } from '../kernel/machine.js';
 import { ttyOf } from '../kernel/tty.js';
 import type { Proc, Program } from '../kernel/process.js';
 import { accountNames, credentialsOf } from './accounts.js';
+import { FORMATS, table, type ColumnName, type ProcRow } from './ps-columns.js';
+import { processSize } from './process-sizes.js';
 import { flavorOf } from './util.js';
 
 /**
@@ -29,9 +32,10 @@ function ttyName(p: Proc): string {
 }
 
 /**
- * procps STAT: R for ps itself, T stopped, S sleeping; `s` for a session leader (a container's PID 1 and
- * each exec'd command start a session), `+` in the foreground process group of its terminal. An
- * interactive shell that leads the session hands the terminal to the command it runs, so it shows no `+`.
+ * procps STAT: R for ps itself, T stopped, S sleeping; `s` for a session leader (runc's init calls
+ * setsid for a container's PID 1 and for each exec'd command), `l` multi-threaded, `+` in the
+ * foreground process group of its terminal. An interactive shell that leads the session hands the
+ * terminal to the command it runs, so it shows no `+`.
  */
 function stat(p: Proc, self: Proc): string {
   const t = ttyOf(p.stdin) ?? ttyOf(p.stdout);
@@ -41,46 +45,63 @@ function stat(p: Proc, self: Proc): string {
   const fg = t?.foreground()?.pgid;
   const parent = p.ns.list().find((x) => x.pid === p.ppid);
   const front = !leader && fg !== undefined && (fg === p.pgid || (parent !== undefined && parent.ppid === 0 && fg === parent.pgid));
-  return `${base}${leader ? 's' : ''}${front ? '+' : ''}`;
+  return `${base}${leader ? 's' : ''}${processSize(p).threads > 1 ? 'l' : ''}${front ? '+' : ''}`;
 }
 
-function cmdline(p: Proc): string {
-  return p.argv.join(' ');
+interface Options {
+  format: ColumnName[];
+  select: (p: Proc) => boolean;
+  /** Columns a terminal's lines are cut to (`w` widens to 132, `ww` lifts the limit). */
+  wide: number;
 }
 
-/** The simulated programs do not burn CPU: TIME stays at zero, as for idle servers and sleeps. */
-const CPU_TIME = { short: '0:00', long: '00:00:00' };
+/**
+ * procps' option parsing, for the sets pages use: BSD letters without a dash (`a` every terminal's
+ * processes, `x` those without one too, `u` user format, `w` wide), UNIX ones with it (`-e`/`-A`
+ * all, `-f` full format); no option lists the caller's processes on its terminal. Other options are
+ * not modelled and leave the listing as it is.
+ */
+function parse(args: string[], self: Proc): Options {
+  const mine = (p: Proc) => credentialsOf(p).uid === credentialsOf(self).uid;
+  const sameTty = (p: Proc) => ttyName(p) === ttyName(self);
+  let all = false;
+  let noTty = false;
+  let withTty = false;
+  let format: ColumnName[] | undefined;
+  let wide = 0;
+  for (const arg of args) {
+    const unix = arg.startsWith('-');
+    for (const ch of unix ? arg.slice(1) : arg) {
+      if (unix && (ch === 'e' || ch === 'A')) all = true;
+      else if (unix && ch === 'f') format = FORMATS.full;
+      else if (!unix && ch === 'a') withTty = true;
+      else if (!unix && ch === 'x') noTty = true;
+      else if (!unix && ch === 'u') format = FORMATS.u;
+      else if (!unix && ch === 'w') wide++;
+    }
+  }
+  const bsd = withTty || noTty || format === FORMATS.u || wide > 0;
+  let select: (p: Proc) => boolean;
+  if (all || (withTty && noTty)) select = () => true;
+  else if (withTty) select = (p) => ttyName(p) !== '?';
+  else if (noTty) select = mine;
+  else select = (p) => mine(p) && sameTty(p);
+  return { format: format ?? (bsd ? FORMATS.bsd : FORMATS.default), select, wide: wide === 0 ? 0 : wide === 1 ? 132 : Infinity };
+}
 
 export const ps: Program = function* (proc) {
   const procs = proc.ns.list();
   const userOf = processUserNames(proc);
   if (flavorOf(proc) === 'busybox') {
     let out = 'PID   USER     TIME  COMMAND\n';
-    for (const p of procs) out += `${String(p.pid).padStart(5)} ${userOf(p).slice(0, 8).padEnd(8)} ${CPU_TIME.short.padStart(5)} ${cmdline(p)}\n`;
+    for (const p of procs) out += `${String(p.pid).padStart(5)} ${userOf(p).slice(0, 8).padEnd(8)}  0:00 ${p.argv.join(' ')}\n`;
     proc.stdout.write(out);
     return 0;
   }
-  const args = proc.argv.slice(1).join(' ');
-  const tty = machineOf(proc).net ? 'pts/0' : '?';
-  if (/(^|\s)-?a?u?x|(^|\s)-e|(^|\s)-ef/.test(args)) {
-    if (args.includes('u')) {
-      let out = 'USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n';
-      for (const p of procs) {
-        const start = new Date(p.startedAt).toISOString().slice(11, 16);
-        out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)}  0.0  0.1   2480  1536 ${ttyName(p).padEnd(8)} ${stat(p, proc).padEnd(4)} ${start}   ${CPU_TIME.short} ${cmdline(p)}\n`;
-      }
-      proc.stdout.write(out);
-      return 0;
-    }
-    let out = 'UID          PID    PPID  C STIME TTY          TIME CMD\n';
-    for (const p of procs) out += `${userOf(p).padEnd(8)} ${String(p.pid).padStart(7)} ${String(p.ppid).padStart(7)}  0 ${new Date(p.startedAt).toISOString().slice(11, 16)} ${ttyName(p).padEnd(8)} ${CPU_TIME.long} ${cmdline(p)}\n`;
-    proc.stdout.write(out);
-    return 0;
-  }
-  let out = '    PID TTY          TIME CMD\n';
-  for (const p of procs.filter((x) => x.pgid === proc.pgid || x.pid === proc.pid || (proc.ppid !== 0 && x.pid === proc.ppid) || x.ppid === proc.ppid)) {
-    out += `${String(p.pid).padStart(7)} ${tty.padEnd(8)} ${CPU_TIME.long} ${p.comm}\n`;
-  }
-  proc.stdout.write(out);
+  const opts = parse(proc.argv.slice(1), proc);
+  const rows: ProcRow[] = procs.filter(opts.select).map((p) => ({ proc: p, user: userOf(p), tty: ttyName(p), stat: stat(p, proc) }));
+  const term = ttyOf(proc.stdout);
+  const width = !term ? 0 : opts.wide === 0 ? term.cols : opts.wide === Infinity ? 0 : Math.max(opts.wide, term.cols);
+  proc.stdout.write(table(opts.format, rows, proc.clock.now(), width));
   return 0;
 };

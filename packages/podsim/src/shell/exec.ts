@@ -5,7 +5,7 @@
 import { emptyInput, Pipe, StringSink } from '../kernel/streams.js';
 import { SIGNALS } from '../kernel/signals.js';
 import type { Proc } from '../kernel/process.js';
-import { sleep, wait, type Task } from '../kernel/waitable.js';
+import { Deferred, sleep, wait, type Task } from '../kernel/waitable.js';
 import { evaluate } from './arith.js';
 import type { AndOr, Command, List, Pipeline, SimpleCommand } from './ast.js';
 import { BUILTINS } from './builtins/index.js';
@@ -134,11 +134,12 @@ function* runPipeline(sh: Shell, p: Pipeline, io: Io, text: string): Task<number
 function* startPipeline(sh: Shell, p: Pipeline, io: Io, lead: Group): Task<Proc[]> {
   const procs: Proc[] = [];
   let input = io.stdin;
+  const forked = new Deferred<void>();
   for (let i = 0; i < p.cmds.length; i++) {
     const last = i === p.cmds.length - 1;
     const pipe = last ? undefined : new Pipe();
     const elementIo = { stdin: input, stdout: pipe ?? io.stdout, stderr: io.stderr };
-    const group = i === 0 ? lead : { pgid: procs[0].pgid, deferStart: lead.deferStart };
+    const group = { ...(i === 0 ? lead : { pgid: procs[0].pgid, deferStart: lead.deferStart }), startGate: forked };
     const proc = yield* spawnElement(sh, p.cmds[i], elementIo, group);
     if (pipe) proc.exited.subscribe(() => pipe.close());
     const writer = procs[i - 1];
@@ -147,6 +148,7 @@ function* startPipeline(sh: Shell, p: Pipeline, io: Io, lead: Group): Task<Proc[
     procs.push(proc);
     input = pipe ?? input;
   }
+  forked.resolve();
   return procs;
 }
 

@@ -1,7 +1,7 @@
 /** Spawning children and waiting for a foreground job, with tty hand-over when job control is on. */
 import { SIGNALS } from '../kernel/signals.js';
 import type { Program, Proc } from '../kernel/process.js';
-import { sleep, wait, type Task } from '../kernel/waitable.js';
+import { sleep, wait, type Task, type Waitable } from '../kernel/waitable.js';
 import { ExitSignal, InterruptSignal, ReturnSignal, BreakSignal } from './control.js';
 import type { Io } from './io.js';
 import { jobSettled, signalDeathText, type Job } from './jobs.js';
@@ -15,20 +15,26 @@ export interface Group {
    * goes on at once, so bash's `[1] 1202` comes before anything the job prints.
    */
   deferStart?: boolean;
+  /**
+   * The child runs once this settles: a shell forks every element of a pipeline before any of them
+   * gets far, so `ps aux | grep x` lists the grep.
+   */
+  startGate?: Waitable<unknown>;
 }
 
-function deferred(program: Program): Program {
+function deferred(program: Program, gate: Waitable<unknown> | undefined, tick: boolean): Program {
   return function* (p) {
-    yield* wait(sleep(p.clock, 0));
+    if (tick) yield* wait(sleep(p.clock, 0));
+    if (gate) yield* wait(gate);
     return yield* program(p);
   };
 }
 
 export function spawnProgram(sh: Shell, argv: string[], program: Program, env: Record<string, string>, io: Io, group: Group): Proc {
-  const { deferStart, ...pg } = group;
+  const { deferStart, startGate, ...pg } = group;
   return sh.proc.ns.spawn({
     argv,
-    program: deferStart ? deferred(program) : program,
+    program: deferStart || startGate ? deferred(program, startGate, deferStart ?? false) : program,
     env,
     cwd: sh.cwd,
     stdin: io.stdin,
