@@ -25,6 +25,7 @@ vi.mock('../kubectl/printers/formats.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/verbs/lazy.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/process-tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
@@ -40,6 +41,7 @@ const MOCKED: Record<string, string> = {
   'kubectl-verbs': 'kubectl/verbs/lazy',
   'client-tools': 'programs/clients/clients',
   'package-managers': 'programs/packages/managers',
+  'process-tools': 'programs/process-tools',
 };
 vi.mock('../kubectl/explain/schema.generated.json', () => ({ default: { kinds: {}, types: {} } }));
 vi.mock('../images/catalogue/tags.generated.json', () => ({ default: { sources: {}, repos: {} } }));
