@@ -69,7 +69,8 @@ function pagesOf(docs: string, entry: string): string[] {
 interface Overrides {
   /** `exceptOnNode`: the rule does not hold for commands typed on a node the page logged in to (`ssh my-node1`). */
   outOfScope: { pattern: string; reason: string; exceptOnNode?: boolean }[];
-  pages: Record<string, { continues?: string; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null; reason?: string }[] }>;
+  /** `addons`: add-on name → the page's sentence that requires it. */
+  pages: Record<string, { continues?: string; addons?: Record<string, string>; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null; reason?: string }[] }>;
 }
 
 function markdownFiles(dir: string): string[] {
@@ -150,6 +151,7 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
     ...(overrides.pages[rel]?.continues ? { continues: overrides.pages[rel].continues } : {}),
     // A page about one node's own directories (hostPath) asks for a cluster of one node: the reader's Pods run where they wrote.
     ...(/\bcluster that has only one node\b/i.test(md) ? { workers: 1 } : {}),
+    ...(overrides.pages[rel]?.addons ? { addons: Object.keys(overrides.pages[rel].addons).sort() } : {}),
     examples,
     files: extracted.files,
     sections,

@@ -19,6 +19,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'autoscaling-api': () => import('./api/kinds/autoscaling.lazy.js'),
   'tables-autoscaling': () => import('./tables/autoscaling.lazy.js'),
   'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
+  'feature-gates': () => import('./api/metrics/feature-gates.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

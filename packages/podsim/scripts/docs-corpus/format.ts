@@ -50,6 +50,11 @@ export interface CorpusPage {
   continues?: string;
   /** The worker nodes the page's prerequisites ask for ("a Kubernetes cluster that has only one Node"). */
   workers?: number;
+  /**
+   * Cluster add-ons the page's prerequisites say must run (`You must deploy the metrics-server …`), from
+   * the overrides: the reader installed them before the first step.
+   */
+  addons?: string[];
   examples: Record<string, string>;
   files: Record<string, string>;
   sections: CorpusSection[];

@@ -15,6 +15,7 @@ import { provideJq } from '../programs/clients/jq-engine.js';
 import { Sandbox } from './sandbox.js';
 
 vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
@@ -30,6 +31,7 @@ vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
+  'feature-gates': 'api/metrics/feature-gates',
   'hpa-controller': 'controllers/hpa/hpa',
   'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',

@@ -13,6 +13,8 @@ export interface HttpRequest {
   body?: string;
   /** Address the client connects from (pod IP, or 127.0.0.1 inside the pod). */
   remoteAddr: string;
+  /** Common name of the TLS client certificate the caller presented (the API server's to a kubelet). */
+  clientCert?: string;
 }
 
 export interface HttpResponse {

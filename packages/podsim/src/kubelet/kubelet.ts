@@ -18,6 +18,7 @@ import { Ipam } from './ipam.js';
 import type { NodeContext } from './node-context.js';
 import { heartbeat, nodeObject } from './node.js';
 import { rfc3339 } from '../api/objects.js';
+import { componentMetricsText, METRICS_CONTENT_TYPE } from '../api/metrics/component-metrics.js';
 import { PodWorker } from './pod-worker.js';
 import { KubeletStreams } from './streams.js';
 import type { ProbeAttemptListener } from './probes/types.js';
@@ -200,8 +201,9 @@ export class Kubelet implements PodStreams {
   private answer(req: HttpRequest, node: { cores: number; bytes: number; startedAt: number }): HttpResponse {
     const path = req.path.split('?')[0];
     // Webhook authentication: a request without a bearer token or client certificate is anonymous, which kubeadm turns off.
-    if (!/^Bearer \S/.test(req.headers.Authorization ?? '')) return { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Unauthorized' };
+    if (!req.clientCert && !/^Bearer \S/.test(req.headers.Authorization ?? '')) return { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Unauthorized' };
     if (path === '/healthz') return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'ok' };
+    if (path === '/metrics') return { status: 200, headers: { 'Content-Type': METRICS_CONTENT_TYPE }, body: componentMetricsText() };
     if (path !== '/metrics/resource') return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
     return { status: 200, headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }, body: resourceMetricsText(node, this.podSamples(), this.opts.clock.now()) };
   }

@@ -25,7 +25,7 @@ import { serveLogs } from './streams/logs.js';
 import { servePortForward } from './streams/portforward.js';
 
 /** Answered as the apiserver writes them whatever the client: /version indented, the health checks' `ok`. */
-const TEXT_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz']);
+const TEXT_PATHS = new Set(['/version', '/healthz', '/livez', '/readyz', '/metrics']);
 
 export interface ServeOptions {
   cluster: Cluster;

@@ -326,8 +326,10 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   const pages = [...chain(page, byName), page];
   const files = Object.assign({}, ...pages.map(filesFor)) as Record<string, string>;
   const web = Object.assign({}, ...pages.map(webFor)) as Record<string, string>;
-  // A page that has the reader enable a cluster add-on (`minikube addons enable metrics-server`) gets a cluster with it.
-  const addons = [...new Set(pages.flatMap((p) => p.sections.flatMap((sec) => sec.steps.flatMap((st) => /^minikube addons enable ([\w-]+)/.exec(st.command)?.[1] ?? []))))].filter((a) => Object.hasOwn(ADDONS, a));
+  // A page that has the reader enable a cluster add-on (`minikube addons enable metrics-server`), or whose
+  // prerequisites say one must run, gets a cluster with it.
+  const enabled = pages.flatMap((p) => [...(p.addons ?? []), ...p.sections.flatMap((sec) => sec.steps.flatMap((st) => /^minikube addons enable ([\w-]+)/.exec(st.command)?.[1] ?? []))]);
+  const addons = [...new Set(enabled)].filter((a) => Object.hasOwn(ADDONS, a));
   const workers = [...pages].reverse().find((p) => p.workers !== undefined)?.workers;
   const sb = new Sandbox({ seed, files, web, addons, cols: 200, rows: 50, ...(workers ? { workers } : {}) }, { respawn: true });
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.

@@ -7,6 +7,7 @@ import type { HttpRequest, HttpResponse } from '../../kernel/net.js';
 import type { Waitable } from '../../kernel/waitable.js';
 import { resourceNotFound, unavailable } from '../status.js';
 import type { ApiClient, KubeObject, ObjectList, Status } from '../types.js';
+import { componentMetricsText, METRICS_CONTENT_TYPE } from '../metrics/component-metrics.js';
 import { discovery } from './discovery.js';
 import { goJsonText } from './json.js';
 import { parseResourcePath } from './path.js';
@@ -80,6 +81,7 @@ export function restGet(api: ApiClient, url: string, opts: RestGetOptions): Rest
   const u = new URL(url, 'http://apiserver');
   const path = u.pathname.replace(/\/+$/, '') || '/';
   if (HEALTH.has(path)) return { code: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
+  if (path === '/metrics') return { code: 200, contentType: METRICS_CONTENT_TYPE, body: componentMetricsText() };
   const proxied = api.proxyGet?.(path + u.search);
   if (proxied) return { code: proxied.code, contentType: proxied.contentType, body: proxied.body };
   const viaProxy = proxyReply(api, u, opts);
