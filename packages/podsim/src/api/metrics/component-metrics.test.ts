@@ -5,7 +5,8 @@
  * featuregate's TestFeatureGateMetrics (HELP/TYPE lines, stage labels ALPHA/BETA, 0 for a gate off),
  * metrics/version.go's kubernetes_build_info, the 1.32 stages in the feature-gate reference (PodLevelResources
  * alpha from 1.32, InPlacePodVerticalScaling alpha since 1.27, both off; APIListChunking GA) and
- * nodes/strategy.go's NotFound for an unknown node.
+ * nodes/strategy.go's NotFound for an unknown node; RBAC's bootstrap policy, which gives /metrics to no
+ * service account (responsewriters forbiddenMessage for a non-resource path).
  */
 import { describe, expect, it } from 'vitest';
 import { Sandbox } from '../../host/sandbox.js';
@@ -36,5 +37,13 @@ describe('component /metrics', () => {
     expect(r).toEqual({ output: 'kubernetes_feature_enabled{name="SidecarContainers",stage="BETA"} 1\n', exitCode: 0 });
     expect((await sb.run('kubectl get --raw /api/v1/nodes/node01/proxy/healthz')).output).toBe('ok');
     expect(await sb.run('kubectl get --raw /api/v1/nodes/nope/proxy/metrics')).toEqual({ output: 'Error from server (NotFound): nodes "nope" not found\n', exitCode: 1 });
+  });
+
+  it('is not for a service account: RBAC refuses the path', async () => {
+    const sb = new Sandbox();
+    await sb.run('kubectl run c --image=curlimages/curl --command -- sleep 3600');
+    sb.advance(10_000);
+    const r = await sb.run(`kubectl exec c -- sh -c 'curl -sk -H "Authorization: Bearer $(cat /var/run/secrets/kubernetes.io/serviceaccount/token)" https://kubernetes.default/metrics'`);
+    expect(r.output).toContain('"message": "forbidden: User \\"system:serviceaccount:default:default\\" cannot get path \\"/metrics\\"",\n  "reason": "Forbidden",');
   });
 });
