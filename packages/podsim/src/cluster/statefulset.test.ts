@@ -129,4 +129,30 @@ describe('StatefulSet', () => {
     c.advance(60_000);
     expect(['web-0', 'web-1', 'web-2'].map((n) => image(c, n))).toEqual(['registry.k8s.io/nginx-slim:0.21', 'registry.k8s.io/nginx-slim:0.21', 'registry.k8s.io/nginx-slim:0.24']);
   });
+
+  it('adopts the pods a set deleted with --cascade=orphan left, then creates the missing ordinal and removes the surplus one', () => {
+    // The tutorial's "Non-cascading delete": web-0 deleted while orphaned, the set recreated with 2 replicas over web-1 and
+    // web-2 (getPodsForStatefulSet claims orphans named <set>-<ordinal>; web-0 is created, web-2 condemned).
+    const c = setUp(3);
+    c.advance(180_000);
+    must(c.api.delete('statefulsets', 'default', 'web', { propagationPolicy: 'Orphan' }));
+    c.advance(1000);
+    expect(list(c, 'pods').map((p) => p.metadata.ownerReferences ?? [])).toEqual([[], [], []]);
+    must(c.api.delete('pods', 'default', 'web-0'));
+    c.advance(60_000);
+    expect(podNames(c)).toEqual(['web-1', 'web-2']);
+    must(c.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'web-x', labels: { app: 'nginx' } }, spec: { containers: [{ name: 'c', image: 'registry.k8s.io/nginx-slim:0.21' }] } }));
+    must(c.api.create('statefulsets', 'default', webStatefulSet(2)));
+    c.advance(120_000);
+    expect(podNames(c)).toEqual(['web-0', 'web-1', 'web-x']);
+    const uid = sts(c).metadata.uid;
+    expect(list(c, 'pods').map((p) => [p.metadata.name, p.metadata.ownerReferences?.[0]?.uid])).toEqual([
+      ['web-0', uid],
+      ['web-1', uid],
+      ['web-x', undefined],
+    ]);
+    expect(events(c).filter((e) => e.startsWith('SuccessfulDelete'))).toEqual(['SuccessfulDelete: delete Pod web-2 in StatefulSet web successful']);
+    // The orphaned revision of the same template is claimed back (ListRevisions), not duplicated.
+    expect(list(c, 'controllerrevisions').map((r) => [r.revision, r.metadata.ownerReferences?.[0]?.uid])).toEqual([[1, uid]]);
+  });
 });

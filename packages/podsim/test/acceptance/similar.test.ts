@@ -34,6 +34,22 @@ describe('similar', () => {
     expect(similar(page, 'NAME    READY   STATUS              RESTARTS   AGE\nweb-0   0/1     ContainerCreating   0          0s\n').match).toBe(false);
   });
 
+  it("reads an older kubectl's Terminating for a deleted pod whose container stopped, and its delete message without the group", () => {
+    // Page: tutorials/stateful-application/basic-stateful-set; ours as 1.32 prints them (printers.go printPod, delete's operation printer).
+    const page = 'NAME      READY     STATUS        RESTARTS   AGE\nweb-0     1/1       Terminating   0          12m\nweb-0     0/1       Terminating   0          12m';
+    expect(similar(page, 'NAME    READY   STATUS        RESTARTS   AGE\nweb-0   1/1     Terminating   0          13s\nweb-0   0/1     Completed     0          13s\n').match).toBe(true);
+    expect(similar(page, 'NAME    READY   STATUS        RESTARTS   AGE\nweb-0   1/1     Terminating   0          13s\nweb-0   1/1     Running       0          13s\n').match).toBe(false);
+    expect(similar('statefulset "web" deleted', 'statefulset.apps "web" deleted\n').match).toBe(true);
+    expect(similar('statefulset "web" deleted', 'statefulset.apps "db" deleted\n').match).toBe(false);
+  });
+
+  it("takes the page cluster's default StorageClass for this cluster's, and only that one", () => {
+    const page = 'NAME        STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   AGE\nwww-web-0   Bound    pvc-2bf00408-d366-4a12-bad0-1869c65d0bee   1Gi        RWO            standard       25m';
+    const ours = (cls: string) => `NAME        STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\nwww-web-0   Bound    pvc-12359336-2d30-4952-bbb5-0dd815caa2b3   1Gi        RWO            ${cls}     <unset>                 11m\n`;
+    expect(similar(page, ours('local-path')).match).toBe(true);
+    expect(similar(page, ours('manual')).match).toBe(false);
+  });
+
   it('reports a row whose stable cells differ', () => {
     const page = 'NAME            READY     STATUS    RESTARTS   AGE\nmemory-demo-2   1/1       Running   2          40s';
     const ours = 'NAME            READY   STATUS    RESTARTS   AGE\nmemory-demo-2   1/1     Running   0          40s\n';

@@ -4,11 +4,11 @@
  * generateName `<rs>-`, deletes the lowest-ranked pods, and reports status.
  */
 import type { KubeObject, Pod, ReplicaSet } from '../../api/types.js';
-import { selectorMatches } from '../../api/selectors.js';
 import { EventRecorder } from '../../events/recorder.js';
 import type { ControllerContext } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
-import { controllerOf, controllerRef, isControlledBy, withControllerRef, withoutOwner } from '../shared/owners.js';
+import { claim, ownersOfOrphan } from '../shared/claim.js';
+import { controllerOf, controllerRef, isControlledBy } from '../shared/owners.js';
 import { isPodActive } from '../shared/pods.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { podsToDelete } from './deletion-order.js';
@@ -37,19 +37,15 @@ export class ReplicaSetController {
       const oldRef = old && controllerOf(old);
       if (oldRef && oldRef.uid !== ref?.uid && oldRef.kind === 'ReplicaSet') this.queue.add(`${pod.metadata.namespace}/${oldRef.name}`);
       if (ref?.kind === 'ReplicaSet') this.queue.add(`${pod.metadata.namespace}/${ref.name}`);
-      else if (!ref && type !== 'DELETED') for (const rs of this.matchingSets(pod)) this.queue.add(keyOf(rs));
+      else if (!ref && type !== 'DELETED') for (const rs of ownersOfOrphan(this.rsInformer, pod)) this.queue.add(keyOf(rs));
     });
-  }
-
-  private matchingSets(pod: Pod): (ReplicaSet & KubeObject)[] {
-    return this.rsInformer.list(pod.metadata?.namespace ?? '').filter((rs) => selectorMatches(rs.spec?.selector, pod.metadata?.labels));
   }
 
   private sync(key: string): void {
     const { namespace, name } = splitKey(key);
     const rs = this.rsInformer.get(namespace, name);
     if (!rs) return;
-    const pods = this.claimPods(rs);
+    const pods = claim(this.ctx, this.podInformer, rs);
     if (!pods) return this.queue.addAfter(key, RETRY_MS);
     const active = pods.filter(isPodActive);
     const ok = rs.metadata.deletionTimestamp ? true : this.manage(rs, active);
@@ -63,34 +59,6 @@ export class ReplicaSetController {
     }
     if (!ok) this.queue.addAfter(key, RETRY_MS);
     if (nextAvailableInMs !== undefined) this.queue.addAfter(key, nextAvailableInMs);
-  }
-
-  /** Pods this set controls after adoption/release (PodControllerRefManager.ClaimPods); undefined on API failure. */
-  private claimPods(rs: ReplicaSet & KubeObject): Pod[] | undefined {
-    const ns = rs.metadata.namespace ?? '';
-    const owned: Pod[] = [];
-    for (const pod of this.podInformer.list(ns)) {
-      const matches = selectorMatches(rs.spec?.selector, pod.metadata?.labels);
-      const ref = controllerOf(pod as KubeObject);
-      if (ref && ref.uid !== rs.metadata.uid) continue;
-      if (ref) {
-        if (matches) owned.push(pod);
-        else if (!this.patchOwners(pod, withoutOwner(pod as KubeObject, rs.metadata.uid ?? ''))) return undefined;
-      } else if (matches && !rs.metadata.deletionTimestamp && !pod.metadata?.deletionTimestamp) {
-        const adopted = this.patchOwners(pod, withControllerRef(pod as KubeObject, rs));
-        if (!adopted) return undefined;
-        owned.push(adopted);
-      }
-    }
-    return owned;
-  }
-
-  private patchOwners(pod: Pod, ownerReferences: unknown[]): Pod | undefined {
-    const meta = pod.metadata ?? {};
-    const res = this.ctx.api.patch<Pod & KubeObject>('pods', meta.namespace, meta.name ?? '', 'merge', { metadata: { ownerReferences } });
-    if (!res.ok) return undefined;
-    this.podInformer.store(res.value);
-    return res.value;
   }
 
   /** Creates or deletes pods toward spec.replicas; false when a write failed. */

@@ -9,6 +9,7 @@ import type { Any } from '../../api/objects.js';
 import { EventRecorder } from '../../events/recorder.js';
 import type { ControllerContext } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
+import { claim, ownersOfOrphan } from '../shared/claim.js';
 import { controllerOf } from '../shared/owners.js';
 import { isPodAvailable, isPodReady, isTerminal, msUntilAvailable } from '../shared/pods.js';
 import { sameJson } from '../shared/canonical-json.js';
@@ -50,9 +51,10 @@ export class StatefulSetController {
 
   start(): void {
     this.sets.onChange((type, set) => type !== 'DELETED' && this.queue.add(keyOf(set)));
-    this.pods.onChange((_t, pod) => {
+    this.pods.onChange((type, pod) => {
       const ref = controllerOf(pod);
       if (ref?.kind === 'StatefulSet') this.queue.add(`${pod.metadata.namespace}/${ref.name}`);
+      else if (!ref && type !== 'DELETED') for (const set of ownersOfOrphan(this.sets, pod)) this.queue.add(keyOf(set));
     });
   }
 
@@ -60,11 +62,16 @@ export class StatefulSetController {
     const { namespace, name } = splitKey(key);
     const set = this.sets.get(namespace, name);
     if (!set || set.metadata.deletionTimestamp) return;
+    // ListRevisions claims the revisions too: a set recreated over orphans takes their history back.
+    if (!claim(this.ctx, this.revisions, set)) return this.queue.addAfter(key, RETRY_MS);
     const revisions = ownedRevisions(this.revisions, set);
     const update = currentRevision(this.ctx, this.revisions, set, revisions, templatePatch(set), (n) => newRevision(set, n))?.metadata.name;
     if (!update) return this.queue.addAfter(key, RETRY_MS);
     const current = revisions.find((r) => r.metadata.name === set.status?.currentRevision)?.metadata.name ?? update;
-    const ok = this.reconcilePods(set, current, update, atRevision(set, revisions.find((r) => r.metadata.name === current)));
+    // getPodsForStatefulSet: the set adopts orphans named as its own pods (a set deleted with --cascade=orphan, then recreated).
+    const owned = claim(this.ctx, this.pods, set, (p) => ordinalOf(set, p) >= 0);
+    if (!owned) return this.queue.addAfter(key, RETRY_MS);
+    const ok = this.reconcilePods(set, owned, current, update, atRevision(set, revisions.find((r) => r.metadata.name === current)));
     this.updateStatus(set, current, update);
     const live = new Set([current, update, ...this.pods.list(namespace).filter((p) => controllerOf(p)?.uid === set.metadata.uid).map(revisionOf)]);
     truncateHistory(this.ctx, ownedRevisions(this.revisions, set), live, set.spec?.revisionHistoryLimit);
@@ -72,13 +79,12 @@ export class StatefulSetController {
   }
 
   /** One pass of updateStatefulSet; false when a write failed and the set must be looked at again. */
-  private reconcilePods(set: SetObj, current: string, update: string, currentSet: SetObj): boolean {
+  private reconcilePods(set: SetObj, owned: PodObj[], current: string, update: string, currentSet: SetObj): boolean {
     const start = startOrdinal(set);
     const end = start + (set.spec?.replicas ?? 1);
     const monotonic = set.spec?.podManagementPolicy !== 'Parallel';
     const rolling = set.spec?.updateStrategy?.type !== 'OnDelete';
     const partition = rolling ? (set.spec?.updateStrategy?.rollingUpdate?.partition ?? 0) : 0;
-    const owned = this.pods.list(set.metadata.namespace).filter((p) => controllerOf(p)?.uid === set.metadata.uid);
     const byOrdinal = new Map(owned.map((p) => [ordinalOf(set, p), p]));
     for (let ord = start; ord < end; ord++) {
       const pod = byOrdinal.get(ord);
