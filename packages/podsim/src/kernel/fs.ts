@@ -31,6 +31,11 @@ export interface LinkNode {
   kind: 'link';
   target: string;
   mtime: number;
+  /**
+   * A magic link (/proc/PID/root): readlink shows `target`, but a walk through it goes on in another
+   * mount namespace's root, not at `target` in this one.
+   */
+  into?: DirNode;
 }
 
 export type FsNode = FileNode | DirNode | LinkNode;
@@ -199,6 +204,13 @@ export class FileSystem {
       let next: FsNode | undefined = m ? m.node : node.children.get(seg);
       if (m) readOnly = m.readOnly;
       else if (forWrite && next && next.kind === 'dir' && i < segs.length - 1 && sharedNodes.has(next)) node.children.set(seg, (next = copyDir(next)));
+      if (next && next.kind === 'link' && next.into && (followLast || i < segs.length - 1)) {
+        // The other namespace's own mounts are not seen through it: its root's tree is.
+        node = next.into;
+        trie = undefined;
+        readOnly = false;
+        continue;
+      }
       if (next && next.kind === 'link' && (followLast || i < segs.length - 1)) {
         const dir = '/' + segs.slice(0, i).join('/');
         const target = resolvePath(dir, next.target);

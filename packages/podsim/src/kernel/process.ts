@@ -38,6 +38,11 @@ export interface SpawnOptions {
   sys: System;
   /** Extra per-machine context (file system, network, API client…), typed by the machine that owns it. */
   ctx?: unknown;
+  /**
+   * Ids the process's threads take from the namespace before its program runs (runc's init is a Go
+   * program whose runtime threads exist until it execs the container's command): later PIDs skip them.
+   */
+  threads?: number;
 }
 
 export type ProcState = 'running' | 'stopped' | 'exited';
@@ -54,7 +59,8 @@ export class Proc {
   stdout: OutputStream;
   stderr: OutputStream;
   readonly sys: System;
-  readonly ctx: unknown;
+  /** Replaced when the process changes credentials in place (setuid then exec, as gosu does). */
+  ctx: unknown;
   readonly ns: PidNamespace;
   readonly startedAt: number;
   state: ProcState = 'running';
@@ -285,6 +291,7 @@ export class PidNamespace {
 
   spawn(opts: SpawnOptions): Proc {
     const p = new Proc(this, this.nextPid++, opts);
+    this.nextPid += opts.threads ?? 0;
     this.procs.set(p.pid, p);
     for (const fn of this.spawnListeners) fn(p);
     p.start(opts.program);

@@ -32,6 +32,13 @@ const DEFAULT_RESIDENT = 400 * 1024;
 /** Cores a container may use without a CPU limit: the node's (kubelet DEFAULT_CAPACITY). */
 const NODE_CORES = 2;
 
+/**
+ * Thread ids runc's init (a Go program) takes beside its own PID before it execs a container's
+ * command. The share-process-namespace page's `ps ax` (runc 1.x) shows them: /pause at 1, nginx
+ * at 8, its worker at 14, the next container's process at 15 and a command run there at 21.
+ */
+export const RUNC_INIT_THREADS = { newNamespace: 6, joining: 5 };
+
 export interface PodEnvironment {
   clock: Clock;
   random: Random;
@@ -151,7 +158,8 @@ export class Container implements RuntimeContainer {
     const found = lookPath(this.fs, this.binaries, this.argv[0], this.env.PATH, this.workingDir);
     if (!found.ok) return { ok: false, exitCode: 128, message: startFailed(found.error) };
     this.startedAtMs = this.pod.clock.now();
-    const main = this.spawn(this.argv, found.program, this.stdin ?? emptyInput, this.log.stdout, this.log.stderr, this.cfg.tty ? { TERM: 'xterm' } : {});
+    const threads = this.pod.sharedPids ? RUNC_INIT_THREADS.joining : RUNC_INIT_THREADS.newNamespace;
+    const main = this.spawn(this.argv, found.program, this.stdin ?? emptyInput, this.log.stdout, this.log.stderr, this.cfg.tty ? { TERM: 'xterm' } : {}, threads);
     this.main = main;
     main.exited.subscribe((code) => this.onMainExit(main, code));
     return { ok: true };
@@ -170,7 +178,7 @@ export class Container implements RuntimeContainer {
     const found = lookPath(this.fs, this.binaries, argv[0] ?? '', this.env.PATH, this.workingDir);
     if (!found.ok) return { ok: false, exitCode: found.notFound ? 127 : 126, message: execFailed(this.pod.random.hex(64), found.error) };
     const extra: Record<string, string> = stdio.tty ? { TERM: 'xterm' } : {};
-    return { ok: true, proc: this.spawn(argv, found.program, stdio.stdin, stdio.stdout, stdio.stderr, extra) };
+    return { ok: true, proc: this.spawn(argv, found.program, stdio.stdin, stdio.stdout, stdio.stderr, extra, RUNC_INIT_THREADS.joining) };
   }
 
   attach(stdio: { stdin?: InputStream; stdout: OutputStream; stderr: OutputStream; stdinOnce?: boolean; size?: { cols: number; rows: number } }): {
@@ -218,9 +226,10 @@ export class Container implements RuntimeContainer {
     for (const p of this.processes().reverse()) p.kill(SIGNALS.SIGKILL);
   }
 
-  private spawn(argv: string[], program: Program, stdin: InputStream, stdout: OutputStream, stderr: OutputStream, extraEnv: Record<string, string>): Proc {
+  private spawn(argv: string[], program: Program, stdin: InputStream, stdout: OutputStream, stderr: OutputStream, extraEnv: Record<string, string>, threads: number): Proc {
     return this.pids.spawn({
       argv: [...argv],
+      threads,
       program,
       env: { ...this.env, ...extraEnv, PWD: this.workingDir },
       cwd: this.workingDir,

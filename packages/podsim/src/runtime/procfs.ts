@@ -5,7 +5,7 @@
  * snapshot of what is fixed for the container's life.
  */
 import { dirname, newDir, type FileSystem } from '../kernel/fs.js';
-import type { Credentials } from '../kernel/machine.js';
+import type { Credentials, MachineContext } from '../kernel/machine.js';
 import type { PidNamespace, Proc } from '../kernel/process.js';
 import { capabilityMask } from './capabilities.js';
 
@@ -176,6 +176,9 @@ export function trackProcesses(fs: FileSystem, pids: PidNamespace, now: () => nu
     if (!status || fs.exists(`/proc/${p.pid}`)) return;
     const dir = newDir(now(), 0o555);
     dir.children.set('status', { kind: 'file', data: status, mode: 0o444, mtime: now() });
+    // A neighbour's root is its own container's file system (`head /proc/8/root/etc/nginx/nginx.conf`).
+    const theirs = (p.ctx as Partial<MachineContext> | undefined)?.fs;
+    dir.children.set('root', { kind: 'link', target: '/', mtime: now(), ...(theirs && theirs !== fs ? { into: theirs.root } : {}) });
     fs.graft(`/proc/${p.pid}`, dir);
   };
   for (const p of pids.list()) if (p.pid !== 1) add(p);

@@ -42,11 +42,12 @@ describe('container start and exit', () => {
     expect(exitOf(c)).toMatchObject({ exitCode: 137, reason: 'Error', signal: 9 });
   });
 
+  // PIDs skip the ids runc's init threads took (RUNC_INIT_THREADS): pause 1, the container 8, an exec 14.
   it('under a shared PID namespace pause is PID 1 and sleep dies by SIGTERM with 143', () => {
     const pod = testPod({ share: true });
     const c = pod.run('busybox', { command: ['sleep', '3600'] });
     const { out } = pod.exec(c, ['ps']);
-    expect(out.text).toBe('PID   USER     TIME  COMMAND\n    1 65535     0:00 /pause\n    2 root      0:00 sleep 3600\n    3 root      0:00 ps\n');
+    expect(out.text).toBe('PID   USER     TIME  COMMAND\n    1 65535     0:00 /pause\n    8 root      0:00 sleep 3600\n   14 root      0:00 ps\n');
     c.kill(SIGNALS.SIGTERM);
     expect(exitOf(c)).toMatchObject({ exitCode: 143, reason: 'Error', signal: 15 });
   });
@@ -56,14 +57,14 @@ describe('container start and exit', () => {
     const one = pod.run('busybox:1.28', { name: 'one', command: ['sh', '-c', 'sleep 1h'] });
     // tasks/configure-pod-container/security-context prints `1 1000 0:00 sleep 1h` for this command.
     pod.clock.advance(1000);
-    expect(pod.exec(one, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 root      0:00 ps\n');
+    expect(pod.exec(one, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    8 root      0:00 ps\n');
     const list = pod.run('busybox:1.28', { name: 'list', command: ['sh', '-c', 'echo started; sleep 1h'] });
     pod.clock.advance(1000);
-    expect(pod.exec(list, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 root      0:00 ps\n');
+    expect(pod.exec(list, ['ps']).out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    8 root      0:00 ps\n');
     expect(logText(list)).toBe('started\n');
     const trapped = pod.run('busybox:1.28', { name: 'trapped', command: ['sh', '-c', "trap 'exit 0' TERM; sleep 1h"] });
     pod.clock.advance(1000);
-    expect(pod.exec(trapped, ['ps']).out.text).toBe("PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c trap 'exit 0' TERM; sleep 1h\n    2 root      0:00 sleep 1h\n    3 root      0:00 ps\n");
+    expect(pod.exec(trapped, ['ps']).out.text).toBe("PID   USER     TIME  COMMAND\n    1 root      0:00 sh -c trap 'exit 0' TERM; sleep 1h\n    8 root      0:00 sleep 1h\n    9 root      0:00 ps\n");
     const deb = pod.run('debian', { name: 'deb', command: ['bash', '-c', 'sleep 3600'] });
     const debList = pod.run('debian', { name: 'deblist', command: ['bash', '-c', 'echo hi; sleep 3600'] });
     pod.clock.advance(1000);
@@ -130,7 +131,7 @@ describe('exec', () => {
       expect(r.message).toMatch(/^failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "\/bin\/bash": stat \/bin\/bash: no such file or directory: unknown$/);
     }
     const { out } = pod.exec(c, ['ps']);
-    expect(out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ./hello-app\n    2 root      0:00 ps\n');
+    expect(out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ./hello-app\n    8 root      0:00 ps\n');
   });
 });
 

@@ -10,7 +10,7 @@ import { emptyInput, nullOutput } from '../kernel/streams.js';
 import { forever, wait } from '../kernel/waitable.js';
 import { findImage } from '../images/index.js';
 import type { Random } from '../random/random.js';
-import { Container, type PodEnvironment } from './container.js';
+import { Container, RUNC_INIT_THREADS, type PodEnvironment } from './container.js';
 import { containerId } from './ids.js';
 import { imageNotFound, mountFailed, noCommand } from './messages.js';
 import type { ContainerConfig, PodSandbox, RuntimeContainer, SandboxConfig } from './types.js';
@@ -69,6 +69,7 @@ function startPause(pids: PidNamespace, clock: Clock, hostname: string): Proc {
   const sys: System = { clock, hostname: () => hostname, resolve: () => undefined };
   return pids.spawn({
     argv: ['/pause'],
+    threads: RUNC_INIT_THREADS.newNamespace,
     sys,
     ctx: { user: '65535' },
     stdin: emptyInput,

@@ -37,7 +37,7 @@ describe('shell workloads in containers', () => {
     const c = pod.run('gcr.io/google-samples/hello-app:1.0');
     const sh = pod.exec(c, ['/bin/sh'], 'ps\nkillall hello-app\n');
     pod.clock.advance(100);
-    expect(sh.out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ./hello-app\n    2 root      0:00 /bin/sh\n    3 root      0:00 ps\n');
+    expect(sh.out.text).toBe('PID   USER     TIME  COMMAND\n    1 root      0:00 ./hello-app\n    8 root      0:00 /bin/sh\n   14 root      0:00 ps\n');
     expect(exitOf(c)).toMatchObject({ exitCode: 2, reason: 'Error' });
     expect(logText(c)).toBe('2026/11/27 09:00:00 Server listening on port 8080\n');
   });

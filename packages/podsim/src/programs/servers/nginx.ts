@@ -28,6 +28,8 @@ export const NGINX_HTML_ROOT = '/usr/share/nginx/html';
 
 const errTime = (proc: Proc) => strftime('%Y/%m/%d %H:%M:%S', proc.clock.now());
 
+const ENTRYPOINT_HELPER_PIDS = 21;
+
 export function nginxEntrypoint(build: NginxBuild): Program {
   return function* (proc) {
     const args = proc.argv.slice(1);
@@ -43,6 +45,9 @@ export function nginxEntrypoint(build: NginxBuild): Program {
         }
       }
       say('/docker-entrypoint.sh: Configuration complete; ready for start up');
+      // The processes the scripts ran (find, sort, sed, envsubst…) used PIDs up: in a container of its
+      // own, after runc's init threads took 2–7, nginx logs `start worker process 29` as the real image does.
+      for (let n = 0; n < ENTRYPOINT_HELPER_PIDS; n++) proc.ns.reservePid();
     }
     return yield* execInPlace(proc, args, '/docker-entrypoint.sh');
   };
@@ -201,15 +206,16 @@ export function nginxBinary(build: NginxBuild): Program {
     log(me, build.builtBy);
     log(me, 'OS: Linux 6.8.0-1015-gcp');
     log(me, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
-    log(me, 'start worker processes');
-    // The entrypoint's helper scripts used up the PIDs before the workers, as in the real image.
-    if (proc.ns.isolated && me === 1) while (proc.ns.reservePid() < 28);
     const workerCtx = contextAs(machineOf(proc), 'nginx');
-    for (let i = 0; i < 2; i++) {
-      const w = proc.ns.spawn({ argv: ['nginx: worker process'], program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
-      workers.push(w);
-      log(me, `start worker process ${w.pid}`);
-    }
+    const startWorkers = () => {
+      log(me, 'start worker processes');
+      for (let i = 0; i < 2; i++) {
+        const w = proc.ns.spawn({ argv: ['nginx: worker process'], program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
+        workers.push(w);
+        log(me, `start worker process ${w.pid}`);
+      }
+    };
+    startWorkers();
     const shutdown = (sig: number) => {
       if (sig === SIGNALS.SIGQUIT) log(me, 'signal 3 (SIGQUIT) received, shutting down');
       else log(me, `signal ${sig} (${sig === SIGNALS.SIGINT ? 'SIGINT' : 'SIGTERM'}) received, exiting`);
@@ -227,7 +233,21 @@ export function nginxBinary(build: NginxBuild): Program {
       proc.exit(0);
     };
     for (const sig of [SIGNALS.SIGQUIT, SIGNALS.SIGTERM, SIGNALS.SIGINT]) proc.trap(sig, shutdown);
-    proc.trap(SIGNALS.SIGHUP, () => log(me, 'signal 1 (SIGHUP) received from 0, reconfiguring'));
+    // Reconfiguring: new workers start on the configuration read again, the old ones finish gracefully.
+    proc.trap(SIGNALS.SIGHUP, () => {
+      log(me, 'signal 1 (SIGHUP) received from 0, reconfiguring');
+      log(me, 'reconfiguring');
+      log(me, 'using the "epoll" event method');
+      const old = workers.splice(0);
+      startWorkers();
+      for (const w of old) {
+        for (const m of ['gracefully shutting down', 'exiting', 'exit']) log(w.pid, m);
+        w.exit(0);
+        log(me, `signal 17 (SIGCHLD) received from ${w.pid}`);
+        log(me, `worker process ${w.pid} exited with code 0`);
+      }
+      log(me, 'signal 29 (SIGIO) received');
+    });
     proc.trap(SIGNALS.SIGUSR1, () => log(me, 'signal 10 (SIGUSR1) received from 0, reopening logs'));
     yield* wait(forever);
     return 0;

@@ -6,6 +6,8 @@ import type { Proc, Program } from '../../kernel/process.js';
 import { SIGNALS } from '../../kernel/signals.js';
 import { forever, wait } from '../../kernel/waitable.js';
 import { strftime } from '../date.js';
+import { machineOf } from '../../kernel/machine.js';
+import { contextAs, credentialsOf } from '../accounts.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
 import { RedisEngine } from './engines/redis.js';
@@ -17,8 +19,25 @@ function line(proc: Proc, role: string, mark: string, msg: string): void {
   proc.stdout.write(`${proc.pid}:${role} ${strftime('%d %b %Y %H:%M:%S', t)}.${String(t % 1000).padStart(3, '0')} ${mark} ${msg}\n`);
 }
 
+/** gosu is a Go program: its runtime threads take PIDs before it execs the server. */
+const GOSU_THREADS = 4;
+/** redis-server's threads beside the main one: bio close-file, AOF fsync, lazy free, and jemalloc's background thread. */
+const SERVER_THREADS = 4;
+
+/**
+ * docker-library/redis's docker-entrypoint.sh: a leading flag or `*.conf` is the server's argument; as
+ * root it gives /data to redis (`find . \! -user redis -exec chown redis '{}' +`) and runs itself again
+ * through `gosu redis`, so the server runs as redis while `kubectl exec` gets the image's root.
+ */
 export const redisEntrypoint: Program = function* (proc) {
-  return yield* execInPlace(proc, proc.argv.slice(1), '/usr/local/bin/docker-entrypoint.sh');
+  const argv = proc.argv.slice(1);
+  const args = argv[0] !== undefined && (argv[0].startsWith('-') || argv[0].endsWith('.conf')) ? ['redis-server', ...argv] : argv;
+  if (args[0] === 'redis-server' && credentialsOf(proc).uid === 0) {
+    proc.ns.reservePid();
+    proc.ctx = contextAs(machineOf(proc), 'redis');
+    for (let n = 0; n < GOSU_THREADS; n++) proc.ns.reservePid();
+  }
+  return yield* execInPlace(proc, args, '/usr/local/bin/docker-entrypoint.sh');
 };
 
 export const redisServer: Program = function* (proc) {
@@ -39,6 +58,9 @@ export const redisServer: Program = function* (proc) {
     line(proc, 'M', '#', `Failed listening on port ${port} (tcp), aborting.`);
     return 1;
   }
+  // The process title redis sets (proc-title-template "{title} {listen-addr} {server-mode}").
+  proc.argv.splice(0, proc.argv.length, proc.argv[0] ?? 'redis-server', `*:${port}`);
+  for (let n = 0; n < SERVER_THREADS; n++) proc.ns.reservePid();
   line(proc, 'M', '*', `Running mode=standalone, port=${port}.`);
   line(proc, 'M', '*', 'Server initialized');
   line(proc, 'M', '*', 'Ready to accept connections tcp');
