@@ -2,7 +2,8 @@
  * What ps shows of a process's memory (VSZ, RSS in KiB) and threads (STAT `l`), by program. The
  * coreutils, dash, bash and procps figures are those of Debian bookworm's amd64 binaries as procps
  * 4.0.2 reports them (measured with `ps -o vsz,rss,nlwp`); the servers' are their images' usual
- * figures when idle (redis-server runs its three bio threads and jemalloc's background thread).
+ * figures when idle (redis-server runs its three bio threads and jemalloc's background thread), and
+ * a kubeadm node's daemons' (containerd and the kubelet are Go programs with a dozen threads).
  */
 import type { Proc } from '../kernel/process.js';
 
@@ -25,6 +26,13 @@ const SIZES: Record<string, [vsz: number, rss: number, threads?: number]> = {
   'nginx-worker': [11868, 2896],
   'redis-server': [139216, 11520, 5],
   pause: [1020, 512],
+  init: [166888, 11904],
+  'systemd-journald': [47832, 15104],
+  'systemd-udevd': [25260, 6272],
+  cron: [6896, 2816],
+  'sshd:': [15436, 8960],
+  containerd: [1876556, 48124, 11],
+  kubelet: [2047712, 89344, 15],
 };
 
 /** A small static binary when the table does not know the program. */

@@ -144,3 +144,16 @@ EOF`);
     expect(sb.runLine('ssh node01 cat /mnt/data/pod.txt').output).toBe('from the pod\n');
   });
 });
+
+describe('processes of a node', () => {
+  it('ps lists the daemons systemd started: the kubelet with the command line of kubeadm\'s drop-in, multi-threaded', () => {
+    const sb = new Sandbox({ seed: 1, cols: 400 });
+    const out = plainText(sb.runLine("ssh node01 'ps auxw | grep [k]ubelet; ps -e -f'").output);
+    // kubeadm's 10-kubeadm.conf: ExecStart=/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS.
+    expect(out).toMatch(
+      /^root +\d+ +\S+ +\S+ +\d+ +\d+ \? +Ssl +\d\d:\d\d +0:00 \/usr\/bin\/kubelet --bootstrap-kubeconfig=\/etc\/kubernetes\/bootstrap-kubelet\.conf --kubeconfig=\/etc\/kubernetes\/kubelet\.conf --config=\/var\/lib\/kubelet\/config\.yaml --container-runtime-endpoint=unix:\/\/\/var\/run\/containerd\/containerd\.sock /,
+    );
+    expect(out).toMatch(/^UID +PID +PPID +C STIME TTY +TIME CMD\nroot +1 +0 +0 \d\d:\d\d \? +00:00:00 \/sbin\/init$/m);
+    expect(out).toMatch(/^root +\d+ +0 +0 \d\d:\d\d \? +00:00:00 \/usr\/bin\/containerd$/m);
+  });
+});

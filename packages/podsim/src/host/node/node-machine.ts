@@ -11,6 +11,7 @@ import type { Kubelet } from '../../kubelet/kubelet.js';
 import { PROGRAMS } from '../../programs/index.js';
 import { bash, BASH, shellMain } from '../../shell/index.js';
 import { crictl } from './crictl.js';
+import { startNodeDaemons } from './node-processes.js';
 import { journalctl } from './journalctl.js';
 import { sudo } from './sudo.js';
 import { systemctl } from './systemctl.js';
@@ -60,11 +61,14 @@ export function nodeMachine(kubelet: Kubelet, clock: Clock): NodeMachine {
       return Object.hasOwn(table, command) ? { path: pathOf(command), program: table[command] } : undefined;
     },
   };
+  const ns = new PidNamespace(false);
+  const ctx: NodeMachineContext = { fs, flavor: 'gnu', user: 'root', kubelet };
+  startNodeDaemons(ns, sys, ctx);
   const machine: NodeMachine = {
     name: kubelet.nodeName,
-    ns: new PidNamespace(false, 2400),
+    ns,
     sys,
-    ctx: { fs, flavor: 'gnu', user: 'root', kubelet },
+    ctx,
     loginEnv(user, term) {
       const home = user === 'root' ? '/root' : `/home/${user}`;
       return {

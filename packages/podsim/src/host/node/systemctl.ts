@@ -6,7 +6,7 @@
 import type { Program } from '../../kernel/process.js';
 import type { NodeMachineContext } from './node-machine.js';
 
-const UNITS: Record<string, { description: string; path: string; dropIn?: string; docs: string; exec: string }> = {
+export const UNITS: Record<string, { description: string; path: string; dropIn?: string; docs: string; exec: string }> = {
   kubelet: {
     description: 'kubelet: The Kubernetes Node Agent',
     path: '/usr/lib/systemd/system/kubelet.service',
