@@ -166,7 +166,10 @@ const OPEN_NODE_SHELL = /\bopen a (?:new )?shell (?:to|on) (?:the |your |a )?(?:
 export const OWN_NODE_LOGIN = 'ssh <node-name>';
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
 // A name without a known extension counts where the prose calls it a file (`a file named \`config-demo\``).
-const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh))`?|\bfile named `([\w.-]+)`/g;
+// A name may carry a further extension (`job.yaml.jinja2` is a template, not `job.yaml`).
+const FILE_NAME = /`?([\w./-]+\.(?:ya?ml|json|properties|env|txt|conf|html|sh)(?:\.\w+)*)`?|\bfile named `([\w.-]+)`/g;
+/** Prose that says the reader applied the manifest the page just showed without a file name ("After applying the example above, …"). */
+const APPLIED_ABOVE = /\bafter applying the (?:example|manifest) above\b/i;
 const EXAMPLE_URL = /https:\/\/(?:k8s\.io\/examples|kubernetes\.io\/examples|raw\.githubusercontent\.com\/kubernetes\/website\/main\/content\/en\/examples)\/([\w./-]+)/g;
 /** Prose that has the reader run the next command in a Pod ("From within a Pod:", "From a Pod in your cluster, …"). */
 const IN_A_POD = /\bfrom (?:within |inside )?a pod\b/i;
@@ -291,6 +294,14 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const shell = !COMMAND_LANGS.has(e.lang) && OUTPUT_LANGS.has(e.lang) && !e.body.trim().includes('\n') && opensSession(e.body.trim());
     const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
     if (split.commands.length > 0) {
+      if (unnamed !== undefined && APPLIED_ABOVE.test(prose)) {
+        // The reader pastes it, quoted so that their shell leaves the manifest's `$VAR`s alone.
+        const said = prose;
+        prose = '';
+        push(`kubectl apply -f - <<'EOF'\n${unnamed}EOF`, e.line);
+        prose = said;
+        unnamed = undefined;
+      }
       const onNode = ON_NODE.test(prose) || new RegExp(`^\\s*#.*${ON_NODE.source}`, 'im').test(e.body);
       for (const c of split.commands) last = push(c, e.line, onNode);
       lastBlockCommands = split.prompted ? 1 : split.commands.length;

@@ -284,6 +284,20 @@ describe('docs corpus extraction', () => {
     expect(extractSteps(pageEvents(md, VERSION)).files).toEqual({ 'config-demo-2': 'apiVersion: v1\nkind: Config\npreferences: {}\n' });
   });
 
+  it('saves a template under its full name, a further extension included (tasks/job/parallel-processing-expansion)', () => {
+    const md = '## Use\n\nFirst, copy and paste the following template of a Job object, into a file called `job.yaml.jinja2`:\n\n```liquid\n{% for p in params %}\nkind: Job\n{% endfor %}\n```\n\n```shell\ncat job.yaml.jinja2\n```\n';
+    expect(Object.keys(extractSteps(pageEvents(md, VERSION)).files)).toEqual(['job.yaml.jinja2']);
+  });
+
+  it('has the reader paste a manifest shown without a file name when the prose says they applied it (tasks/job/job-with-pod-to-pod-communication)', () => {
+    const md = '## Start\n\n```yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: bash\n    command: [bash, -c, "echo $HOSTNAME"]\n```\n\nAfter applying the example above, look at its logs:\n\n```shell\nkubectl logs p\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => s.command)).toEqual([
+      "kubectl apply -f - <<'EOF'\napiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: bash\n    command: [bash, -c, \"echo $HOSTNAME\"]\nEOF",
+      'kubectl logs p',
+    ]);
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',
