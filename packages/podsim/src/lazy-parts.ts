@@ -20,6 +20,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'tables-autoscaling': () => import('./tables/autoscaling.lazy.js'),
   'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
   'feature-gates': () => import('./api/metrics/feature-gates.lazy.js'),
+  'pod-security': () => import('./api/pod-security/pod-security.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

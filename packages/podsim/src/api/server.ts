@@ -29,6 +29,7 @@ import { asVersion } from './versions/index.js';
 import { boundPod } from './binding.js';
 import { preconditionFailure } from './preconditions.js';
 import { requestToken, type TokenRequest, type TokenRequestSpec } from './token-request.js';
+import { admitPodSecurity } from './pod-security/admission.js';
 import { alreadyExists, badRequest, forbidden, invalid, notFound, resourceNotFound } from './status.js';
 import { generateName } from './generate-name.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
@@ -186,11 +187,13 @@ export class ApiServer implements ApiClient {
     if (admitted) return fail(admitted);
     const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
     if (errs.length) return fail(invalid(info.kind, meta.name ?? '', errs, info.group || undefined));
+    const admission = admitPodSecurity(this.store, info, obj);
+    if (admission?.refused) return fail(admission.refused);
     if (this.store.get(info.resource, ns.value, meta.name!)) return fail(alreadyExists(info.resource, meta.name!, info.group || undefined));
     meta.uid ??= this.ids.uuid();
     meta.creationTimestamp = rfc3339(this.clock.now());
     if (strategy.generation) meta.generation = 1;
-    const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? [])];
+    const warnings = [...decoded.warnings, ...(strategy.warnings?.(obj) ?? []), ...(admission?.warnings ?? [])];
     if (opts.dryRun) return this.ok(this.finish(info, obj, false), warnings);
     const stored = this.commit(info, obj);
     this.fields.afterWrite(info.kind, undefined, stored, sentFields, this.writer(info, opts), requested || undefined);
@@ -272,8 +275,10 @@ export class ApiServer implements ApiClient {
       ...(strategy.validateUpdate?.(obj, old) ?? []),
     ];
     if (errs.length) return fail(invalid(info.kind, meta.name, errs, info.group || undefined));
+    const admission = admitPodSecurity(this.store, info, obj, old);
+    if (admission?.refused) return fail(admission.refused);
     if (strategy.generation && !jsonEqual(obj.spec, old.spec)) meta.generation = (old.metadata.generation ?? 0) + 1;
-    const r = this.write<T>(info, obj, old, opts, [...warnings, ...(strategy.warnings?.(obj) ?? [])]);
+    const r = this.write<T>(info, obj, old, opts, [...warnings, ...(strategy.warnings?.(obj) ?? []), ...(admission?.warnings ?? [])]);
     if (r.ok && !opts.dryRun) this.fields.afterWrite(info.kind, old, r.value as Obj, sentFields, this.writer(info, opts), requested || undefined);
     return r;
   }
@@ -333,7 +338,9 @@ export class ApiServer implements ApiClient {
     const old = this.store.get(info.resource, this.ns(info, namespace || body?.metadata?.namespace), name) as Obj | undefined;
     if (!old) return this.notFound(info, name);
     const next = withEphemeralContainers(info.kind, old, body);
-    return next.ok ? this.write<T>(info, next.value, old, opts, [], false) : next;
+    if (!next.ok) return next;
+    const admission = admitPodSecurity(this.store, info, next.value, old);
+    return admission?.refused ? fail(admission.refused) : this.write<T>(info, next.value, old, opts, admission?.warnings, false);
   }
 
   patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
