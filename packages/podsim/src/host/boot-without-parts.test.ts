@@ -16,6 +16,7 @@ import { Sandbox } from './sandbox.js';
 
 vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
@@ -32,6 +33,7 @@ vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
 const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
   'feature-gates': 'api/metrics/feature-gates',
+  'pod-security': 'api/pod-security/pod-security',
   'hpa-controller': 'controllers/hpa/hpa',
   'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',

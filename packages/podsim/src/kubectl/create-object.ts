@@ -10,7 +10,6 @@ import type { DryRun } from './dry-run.js';
 import { plainError, statusErrorText } from './errors.js';
 import { forServer } from './generators.js';
 import { actionLine, printObjects, type OutputFormat } from './output.js';
-import { printWarnings } from './warnings.js';
 
 /**
  * `failedTo` is the prefix of generators that wrap the server's refusal, each its own way:
@@ -30,7 +29,6 @@ export function createObject(inv: Invocation, obj: KubeObject, format: OutputFor
       inv.err(failedTo ? plainError(`${failedTo} ${r.status.message ?? ''}`) : statusErrorText(r.status));
       return { ok: false };
     }
-    printWarnings(inv, r.warnings);
     // The server answers in the version the object was sent in (an autoscaling/v1 autoscaler stays v1).
     result = asVersion(info.resource, obj.apiVersion, r.value);
   }

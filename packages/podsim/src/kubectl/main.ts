@@ -6,6 +6,7 @@ import type { HostContext } from './context.js';
 import type { Program } from '../kernel/process.js';
 import type { Command, Invocation } from './command.js';
 import { plainError } from './errors.js';
+import { printingWarnings } from './warnings.js';
 import { Flags, parseFlags } from './flags.js';
 import { GLOBAL_FLAGS, globalFlagTakesValue } from './global-flags.js';
 import { commandHelp, flagsHelp, rootHelp } from './help.js';
@@ -102,7 +103,7 @@ export const kubectl: Program = function* (proc) {
   const inv: Invocation = {
     proc,
     host,
-    api: host.api,
+    api: printingWarnings(host.api, proc, err),
     streams: host.streams,
     flags,
     args: parsed.parsed.args,

@@ -13,7 +13,6 @@ import { plainError, statusErrorText, withSource } from '../../errors.js';
 import { describeTarget, manifestArgsGiven, readTargets, type Target } from '../../manifest-target.js';
 import { parseOutputFormat, printChanged, type OutputFormat } from '../../output.js';
 import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
-import { printWarnings } from '../../warnings.js';
 import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideFlagError, serverSideManager } from './server-side.js';
 
 const FLAGS = [
@@ -48,7 +47,6 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
     if (dryRun === 'client') return { ok: true, obj: modified as unknown as KubeObject, action: 'created' };
     const r = inv.api.create(t.info.resource, t.namespace, modified, opts);
     if (!r.ok) return { ok: false, error: statusErrorText(withSource(r.status, 'creating', t.source)) };
-    printWarnings(inv, r.warnings);
     return { ok: true, obj: asVersion(t.info.resource, apiVersion, r.value), action: 'created' };
   }
   const original = lastAppliedOf(live.value);
@@ -62,7 +60,6 @@ function applyOne(inv: Invocation, t: Target, dryRun: DryRun): Outcome {
     const head = `error when applying patch:\n${JSON.stringify(patch)}\n\nto:\n${describeTarget(t)}\nfor: ${JSON.stringify(t.source)}: `;
     return { ok: false, error: statusErrorText({ ...r.status, message: `${head}${withSource(r.status, 'patching', t.source).message}` }) };
   }
-  printWarnings(inv, r.warnings);
   return { ok: true, obj: asVersion(t.info.resource, apiVersion, r.value), action: 'configured' };
 }
 

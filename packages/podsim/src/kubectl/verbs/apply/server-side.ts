@@ -8,7 +8,6 @@ import type { Invocation } from '../../command.js';
 import type { DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import type { Target } from '../../manifest-target.js';
-import { printWarnings } from '../../warnings.js';
 import { claimLastApplied, migrateClientSideOwners } from './migrate.js';
 
 export const CLIENT_SIDE_MANAGER = 'kubectl-client-side-apply';
@@ -51,7 +50,6 @@ function isApplyConflict(s: Status): boolean {
 export function applyServerSide(inv: Invocation, t: Target, o: ServerSideOptions): { ok: true; obj: KubeObject } | { ok: false; error: string } {
   const r = inv.api.patch(t.info.resource, t.namespace, t.name, 'apply', t.obj, { fieldManager: o.fieldManager, force: o.force, dryRun: o.dryRun === 'server', fieldValidation: 'Strict' });
   if (!r.ok) return { ok: false, error: isApplyConflict(r.status) ? `${plainError(r.status.message ?? '')}${CONFLICT_ADVICE}` : statusErrorText(r.status) };
-  printWarnings(inv, r.warnings);
   if (o.dryRun !== 'none') return { ok: true, obj: r.value };
   const claimed = claimLastApplied(inv, t, r.value, o.fieldManager);
   if (!claimed.ok) return { ok: false, error: statusErrorText(claimed.status) };

@@ -12,7 +12,6 @@ import type { Command, Invocation } from '../../command.js';
 import { plainError, statusErrorText } from '../../errors.js';
 import { manifestArgsGiven, readTargets, type Target } from '../../manifest-target.js';
 import { toYaml } from '../../printers/yaml.js';
-import { printWarnings } from '../../warnings.js';
 import { wait } from '../../../kernel/waitable.js';
 import { applyServerSide, CLIENT_SIDE_MANAGER, serverSideManager } from '../apply/server-side.js';
 import { FILENAME_FLAG, KUSTOMIZE_FLAG } from '../get/get.js';
@@ -31,9 +30,8 @@ const ERROR_EXIT = 2;
 
 type Merged = { ok: true; obj: KubeObject } | { ok: false; error: string };
 
-function answered(inv: Invocation, r: ReturnType<ApiClient['create']>): Merged {
+function answered(r: ReturnType<ApiClient['create']>): Merged {
   if (!r.ok) return { ok: false, error: statusErrorText(r.status) };
-  printWarnings(inv, r.warnings);
   return { ok: true, obj: r.value };
 }
 
@@ -47,13 +45,13 @@ function merged(inv: Invocation, t: Target, live: KubeObject | undefined): Merge
     return applyServerSide(inv, t, { fieldManager: serverSideManager(inv.flags.str('field-manager')), force: inv.flags.bool('force-conflicts'), dryRun: 'server' });
   }
   const opts = { dryRun: true, fieldManager: inv.flags.str('field-manager'), fieldValidation: 'Strict' as const };
-  if (!live) return answered(inv, inv.api.create(t.info.resource, t.namespace, t.obj, opts));
+  if (!live) return answered(inv.api.create(t.info.resource, t.namespace, t.obj, opts));
   // GetModifiedConfiguration without annotating: the file with its annotations (`{}` when none), as the last-applied one was recorded.
   const modified = withLastApplied(t.obj);
   delete (modified.metadata as { annotations: Record<string, string> }).annotations[LAST_APPLIED];
   const patch = threeWayPatch(lastAppliedOf(live), modified, live);
   if (Object.keys(patch).length === 0) return { ok: true, obj: live };
-  return answered(inv, inv.api.patch(t.info.resource, t.namespace, t.name, 'strategic', patch, opts));
+  return answered(inv.api.patch(t.info.resource, t.namespace, t.name, 'strategic', patch, opts));
 }
 
 /** What diff shows of an object: no managedFields, and a Secret's values as `***` (diff.go's Masker). */

@@ -9,7 +9,6 @@ import { plainError, statusErrorText } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { actionLine, printObjects } from '../../output.js';
 import { resolveTargets } from '../../targets.js';
-import { printWarnings } from '../../warnings.js';
 
 interface Flavour {
   verb: 'label' | 'annotate';
@@ -144,7 +143,6 @@ function labelCommand(f: Flavour): Command {
             code = 1;
             continue;
           }
-          printWarnings(inv, r.warnings);
           result = r.value;
         } else if (Object.keys(patch).length > 0) result = withChanges(obj, f.field, patch);
         // With -o kubectl prints the changed object (a client dry run changes its own copy) instead of the action.
