@@ -5,7 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { must } from '../api/testing.js';
+import type { ApiClient } from '../api/types.js';
+import type { Proc } from '../kernel/process.js';
+import { Tty } from '../kernel/tty.js';
 import { hostWithServer } from './testing.js';
+import { printingWarnings } from './warnings.js';
 
 const deployment = (name: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -32,5 +36,17 @@ describe('server warnings', () => {
     expect(host.run(['apply', '-f', 'two.yaml', '-n', 'w'])).toEqual({ code: 0, stdout: 'deployment.apps/a created\ndeployment.apps/b created\n', stderr: WARNING });
     const patched = host.run(['patch', 'deployment', 'a', '-n', 'w', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"nginx","image":"nginx:1.27"}]}}}}']);
     expect(patched).toEqual({ code: 0, stdout: 'deployment.apps/a patched\n', stderr: WARNING });
+  });
+
+  it("colour 'Warning:' bold yellow on a terminal (term.AllowsColorOutput), not with TERM=dumb or NO_COLOR", () => {
+    const api = { get: () => ({ ok: true, value: {}, warnings: ['w'] }) } as unknown as ApiClient;
+    const printed = (env: Record<string, string>) => {
+      const out: string[] = [];
+      printingWarnings(api, { stderr: new Tty(() => undefined).output, env } as unknown as Proc, (t) => out.push(t)).get('pods', 'default', 'p');
+      return out.join('');
+    };
+    expect(printed({ TERM: 'xterm' })).toBe('\u001b[33;1mWarning:\u001b[0m w\n');
+    expect(printed({ TERM: 'dumb' })).toBe('Warning: w\n');
+    expect(printed({ NO_COLOR: '' })).toBe('Warning: w\n');
   });
 });

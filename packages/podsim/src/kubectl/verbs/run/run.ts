@@ -18,6 +18,7 @@ import { untilGone } from '../../wait-gone.js';
 import { failed, runSteps, type Completed, type VerbSteps } from '../../steps.js';
 import { fallBackToLogs, printContainerLogs } from '../attach/attach.js';
 import { podRunningTimeout, QUIET_FLAG, STDIN_FLAG, TTY_FLAG } from '../exec/exec.js';
+import { OVERRIDE_FLAGS, withOverrides } from './overrides.js';
 
 const FLAGS: FlagSpec[] = [
   { name: 'annotations', type: 'stringArray', default: [], help: 'Annotations for the pod.' },
@@ -29,6 +30,7 @@ const FLAGS: FlagSpec[] = [
   { name: 'image-pull-policy', type: 'string', help: 'Always, IfNotPresent or Never.' },
   { name: 'labels', short: 'l', type: 'string', help: 'Comma separated labels (replaces run=NAME).' },
   { name: 'output', short: 'o', type: 'string', help: 'Output format: json, yaml, name, jsonpath=...' },
+  ...OVERRIDE_FLAGS,
   { name: 'pod-running-timeout', type: 'duration', default: '1m0s', help: 'How long to wait for the pod to be running.' },
   { name: 'port', type: 'string', help: 'The port the container exposes.' },
   QUIET_FLAG,
@@ -182,7 +184,7 @@ function exitOf(pod: Pod): { code: number; text: string } {
 }
 
 function* runPod(inv: Invocation, o: RunOptions) {
-  const pod = podObject({
+  const generated = podObject({
     name: o.name,
     image: o.image,
     namespace: o.namespace,
@@ -196,6 +198,12 @@ function* runPod(inv: Invocation, o: RunOptions) {
     tty: o.tty,
     imagePullPolicy: o.imagePullPolicy || undefined,
   });
+  const overridden = withOverrides(generated, inv.flags.str('overrides'), inv.flags.str('override-type'));
+  if (!overridden.ok) {
+    inv.err(plainError(overridden.message));
+    return 1;
+  }
+  const pod = overridden.pod;
   if (!o.attach || o.dryRun !== 'none') return createObject(inv, pod, o.format, o.dryRun).ok ? 0 : 1;
 
   const name = o.name;
