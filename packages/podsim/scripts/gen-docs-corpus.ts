@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
-import { extractSteps, firstUnsetVariable, takenFromSkipped } from './docs-corpus/steps.js';
+import { createdObject, extractSteps, firstUnsetVariable, takenFromSkipped, usesObject } from './docs-corpus/steps.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -118,6 +118,9 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
   /** Variables only out-of-scope steps set, and what those steps print: later steps that use them cannot run either. */
   const skippedVars = new Set<string>();
   let skippedOutput = '';
+  /** Objects only out-of-scope steps create (both of a page's templates for one Secret): later steps that read them cannot run either. */
+  const skippedObjects = new Set<string>();
+  const createdObjects = new Set<string>();
   const sections = extracted.sections.map((s) => ({
     title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
     steps: s.steps.map((step) => {
@@ -126,6 +129,8 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       if (general) out.outOfScope = general.reason;
       const taken = general ? undefined : takenFromSkipped(step.command, skippedVars, skippedOutput);
       if (taken) out.outOfScope = `uses ${taken}, which only a step the sandbox cannot run sets or prints`;
+      const object = general || taken ? undefined : usesObject(step.command, skippedObjects);
+      if (object) out.outOfScope = `uses ${object}, which only a step the sandbox cannot run creates`;
       const sets = [...step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g), ...step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)].map((m) => m[1]);
       for (const v of sets) assigned.add(v);
       const unset = firstUnsetVariable(step.command, assigned);
@@ -139,6 +144,10 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       for (const v of sets) if (out.outOfScope) skippedVars.add(v);
       else skippedVars.delete(v);
       if (out.outOfScope) skippedOutput += (step.expected ?? '') + '\n';
+      const created = createdObject(step.command);
+      if (created && !out.outOfScope) createdObjects.add(created);
+      if (created && out.outOfScope && !createdObjects.has(created)) skippedObjects.add(created);
+      else if (created) skippedObjects.delete(created);
       return out;
     }),
   }));

@@ -102,6 +102,19 @@ export function takenFromSkipped(command: string, skippedVars: ReadonlySet<strin
   return [...command.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}:\d+\b/g)].map((m) => m[0]).find((a) => skippedOutput.includes(a));
 }
 
+/** `kind/name` of the object a `kubectl create` makes (`kubectl create secret docker-registry regcred …` makes secret/regcred). */
+export function createdObject(command: string): string | undefined {
+  const m = /^kubectl\s+create\s+(secret\s+[\w-]+|[a-z]+)\s+([a-z0-9][\w.-]*)/.exec(command);
+  return m ? `${m[1].split(/\s+/)[0]}/${m[2]}` : undefined;
+}
+
+/** An object of `objects` (`secret/regcred`) that a kubectl command reads or changes (`kubectl get secret regcred -o yaml`). */
+export function usesObject(command: string, objects: ReadonlySet<string>): string | undefined {
+  const m = /^kubectl\s+(?:get|describe|edit|delete|label|annotate|patch)\s+([a-z]+?)s?(?:\/|\s+)([a-z0-9][\w.-]*)/.exec(command);
+  const named = m ? `${m[1]}/${m[2]}` : undefined;
+  return named && objects.has(named) ? named : undefined;
+}
+
 /** Splits a shell block into commands; a line that is not a command starts the last command's output. */
 function splitBlock(body: string, lang: string): { commands: string[]; output?: string; prompted: boolean } {
   const lines = body.replace(/\s+$/, '').split('\n');

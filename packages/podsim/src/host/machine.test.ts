@@ -17,6 +17,14 @@ describe('the reader’s machine', () => {
     expect(await sb.run('kubect')).toEqual({ output: 'bash: kubect: command not found\n', exitCode: 127 });
   });
 
+  it('gives the reader their own files: home, saved files and new ones are learner\'s; /tmp is sticky and world-writable', async () => {
+    const sb = new Sandbox({ files: { 'pod.yaml': 'kind: Pod\n' } });
+    expect((await sb.run('ls -l pod.yaml')).output).toBe('-rw-r--r-- 1 learner learner 10 Nov 27 09:00 pod.yaml\n');
+    expect((await sb.run('mkdir d && touch d/f && ls -l d')).output).toBe('total 0\n-rw-r--r-- 1 learner learner 0 Nov 27 09:00 f\n');
+    expect((await sb.run('ls -ld /tmp ~')).output).toBe('drwxr-xr-x 3 learner learner 4096 Nov 27 09:00 /home/learner\ndrwxrwxrwt 2 root    root    4096 Nov 27 09:00 /tmp\n');
+    expect((await sb.run('grep learner /etc/passwd')).output).toBe('learner:x:1000:1000:learner:/home/learner:/bin/bash\n');
+  });
+
   it('runs scripts from the working directory with bash', async () => {
     const sb = new Sandbox({ files: { 'hello.sh': 'echo "hi $1"\nexit 3\n' } });
     expect(await sb.run('./hello.sh you')).toEqual({ output: 'hi you\n', exitCode: 3 });

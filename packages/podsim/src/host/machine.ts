@@ -8,6 +8,7 @@
 import { METRICS_SERVER_WEB } from './web/metrics-server.js';
 import type { ApiClient, PodStreams } from '../api/types.js';
 import type { Clock } from '../clock/clock.js';
+import { passwd } from '../images/userland.js';
 import { FileSystem, resolvePath } from '../kernel/fs.js';
 import { NetNamespace, type Network } from '../kernel/net.js';
 import { PidNamespace, type Program, type System } from '../kernel/process.js';
@@ -28,6 +29,8 @@ import type { ClusterNodes } from './node/node-machine.js';
 export const HOME = '/home/learner';
 export const HOSTNAME = 'podlab';
 export const USER = 'learner';
+/** The first account an Ubuntu installer creates. */
+const USER_ID = 1000;
 
 export const LOGIN_ENV: Record<string, string> = {
   HOME,
@@ -98,13 +101,18 @@ export class ReaderMachine {
   ) {
     const clock = cluster.clock;
     this.fs = new FileSystem(() => clock.now());
-    for (const d of [HOME, '/tmp', '/etc', '/usr/bin', '/usr/local/bin', '/bin']) this.fs.mkdir(d, true);
+    for (const d of ['/home', '/tmp', '/etc', '/usr/bin', '/usr/local/bin', '/bin']) this.fs.mkdir(d, true);
+    this.fs.chmod('/tmp', 0o1777);
+    for (const [path, text] of Object.entries(passwd([['root', 0, '/root', '/bin/bash'], [USER, USER_ID, HOME, '/bin/bash']]))) this.fs.writeFile(path, text);
     this.fs.writeFile('/etc/hostname', HOSTNAME + '\n');
     this.fs.writeFile('/etc/hosts', hostsFile(cluster.nodes));
     this.fs.writeFile('/etc/resolv.conf', NODE_RESOLVER.servers.map((ip) => `nameserver ${ip}\n`).join(''));
     this.net = new NetNamespace('127.0.0.1', cluster.network, onNodeNetwork);
     this.fs.mkdir('/etc/ssh/ssh_config.d', true);
     this.fs.writeFile(SSH_CLUSTER_CONFIG, SSH_CONFIG);
+    // What the reader makes is theirs (`ls -l` shows learner learner): their home, the files they saved, what they create later.
+    this.fs.creator = { uid: USER_ID, gid: USER_ID };
+    this.fs.mkdir(HOME, true);
     for (const [path, content] of Object.entries(files)) {
       const abs = resolvePath(HOME, path);
       this.fs.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', true);

@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { extractSteps, firstUnsetVariable, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped } from '../../scripts/docs-corpus/steps.js';
+import { createdObject, extractSteps, firstUnsetVariable, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped, usesObject } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -231,6 +231,19 @@ describe('docs corpus extraction', () => {
     expect(takenFromSkipped('curl 127.0.0.1:51082', new Set(), 'http://127.0.0.1:51082\n')).toBe('127.0.0.1:51082');
     expect(takenFromSkipped('curl 127.0.0.1:8080', new Set(['grace']), 'http://127.0.0.1:51082\n')).toBeUndefined();
     expect(takenFromSkipped('echo \\$grace', new Set(['grace']), '')).toBeUndefined();
+  });
+
+  it('knows the object a kubectl create makes, and the later commands that read it (tasks/configure-pod-container/pull-image-private-registry)', () => {
+    expect(createdObject('kubectl create secret docker-registry regcred --docker-server=<your-registry-server>')).toBe('secret/regcred');
+    expect(createdObject('kubectl create secret generic regcred \\\n    --from-file=.dockerconfigjson=<path/to/.docker/config.json>')).toBe('secret/regcred');
+    expect(createdObject('kubectl create configmap game-config --from-file=x')).toBe('configmap/game-config');
+    expect(createdObject('kubectl get secret regcred')).toBeUndefined();
+    const skipped = new Set(['secret/regcred']);
+    expect(usesObject('kubectl get secret regcred --output=yaml', skipped)).toBe('secret/regcred');
+    expect(usesObject('kubectl get secrets regcred', skipped)).toBe('secret/regcred');
+    expect(usesObject('kubectl describe secret/regcred', skipped)).toBe('secret/regcred');
+    expect(usesObject('kubectl get secret other', skipped)).toBeUndefined();
+    expect(usesObject('kubectl get configmap regcred', skipped)).toBeUndefined();
   });
 
   it('reads `name=$(kubectl …)` in a block without a language as a command, printed `A=$(PROTOCOL)://…` as output (tasks/job/pod-failure-policy)', () => {

@@ -31,6 +31,32 @@ describe('package managers', () => {
     expect(ps.proc.exitCode).toBe(127);
   });
 
+  it('apt-get: sizes as apt prints them; a package whose programs the image has is already the newest version', () => {
+    const { sh } = run('nginx:1.27');
+    const update = sh('apt-get update').out;
+    // apt's SizeToStr: one decimal below 100 of a unit, none below 10000 (a Debian bookworm `apt-get update`).
+    expect(update).toContain('Get:3 http://deb.debian.org/debian-security bookworm-security InRelease [48.0 kB]\n');
+    expect(update).toContain('Get:4 http://deb.debian.org/debian bookworm/main amd64 Packages [8792 kB]\n');
+    expect(update).not.toContain('All packages are up to date.');
+    // The nginx image ships curl.
+    expect(sh('apt-get install curl')).toMatchObject({
+      code: 0,
+      out: 'Reading package lists... Done\nBuilding dependency tree... Done\nReading state information... Done\ncurl is already the newest version (7.88.1-10+deb12u8).\n0 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n',
+    });
+    const both = sh('apt-get install -y curl procps').out;
+    expect(both).toContain('curl is already the newest version (7.88.1-10+deb12u8).\nThe following NEW packages will be installed:\n  procps\n0 upgraded, 1 newly installed,');
+    expect(both).toContain('Need to get 709 kB of archives.\nAfter this operation, 2127 kB of additional disk space will be used.\n');
+  });
+
+  it('apt, the front end: the update summary, and its warning when the output is not a terminal', () => {
+    const { sh } = run('debian:bookworm');
+    const update = sh('apt update');
+    expect(update.out).toMatch(/Reading package lists\.\.\. Done\nBuilding dependency tree\.\.\. Done\nReading state information\.\.\. Done\nAll packages are up to date\.\n$/);
+    expect(update.err).toBe('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+    expect(sh('apt install -y procps').code).toBe(0);
+    expect(sh('ps aux').code).toBe(0);
+  });
+
   it('apt-get takes time by package size; 500 names end at the first unknown one', () => {
     const { pod, c, sh } = run('ubuntu:22.04');
     const update = sh('apt-get update').out;
