@@ -222,10 +222,14 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   let inPod = false;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
+  /** Files the page's commands download (`curl -L -o x.yaml URL`): the reader has them without saving a block. */
+  const downloaded = new Set<string>();
   const push = (cmd: string, line: number, onNode = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
+    const fetched = /^(?:curl|wget)\s.*?\s-[oO]\s*([\w./-]+)/.exec(cmd)?.[1];
+    if (fetched) downloaded.add(fetched.replace(/^\.\//, ''));
     const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
-    if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files)) {
+    if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files) && !downloaded.has(local[1].replace(/^\.\//, ''))) {
       files[local[1].replace(/^\.\//, '')] = unnamed;
       unnamed = undefined;
     }
@@ -296,7 +300,9 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const named = [...prose.matchAll(FILE_NAME)].map((m) => m[1] ?? m[2]).filter((f) => !f.includes('/') || f.startsWith('./'));
     // The prose asks the reader to save this block under a name ("create a YAML file named `x.yaml`").
     const saveIt = named.length > 0 && /\b(file|save)\b/i.test(prose);
-    if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && (saveIt || !(last && !last.expected)))) {
+    // "In file `x.yaml`, replace `<image>` with … such as:" shows a value to type into the file, not the file.
+    const value = /\bsuch as[\s:]*$/i.test(prose.trim());
+    if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && !value && (saveIt || !(last && !last.expected)))) {
       const body = e.body.endsWith('\n') ? e.body : e.body + '\n';
       if (named.length > 0) files[named[named.length - 1].replace(/^\.\//, '')] = body;
       else unnamed = body;

@@ -22,6 +22,23 @@ describe('images', () => {
     expect(logText(c)).toContain('# Redis is now ready to exit, bye bye...\n');
   });
 
+  it("redis steps down to its own user as the image's entrypoint does (gosu redis) and titles itself redis-server *:PORT", () => {
+    const pod = testPod();
+    const c = pod.run('redis');
+    // docker-library/redis docker-entrypoint.sh: `exec gosu redis "$0" "$@"` when started as root; the Dockerfile's redis user is 999.
+    expect(pod.exec(c, ['grep', 'redis', '/etc/passwd']).out.text).toMatch(/^redis:x:999:999:/);
+    const ps = pod.exec(c, ['sh', '-c', 'apt-get update >/dev/null && apt-get install -y procps >/dev/null && ps aux']);
+    pod.clock.advance(60_000);
+    expect(ps.out.text).toMatch(/^redis +1 .* redis-server \*:6379$/m);
+    // Options first are the server's (`redis --port 7000` runs redis-server --port 7000), also as redis.
+    const opts = pod.run('redis', { name: 'opts', args: ['--port', '7000'] });
+    expect(logText(opts)).toContain('* Running mode=standalone, port=7000.\n');
+    // An explicit user (runAsUser) is kept: gosu only runs for root.
+    const other = pod.run('redis', { name: 'other', command: ['id'] });
+    pod.clock.advance(100);
+    expect(logText(other)).toBe('uid=0(root) gid=0(root) groups=0(root)\n');
+  });
+
   it('httpd says It works! and stops on SIGWINCH, its STOPSIGNAL', () => {
     const pod = testPod();
     const c = pod.run('httpd:2.4');

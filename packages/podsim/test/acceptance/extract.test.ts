@@ -233,6 +233,34 @@ describe('docs corpus extraction', () => {
     expect(takenFromSkipped('echo \\$grace', new Set(['grace']), '')).toBeUndefined();
   });
 
+  it('saves neither a value the prose shows "such as" nor an unnamed manifest as a file a command downloads (tasks/configure-pod-container/pull-image-private-registry)', () => {
+    const md = [
+      '## Inspect',
+      'A Secret looks like this:',
+      '',
+      '```yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: myregistrykey\n```',
+      '',
+      '## Create a Pod',
+      'Download the above file onto your computer:',
+      '',
+      '```shell\ncurl -L -o my-private-reg-pod.yaml https://k8s.io/examples/pods/private-reg-pod.yaml\n```',
+      '',
+      'In file `my-private-reg-pod.yaml`, replace `<your-private-image>` with the path to an image in a private registry such as:',
+      '',
+      '```none\nyour.private.registry.example.com/janedoe/jdoe-private:v1\n```',
+      '',
+      'Create a Pod that uses your Secret:',
+      '',
+      '```shell\nkubectl apply -f my-private-reg-pod.yaml\n```',
+    ].join('\n');
+    const page = extractSteps(pageEvents(md, VERSION));
+    expect(page.files).toEqual({});
+    expect(page.sections.flatMap((s) => s.steps).map((s) => [s.command, s.expected])).toEqual([
+      ['curl -L -o my-private-reg-pod.yaml https://k8s.io/examples/pods/private-reg-pod.yaml', undefined],
+      ['kubectl apply -f my-private-reg-pod.yaml', undefined],
+    ]);
+  });
+
   it('knows the object a kubectl create makes, and the later commands that read it (tasks/configure-pod-container/pull-image-private-registry)', () => {
     expect(createdObject('kubectl create secret docker-registry regcred --docker-server=<your-registry-server>')).toBe('secret/regcred');
     expect(createdObject('kubectl create secret generic regcred \\\n    --from-file=.dockerconfigjson=<path/to/.docker/config.json>')).toBe('secret/regcred');
