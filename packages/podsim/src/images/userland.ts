@@ -5,6 +5,7 @@
 import type { Program } from '../kernel/process.js';
 import { makeBusybox } from '../programs/busybox.js';
 import { PROGRAMS } from '../programs/index.js';
+import { PING } from '../programs/clients/index.js';
 import { PACKAGE_MANAGERS } from '../programs/packages/managers.js';
 import { ash, bash, dash } from './shells.js';
 import { testBinary } from './test-binary.js';
@@ -27,6 +28,7 @@ const ALPINE_USR_BIN = new Set([
 export function busyboxApplets(): Record<string, Program> {
   const applets: Record<string, Program> = {};
   for (const [name, p] of Object.entries(PROGRAMS)) if (!NOT_IN_BUSYBOX.has(name)) applets[name] = p;
+  applets.ping = PING;
   applets.sh = ash;
   applets.ash = ash;
   applets.test = testBinary;

@@ -7,6 +7,7 @@ import { mongosh } from './mongosh.js';
 import { mysqlProgram } from './mysql.js';
 import { psqlProgram } from './psql.js';
 import { openssl } from './openssl.js';
+import { ping } from '../ping.js';
 import { redisCli } from './redis-cli.js';
 
 export default {
@@ -16,6 +17,7 @@ export default {
   mysql: mysqlProgram({ flavor: 'mariadb', version: 'mysql  Ver 15.1 Distrib 10.11.6-MariaDB, for debian-linux-gnu (x86_64) using  EditLine wrapper' }),
   psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
   openssl,
+  ping,
   'redis-cli': redisCli,
   ...BIND_TOOLS,
 };

@@ -11,3 +11,6 @@ import clients from './clients.lazy.js';
 export const LAZY_CLIENTS = new LazyPart('client-tools', clients);
 
 export const CLIENT_PROGRAMS: Record<string, Program> = lazyPrograms(LAZY_CLIENTS, ['jq', 'mongosh', 'mysql', 'psql', 'openssl', 'redis-cli', 'dig', 'host', 'nslookup']);
+
+/** busybox's ping applet, whose code lives with the client tools: most sessions never ping. */
+export const PING: Program = lazyPrograms(LAZY_CLIENTS, ['ping']).ping;
