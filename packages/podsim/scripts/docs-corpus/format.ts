@@ -32,6 +32,8 @@ export interface CorpusStep {
   alternative?: boolean;
   /** What the prose asks to change in the editor `kubectl edit` opens ("change `…image` from `a` to `b`"). */
   edit?: { from: string; to: string };
+  /** The reader saves the example the page just showed (its path under content/en/examples) as their file `as`, which this command then reads. */
+  saves?: { example: string; as: string };
   /** Why the step is not scored (it needs what the simulator does not model), from the overrides. */
   outOfScope?: string;
 }

@@ -27,8 +27,8 @@ const COMMANDS = new Set(
   ).split(/\s+/),
 );
 
-/** A prompt the page writes before a command: `$ `, `% `, `root@pod:/# `, `/ # `. */
-const PROMPT = /^(?:\$|%|[\w.@-]+:[^\s#$]*[#$]|\/[\w/]*\s*#|#)\s+(?=\S)/;
+/** A prompt the page writes before a command: `$ `, `% `, `root@pod:/# `, `/ # `, redis-cli's `127.0.0.1:6379> `. */
+const PROMPT = /^(?:\$|%|[\w.@-]+:[^\s#$]*[#$]|[\w.-]+:\d+>|\/[\w/]*\s*#|#)\s+(?=\S)/;
 
 function firstWord(line: string): string {
   const m = /^([A-Za-z_][\w.-]*)(=)?/.exec(line.trim());
@@ -55,6 +55,9 @@ export function opensNodeShell(cmd: string): boolean {
   return /^ssh\s+(?:-\w+\s+)*[\w.@-]+\s*$/.test(cmd);
 }
 
+/** A database client or language prompt given only options (`redis-cli`, `psql -U app`): it reads commands until `exit`. */
+const REPL = /^(redis-cli|psql|mysql|mongosh?|python3?|node)(\s+-{1,2}[\w-]+(?:[= ][^-\s]\S*)?)*\s*$/;
+
 /** Opens an interactive shell in a container or on a node: later lines are typed into it until `exit`. */
 export function opensSession(cmd: string): boolean {
   if (opensNodeShell(cmd)) return true;
@@ -64,7 +67,7 @@ export function opensSession(cmd: string): boolean {
   if (!/\s(?:-(?!-)\w*i\w*|--stdin(?:=true)?)(?=\s|$)/.test(flags) || !/\s(?:-(?!-)\w*t\w*|--tty(?:=true)?)(?=\s|$)/.test(flags)) return false;
   if (/^kubectl\s+attach\b/.test(cmd)) return true;
   const after = cmd.split(/\s--\s/)[1];
-  return after === undefined ? /^kubectl\s+(debug|run)\b/.test(cmd) : /^(\/bin\/|\/usr\/bin\/)?(ba|a)?sh\s*$/.test(after.trim());
+  return after === undefined ? /^kubectl\s+(debug|run)\b/.test(cmd) : /^(\/bin\/|\/usr\/bin\/)?(ba|a)?sh\s*$/.test(after.trim()) || REPL.test(after.trim());
 }
 
 /**
@@ -205,6 +208,15 @@ function otherSource(prose: string, command: string, manifest: boolean): boolean
   return false;
 }
 
+/**
+ * What the prose asks to change in the editor a `kubectl edit` opens: "change `…image` from `a` to `b`"
+ * before the command, or "In the editor that appears, change the value of key `sport` from `football` to `cricket`" after it.
+ */
+function editAsked(step: CorpusStep, prose: string): void {
+  const change = /\bchange\s+(?:the\s+value\s+of\s+(?:the\s+)?(?:key\s+)?)?`[^`]+`\s+from\s+`([^`]+)`\s+to\s+`([^`]+)`/i.exec(prose);
+  if (change && !step.edit && /^kubectl\s+edit\b/.test(step.command)) step.edit = { from: change[1], to: change[2] };
+}
+
 export function extractSteps(events: PageEvent[]): ExtractedPage {
   const sections: CorpusSection[] = [{ title: '(introduction)', steps: [] }];
   const examples = new Set<string>();
@@ -224,18 +236,26 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   let unnamed: string | undefined;
   /** Files the page's commands download (`curl -L -o x.yaml URL`): the reader has them without saving a block. */
   const downloaded = new Set<string>();
+  /** The example the page showed since the last command (`code_sample`), and the files earlier commands wrote or read. */
+  let shown: string | undefined;
+  const used = new Set<string>();
   const push = (cmd: string, line: number, onNode = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
     const fetched = /^(?:curl|wget)\s.*?\s-[oO]\s*([\w./-]+)/.exec(cmd)?.[1];
     if (fetched) downloaded.add(fetched.replace(/^\.\//, ''));
     const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
+    // A new version of a file the reader already has, shown just before they apply it: they save it over theirs.
+    const name = local?.[1].replace(/^\.\//, '');
+    if (name && shown && used.has(name) && shown.endsWith(`/${name}`)) step.saves = { example: shown, as: name };
+    for (const m of cmd.matchAll(/(?:>\s*|\s(?:-f|--filename)[= ])(?:\.\/)?([\w.-]+\.(?:ya?ml|json))\b/g)) used.add(m[1]);
+    shown = undefined;
     if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files) && !downloaded.has(local[1].replace(/^\.\//, ''))) {
       files[local[1].replace(/^\.\//, '')] = unnamed;
       unnamed = undefined;
     }
     if (/^(alternatively\b|or\s+(use|run|you can)\b|or:?$)/i.test(prose.trim())) step.alternative = true;
-    const change = /\bchange\s+`[^`]+`\s+from\s+`([^`]+)`\s+to\s+`([^`]+)`/i.exec(prose);
-    if (change && /^kubectl\s+edit\b/.test(cmd)) step.edit = { from: change[1], to: change[2] };
+    // "change `…image` from `a` to `b`", "change the value of key `sport` from `football` to `cricket`".
+    editAsked(step, prose);
     const wait = WAIT.exec(prose);
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
     // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).
@@ -285,10 +305,12 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     }
     if (e.kind === 'prose') {
       prose += ' ' + e.text;
+      if (last && last.expected === undefined && /\bin the editor\b/i.test(e.text)) editAsked(last, e.text);
       continue;
     }
     if (e.kind === 'sample') {
       examples.add(e.file);
+      shown = e.file;
       continue;
     }
     // `kubectl apply -f - <<EOF` with the manifest inside is a command the reader pastes, not a file to save.

@@ -339,6 +339,27 @@ describe('docs corpus extraction', () => {
     ]);
   });
 
+  it('takes the edit the prose asks for after the command, in the editor that appears (tutorials/configuration/updating-configuration-via-a-configmap)', () => {
+    const md = '## Edit\n\n```shell\nkubectl edit configmap sport\n```\n\nIn the editor that appears, change the value of key `sport` from `football` to `cricket`. Save your changes.\n\n```\nconfigmap/sport edited\n```\n';
+    const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect([step.edit, step.expected]).toEqual([{ from: 'football', to: 'cricket' }, 'configmap/sport edited']);
+  });
+
+  it('types into the redis-cli prompt an `exec -it … -- redis-cli` opened, and saves the new version of a file shown before it is applied (tutorials/configuration/configure-redis-using-configmap)', () => {
+    const md =
+      '## Redis\n\n```shell\ncat <<EOF >./example-redis-config.yaml\napiVersion: v1\nkind: ConfigMap\nEOF\n```\n\n```shell\nkubectl apply -f example-redis-config.yaml\nkubectl exec -it redis -- redis-cli\n```\n\nCheck `maxmemory`:\n\n```shell\n127.0.0.1:6379> CONFIG GET maxmemory\n```\n\nIt should show the default value of 0:\n\n```shell\n1) "maxmemory"\n2) "0"\n```\n\n{{% code_sample file="pods/config/example-redis-config.yaml" %}}\n\nApply the updated ConfigMap:\n\n```shell\nkubectl apply -f example-redis-config.yaml\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.command.split('\n')[0], s.inSession ?? false, s.expected, s.saves])).toEqual([
+      ['cat <<EOF >./example-redis-config.yaml', false, undefined, undefined],
+      ['kubectl apply -f example-redis-config.yaml', false, undefined, undefined],
+      ['kubectl exec -it redis -- redis-cli', false, undefined, undefined],
+      ['CONFIG GET maxmemory', true, '1) "maxmemory"\n2) "0"', undefined],
+      ['kubectl apply -f example-redis-config.yaml', false, undefined, { example: 'pods/config/example-redis-config.yaml', as: 'example-redis-config.yaml' }],
+    ]);
+    expect(opensSession('kubectl exec -it redis -- redis-cli -h 10.0.0.1')).toBe(true);
+    expect(opensSession('kubectl exec -it redis -- redis-cli ping')).toBe(false);
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',

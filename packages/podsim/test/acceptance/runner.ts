@@ -256,6 +256,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   else if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
   // …or onto the node it had them log in to.
   else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(sb, ownNodes(t, step.node)));
+  if (step.saves) sb.writeFile(step.saves.as, step.saves.text);
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
   const wasHome = atHostPrompt(sb);

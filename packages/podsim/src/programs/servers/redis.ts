@@ -11,6 +11,10 @@ import { contextAs, credentialsOf } from '../accounts.js';
 import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
 import { RedisEngine } from './engines/redis.js';
+import { RedisConfig } from './engines/redis-config.js';
+import { machineOf } from '../../kernel/machine.js';
+import { resolvePath } from '../../kernel/paths.js';
+import { errText } from '../util.js';
 
 export const REDIS_VERSION = '7.4.1';
 
@@ -45,14 +49,41 @@ export const redisServer: Program = function* (proc) {
     proc.stdout.write(`Redis server v=${REDIS_VERSION} sha=00000000:0 malloc=jemalloc-5.3.0 bits=64 build=a1d5a2a1b7a7f7a4\n`);
     return 0;
   }
-  const portFlag = proc.argv.indexOf('--port');
-  const port = portFlag > 0 ? Number(proc.argv[portFlag + 1]) : 6379;
+  const config = new RedisConfig();
+  const file = proc.argv[1] !== undefined && !proc.argv[1].startsWith('--') ? proc.argv[1] : undefined;
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = machineOf(proc).fs.readFile(resolvePath(proc.cwd, file));
+    } catch (e) {
+      line(proc, 'C', '#', `Fatal error, can't open config file '${resolvePath(proc.cwd, file)}': ${errText(e)}`);
+      return 1;
+    }
+    const bad = config.load(text, REDIS_VERSION);
+    if (bad) {
+      proc.stderr.write(bad);
+      return 1;
+    }
+  }
+  // `--port 7000` and the like, after the file: one directive each, its words up to the next `--`.
+  const options = proc.argv.slice(file === undefined ? 1 : 2).join(' ').split(/(?:^|\s)--(?=\S)/).filter((o) => o.trim() !== '');
+  for (const o of options) {
+    const [name, ...args] = o.trim().split(/\s+/);
+    const bad = config.set(name, args);
+    if (bad) {
+      proc.stderr.write(`\n*** FATAL CONFIG FILE ERROR (Redis ${REDIS_VERSION}) ***\nReading the configuration file, at line 2\n>>> '${name} ${args.join(' ')}'\n${bad}\n`);
+      return 1;
+    }
+  }
+  const port = config.port();
   line(proc, 'C', '#', "WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition. Being disabled, it can also cause failures without low memory condition, see https://github.com/jemalloc/jemalloc/issues/1328. To fix this issue add 'vm.overcommit_memory = 1' to /etc/sysctl.conf and then reboot or run the command 'sysctl vm.overcommit_memory=1' for this to take effect.");
   line(proc, 'C', '*', 'oO0OoO0OoO0Oo Redis is starting oO0OoO0OoO0Oo');
   line(proc, 'C', '*', `Redis version=${REDIS_VERSION}, bits=64, commit=00000000, modified=0, pid=${proc.pid}, just started`);
-  line(proc, 'C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf');
+  // server.c: with any argument (a file or options) it says the configuration was loaded.
+  if (proc.argv.length > 1) line(proc, 'C', '*', 'Configuration loaded');
+  else line(proc, 'C', '#', 'Warning: no config file specified, using the default config. In order to specify a config file use redis-server /path/to/redis.conf');
   line(proc, 'M', '*', 'monotonic clock: POSIX clock_gettime');
-  const engine = new RedisEngine(proc.clock);
+  const engine = new RedisEngine(proc.clock, config);
   if (bindPort(proc, port, undefined, () => engine.session()) !== 'ok') {
     line(proc, 'M', '#', `Warning: Could not create server TCP listening socket *:${port}: bind: Address already in use`);
     line(proc, 'M', '#', `Failed listening on port ${port} (tcp), aborting.`);

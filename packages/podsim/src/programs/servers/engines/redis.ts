@@ -5,6 +5,7 @@
  */
 import type { Clock } from '../../../clock/clock.js';
 import type { Session } from '../../../kernel/net.js';
+import { globMatch, RedisConfig } from './redis-config.js';
 
 export type Reply =
   | { t: 'status'; v: string }
@@ -23,17 +24,18 @@ const NOT_INT = err('ERR value is not an integer or out of range');
 const ARITY: Record<string, number> = {
   ping: -1, echo: 2, set: -3, get: 2, del: -2, exists: -2, incr: 2, decr: 2, incrby: 3, decrby: 3, append: 3, keys: 2, dbsize: 1,
   flushall: -1, flushdb: -1, expire: 3, ttl: 2, lpush: -3, rpush: -3, lpop: -2, rpop: -2, llen: 2, lrange: 4, type: 2, mget: -2, setex: 4,
+  config: -2,
 };
 
-function glob(pattern: string): RegExp {
-  return new RegExp(`^${pattern.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-}
 
 export class RedisEngine {
   private readonly data = new Map<string, string | string[]>();
   private readonly expires = new Map<string, number>();
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly config = new RedisConfig(),
+  ) {}
 
   session(): Session {
     return { protocol: 'redis', request: (argv) => this.run(argv as string[]) };
@@ -60,6 +62,17 @@ export class RedisEngine {
   private list(key: string): string[] | Reply | undefined {
     const v = this.live(key);
     return typeof v === 'string' ? WRONGTYPE : v;
+  }
+
+  /** CONFIG GET pattern… and CONFIG SET name value, with redis 7's subcommand arity errors. */
+  private configCommand(args: string[]): Reply {
+    const sub = args[0].toLowerCase();
+    const arity: Record<string, number> = { get: 3, set: 4 };
+    if (!(sub in arity)) return err(`ERR unknown subcommand '${args[0]}'. Try CONFIG HELP.`);
+    if (args.length + 1 < arity[sub] || (sub === 'set' && args.length % 2 === 0)) return err(`ERR wrong number of arguments for 'config|${sub}' command`);
+    if (sub === 'get') return { t: 'array', v: this.config.get(args.slice(1)).map((v) => ({ t: 'bulk', v })) };
+    const bad = this.config.set(args[1], [args[2]]);
+    return bad ? err(`ERR CONFIG SET failed (possibly related to argument '${args[1]}') - ${bad}`) : ok;
   }
 
   run(argv: string[]): Reply {
@@ -112,7 +125,7 @@ export class RedisEngine {
         return { t: 'int', v: v.length + args[1].length };
       }
       case 'keys':
-        return { t: 'array', v: [...this.data.keys()].filter((k) => this.live(k) !== undefined && glob(args[0]).test(k)).map((v) => ({ t: 'bulk', v })) };
+        return { t: 'array', v: [...this.data.keys()].filter((k) => this.live(k) !== undefined && globMatch(args[0], k)).map((v) => ({ t: 'bulk', v })) };
       case 'dbsize':
         return { t: 'int', v: [...this.data.keys()].filter((k) => this.live(k) !== undefined).length };
       case 'flushall':
@@ -153,6 +166,8 @@ export class RedisEngine {
         if (l.length === 0) this.data.delete(args[0]);
         return v === undefined ? { t: 'nil' } : { t: 'bulk', v };
       }
+      case 'config':
+        return this.configCommand(args);
       case 'llen': {
         const l = this.list(args[0]) ?? [];
         return Array.isArray(l) ? { t: 'int', v: l.length } : l;
