@@ -105,13 +105,14 @@ function siteVersion(root: string): SiteVersion {
 function buildPage(root: string, file: string, commit: string, overrides: Overrides, version: SiteVersion): CorpusPage | undefined {
   const md = readFileSync(file, 'utf8');
   const rel = relative(join(root, 'content/en/docs'), file).replace(/\.md$/, '');
-  const extracted = extractSteps(pageEvents(md, version));
+  const exampleText = (e: string): string | undefined => (existsSync(join(root, 'content/en/examples', e)) ? readFileSync(join(root, 'content/en/examples', e), 'utf8') : undefined);
+  const extracted = extractSteps(pageEvents(md, version), exampleText);
   const kubectlSteps = extracted.sections.flatMap((s) => s.steps).filter((s) => /\bkubectl\s/.test(s.command));
   if (kubectlSteps.length === 0) return undefined;
   const examples: Record<string, string> = {};
   for (const e of extracted.examples) {
-    const p = join(root, 'content/en/examples', e);
-    if (existsSync(p)) examples[e] = readFileSync(p, 'utf8');
+    const text = exampleText(e);
+    if (text !== undefined) examples[e] = text;
   }
   const pageOverrides = overrides.pages[rel]?.steps ?? [];
   const assigned = new Set<string>();

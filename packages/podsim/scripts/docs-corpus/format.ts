@@ -14,6 +14,8 @@ export interface CorpusStep {
   alternatives?: string[];
   /** Seconds the prose asks the reader to wait before this command ("After 35 seconds, …"). */
   waitBefore?: number;
+  /** The prose asks the reader to wait for the previous Pods to terminate, watching with this command: they wait after it. */
+  thenAwaitTermination?: boolean;
   /** Typed into an interactive shell opened by an earlier step (`kubectl exec -it … -- sh`). */
   inSession?: boolean;
   /** The command that opens that shell, when the page sends the reader back into a Pod it had them open one in. */
@@ -30,10 +32,13 @@ export interface CorpusStep {
    * command:"): a reader runs one of them, so each is scored on a path where the others were not run.
    */
   alternative?: boolean;
-  /** What the prose asks to change in the editor `kubectl edit` opens ("change `…image` from `a` to `b`"). */
-  edit?: { from: string; to: string };
-  /** The reader saves the example the page just showed (its path under content/en/examples) as their file `as`, which this command then reads. */
-  saves?: { example: string; as: string };
+  /**
+   * What the prose asks to change in the editor `kubectl edit` opens: a value ("change `…image` from `a` to `b`"),
+   * or the field at the end of a YAML path the page shows changed (`volumes: - configMap: name: x # Update this field`).
+   */
+  edit?: { from: string; to: string } | { field: string[]; to: string };
+  /** Before this command the reader saves `text` as their file `as`: a new version of a file they already have, which the page just showed. */
+  saves?: { as: string; text: string };
   /** Why the step is not scored (it needs what the simulator does not model), from the overrides. */
   outOfScope?: string;
 }
@@ -60,4 +65,25 @@ export interface CorpusPage {
   examples: Record<string, string>;
   files: Record<string, string>;
   sections: CorpusSection[];
+}
+
+/** A YAML line's indentation (a list item's `- ` counted in it), key and value. */
+export function yamlEntry(line: string): { indent: number; key: string; value: string } | undefined {
+  const m = /^(\s*(?:-\s+)?)([\w./-]+):\s*(.*)$/.exec(line);
+  return m ? { indent: m[1].length, key: m[2], value: m[3] } : undefined;
+}
+
+/** The keys leading to line `i` of a YAML text, by indentation: `volumes`, `configMap`, `name`. */
+export function yamlKeyPath(lines: readonly string[], i: number): string[] {
+  const at = yamlEntry(lines[i]);
+  if (!at) return [];
+  const path = [at.key];
+  let indent = at.indent;
+  for (let k = i - 1; k >= 0 && indent > 0; k--) {
+    const a = yamlEntry(lines[k]);
+    if (!a || a.indent >= indent) continue;
+    path.unshift(a.key);
+    indent = a.indent;
+  }
+  return path;
 }

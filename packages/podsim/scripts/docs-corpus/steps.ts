@@ -3,7 +3,7 @@
  * `\` continuations and here-documents kept whole), the output block the page prints after it, the
  * virtual time the prose asks the reader to wait, and the files the page tells the reader to save.
  */
-import type { CorpusSection, CorpusStep } from './format.js';
+import { yamlEntry, yamlKeyPath, type CorpusSection, type CorpusStep } from './format.js';
 import type { PageEvent } from './markdown.js';
 
 export interface ExtractedPage {
@@ -217,7 +217,20 @@ function editAsked(step: CorpusStep, prose: string): void {
   if (change && !step.edit && /^kubectl\s+edit\b/.test(step.command)) step.edit = { from: change[1], to: change[2] };
 }
 
-export function extractSteps(events: PageEvent[]): ExtractedPage {
+/**
+ * A YAML excerpt the page shows as edited, one line marked (`name: new # Update this field`): the keys
+ * leading to that line and its new value.
+ */
+export function markedField(yaml: string): { field: string[]; to: string } | undefined {
+  const lines = yaml.split('\n');
+  const i = lines.findIndex((l) => /:\s*\S.*\s#\s*(update|change|edit)\b/i.test(l));
+  const value = i < 0 ? '' : (yamlEntry(lines[i])?.value.replace(/\s*#.*$/, '') ?? '');
+  if (value === '') return undefined;
+  return { field: yamlKeyPath(lines, i), to: value.replace(/^(["'])(.*)\1$/, '$2') };
+}
+
+/** `example` reads an example manifest by its path under content/en/examples. */
+export function extractSteps(events: PageEvent[], example: (path: string) => string | undefined = () => undefined): ExtractedPage {
   const sections: CorpusSection[] = [{ title: '(introduction)', steps: [] }];
   const examples = new Set<string>();
   const files: Record<string, string> = {};
@@ -239,6 +252,10 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
   /** The example the page showed since the last command (`code_sample`), and the files earlier commands wrote or read. */
   let shown: string | undefined;
   const used = new Set<string>();
+  /** A file block the page showed since the last command, for a file the reader already has: they save the new version. */
+  let resaved: CorpusStep['saves'];
+  /** A `kubectl edit` whose prose asks for a change the next YAML excerpt shows. */
+  let editShown: CorpusStep | undefined;
   const push = (cmd: string, line: number, onNode = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
     const fetched = /^(?:curl|wget)\s.*?\s-[oO]\s*([\w./-]+)/.exec(cmd)?.[1];
@@ -246,7 +263,10 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
     // A new version of a file the reader already has, shown just before they apply it: they save it over theirs.
     const name = local?.[1].replace(/^\.\//, '');
-    if (name && shown && used.has(name) && shown.endsWith(`/${name}`)) step.saves = { example: shown, as: name };
+    const text = name && shown && used.has(name) && shown.endsWith(`/${name}`) ? example(shown) : undefined;
+    if (name && text !== undefined) step.saves = { as: name, text };
+    if (resaved) step.saves = resaved;
+    resaved = undefined;
     for (const m of cmd.matchAll(/(?:>\s*|\s(?:-f|--filename)[= ])(?:\.\/)?([\w.-]+\.(?:ya?ml|json))\b/g)) used.add(m[1]);
     shown = undefined;
     if (local && unnamed !== undefined && !(local[1].replace(/^\.\//, '') in files) && !downloaded.has(local[1].replace(/^\.\//, ''))) {
@@ -256,6 +276,7 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     if (/^(alternatively\b|or\s+(use|run|you can)\b|or:?$)/i.test(prose.trim())) step.alternative = true;
     // "change `…image` from `a` to `b`", "change the value of key `sport` from `football` to `cricket`".
     editAsked(step, prose);
+    if (/\bwait for (?:all )?the (?:previous|old) pods to terminate\b/i.test(prose)) step.thenAwaitTermination = true;
     const wait = WAIT.exec(prose);
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
     // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).
@@ -305,12 +326,23 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     }
     if (e.kind === 'prose') {
       prose += ' ' + e.text;
-      if (last && last.expected === undefined && /\bin the editor\b/i.test(e.text)) editAsked(last, e.text);
+      if (last && last.expected === undefined && /\bin the editor\b/i.test(e.text)) {
+        editAsked(last, e.text);
+        if (!last.edit) editShown = last;
+      }
       continue;
     }
     if (e.kind === 'sample') {
       examples.add(e.file);
       shown = e.file;
+      continue;
+    }
+    // "In the editor that appears, update …" and the excerpt as edited: the change to make, not an output.
+    const marked = editShown && editShown === last && e.lang === 'yaml' ? markedField(e.body) : undefined;
+    editShown = undefined;
+    if (marked && last) {
+      last.edit = marked;
+      prose = '';
       continue;
     }
     // `kubectl apply -f - <<EOF` with the manifest inside is a command the reader pastes, not a file to save.
@@ -326,8 +358,12 @@ export function extractSteps(events: PageEvent[]): ExtractedPage {
     const value = /\bsuch as[\s:]*$/i.test(prose.trim());
     if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && !value && (saveIt || !(last && !last.expected)))) {
       const body = e.body.endsWith('\n') ? e.body : e.body + '\n';
-      if (named.length > 0) files[named[named.length - 1].replace(/^\.\//, '')] = body;
-      else unnamed = body;
+      const file = named.length > 0 ? named[named.length - 1].replace(/^\.\//, '') : undefined;
+      if (file === undefined) unnamed = body;
+      else {
+        files[file] = body;
+        if (used.has(file)) resaved = { as: file, text: body };
+      }
       prose = '';
       continue;
     }

@@ -20,6 +20,7 @@ import { ProbeManager } from './probes/manager.js';
 import type { ProbeKind, ProbeResult } from './probes/types.js';
 import { isRunning, type ContainerRecord } from './runtime-view.js';
 import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
+import { Random } from '../random/random.js';
 import { runTask, type KubeletTask } from './task.js';
 import { podDnsConfig } from './dns-config.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
@@ -61,7 +62,8 @@ export class PodWorker {
   ) {
     this.pod = pod;
     this.uid = pod.metadata?.uid ?? '';
-    this.projections = new ProjectionRefresh(ctx.clock, (kind, name) => {
+    // Each pod's syncs keep their own jittered rhythm: drawn from its UID, not the node's shared generator.
+    this.projections = new ProjectionRefresh(ctx.clock, new Random(parseInt(this.uid.replace(/-/g, '').slice(0, 8), 16) || 1), (kind, name) => {
       if (this.volumes && this.state === 'syncing') refreshVolumes(this.pod, this.volumes, kind, name, this.volumeContext());
     });
     this.probes = new ProbeManager(pod, {

@@ -34,10 +34,43 @@ describe('volumes', () => {
     expect(n.exec('files', 'box', ['cat', '/etc/creds/password']).out).toBe('s3cret');
     expect(n.exec('files', 'box', ['ls', '/etc/config']).out).toBe('app.conf\ncolor\n');
     n.api.update('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { 'app.conf': 'mode=slow\n', color: 'blue' } });
+    // The next periodic sync comes 60–90 s after the pod's first (pod_workers.go: wait.Jitter(1m, 0.5)).
     n.advance(30);
     expect(n.exec('files', 'box', ['cat', '/etc/config/app.conf']).out).toBe('mode=fast\n');
-    n.advance(31);
+    n.advance(60);
     expect(n.exec('files', 'box', ['cat', '/etc/config/app.conf']).out).toBe('mode=slow\n');
+  });
+
+  it('a ConfigMap change reaches a running pod at its next periodic sync, 60–90 s after the one before', () => {
+    const n = testNode();
+    n.api.create('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { v: '0' } });
+    n.run('files', { volumes: [{ name: 'config', configMap: { name: 'cfg' } }], containers: [busybox('sleep 3600', { volumeMounts: [{ name: 'config', mountPath: '/etc/config' }] })] });
+    n.advance(3);
+    const seen = (): string => n.exec('files', 'box', ['cat', '/etc/config/v']).out;
+    /** Seconds until the volume shows `v`, checked each second. */
+    const until = (v: string): number => {
+      for (let s = 1; s <= 200; s++) {
+        n.advance(1);
+        if (seen() === v) return s;
+      }
+      return Infinity;
+    };
+    const syncs: number[] = [];
+    let t = 3;
+    for (let k = 1; k <= 4; k++) {
+      n.api.update('configmaps', 'default', { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg' }, data: { v: String(k) } });
+      t += until(String(k));
+      syncs.push(t);
+    }
+    // Each change is applied at a sync; consecutive syncs (changed right after the one before) are 60–90 s apart.
+    expect(syncs[0]).toBeGreaterThanOrEqual(60);
+    expect(syncs[0]).toBeLessThanOrEqual(91);
+    for (let k = 1; k < syncs.length; k++) {
+      expect(syncs[k] - syncs[k - 1]).toBeGreaterThanOrEqual(60);
+      expect(syncs[k] - syncs[k - 1]).toBeLessThanOrEqual(91);
+    }
+    // The jitter differs from sync to sync.
+    expect(new Set(syncs.slice(1).map((s, k) => s - syncs[k])).size).toBeGreaterThan(1);
   });
 
   it('a missing configMap volume keeps the pod ContainerCreating with FailedMount', () => {

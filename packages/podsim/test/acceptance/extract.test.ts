@@ -1,7 +1,7 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { createdObject, extractSteps, firstUnsetVariable, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped, usesObject } from '../../scripts/docs-corpus/steps.js';
+import { createdObject, extractSteps, firstUnsetVariable, markedField, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped, usesObject } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -348,16 +348,33 @@ describe('docs corpus extraction', () => {
   it('types into the redis-cli prompt an `exec -it … -- redis-cli` opened, and saves the new version of a file shown before it is applied (tutorials/configuration/configure-redis-using-configmap)', () => {
     const md =
       '## Redis\n\n```shell\ncat <<EOF >./example-redis-config.yaml\napiVersion: v1\nkind: ConfigMap\nEOF\n```\n\n```shell\nkubectl apply -f example-redis-config.yaml\nkubectl exec -it redis -- redis-cli\n```\n\nCheck `maxmemory`:\n\n```shell\n127.0.0.1:6379> CONFIG GET maxmemory\n```\n\nIt should show the default value of 0:\n\n```shell\n1) "maxmemory"\n2) "0"\n```\n\n{{% code_sample file="pods/config/example-redis-config.yaml" %}}\n\nApply the updated ConfigMap:\n\n```shell\nkubectl apply -f example-redis-config.yaml\n```\n';
-    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    const steps = extractSteps(pageEvents(md, VERSION), (e) => (e === 'pods/config/example-redis-config.yaml' ? 'data:\n  redis-config: |\n    maxmemory 2mb\n' : undefined)).sections[0].steps;
     expect(steps.map((s) => [s.command.split('\n')[0], s.inSession ?? false, s.expected, s.saves])).toEqual([
       ['cat <<EOF >./example-redis-config.yaml', false, undefined, undefined],
       ['kubectl apply -f example-redis-config.yaml', false, undefined, undefined],
       ['kubectl exec -it redis -- redis-cli', false, undefined, undefined],
       ['CONFIG GET maxmemory', true, '1) "maxmemory"\n2) "0"', undefined],
-      ['kubectl apply -f example-redis-config.yaml', false, undefined, { example: 'pods/config/example-redis-config.yaml', as: 'example-redis-config.yaml' }],
+      ['kubectl apply -f example-redis-config.yaml', false, undefined, { as: 'example-redis-config.yaml', text: 'data:\n  redis-config: |\n    maxmemory 2mb\n' }],
     ]);
     expect(opensSession('kubectl exec -it redis -- redis-cli -h 10.0.0.1')).toBe(true);
     expect(opensSession('kubectl exec -it redis -- redis-cli ping')).toBe(false);
+  });
+
+  it('saves the new contents the prose gives for a file an earlier command wrote, before the next command (tasks/configure-pod-container/configure-pod-configmap)', () => {
+    const md =
+      '## Kustomize\n\n```shell\ncat <<EOF >./kustomization.yaml\nconfigMapGenerator:\n- name: game-config-5\nEOF\n```\n\n```shell\nkubectl apply -k .\n```\n```\nconfigmap/game-config-5-m67dt67794 created\n```\n\nCreate (or replace) `kustomization.yaml` so that it has the following contents:\n\n```yaml\nconfigMapGenerator:\n- name: special-config-2\n```\n\nApply the kustomization directory to create the ConfigMap object:\n```shell\nkubectl apply -k .\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => s.saves)).toEqual([undefined, undefined, { as: 'kustomization.yaml', text: 'configMapGenerator:\n- name: special-config-2\n' }]);
+  });
+
+  it('takes the field a YAML excerpt shows changed in the editor as the edit, not as output (tutorials/configuration/updating-configuration-via-a-configmap)', () => {
+    const md =
+      '## Immutable\n\n```shell\nkubectl edit deployment immutable-configmap-volume\n```\n\nIn the editor that appears, update the existing volume definition to use the new ConfigMap.\n\n```yaml\nvolumes:\n- configMap:\n    defaultMode: 420\n    name: company-name-20240312 # Update this field\n  name: config-volume\n```\n\nYou should see the following output:\n\n```\ndeployment.apps/immutable-configmap-volume edited\n```\n';
+    const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect([step.edit, step.expected]).toEqual([{ field: ['volumes', 'configMap', 'name'], to: 'company-name-20240312' }, 'deployment.apps/immutable-configmap-volume edited']);
+    expect(markedField('a:\n  b: 1\n')).toBeUndefined();
+    const wait = extractSteps(pageEvents('## Roll\n\nThis will trigger a rollout. Wait for all the previous Pods to terminate and the new Pods to be in a ready state.\n\nMonitor the status of the Pods:\n\n```shell\nkubectl get pods\n```\n', VERSION));
+    expect(wait.sections[0].steps[0].thenAwaitTermination).toBe(true);
   });
 
   it('renders the site version shortcodes', () => {

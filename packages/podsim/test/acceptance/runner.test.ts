@@ -1,7 +1,9 @@
 /** The reader the docs acceptance runner plays: their editor, and which of a page's alternative commands they run. */
 import { describe, expect, it } from 'vitest';
 import type { CorpusStep } from './corpus.js';
-import { edited, onPath } from './runner.js';
+import { edited } from './reader-editor.js';
+import { ageSeconds, listedAges } from './reader-pace.js';
+import { onPath } from './runner.js';
 import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
 import { Sandbox } from '../../src/host/sandbox.js';
 
@@ -14,6 +16,21 @@ describe('acceptance reader', () => {
     expect(out).toContain('"image":"nginx:1.14.2"');
     expect(edited(yaml, { from: 'nginx:1.99', to: 'nginx:1.16.1' })).toBeUndefined();
     expect(edited(yaml, undefined)).toBeUndefined();
+  });
+
+  it('sets the field at the end of the path the page shows edited, deep in the object (tutorials/configuration/updating-configuration-via-a-configmap)', () => {
+    const yaml =
+      'spec:\n  template:\n    spec:\n      containers:\n      - name: app\n        volumeMounts:\n        - name: config-volume\n      volumes:\n      - configMap:\n          defaultMode: 420\n          name: company-name-20150801\n        name: config-volume\n';
+    const out = edited(yaml, { field: ['volumes', 'configMap', 'name'], to: 'company-name-20240312' });
+    expect(out).toBe(yaml.replace('name: company-name-20150801', 'name: company-name-20240312'));
+    expect(edited(out ?? '', { field: ['volumes', 'configMap', 'name'], to: 'company-name-20240312' })).toBeUndefined();
+  });
+
+  it('reads the ages a page printed, as kubectl writes durations (HumanDuration)', () => {
+    expect([ageSeconds('72s'), ageSeconds('2m3s'), ageSeconds('12m'), ageSeconds('3h4m'), ageSeconds('5d'), ageSeconds('<invalid>'), ageSeconds('')]).toEqual([72, 123, 720, 11040, 432000, undefined, undefined]);
+    const page = 'NAME        READY   STATUS    RESTARTS   AGE\npod/redis   1/1     Running   0          8s\n\nNAME                             DATA   AGE\nconfigmap/example-redis-config   1      14s';
+    expect(listedAges(page)).toEqual([{ name: 'redis', seconds: 8 }, { name: 'example-redis-config', seconds: 14 }]);
+    expect(listedAges('NAME   READY\nweb    1/1')).toEqual([]);
   });
 
   it('runs one command of a group of alternatives: the first, or the one being scored', () => {

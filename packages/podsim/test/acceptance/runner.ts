@@ -12,6 +12,8 @@ import { ADDONS } from '../../src/host/addons.js';
 import { plainText } from '../../src/format/screen-text.js';
 import type { CorpusPage, CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
+import { edited } from './reader-editor.js';
+import { waitAsThePage } from './reader-pace.js';
 import { isWatch, SecondTerminal } from './second-terminal.js';
 
 /** Where the docs serve their example manifests (the spellings the pages use). */
@@ -79,6 +81,12 @@ function starting(p: PodObj): boolean {
 function letPodsStart(sb: Sandbox): void {
   const end = sb.now() + START_MAX_MS;
   while (pods(sb).some(starting) && sb.now() < end) sb.advance(500);
+}
+
+/** The reader waits, as the prose asks, until no pod is still terminating (bounded). */
+function letPodsTerminate(sb: Sandbox): void {
+  const end = sb.now() + START_MAX_MS;
+  while (pods(sb).some((p) => p.metadata.deletionTimestamp) && sb.now() < end) sb.advance(1000);
 }
 
 function pullFailures(sb: Sandbox): string[] {
@@ -153,18 +161,6 @@ interface Terminal {
   addresses: Map<string, string>;
   /** Where the reader runs a watch while going on here. */
   second: SecondTerminal;
-}
-
-/**
- * The reader's editor: they make the change the prose asks for, in the YAML field whose value it names
- * (not in an annotation that quotes it), and save; with nothing asked, they close it unchanged.
- */
-export function edited(content: string, edit: CorpusStep['edit']): string | undefined {
-  if (!edit) return undefined;
-  const quoted = edit.from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const field = new RegExp(`^(\\s*(?:- )?[\\w./-]+:\\s+)(["']?)${quoted}\\2\\s*$`, 'gm');
-  const out = content.replace(field, (_m, key: string, q: string) => `${key}${q}${edit.to}${q}`);
-  return out === content ? undefined : out;
 }
 
 const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g;
@@ -259,6 +255,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   if (step.saves) sb.writeFile(step.saves.as, step.saves.text);
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
+  waitAsThePage(sb, step, (name) => ownNames(sb, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
   const typed = watchStep(t, step) ?? typeStep(t, ownAddresses(t, ownNames(sb, ownNodes(t, step.command))));
@@ -273,6 +270,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   const exitCode = home ? typed.exitCode : 0;
   // A reader about to start a watch to see pods start does not wait for them first.
   if (!(next && isWatch(next.command) && !t.second.shows(next.command))) letPodsStart(sb);
+  if (step.thenAwaitTermination) letPodsTerminate(sb);
   const counted = scored && !step.outOfScope;
   let verdict: { match: boolean; missing: string[] } = { match: exitCode === 0 && !ERROR_TEXT.test(output), missing: [] };
   if (step.expected !== undefined) {
