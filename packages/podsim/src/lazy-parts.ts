@@ -21,6 +21,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
   'feature-gates': () => import('./api/metrics/feature-gates.lazy.js'),
   'pod-security': () => import('./api/pod-security/pod-security.lazy.js'),
+  'service-proxy': () => import('./controllers/service-proxy/service-proxy.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

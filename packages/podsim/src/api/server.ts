@@ -19,7 +19,7 @@ import { marksBeforeRemoval, planDeletion } from './deletion.js';
 import { orderBySchema } from './decode/order.js';
 import { applyPatch } from './patch/apply.js';
 import { STRATEGIES } from './kinds/index.js';
-import type { Obj, StrategyContext } from './kinds/strategy.js';
+import type { KindStrategy, Obj, StrategyContext } from './kinds/strategy.js';
 import { deepFreeze, isObject, jsonCopy, jsonEqual, mutableCopy, orderKeys, rfc3339 } from './objects.js';
 import { apiVersionOf, findResource, RESOURCES } from './resources.js';
 import { requestTarget, type Target } from './request-target.js';
@@ -267,7 +267,7 @@ export class ApiServer implements ApiClient {
     }
     strategy.defaults?.(obj);
     const requested = this.writer(info, opts) && mutableCopy(obj);
-    strategy.prepareForUpdate?.(obj, old);
+    strategy.prepareForUpdate?.(obj, old, this.ctx);
     const errs = [
       ...validateObjectMeta(meta, strategy.nameRule, info.namespaced),
       ...validateObjectMetaUpdate(meta, old.metadata),
@@ -317,10 +317,10 @@ export class ApiServer implements ApiClient {
     if (!t) return fail(resourceNotFound());
     const copy = jsonCopy(body);
     if (!copy.ok || !isObject(copy.value)) return fail(badRequest('the body of the request was in an unknown format'));
-    return this.replaceStatus<T>(t.info, namespace, copy.value as Obj);
+    return this.replaceStatus<T>(t.info, namespace, copy.value as Obj, {}, t.strategy);
   }
 
-  private replaceStatus<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions = {}): ApiResult<T> {
+  private replaceStatus<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions = {}, strategy?: KindStrategy): ApiResult<T> {
     const meta = isObject(body.metadata) ? body.metadata : {};
     const name = String(meta.name ?? '');
     const old = this.store.get(info.resource, this.ns(info, namespace || (meta.namespace as string | undefined)), name) as Obj | undefined;
@@ -330,6 +330,7 @@ export class ApiServer implements ApiClient {
     const next: Obj = { ...old, metadata: { ...old.metadata } };
     if (body.status === undefined) delete next.status;
     else next.status = body.status;
+    strategy?.defaultStatus?.(next);
     return this.write<T>(info, next, old, opts, [], false);
   }
 
@@ -354,7 +355,7 @@ export class ApiServer implements ApiClient {
     const base = asVersion(info.resource, opts.apiVersion, type === 'json' ? this.withManagedFields(old) : old);
     const patched = applyPatch(info, base, type, patch);
     if (!patched.ok) return patched;
-    if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts);
+    if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts, t.strategy);
     if (t.ephemeral) return this.replaceEphemeral<T>(info, namespace, patched.value as Obj, opts);
     const decoded = decodeObject(info, patched.value, opts.fieldValidation, true);
     if (!decoded.ok) return decoded;

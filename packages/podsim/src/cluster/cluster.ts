@@ -13,6 +13,7 @@ import { DaemonSetController } from '../controllers/daemonset/daemonset-controll
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
+import { ServiceProxy } from '../controllers/service-proxy/service-proxy.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/hpa-controller.js';
 import { JobController } from '../controllers/job/job-controller.js';
@@ -68,6 +69,7 @@ export class Cluster {
     attachUpstreamDns(this.network);
     const ctx: ControllerContext = { api: this.api, clock: this.clock, random: this.random, informers: new Informers(this.api) };
     const scheduler = new Scheduler(ctx);
+    const proxy = new ServiceProxy(ctx, this.network, () => this.nodes.map((n) => ({ name: n.name, ip: n.internalIP })));
     const controllers = [
       scheduler,
       new ReplicaSetController(ctx),
@@ -79,6 +81,7 @@ export class Cluster {
       new TtlAfterFinishedController(ctx),
       new GarbageCollector(ctx),
       new EndpointsController(ctx, this.network),
+      proxy,
       new EndpointSliceController(ctx),
       new PersistentVolumeController(ctx),
       new StorageProtectionController(ctx),
@@ -102,6 +105,7 @@ export class Cluster {
     // Their own identifiers, so that registering them does not shift what a seed gives everything else.
     this.api.withIdentities(new Random((opts.seed ?? 1) ^ 0x61706973), () => registerLocalApiServices(this.api, [...groupVersions.values()], this.clock.now()));
     for (const node of workers) this.addNode(node, claims).preload(WORKER_IMAGES);
+    for (const node of this.nodes) proxy.addNode(node.internalIP);
     serveApiInCluster(this.api, this.clock, this.network, controlPlane.name, controlPlane.internalIP);
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
   }

@@ -54,6 +54,17 @@ export interface Listener {
   http?(req: HttpRequest): HttpResponse | Waitable<HttpResponse>;
   /** Opens a session with a server that speaks its own protocol; undefined when the connection is dropped. */
   open?(remoteAddr: string): Session | undefined;
+  /**
+   * A packet-filter rule in this socket's place (kube-proxy's NodePort and load-balancer rules): where a
+   * connection to it really goes, decided per connection.
+   */
+  forward?(): Listener | ConnectError;
+}
+
+/** The socket a connection reaches: the listener, or where its forwarding rule sends it. */
+function reached(l: Listener | undefined): Listener | ConnectError {
+  if (!l) return 'ECONNREFUSED';
+  return l.forward ? l.forward() : l;
 }
 
 export type ConnectError = 'ECONNREFUSED' | 'EHOSTUNREACH' | 'ETIMEDOUT';
@@ -99,9 +110,7 @@ export class NetNamespace {
 
   /** Connects from inside this namespace to `host:port` (localhost, own IP, or another pod via the network). */
   connect(host: string, port: number): Listener | ConnectError {
-    if (host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === this.ip) {
-      return this.listeners.get(port) ?? 'ECONNREFUSED';
-    }
+    if (host === 'localhost' || host === '127.0.0.1' || host === '::1' || host === this.ip) return reached(this.listeners.get(port));
     if (!this.network) return 'EHOSTUNREACH';
     if (this.reaches && !this.reaches(this.network.lookup(host) ?? host)) return 'EHOSTUNREACH';
     return this.network.connect(host, port);
@@ -154,7 +163,7 @@ export class Network {
   connect(host: string, port: number): Listener | ConnectError {
     // Probes dial pod IPs thousands of times per virtual hour: skip the name lookup for them.
     const direct = this.services.has(host) ? undefined : this.byIp.get(host);
-    if (direct) return direct.listener(port) ?? 'ECONNREFUSED';
+    if (direct) return reached(direct.listener(port));
     const ip = this.lookup(host);
     if (!ip) return 'EHOSTUNREACH';
     const svc = this.services.get(ip);
@@ -165,6 +174,6 @@ export class Network {
     }
     const ns = this.byIp.get(ip);
     if (!ns) return 'EHOSTUNREACH';
-    return ns.listener(port) ?? 'ECONNREFUSED';
+    return reached(ns.listener(port));
   }
 }

@@ -154,6 +154,11 @@ export class Kubelet implements PodStreams {
     return this.ctx.hostIP;
   }
 
+  /** The node's own network namespace (its address on the nodes' network and the ports its daemons serve). */
+  get hostNet(): NetNamespace | undefined {
+    return this.opts.network.namespaceOf(this.ctx.hostIP);
+  }
+
   start(): void {
     if (this.stops.length) return;
     this.opts.clock.cancel(this.heartbeatTimer);

@@ -102,8 +102,13 @@ function pullFailures(sb: Sandbox): string[] {
 const HASH = '(?=[a-z0-9]*\\d)[bcdfghjklmnpqrstvwxz0-9]{6,10}';
 // A pod suffix may be all consonants (`frontend-gbgfx`): the alphabet has no vowels, so it spells no word.
 const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}';
+/**
+ * Version: until 2016 (kubernetes 1.5) generated suffixes took any lower-case letter or digit; util/rand's
+ * alphabet has since left out the vowels and 0, 1, 3 (`my-nginx-3800858182-jr4a2` on an old page).
+ */
+const OLD_SUFFIX = '[a-z0-9]{5}';
 /** A name the page's cluster generated: `web-7d4b9c8f5d-x2x8k`, `web-7d4b9c8f5d`, `job-x2x8k`. */
-const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${SUFFIX}))?|(${SUFFIX}))\\b`, 'g');
+const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${OLD_SUFFIX}))?|(${SUFFIX}))\\b`, 'g');
 
 /**
  * The page's generated names replaced by this cluster's, as a reader types their own pod's name:

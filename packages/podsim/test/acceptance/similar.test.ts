@@ -184,6 +184,8 @@ describe('similar', () => {
   it('treats node ports, ls times and the atomic writer directories as values of the run', () => {
     expect(similar('NodePort:               <unset> 31496/TCP', 'NodePort:                 <unset>  32577/TCP\n').match).toBe(true);
     expect(similar('NodePort:               <unset> 31496/TCP', 'NodePort:                 <unset>  32577/UDP\n').match).toBe(false);
+    expect(similar('  healthCheckNodePort: 32122', '  healthCheckNodePort: 32713\n').match).toBe(true);
+    expect(similar('  healthCheckNodePort: 32122', '  nodePort: 32713\n').match).toBe(false);
     expect(similar('drwxrwsrwx 2 root 2000 4096 Jun  6 20:08 demo', 'drwxrwsrwx    2 root     2000          4096 Nov 27 09:00 demo\n').match).toBe(true);
     expect(similar('drwxrwsrwx 2 root 2000 4096 Jun  6 20:08 demo', 'drwxrwxrwx    2 root     root          4096 Nov 27 09:00 demo\n').match).toBe(false);
     expect(similar('lrwxrwxrwx  ... Feb 6 21:47 ..data -> ..2982_06_02_21_47_53.299460680', 'lrwxrwxrwx    1 root     root            32 Nov 27 09:00 ..data -> ..2026_11_27_09_00_00.2670138157\n').match).toBe(true);
@@ -199,6 +201,11 @@ describe('similar', () => {
   it("takes the docs' stand-in node names (mynode, my-node1) as the reader's node (tasks/debug/debug-cluster/kubectl-node-debug)", () => {
     expect(similar('Creating debugging pod node-debugger-mynode-pdx84 with container debugger on node mynode.\nroot@mynode:/#', 'Creating debugging pod node-debugger-node01-tkn6w with container debugger on node node01.\nroot@node01:/#\n').match).toBe(true);
     expect(similar('on node mynode.', 'on node node01 now\n').match).toBe(false);
+  });
+
+  it("reads a load balancer's address without the ipMode that 1.30+ defaults and 1.31+ describe prints", () => {
+    expect(similar('LoadBalancer Ingress:   104.198.205.71', 'LoadBalancer Ingress:     172.18.255.200 (VIP)\n').match).toBe(true);
+    expect(similar('LoadBalancer Ingress:   104.198.205.71', 'LoadBalancer Ingress:     172.18.255.200 (VIP), 172.18.255.201 (VIP)\n').match).toBe(false);
   });
 
   it('plain lines must each be found once', () => {

@@ -79,7 +79,10 @@ const VALUE_RULES: [RegExp, string][] = [
   [/\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+/g, '..<timestamp>'],
   // Node ports are allocated at random from 30000-32767.
   [/^(NodePort:\s+\S+\s+)3\d{4}\//g, '$1<port>/'],
-  [/\b(nodePort"?:\s*)3\d{4}\b/g, '$1<port>'],
+  [/\b((?:nodePort|healthCheckNodePort)"?:\s*)3\d{4}\b/g, '$1<port>'],
+  // Version: the API server defaults a load balancer's ipMode to VIP since 1.30 (LoadBalancerIPMode beta), and
+  // kubectl describe has printed it after the address since 1.31 (kubernetes#125117): `LoadBalancer Ingress: IP (VIP)`.
+  [/^(LoadBalancer Ingress:\s+\S+) \((?:VIP|Proxy)\)$/g, '$1'],
   [/\(\d+\w* ago\)/g, ''],
   [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( [+-]\d{4})?( [A-Z]{2,5})?/g, '<time>'],
   [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>'],

@@ -9,7 +9,7 @@ import { fieldError as fe, GoValue, type FieldError } from '../validation/field.
 import { validateLabels } from '../validation/meta.js';
 import { dns1123Label, portName, portNumber } from '../validation/names.js';
 import { invalid } from '../status.js';
-import type { KindStrategy, Obj } from './strategy.js';
+import type { KindStrategy, Obj, StrategyContext } from './strategy.js';
 
 const TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 const PROTOCOLS = ['SCTP', 'TCP', 'UDP'];
@@ -39,7 +39,11 @@ function usedIPs(store: ObjectStore): Set<string> {
 
 function usedNodePorts(store: ObjectStore): Set<number> {
   const used = new Set<number>();
-  for (const s of store.list('services')) for (const p of (s.spec as Any)?.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+  for (const s of store.list('services')) {
+    const spec = s.spec as Any;
+    for (const p of spec?.ports ?? []) if (p.nodePort) used.add(p.nodePort);
+    if (spec?.healthCheckNodePort) used.add(spec.healthCheckNodePort);
+  }
   return used;
 }
 
@@ -62,6 +66,19 @@ function allocateNodePort(random: Random, used: Set<number>): number {
 
 function needsNodePorts(spec: Any): boolean {
   return spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts !== false);
+}
+
+/**
+ * A load balancer that keeps client addresses (externalTrafficPolicy Local) asks each node whether it has
+ * endpoints of the Service on a node port of its own (service registry's needsHCNodePort, allocated from
+ * the NodePort range and released when the policy or type changes).
+ */
+function allocateHealthCheckNodePort(spec: Any, prev: Any | undefined, ctx: StrategyContext): void {
+  if (spec.type !== 'LoadBalancer' || spec.externalTrafficPolicy !== 'Local') {
+    if (prev?.healthCheckNodePort === spec.healthCheckNodePort) delete spec.healthCheckNodePort;
+    return;
+  }
+  spec.healthCheckNodePort ||= prev?.healthCheckNodePort || allocateNodePort(ctx.random, usedNodePorts(ctx.store));
 }
 
 function validateService(svc: Obj): FieldError[] {
@@ -116,6 +133,12 @@ export const serviceStrategy: KindStrategy = {
     if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
     if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
     if (spec.sessionAffinity === 'ClientIP') spec.sessionAffinityConfig ??= { clientIP: { timeoutSeconds: 10800 } };
+    serviceStrategy.defaultStatus?.(svc);
+  },
+  defaultStatus(svc) {
+    // LoadBalancerIPMode (beta and on since 1.30): an ingress address without a mode is a virtual IP.
+    if ((svc.spec as Any)?.type !== 'LoadBalancer') return;
+    for (const ing of (svc.status as Any)?.loadBalancer?.ingress ?? []) if (isObject(ing) && ing.ip && !ing.ipMode) ing.ipMode = 'VIP';
   },
   prepareForCreate(svc, ctx) {
     const spec: Any = svc.spec;
@@ -139,8 +162,9 @@ export const serviceStrategy: KindStrategy = {
         p.nodePort ??= allocateNodePort(ctx.random, taken);
       }
     }
+    allocateHealthCheckNodePort(spec, undefined, ctx);
   },
-  prepareForUpdate(svc, old) {
+  prepareForUpdate(svc, old, ctx) {
     const spec: Any = svc.spec;
     const prev: Any = old.spec ?? {};
     if (!isObject(spec)) return;
@@ -154,6 +178,7 @@ export const serviceStrategy: KindStrategy = {
         if (!p.nodePort && match?.nodePort) p.nodePort = match.nodePort;
       }
     }
+    allocateHealthCheckNodePort(spec, prev, ctx);
   },
   validate: validateService,
   validateUpdate(svc, old) {

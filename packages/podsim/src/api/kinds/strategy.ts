@@ -29,10 +29,12 @@ export interface KindStrategy {
   generation: boolean;
   /** scheme defaulting (SetDefaults_*), on create and update. */
   defaults?(obj: Obj): void;
+  /** The scheme's defaults of status fields, also applied to a status write (whose spec is the stored one, frozen). */
+  defaultStatus?(obj: Obj): void;
   /** Create-time only: status initialisation and admission plugins (service account, priority, IP allocation). */
   prepareForCreate?(obj: Obj, ctx: StrategyContext): Status | void;
   /** Update-time: carries over fields the user may not change (allocated IPs, …). */
-  prepareForUpdate?(obj: Obj, old: Obj): void;
+  prepareForUpdate?(obj: Obj, old: Obj, ctx: StrategyContext): void;
   validate?(obj: Obj): FieldError[];
   validateUpdate?(obj: Obj, old: Obj): FieldError[];
   /** Warnings returned with a successful write (`Warning: ...` in kubectl). */

@@ -55,15 +55,15 @@ function compareIp(a: string, b: string): number {
   return 0;
 }
 
-/** Ready (ip, port) pairs serving service port `port`, for the cluster network's round robin. */
-export function backendsFor(svc: Service, subsets: EndpointSubset[] | undefined, port: number): { ip: string; port: number }[] {
+/** Ready (ip, port) pairs serving service port `port` and the node each is on, for the cluster network's round robin. */
+export function backendsFor(svc: Service, subsets: readonly EndpointSubset[] | undefined, port: number): { ip: string; port: number; nodeName?: string }[] {
   const sp = (svc.spec?.ports ?? []).find((p) => p.port === port);
   if (!sp) return [];
-  const out: { ip: string; port: number }[] = [];
+  const out: { ip: string; port: number; nodeName?: string }[] = [];
   for (const s of subsets ?? []) {
     const ep = (s.ports ?? []).find((p) => (p.name ?? '') === (sp.name ?? ''));
     if (!ep) continue;
-    for (const a of s.addresses ?? []) out.push({ ip: a.ip, port: ep.port });
+    for (const a of s.addresses ?? []) out.push({ ip: a.ip, port: ep.port, nodeName: a.nodeName });
   }
   return out;
 }

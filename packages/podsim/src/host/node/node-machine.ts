@@ -62,7 +62,7 @@ export function nodeMachine(kubelet: Kubelet, clock: Clock): NodeMachine {
     },
   };
   const ns = new PidNamespace(false);
-  const ctx: NodeMachineContext = { fs, flavor: 'gnu', user: 'root', kubelet };
+  const ctx: NodeMachineContext = { fs, net: kubelet.hostNet, flavor: 'gnu', user: 'root', kubelet };
   startNodeDaemons(ns, sys, ctx);
   const machine: NodeMachine = {
     name: kubelet.nodeName,
