@@ -18,6 +18,7 @@ vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/service-proxy/service-proxy.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../images/families.lazy.js', () => ({ default: undefined }));
@@ -35,6 +36,7 @@ const MOCKED: Record<string, string> = {
   'feature-gates': 'api/metrics/feature-gates',
   'pod-security': 'api/pod-security/pod-security',
   'hpa-controller': 'controllers/hpa/hpa',
+  'service-proxy': 'controllers/service-proxy/service-proxy',
   'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',
   'host-tools': 'host/programs/tools',
