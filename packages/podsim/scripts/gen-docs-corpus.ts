@@ -69,8 +69,14 @@ function pagesOf(docs: string, entry: string): string[] {
 interface Overrides {
   /** `exceptOnNode`: the rule does not hold for commands typed on a node the page logged in to (`ssh my-node1`). */
   outOfScope: { pattern: string; reason: string; exceptOnNode?: boolean }[];
-  /** `addons`: add-on name → the page's sentence that requires it. */
-  pages: Record<string, { continues?: string; addons?: Record<string, string>; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null; reason?: string }[] }>;
+  /**
+   * `addons`: add-on name → the page's sentence that requires it.
+   * `node`: the prose has the reader type the step on a cluster node without showing how they log in; the
+   * login command a reader would use (the runner maps its node name to one of the sandbox's workers).
+   * `edit`: the change the prose asks for in the editor a `kubectl edit` step opens, where the extractor
+   * does not find it. `reason`: why the entry is there.
+   */
+  pages: Record<string, { continues?: string; addons?: Record<string, string>; steps?: { line: number; command?: string; outOfScope?: string; expected?: string | null; reason?: string; node?: string; edit?: CorpusStep['edit'] }[] }>;
 }
 
 function markdownFiles(dir: string): string[] {
@@ -139,6 +145,12 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       for (const o of pageOverrides) {
         if (o.line !== step.line || (o.command && !step.command.includes(o.command))) continue;
         if (o.outOfScope) out.outOfScope = o.outOfScope;
+        if (o.node) {
+          out.node = o.node;
+          out.inSession = true;
+          delete out.shell;
+        }
+        if (o.edit) out.edit = o.edit;
         if (o.expected === null) delete out.expected;
         else if (o.expected !== undefined) out.expected = o.expected;
       }

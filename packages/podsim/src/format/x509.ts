@@ -72,7 +72,7 @@ function time(ms: number): Der {
 /** Distinguished name attributes in order, e.g. [['O', 'kubeadm:cluster-admins'], ['CN', 'kubernetes-admin']]. */
 export type Name = [string, string][];
 
-const ATTRIBUTES: Record<string, string> = { CN: '2.5.4.3', O: '2.5.4.10', OU: '2.5.4.11', C: '2.5.4.6' };
+const ATTRIBUTES: Record<string, string> = { CN: '2.5.4.3', O: '2.5.4.10', OU: '2.5.4.11', C: '2.5.4.6', ST: '2.5.4.8', L: '2.5.4.7' };
 
 const name = (n: Name): Der => seq(...n.map(([k, v]) => set(seq(oid(ATTRIBUTES[k]), tlv(0x0c, utf8(v))))));
 
@@ -109,6 +109,17 @@ export function certificateDer(c: CertificateSpec): Der {
     explicit(3, seq(...extensions)),
   );
   return seq(tbs, seq(oid(SHA256_WITH_RSA), NULL), bitString(c.signature));
+}
+
+/**
+ * An RSA key as PKCS#8 PrivateKeyInfo (RFC 5208) around RSAPrivateKey (RFC 8017): the modulus the
+ * certificate carries, exponent 65537, and stand-in bytes for the private parts.
+ */
+export function privateKeyDer(modulus: Der, secret: Der): Der {
+  const half = secret.subarray(0, secret.length >> 1);
+  const parts = [secret, half, secret.subarray(half.length), half.subarray(1), secret.subarray(half.length + 1), half.subarray(2)];
+  const rsa = seq(integer(Uint8Array.of(0)), integer(concat([Uint8Array.of(0x80), modulus.slice(1)])), smallInt(65537), ...parts.map(integer));
+  return seq(integer(Uint8Array.of(0)), seq(oid('1.2.840.113549.1.1.1'), NULL), octets(rsa));
 }
 
 const toBase64 = (bytes: Der): string => btoa(String.fromCharCode(...bytes));

@@ -33,6 +33,10 @@ describe('a LoadBalancer Service on the playground cluster', () => {
     const curl = await sb.run('curl -s 172.18.255.200');
     expect(curl.exitCode).toBe(0);
     expect(clientAddress(curl.output)).toBe(nodeIP);
+    // curl --resolve: the name given for that port goes to the address without DNS, and is the Host header.
+    const named = (await sb.run('curl -s --resolve hello-world.example:80:172.18.255.200 http://hello-world.example/v2')).output;
+    expect(named).toContain('\thost=hello-world.example\n'.replace('\t', '        '));
+    expect(named).toContain('real path=/v2\n');
     // A second Service gets the next address; a Service that stops being a load balancer gives its address back.
     await sb.run('kubectl expose deployment source-ip-app --name=lb2 --port=80 --target-port=8080 --type=LoadBalancer');
     sb.advance(1_000);

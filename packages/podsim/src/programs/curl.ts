@@ -1,6 +1,7 @@
 /**
  * curl (Debian images and the reader's machine): -s -S -f -i -I -o FILE -X METHOD -d DATA -m SEC
- * -w '%{http_code}', -H HEADER, HTTPS with -k/--insecure and --cacert, with curl 8's error texts
+ * -w '%{http_code}', -H HEADER, --connect-timeout SEC, --resolve HOST:PORT:ADDR (the name answered without
+ * DNS for that port), HTTPS with -k/--insecure and --cacert, with curl 8's error texts
  * (`curl: (7) Failed to connect to …`, the TLS failures of tls-client.ts).
  */
 import { machineOf } from '../kernel/machine.js';
@@ -30,9 +31,12 @@ interface CurlOptions {
   headers: Record<string, string | null>;
   insecure: boolean;
   cacert?: string;
+  connectTimeoutSec: number;
+  /** --resolve entries: `host:port` → address. */
+  resolve: Record<string, string>;
 }
 
-const WITH_VALUE = new Set(['-o', '--output', '-X', '--request', '-d', '--data', '-m', '--max-time', '-w', '--write-out', '-H', '--header', '--connect-timeout', '-A', '--user-agent', '--cacert']);
+const WITH_VALUE = new Set(['-o', '--output', '-X', '--request', '-d', '--data', '-m', '--max-time', '-w', '--write-out', '-H', '--header', '--connect-timeout', '-A', '--user-agent', '--cacert', '--resolve']);
 
 /** One -H argument as curl reads it (lib/http.c): a line without `:` or `;` is not a header and is left out. */
 function addHeader(headers: CurlOptions['headers'], line: string): void {
@@ -44,7 +48,7 @@ function addHeader(headers: CurlOptions['headers'], line: string): void {
 }
 
 function parse(args: string[]): CurlOptions | string {
-  const o: CurlOptions = { silent: false, showError: false, fail: false, include: false, head: false, maxTimeSec: 0, headers: {}, insecure: false };
+  const o: CurlOptions = { silent: false, showError: false, fail: false, include: false, head: false, maxTimeSec: 0, headers: {}, insecure: false, connectTimeoutSec: 0, resolve: {} };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (WITH_VALUE.has(a)) {
@@ -57,6 +61,12 @@ function parse(args: string[]): CurlOptions | string {
       else if (a === '-w' || a === '--write-out') o.writeOut = v;
       else if (a === '-H' || a === '--header') addHeader(o.headers, v);
       else if (a === '--cacert') o.cacert = v;
+      else if (a === '--connect-timeout') o.connectTimeoutSec = Number(v);
+      else if (a === '--resolve') {
+        const m = /^\+?([^:]+):(\d+):(.+)$/.exec(v);
+        if (!m) return `option --resolve: bad argument '${v}'`;
+        o.resolve[`${m[1].toLowerCase()}:${m[2]}`] = m[3].replace(/^\[|\]$/g, '');
+      }
       else if (a === '-A' || a === '--user-agent') o.headers['User-Agent'] = v;
     } else if (a.startsWith('--')) {
       const flag: Record<string, keyof CurlOptions> = { '--silent': 'silent', '--show-error': 'showError', '--fail': 'fail', '--include': 'include', '--head': 'head', '--remote-name': 'remoteName' };
@@ -103,12 +113,14 @@ export const curl: Program = function* (proc) {
     }
   }
   if (url.scheme !== 'http' && url.scheme !== 'https') return problem(1, `Protocol "${url.scheme}" not supported`, o);
-  const ip = resolveHost(proc, url.host);
+  const ip = o.resolve[`${url.host.toLowerCase()}:${url.port}`] ?? resolveHost(proc, url.host);
   if (!ip) return problem(6, `Could not resolve host: ${url.host}`, o);
   const target = connect(proc, ip, url.port);
   if (typeof target === 'string') {
     if (target === 'ETIMEDOUT') {
-      const ms = (o.maxTimeSec || 134) * 1000;
+      // Unanswered SYNs: the first limit given, else the kernel's retries give up after about 134 s.
+      const limits = [o.connectTimeoutSec, o.maxTimeSec].filter((sec) => sec > 0);
+      const ms = (limits.length ? Math.min(...limits) : 134) * 1000;
       yield* wait(sleep(proc.clock, ms));
       return problem(28, `Failed to connect to ${url.host} port ${url.port} after ${ms} ms: Timeout was reached`, o);
     }

@@ -118,7 +118,7 @@ const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${
 function ownNames(sb: Sandbox, command: string): string {
   const names = new Set<string>();
   // ConfigMaps and Secrets a kustomize generator named with its content hash (`game-config-4-m9dm2f92bt`).
-  for (const r of ['pods', 'replicasets', 'jobs', 'configmaps', 'secrets']) {
+  for (const r of ['pods', 'replicasets', 'jobs', 'configmaps', 'secrets', 'endpointslices']) {
     const l = sb.cluster.api.list(r, undefined);
     if (l.ok) for (const o of l.value.items) names.add(o.metadata.name ?? '');
   }
@@ -244,6 +244,12 @@ function atHostPrompt(sb: Sandbox): boolean {
   return new RegExp(`${USER}@${HOSTNAME}:[^\\s]*\\$\\s*$`).test(last);
 }
 
+/** The terminal shows a shell on one of the cluster's nodes (`root@node01:~#`). */
+function onNode(sb: Sandbox): boolean {
+  const host = /^[\w-]+@([\w.-]+):[^\s]*[#$]\s*$/.exec(lastLine(sb))?.[1];
+  return host !== undefined && sb.cluster.nodeNames().includes(host);
+}
+
 function lastLine(sb: Sandbox): string {
   return plainText(sb.screen()).split('\n').pop() ?? '';
 }
@@ -251,10 +257,12 @@ function lastLine(sb: Sandbox): string {
 function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readonly string[], next?: CorpusStep): StepResult {
   const sb = t.sb;
   t.edit = step.edit;
-  // A reader leaves a container's shell before typing a command meant for their own machine.
-  if (!step.inSession && !atHostPrompt(sb)) typeStep(t, 'exit');
+  // A reader leaves a container's shell before typing a command meant for their own machine, and the
+  // shell they are in (a Pod's, a node's) before a command the page has them type in the other.
+  const elsewhere = step.node ? !onNode(sb) : step.shell !== undefined && onNode(sb);
+  if ((!step.inSession || elsewhere) && !atHostPrompt(sb)) typeStep(t, 'exit');
   // The page sends the reader back into the Pod it had them open a shell in.
-  else if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
+  if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
   // …or onto the node it had them log in to.
   else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(sb, ownNodes(t, step.node)));
   if (step.saves) sb.writeFile(step.saves.as, step.saves.text);

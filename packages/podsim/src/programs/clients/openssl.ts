@@ -1,12 +1,13 @@
 /**
- * openssl 3.0 as far as the Secret and troubleshooting pages use it: `rand [-base64|-hex] N` (base64 wrapped
- * at 64 columns as openssl does), `x509` reading a certificate (openssl-x509.ts) and `version`. The bytes are derived from the virtual time and the
- * process, so a run is reproducible. Other commands (req, genrsa) need real key material and
- * say plainly that they are not simulated.
+ * openssl 3.0 as far as the Secret, TLS and troubleshooting pages use it: `rand [-base64|-hex] N` (base64
+ * wrapped at 64 columns as openssl does), `x509` reading a certificate (openssl-x509.ts), `req -x509 -newkey`
+ * making a self-signed pair (openssl-req.ts) and `version`. The bytes are derived from the virtual time and
+ * the process, so a run is reproducible. Other commands (genrsa, s_client…) say plainly that they are not simulated.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { Proc, Program } from '../../kernel/process.js';
+import { req } from './openssl-req.js';
 import { x509 } from './openssl-x509.js';
 
 export const OPENSSL_VERSION = 'OpenSSL 3.0.15 3 Sep 2024 (Library: OpenSSL 3.0.15 3 Sep 2024)';
@@ -50,7 +51,8 @@ export const openssl: Program = function* (proc) {
     return 0;
   }
   if (command === 'x509') return yield* x509(proc, args);
-  if (['req', 'genrsa', 'genpkey', 'rsa', 'ec', 'ecparam', 's_client', 'dgst', 'enc', 'base64', 'verify', 'pkcs12'].includes(command ?? '')) {
+  if (command === 'req') return req(proc, args);
+  if (['genrsa', 'genpkey', 'rsa', 'ec', 'ecparam', 's_client', 'dgst', 'enc', 'base64', 'verify', 'pkcs12'].includes(command ?? '')) {
     proc.stderr.write(`openssl: '${command}' is not simulated in this sandbox (it needs real keys and certificates)\n`);
     return 1;
   }
