@@ -12,7 +12,6 @@ import { execInPlace } from '../exec-in-place.js';
 import { bindPort } from '../http-server.js';
 import { RedisEngine } from './engines/redis.js';
 import { RedisConfig } from './engines/redis-config.js';
-import { machineOf } from '../../kernel/machine.js';
 import { resolvePath } from '../../kernel/paths.js';
 import { errText } from '../util.js';
 
