@@ -5,8 +5,7 @@
 import type { Program } from '../kernel/process.js';
 import { makeBusybox } from '../programs/busybox.js';
 import { PROGRAMS } from '../programs/index.js';
-import { PING } from '../programs/clients/index.js';
-import { ip } from '../programs/ip.js';
+import { BUSYBOX_IP, PING } from '../programs/clients/index.js';
 import { PACKAGE_MANAGERS } from '../programs/packages/managers.js';
 import { ash, bash, dash } from './shells.js';
 import { testBinary } from './test-binary.js';
@@ -35,7 +34,7 @@ export function busyboxApplets(): Record<string, Program> {
   applets.test = testBinary;
   applets['['] = testBinary;
   // busybox's own `ip`: the reader's machine and the nodes have iproute2's, which prints otherwise.
-  applets.ip = ip;
+  applets.ip = BUSYBOX_IP;
   return applets;
 }
 

@@ -7,6 +7,7 @@ import { mongosh } from './mongosh.js';
 import { mysqlProgram } from './mysql.js';
 import { psqlProgram } from './psql.js';
 import { openssl } from './openssl.js';
+import { ip } from '../ip.js';
 import { ping } from '../ping.js';
 import { redisCli } from './redis-cli.js';
 
@@ -18,6 +19,8 @@ export default {
   psql: psqlProgram('15.10 (Debian 15.10-0+deb12u1)'),
   openssl,
   ping,
+  // busybox's applet (userland.ts), apart from the iproute2 `ip` of the nodes and the reader's machine.
+  'busybox-ip': ip,
   'redis-cli': redisCli,
   ...BIND_TOOLS,
 };

@@ -14,3 +14,6 @@ export const CLIENT_PROGRAMS: Record<string, Program> = lazyPrograms(LAZY_CLIENT
 
 /** busybox's ping applet, whose code lives with the client tools: most sessions never ping. */
 export const PING: Program = lazyPrograms(LAZY_CLIENTS, ['ping']).ping;
+
+/** busybox's ip applet, also with the client tools: most sessions never look at their interfaces. */
+export const BUSYBOX_IP: Program = lazyPrograms(LAZY_CLIENTS, ['busybox-ip'])['busybox-ip'];
