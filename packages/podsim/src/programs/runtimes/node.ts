@@ -7,6 +7,7 @@
 import type { Program } from '../../kernel/process.js';
 import { sleep, wait, type Waitable } from '../../kernel/waitable.js';
 import { Parser, ScriptError, show, tokenize, type Dialect, type Token, type Value } from './expr.js';
+import { jsMethod } from './node-methods.js';
 import { fn, Host, ScriptExit } from './host.js';
 
 interface Timer {
@@ -59,6 +60,7 @@ class Node {
       },
       truthy: (v) => !(v === false || v === null || v === undefined || v === 0 || v === '' || Number.isNaN(v)),
       fn: (p) => this.arrow(p),
+      method: (v, name) => jsMethod(v, name),
     };
   }
 

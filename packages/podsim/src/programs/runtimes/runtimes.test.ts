@@ -26,6 +26,21 @@ describe('language runtime images', () => {
     expect(ok.exit).toMatchObject({ exitCode: 0 });
   });
 
+  it('node -e: the Array and String methods one-liners use (outputs of node v20.20 on the same code)', () => {
+    const node = (code: string) => run('node:20', ['node', '-e', code]);
+    expect(node('console.log([1,2,3].map(x=>x*2))').log).toBe('[ 2, 4, 6 ]\n');
+    expect(node('console.log([1,2,3,4].filter(x => x % 2 === 0).join("-"))').log).toBe('2-4\n');
+    expect(node('console.log([1,2,3].reduce((a, b) => a + b, 10))').log).toBe('16\n');
+    expect(node('console.log("a,b,c".split(",").map(s => s.toUpperCase()))').log).toBe("[ 'A', 'B', 'C' ]\n");
+    expect(node('console.log("7".padStart(3, "0"), "ab".repeat(3), [3,1,2].includes(2))').log).toBe('007 ababab true\n');
+    const empty = node('[].reduce((a,b)=>a+b)');
+    expect(empty.log).toContain('TypeError: Reduce of empty array with no initial value\n');
+    expect(empty.exit).toMatchObject({ exitCode: 1 });
+    expect(node('"x".repeat(-1)').log).toContain('RangeError: Invalid count value: -1\n');
+    // A string too long for the sandbox's memory is refused, not built.
+    expect(node('"x".repeat(1e9)').exit).toMatchObject({ exitCode: 1 });
+  });
+
   it('python -c with sleep in a while loop takes virtual time; SIGINT (Ctrl+C) stops an endless one', () => {
     const { pod, c } = run('python:3.12', ['python', '-c', 'import time\nwhile True:\n    print("tick")\n    time.sleep(1)'], 2500);
     expect(logText(c)).toBe('tick\ntick\ntick\n');
