@@ -3,8 +3,7 @@
  * receiver as JavaScript does. A name outside this list falls through to a plain member read.
  */
 import { ScriptError, show, type Fn, type Value } from './expr.js';
-
-const fn = (call: (args: Value[]) => Value): Fn => ({ call });
+import { fn } from './host.js';
 
 function callback(f: Value): Fn {
   if (!f || typeof f !== 'object' || !('call' in f) || typeof f.call !== 'function') throw new ScriptError(`TypeError: ${show(f)} is not a function`);
@@ -18,9 +17,10 @@ function bounded(length: number): number {
   return length;
 }
 
-const truthy = (v: Value): boolean => !(v === false || v === null || v === undefined || v === 0 || v === '' || Number.isNaN(v));
+/** JavaScript's truthiness: the node dialect's conditions and the callbacks of filter/some/every/find. */
+export const truthy = (v: Value): boolean => !(v === false || v === null || v === undefined || v === 0 || v === '' || Number.isNaN(v));
 
-function arrayMethod(a: Value[], name: string): Fn | undefined {
+function arrayMethod(a: Value[], name: string): Value | undefined {
   switch (name) {
     case 'map':
       return fn(([f]) => a.map((x, i) => callback(f).call([x, i])));
@@ -63,7 +63,7 @@ function arrayMethod(a: Value[], name: string): Fn | undefined {
   }
 }
 
-function stringMethod(s: string, name: string): Fn | undefined {
+function stringMethod(s: string, name: string): Value | undefined {
   switch (name) {
     case 'toUpperCase':
       return fn(() => s.toUpperCase());

@@ -7,7 +7,7 @@
 import type { Program } from '../../kernel/process.js';
 import { sleep, wait, type Waitable } from '../../kernel/waitable.js';
 import { Parser, ScriptError, show, tokenize, type Dialect, type Token, type Value } from './expr.js';
-import { jsMethod } from './node-methods.js';
+import { jsMethod, truthy } from './node-methods.js';
 import { fn, Host, ScriptExit } from './host.js';
 
 interface Timer {
@@ -58,7 +58,7 @@ class Node {
         const s = t.text.replace(/\\(n|t|\\|'|"|`)/g, (_, c: string) => ({ n: '\n', t: '\t' })[c] ?? c);
         return t.quote === '`' ? s.replace(/\$\{([^}]+)\}/g, (_, e: string) => inspect(new Parser(tokenize(e), this.dialect).expr())) : s;
       },
-      truthy: (v) => !(v === false || v === null || v === undefined || v === 0 || v === '' || Number.isNaN(v)),
+      truthy,
       fn: (p) => this.arrow(p),
       method: (v, name) => jsMethod(v, name),
     };
