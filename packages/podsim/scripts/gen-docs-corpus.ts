@@ -14,7 +14,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
-import { createdObject, extractSteps, firstUnsetVariable, takenFromSkipped, usesObject } from './docs-corpus/steps.js';
+import { extractSteps } from './docs-corpus/steps.js';
+import { createdObject, firstUnsetVariable, listsObject, readsFile, takenFromSkipped, usesObject, writtenFiles } from './docs-corpus/skipped.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -128,6 +129,8 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
   /** Objects only out-of-scope steps create (both of a page's templates for one Secret): later steps that read them cannot run either. */
   const skippedObjects = new Set<string>();
   const createdObjects = new Set<string>();
+  /** Files only out-of-scope steps write (`make keys KEY=/tmp/nginx.key`): later steps that read them cannot run either. */
+  const skippedFiles = new Set<string>();
   const sections = extracted.sections.map((s) => ({
     title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
     steps: s.steps.map((step) => {
@@ -136,8 +139,12 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       if (general) out.outOfScope = general.reason;
       const taken = general ? undefined : takenFromSkipped(step.command, skippedVars, skippedOutput);
       if (taken) out.outOfScope = `uses ${taken}, which only a step the sandbox cannot run sets or prints`;
-      const object = general || taken ? undefined : usesObject(step.command, skippedObjects);
+      const file = general || taken ? undefined : readsFile(step.command, skippedFiles);
+      if (file) out.outOfScope = `reads ${file}, which only a step the sandbox cannot run writes`;
+      const object = general || taken || file ? undefined : usesObject(step.command, skippedObjects);
       if (object) out.outOfScope = `uses ${object}, which only a step the sandbox cannot run creates`;
+      const listed = general || taken || file || object ? undefined : listsObject(step.command, step.expected, skippedObjects);
+      if (listed) out.outOfScope = `the page's list shows ${listed}, which only a step the sandbox cannot run creates`;
       const sets = [...step.command.matchAll(/(?:^|[\s;(])(?:export\s+)?([A-Za-z_]\w*)=/g), ...step.command.matchAll(/\bfor\s+(\w+)\s+in\b/g)].map((m) => m[1]);
       for (const v of sets) assigned.add(v);
       const unset = firstUnsetVariable(step.command, assigned);
@@ -157,6 +164,10 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       for (const v of sets) if (out.outOfScope) skippedVars.add(v);
       else skippedVars.delete(v);
       if (out.outOfScope) skippedOutput += (step.expected ?? '') + '\n';
+      for (const f of writtenFiles(step.command)) if (out.outOfScope) skippedFiles.add(f);
+      else skippedFiles.delete(f);
+      // A manifest applied from a file may create any of them: from here on they are not known to be missing.
+      if (!out.outOfScope && /^kubectl\s+(apply|create)\b.*\s(-f|--filename)[= ]/.test(step.command)) skippedObjects.clear();
       const created = createdObject(step.command);
       if (created && !out.outOfScope) createdObjects.add(created);
       if (created && out.outOfScope && !createdObjects.has(created)) skippedObjects.add(created);

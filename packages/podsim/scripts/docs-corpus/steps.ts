@@ -27,8 +27,13 @@ const COMMANDS = new Set(
   ).split(/\s+/),
 );
 
-/** A prompt the page writes before a command: `$ `, `% `, `root@pod:/# `, `/ # `, redis-cli's `127.0.0.1:6379> `. */
-const PROMPT = /^(?:\$|%|[\w.@-]+:[^\s#$]*[#$]|[\w.-]+:\d+>|\/[\w/]*\s*#|#)\s+(?=\S)/;
+/**
+ * A prompt the page writes before a command: `$ `, `% `, `root@pod:/# `, `/ # `, redis-cli's `127.0.0.1:6379> `,
+ * or a machine's name (`node $ `).
+ */
+const PROMPT = /^(?:\$|%|[\w.@-]+:[^\s#$]*[#$]|[\w.-]+:\d+>|\/[\w/]*\s*#|#|[\w-]+ \$)\s+(?=\S)/;
+/** A prompt that names a cluster node (`node $ curl -k https://10.244.3.5`): the command is typed on a node. */
+const NODE_PROMPT = /^[\w-]*(?:node|minion|worker)[\w-]* \$\s/;
 
 function firstWord(line: string): string {
   const m = /^([A-Za-z_][\w.-]*)(=)?/.exec(line.trim());
@@ -86,43 +91,12 @@ export function openCompounds(cmd: string): number {
   return depth;
 }
 
-/**
- * The first upper-case variable a command reads that the page never set: the reader is meant to put
- * their own value there. `\$ITEM` is a literal dollar the shell hands on (to sed), not a read.
- */
-export function firstUnsetVariable(command: string, assigned: Set<string>): string | undefined {
-  return [...command.matchAll(/(?<!\\)\$\{?([A-Z_][A-Z0-9_]*)\}?/g)].map((m) => m[1]).find((v) => !assigned.has(v) && !['HOME', 'USER', 'PWD', 'PATH', 'HOSTNAME'].includes(v));
-}
-
-/**
- * What a step takes from steps the reader cannot run (out of scope): a variable only they set
- * (`grace=$(kubectl get pods <pod> …)` then `sleep $grace`), or an address only they printed
- * (`minikube service x --url` prints `http://127.0.0.1:51082`, then `curl 127.0.0.1:51082`).
- */
-export function takenFromSkipped(command: string, skippedVars: ReadonlySet<string>, skippedOutput: string): string | undefined {
-  const v = [...command.matchAll(/(?<!\\)\$\{?([A-Za-z_]\w*)\}?/g)].map((m) => m[1]).find((n) => skippedVars.has(n));
-  if (v) return `$${v}`;
-  return [...command.matchAll(/\b(?:\d{1,3}\.){3}\d{1,3}:\d+\b/g)].map((m) => m[0]).find((a) => skippedOutput.includes(a));
-}
-
-/** `kind/name` of the object a `kubectl create` makes (`kubectl create secret docker-registry regcred …` makes secret/regcred). */
-export function createdObject(command: string): string | undefined {
-  const m = /^kubectl\s+create\s+(secret\s+[\w-]+|[a-z]+)\s+([a-z0-9][\w.-]*)/.exec(command);
-  return m ? `${m[1].split(/\s+/)[0]}/${m[2]}` : undefined;
-}
-
-/** An object of `objects` (`secret/regcred`) that a kubectl command reads or changes (`kubectl get secret regcred -o yaml`). */
-export function usesObject(command: string, objects: ReadonlySet<string>): string | undefined {
-  const m = /^kubectl\s+(?:get|describe|edit|delete|label|annotate|patch)\s+([a-z]+?)s?(?:\/|\s+)([a-z0-9][\w.-]*)/.exec(command);
-  const named = m ? `${m[1]}/${m[2]}` : undefined;
-  return named && objects.has(named) ? named : undefined;
-}
-
 /** Splits a shell block into commands; a line that is not a command starts the last command's output. */
-function splitBlock(body: string, lang: string): { commands: string[]; output?: string; prompted: boolean } {
+function splitBlock(body: string, lang: string): { commands: string[]; output?: string; prompted: boolean; onNode: boolean } {
   const lines = body.replace(/\s+$/, '').split('\n');
   const commands: string[] = [];
   const prompted = lines.some((l) => PROMPT.test(l) && !/^#\s/.test(l));
+  const onNode = lines.some((l) => NODE_PROMPT.test(l));
   let i = 0;
   let outputStart: number | undefined;
   while (i < lines.length) {
@@ -171,7 +145,7 @@ function splitBlock(body: string, lang: string): { commands: string[]; output?: 
     }
   }
   const output = outputStart === undefined ? undefined : lines.slice(outputStart).join('\n');
-  return { commands, output, prompted };
+  return { commands, output, prompted, onNode };
 }
 
 /** The page says where a block runs: "Run this command on the node where kubelet is running", "Back on your node". */
@@ -256,7 +230,7 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
   let resaved: CorpusStep['saves'];
   /** A `kubectl edit` whose prose asks for a change the next YAML excerpt shows. */
   let editShown: CorpusStep | undefined;
-  const push = (cmd: string, line: number, onNode = false): CorpusStep => {
+  const push = (cmd: string, line: number, onNode = false, nodePrompt = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
     const fetched = /^(?:curl|wget)\s.*?\s-[oO]\s*([\w./-]+)/.exec(cmd)?.[1];
     if (fetched) downloaded.add(fetched.replace(/^\.\//, ''));
@@ -289,8 +263,8 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
     }
     // kubectl runs on the reader's machine, wherever the prose says its objects live ("a directory on the Node").
     const kubectl = /^kubectl\s/.test(cmd);
-    // The prose has the reader log in to their node in a way of their own choosing (`minikube ssh`, ssh, a console).
-    if (!session && !kubectl && OPEN_NODE_SHELL.test(prose)) {
+    // The prose (or the node's prompt) has the reader log in to their node in a way of their own choosing (`minikube ssh`, ssh, a console).
+    if (!session && !kubectl && (OPEN_NODE_SHELL.test(prose) || nodePrompt)) {
       node ??= OWN_NODE_LOGIN;
       session = true;
       inPod = false;
@@ -369,7 +343,7 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
     }
     // A lone `kubectl run -it … sh` shown as plain text is still a command the reader runs (tasks/debug/debug-service).
     const shell = !COMMAND_LANGS.has(e.lang) && OUTPUT_LANGS.has(e.lang) && !e.body.trim().includes('\n') && opensSession(e.body.trim());
-    const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false };
+    const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false, onNode: false };
     if (split.commands.length > 0) {
       if (unnamed !== undefined && APPLIED_ABOVE.test(prose)) {
         // The reader pastes it, quoted so that their shell leaves the manifest's `$VAR`s alone.
@@ -380,7 +354,7 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
         unnamed = undefined;
       }
       const onNode = ON_NODE.test(prose) || new RegExp(`^\\s*#.*${ON_NODE.source}`, 'im').test(e.body);
-      for (const c of split.commands) last = push(c, e.line, onNode);
+      for (const c of split.commands) last = push(c, e.line, onNode, split.onNode);
       lastBlockCommands = split.prompted ? 1 : split.commands.length;
       if (split.output !== undefined && last) {
         last.expected = split.output;

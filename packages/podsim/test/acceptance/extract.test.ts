@@ -1,7 +1,8 @@
 /** The corpus generator's reading of a page (scripts/docs-corpus), on a page written the way kubernetes.io pages are. */
 import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
-import { createdObject, extractSteps, firstUnsetVariable, markedField, openCompounds, opensSession, OWN_NODE_LOGIN, takenFromSkipped, usesObject } from '../../scripts/docs-corpus/steps.js';
+import { createdObject, firstUnsetVariable, listsObject, readsFile, takenFromSkipped, usesObject, writtenFiles } from '../../scripts/docs-corpus/skipped.js';
+import { extractSteps, markedField, openCompounds, opensSession, OWN_NODE_LOGIN } from '../../scripts/docs-corpus/steps.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -272,6 +273,34 @@ describe('docs corpus extraction', () => {
     expect(usesObject('kubectl describe secret/regcred', skipped)).toBe('secret/regcred');
     expect(usesObject('kubectl get secret other', skipped)).toBeUndefined();
     expect(usesObject('kubectl get configmap regcred', skipped)).toBeUndefined();
+  });
+
+  it('knows the Service a kubectl expose makes, the files a command writes and reads, and the page lists that show a missing object (tutorials/services/connect-applications-service)', () => {
+    expect(createdObject('kubectl expose deployment example --port=8765 --target-port=9376 \\\n        --name=example-service --type=LoadBalancer')).toBe('service/example-service');
+    expect(createdObject('kubectl expose deployment/my-nginx')).toBe('service/my-nginx');
+    expect(createdObject('kubectl expose -f nginx-svc.yaml')).toBeUndefined();
+    expect(writtenFiles('make keys KEY=/tmp/nginx.key CERT=/tmp/nginx.crt')).toEqual(['/tmp/nginx.key', '/tmp/nginx.crt']);
+    expect(writtenFiles('openssl req -x509 -nodes -newkey rsa:2048 -keyout /d/tmp/nginx.key -out /d/tmp/nginx.crt -subj "/CN=my-nginx/O=my-nginx"')).toEqual(['/d/tmp/nginx.key', '/d/tmp/nginx.crt']);
+    expect(writtenFiles('cat /etc/hosts')).toEqual([]);
+    const files = new Set(['/tmp/nginx.key', '/tmp/nginx.crt']);
+    expect(readsFile('kubectl create secret tls nginxsecret --key /tmp/nginx.key --cert /tmp/nginx.crt', files)).toBe('/tmp/nginx.key');
+    expect(readsFile('cat /tmp/nginx.key.bak', files)).toBeUndefined();
+    const objects = new Set(['secret/nginxsecret', 'configmap/nginxconfigmap']);
+    expect(listsObject('kubectl get secrets', 'NAME                  TYPE                                  DATA      AGE\nnginxsecret           kubernetes.io/tls                     2         1m', objects)).toBe('secret/nginxsecret');
+    expect(listsObject('kubectl get configmaps', 'NAME             DATA   AGE\nnginxconfigmap   1      114s', objects)).toBe('configmap/nginxconfigmap');
+    expect(listsObject('kubectl get secrets', 'NAME      TYPE     DATA   AGE\nother     Opaque   1      1m', objects)).toBeUndefined();
+    expect(listsObject('kubectl get secrets', undefined, objects)).toBeUndefined();
+    expect(listsObject('kubectl get secret nginxsecret -o yaml', 'nginxsecret', objects)).toBeUndefined();
+  });
+
+  it('reads a prompt naming a node (`node $ curl …`) as a command typed on the reader\'s node (tutorials/services/connect-applications-service)', () => {
+    const md = '## Secure\n\n```shell\nkubectl get pods -o wide\n```\n\n```shell\nnode $ curl -k https://10.244.3.5\n...\n<h1>Welcome to nginx!</h1>\n```\n\n```shell\nkubectl apply -f ./curlpod.yaml\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.command, s.expected, s.node])).toEqual([
+      ['kubectl get pods -o wide', undefined, undefined],
+      ['curl -k https://10.244.3.5', '...\n<h1>Welcome to nginx!</h1>', OWN_NODE_LOGIN],
+      ['kubectl apply -f ./curlpod.yaml', undefined, undefined],
+    ]);
   });
 
   it('reads `name=$(kubectl …)` in a block without a language as a command, printed `A=$(PROTOCOL)://…` as output (tasks/job/pod-failure-policy)', () => {

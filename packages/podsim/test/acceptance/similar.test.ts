@@ -159,6 +159,40 @@ describe('similar', () => {
     expect(similar(page, ours.replace('Running', 'Pending')).match).toBe(false);
   });
 
+  it('ends a row cell where the next header cell starts, an elided one included (tutorials/stateless-application/expose-external-ip-address)', () => {
+    const page = 'NAME                         ...  IP         NODE\nhello-world-2895499144-1jaz9 ...  10.0.1.6   gke-cluster-1-default-pool-e0b8d269-1afc';
+    const ours =
+      'NAME                           READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES\n' +
+      'hello-world-79cc59c8c7-9rf96   1/1     Running   0          77s   10.244.1.3   node01   <none>           <none>\n';
+    expect(similar(page, ours).match).toBe(true);
+    expect(similar(page, ours.replace('hello-world', 'hello-there')).match).toBe(false);
+  });
+
+  it("reads kubectl run's 1.2 wait and `Hit enter` texts as 1.32's attach prompt hint (tutorials/services/connect-applications-service)", () => {
+    const page = 'Waiting for pod default/curl-131556218-9fnch to be running, status is Pending, pod ready: false\nHit enter for command prompt';
+    // 1.32: kubectl pkg/cmd/attach/attach.go prints the hint on stderr; the container shell's prompt follows.
+    expect(similar(page, "If you don't see a command prompt, try pressing enter.\n/ #\n").match).toBe(true);
+    expect(similar(page, 'Error from server (NotFound): pods "curl" not found\n').match).toBe(false);
+  });
+
+  it("reads a Service exposed from a Deployment whose labels extensions/v1beta1 defaulted from its template as 1.32's <none>", () => {
+    // Page: tasks/access-application-cluster/service-access-application-cluster; ours in describe.go's describeService layout.
+    const page = 'Name:                   example-service\nNamespace:              default\nLabels:                 run=load-balancer-example\nSelector:               run=load-balancer-example\nType:                   NodePort';
+    const ours = (labels: string, selector: string) =>
+      `Name:                     example-service\nNamespace:                default\nLabels:                   ${labels}\nAnnotations:              <none>\nSelector:                 ${selector}\nType:                     NodePort\n`;
+    expect(similar(page, ours('<none>', 'run=load-balancer-example')).match).toBe(true);
+    expect(similar(page, ours('run=load-balancer-example', 'run=load-balancer-example')).match).toBe(true);
+    // Only where the page's labels are its selector, and ours selects the same pods.
+    expect(similar(page, ours('<none>', 'run=other')).match).toBe(false);
+    expect(similar(page.replace('Labels:                 run=', 'Labels:                 app='), ours('<none>', 'run=load-balancer-example')).match).toBe(false);
+  });
+
+  it("takes the node an endpoint or a pod is on as the page cluster's (tutorials/services/pods-and-endpoint-termination-flow)", () => {
+    expect(similar('            "nodeName": "gke-main-default-pool-dca1511c-d17b",', '      "nodeName": "node01",\n').match).toBe(true);
+    expect(similar('  nodeName: kube-worker-1', '  nodeName: node02\n').match).toBe(true);
+    expect(similar('            "nodeName": "gke-main-default-pool-dca1511c-d17b",', '      "hostname": "node01",\n').match).toBe(false);
+  });
+
   it('takes the labels a page shows around ... as some of ours (1.14+ nodes carry kubernetes.io/arch and os)', () => {
     const page = 'NAME      STATUS    ROLES    AGE     VERSION        LABELS\nworker0   Ready     <none>   1d      v1.13.0        ...,disktype=ssd,kubernetes.io/hostname=worker0';
     const ours =

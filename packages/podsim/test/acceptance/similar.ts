@@ -20,7 +20,9 @@
  *   (kubectl ≤1.10), describe's last-applied-configuration annotation (kubectl ≤1.18),
  *   ServiceAccounts' generated token Secrets (≤1.23), `KIND "NAME" deleted` without the API group (≤1.10), a
  *   deleted pod whose containers stopped shown `Terminating` (before kubernetes#122038), the header printed again
- *   above a watch's events; and the cluster's default StorageClass (`standard` where pages were written);
+ *   above a watch's events, kubectl run's wait and `Hit enter` texts (1.2, 2015), a Service's labels exposed from a
+ *   Deployment whose labels extensions/v1beta1 defaulted from its template (≤1.15); and the cluster's default
+ *   StorageClass (`standard` where pages were written);
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours
@@ -65,6 +67,9 @@ const VALUE_RULES: [RegExp, string][] = [
   // Version: kubectl ≤1.5 wrote `Waiting for rollout to finish: …` (kubernetes#40224, 2017); later ones name the
   // object, `Waiting for deployment "app" rollout to finish: …` (kubernetes/kubectl#1284, 2022; 1.32 alike).
   [/^Waiting for deployment "[^"]+" rollout to finish: /g, 'Waiting for rollout to finish: '],
+  // Version: kubectl run/attach 1.2 told the reader `Hit enter for command prompt` (kubernetes#16908, 2015); 1.32's
+  // attach prints `If you don't see a command prompt, try pressing enter.` (kubectl pkg/cmd/attach/attach.go).
+  [/^Hit enter for command prompt$/g, "If you don't see a command prompt, try pressing enter."],
   // Version: the Job controller's labels and selector gained the `batch.kubernetes.io/` prefix in 1.27 (kubernetes#114930).
   [/\bbatch\.kubernetes\.io\/(controller-uid|job-name)\b/g, '$1'],
   // `date`'s default format (`Fri Feb 22 11:02:09 UTC 2019`): the time the command ran.
@@ -105,6 +110,8 @@ const VALUE_RULES: [RegExp, string][] = [
   [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
+  // The node a pod or an endpoint is on (`nodeName: gke-main-default-pool-dca1511c-d17b` in YAML and JSON): the page's cluster's.
+  [/^("?nodeName"?:\s*)"?[a-z0-9<][\w.<>-]*"?(,?)$/g, '$1<node>$2'],
   // `Successfully assigned default/x to node01`; a count (`Scaled up replica set x to 3`) is not a node.
   [/\bto (?!\d+$)[\w.-]+$/g, 'to <node>'],
   // Node names: this cluster's, those of the local clusters pages are written on, and the docs' stand-ins for the reader's node.
@@ -181,8 +188,10 @@ function parseTables(lines: string[]): Table[] {
       if (c.join(' ') === all.join(' ')) break;
       const row = new Map<string, string>();
       // Cells are taken by position when the row has the header's count, else by the header's offsets.
+      // A cell ends where the next header cell starts, an elided `...` one included (`NAME ...  IP`: the row's
+      // `...` is not part of its name).
       if (c.length === all.length) keep.forEach((k, n) => row.set(header[n].toUpperCase(), c[k]));
-      else header.forEach((h, k) => row.set(h.toUpperCase(), lines[j].slice(starts[k], k + 1 < starts.length ? starts[k + 1] : undefined).trim()));
+      else keep.forEach((k, n) => row.set(header[n].toUpperCase(), lines[j].slice(starts[n], k + 1 < all.length ? lines[i].indexOf(all[k + 1], starts[n] + all[k].length) : undefined).trim()));
       t.rows.push(row);
       t.lines.add(j);
     }
@@ -256,9 +265,33 @@ function withoutLastApplied(lines: string[]): string[] {
   return out;
 }
 
+/**
+ * Version: kubectl run 1.2 printed `Waiting for pod NS/NAME to be running, status is Pending, pod ready: false` while
+ * it waited to attach (kubernetes#16908's output, 2015); 1.32's run waits without a word (kubectl pkg/cmd/run/run.go).
+ */
+function withoutRunWaiting(lines: string[]): string[] {
+  return lines.filter((l) => !/^\s*Waiting for pod \S+ to be running, status is \w+, pod ready: (true|false)\s*$/.test(l));
+}
+
+const describeField = (lines: readonly string[], name: string): string | undefined =>
+  lines.map((l) => new RegExp(`^\\s*${name}:\\s+(\\S.*?)\\s*$`).exec(l)?.[1]).find((v) => v !== undefined);
+
+/**
+ * Version: an extensions/v1beta1 Deployment (≤1.15) without labels took its pod template's (kubernetes
+ * pkg/apis/extensions/v1beta1/defaults.go SetDefaults_Deployment); apps/v1 leaves them empty. `kubectl expose` gives
+ * the Service the exposed object's labels (kubectl pkg/cmd/expose/expose.go), so where the page's describe shows the
+ * selector as the Service's labels, 1.32 shows `Labels: <none>` for the same Service.
+ */
+function labelsAsTemplateDefaulted(exp: string[], act: readonly string[]): string[] {
+  const selector = describeField(exp, 'Selector');
+  if (selector === undefined || describeField(exp, 'Labels') !== selector) return exp;
+  if (describeField(act, 'Labels') !== '<none>' || normaliseValue(describeField(act, 'Selector') ?? '') !== normaliseValue(selector)) return exp;
+  return exp.map((l) => l.replace(/^(\s*Labels:\s+)\S.*$/, '$1<none>'));
+}
+
 export function similar(expected: string, actual: string): Similarity {
-  const exp = withoutLastApplied(expected.split('\n'));
   const act = actual.replace(/\r/g, '').split('\n');
+  const exp = labelsAsTemplateDefaulted(withoutRunWaiting(withoutLastApplied(expected.split('\n'))), act);
   const expTables = parseTables(exp);
   const actTables = parseTables(act);
   const missing: string[] = [];
