@@ -13,6 +13,9 @@ describe('older-version output markers', () => {
     '  - containerID: docker://c1d8abd1 ...',
     'deployments "nginx-deployment"',
     'RollingUpdateStrategy:  1 max unavailable, 1 max surge',
+    // static-pod page: crictl before v1.24.
+    'CONTAINER       IMAGE                                 CREATED           STATE      NAME    ATTEMPT    POD ID',
+    '129fd7d382018   docker.io/library/nginx@sha256:...    11 minutes ago    Running    web     0          34533c6729106',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -28,6 +31,9 @@ describe('older-version output markers', () => {
     'deployment.apps/foo with revision #2',
     'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
     'NAME      DESIRED   CURRENT   READY   AGE',
+    // crictl v1.32.0 (cmd/crictl/container.go ListContainers' columns; values from its docs/crictl.md example).
+    'CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD                 NAMESPACE',
+    'b25b4f26e3429       b1c6f1ae8f5ca       14 seconds ago      Running             busybox             0                   158d7a6665ff3       busybox             default',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

@@ -37,6 +37,11 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /RollingUpdateStrategy:\s+1 max unavailable, 1 max surge/,
     now: 'apps/v1 defaults of `25% max unavailable, 25% max surge` (kubernetes pkg/apis/apps/v1/defaults.go; 1/1 was extensions/v1beta1)',
   },
+  {
+    // The header or a row of `crictl ps` that ends at POD ID: crictl before v1.24 (cri-tools cd38481e added POD).
+    marker: /^\s*CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s*$|^\s*[0-9a-f]{12,13}\s+\S+\s+.+? ago\s+(Running|Exited|Created|Unknown)\s+\S+\s+\d+\s+[0-9a-f]{12,13}\s*$/,
+    now: '`crictl ps` with `POD` and `NAMESPACE` after `POD ID`, the IMAGE cell the image ID cut to 13 hex digits under containerd (cri-tools v1.32.0 cmd/crictl/container.go; POD since v1.24, NAMESPACE since v1.32)',
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */
