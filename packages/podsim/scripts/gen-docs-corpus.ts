@@ -14,7 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
-import { extractSteps } from './docs-corpus/steps.js';
+import { extractSteps, opensNodeShell, opensSession } from './docs-corpus/steps.js';
 import { createdObject, firstUnsetVariable, listsObject, readsFile, takenFromSkipped, usesObject, writtenFiles } from './docs-corpus/skipped.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -131,6 +131,9 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
   const createdObjects = new Set<string>();
   /** Files only out-of-scope steps write (`make keys KEY=/tmp/nginx.key`): later steps that read them cannot run either. */
   const skippedFiles = new Set<string>();
+  /** The command that opened the Pod shell of the current session, and whether an override took a step of it onto a node. */
+  let podShell: string | undefined;
+  let leftForNode = false;
   const sections = extracted.sections.map((s) => ({
     title: s.title.replace(/\{\{%\s*heading\s+"prerequisites"\s*%\}\}/, 'Before you begin').replace(/\{\{%\s*heading\s+"([^"]+)"\s*%\}\}/, '$1'),
     steps: s.steps.map((step) => {
@@ -149,6 +152,10 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
       for (const v of sets) assigned.add(v);
       const unset = firstUnsetVariable(step.command, assigned);
       if (unset && !step.inSession && !general && !taken) out.outOfScope = `a template: $${unset} is never set on the page, the reader substitutes their own value`;
+      if (!step.inSession) {
+        podShell = opensSession(step.command) && !opensNodeShell(step.command) ? step.command : undefined;
+        leftForNode = false;
+      } else if (step.shell) podShell = step.shell;
       for (const o of pageOverrides) {
         if (o.line !== step.line || (o.command && !step.command.includes(o.command))) continue;
         if (o.outOfScope) out.outOfScope = o.outOfScope;
@@ -156,10 +163,16 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
           out.node = o.node;
           out.inSession = true;
           delete out.shell;
+          leftForNode = true;
         }
         if (o.edit) out.edit = o.edit;
         if (o.expected === null) delete out.expected;
         else if (o.expected !== undefined) out.expected = o.expected;
+      }
+      // The page's next command in that Pod after one an override moved onto a node: the reader goes back into the Pod.
+      if (leftForNode && out.inSession && !out.node && !out.shell && podShell) {
+        out.shell = podShell;
+        leftForNode = false;
       }
       for (const v of sets) if (out.outOfScope) skippedVars.add(v);
       else skippedVars.delete(v);

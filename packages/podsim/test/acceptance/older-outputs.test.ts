@@ -3,7 +3,7 @@ import { olderOutput } from './older-outputs.js';
 
 describe('older-version output markers', () => {
   // Lines as kubernetes.io pages print them (website e6bd301: deployment, debug-running-pod, troubleshoot-kubectl,
-  // access-cluster-services, assign-cpu-resource, communicate-containers pages).
+  // access-cluster-services, assign-cpu-resource, communicate-containers, debug-service, source-ip pages).
   it.each([
     'NAME                 DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE',
     '  FirstSeen LastSeen    Count   From                    SubObjectPath   Type        Reason              Message',
@@ -16,6 +16,10 @@ describe('older-version output markers', () => {
     // static-pod page: crictl before v1.24.
     'CONTAINER       IMAGE                                 CREATED           STATE      NAME    ATTEMPT    POD ID',
     '129fd7d382018   docker.io/library/nginx@sha256:...    11 minutes ago    Running    web     0          34533c6729106',
+    'No resources found.',
+    '                "nodePort": 0',
+    '1 Service Endpoints found',
+    'No Service Endpoints Found',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -34,6 +38,10 @@ describe('older-version output markers', () => {
     // crictl v1.32.0 (cmd/crictl/container.go ListContainers' columns; values from its docs/crictl.md example).
     'CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD                 NAMESPACE',
     'b25b4f26e3429       b1c6f1ae8f5ca       14 seconds ago      Running             busybox             0                   158d7a6665ff3       busybox             default',
+    'No resources found in default namespace.',
+    'No resources found',
+    '                "nodePort": 30080',
+    '    "localEndpoints": 1,',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

@@ -42,6 +42,18 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /^\s*CONTAINER\s+IMAGE\s+CREATED\s+STATE\s+NAME\s+ATTEMPT\s+POD ID\s*$|^\s*[0-9a-f]{12,13}\s+\S+\s+.+? ago\s+(Running|Exited|Created|Unknown)\s+\S+\s+\d+\s+[0-9a-f]{12,13}\s*$/,
     now: '`crictl ps` with `POD` and `NAMESPACE` after `POD ID`, the IMAGE cell the image ID cut to 13 hex digits under containerd (cri-tools v1.32.0 cmd/crictl/container.go; POD since v1.24, NAMESPACE since v1.32)',
   },
+  {
+    marker: /^No resources found\.$/,
+    now: "`No resources found in NS namespace.` or `No resources found`, and only when nothing was printed and no error came back: a named object that is missing gets its NotFound error alone (kubectl pkg/cmd/get/get.go)",
+  },
+  {
+    marker: /^\s*"nodePort": 0,?$/,
+    now: 'no `nodePort` in a ClusterIP Service\'s ports: the field is `json:"nodePort,omitempty"` (k8s.io/api core/v1 types.go ServicePort)',
+  },
+  {
+    marker: /^\d+ Service Endpoints found$|^No Service Endpoints Found$/,
+    now: 'a JSON body `{"service": {"namespace": …, "name": …}, "localEndpoints": N, "serviceProxyHealthy": true}` on the healthCheckNodePort (kubernetes pkg/proxy/healthcheck/service_health.go)',
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CorpusStep } from './corpus.js';
 import { edited } from './reader-editor.js';
 import { ageSeconds, listedAges } from './reader-pace.js';
-import { onPath } from './runner.js';
+import { learnAddresses, onPath, ownAddresses } from './runner.js';
 import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
 import { Sandbox } from '../../src/host/sandbox.js';
 
@@ -62,5 +62,15 @@ describe('acceptance reader', () => {
     expect(shown).toEqual(expect.arrayContaining(['NAME READY STATUS', 'web 0/1 Pending', 'web 0/1 ContainerCreating', 'web 1/1 Running']));
     expect(shown.filter((l) => l === 'web 0/1 Pending')).toHaveLength(2);
     expect(second.shows('kubectl get pods --watch')).toBe(false);
+  });
+
+  it('types this cluster\'s address and node port where the page typed the ones its output showed (tutorials/services/source-ip)', () => {
+    const seen = new Map<string, string>();
+    learnAddresses(seen, 'NAME        TYPE        CLUSTER-IP    PORT(S)\nclusterip   ClusterIP   10.0.170.92   80/TCP', 'NAME        TYPE        CLUSTER-IP      PORT(S)\nclusterip   ClusterIP   10.97.12.200    80/TCP');
+    learnAddresses(seen, '  healthCheckNodePort: 32122', '  healthCheckNodePort: 30417');
+    expect(ownAddresses(seen, 'wget -qO - 10.0.170.92')).toBe('wget -qO - 10.97.12.200');
+    expect(ownAddresses(seen, 'curl localhost:32122/healthz')).toBe('curl localhost:30417/healthz');
+    // A port outside the node-port range, or one the page never printed, is typed as written.
+    expect(ownAddresses(seen, 'curl localhost:10249/proxyMode; curl localhost:31000')).toBe('curl localhost:10249/proxyMode; curl localhost:31000');
   });
 });

@@ -162,31 +162,42 @@ interface Terminal {
   serving: boolean;
   /** The change the prose asks for in the editor the current command opens. */
   edit?: CorpusStep['edit'];
-  /** Addresses the page printed and this cluster's in their place, which the reader types instead. */
+  /** Addresses and node ports the page printed and this cluster's in their place, which the reader types instead. */
   addresses: Map<string, string>;
   /** Where the reader runs a watch while going on here. */
   second: SecondTerminal;
 }
 
 const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g;
+/** A node port: the API server draws it at random from 30000-32767 (--service-node-port-range's default). */
+const NODE_PORT = /(?<![\w.-])3[0-2]\d{3}(?![\w.-])/g;
+
+const distinct = (s: string, values: RegExp, keep: (v: string) => boolean): string[] => [...new Set(s.match(values) ?? [])].filter(keep);
+/** What a page's cluster drew where this one drew its own, and the values of each kind to leave alone. */
+const DRAWN: [RegExp, (v: string) => boolean][] = [
+  [IPV4, (ip) => !ip.startsWith('127.') && ip !== '0.0.0.0'],
+  [NODE_PORT, (port) => Number(port) <= 32767],
+];
 
 /**
  * A page's output names its cluster's addresses where ours names this cluster's (a pod's IP, the
- * Service's cluster IP, the DNS server's): when both name as many distinct ones, they correspond in
- * order of first appearance, and a later command that types the page's address means ours.
+ * Service's cluster IP, the DNS server's), and its node ports where ours has ours: when both name as
+ * many distinct ones of a kind, they correspond in order of first appearance, and a later command
+ * that types the page's value means ours.
  */
-function learnAddresses(t: Terminal, expected: string, output: string): void {
-  const distinct = (s: string) => [...new Set(s.match(IPV4) ?? [])].filter((ip) => !ip.startsWith('127.') && ip !== '0.0.0.0');
-  const page = distinct(expected);
-  const ours = distinct(output);
-  if (page.length !== ours.length) return;
-  page.forEach((ip, k) => {
-    if (ip !== ours[k] && !t.addresses.has(ip)) t.addresses.set(ip, ours[k]);
-  });
+export function learnAddresses(addresses: Map<string, string>, expected: string, output: string): void {
+  for (const [values, keep] of DRAWN) {
+    const page = distinct(expected, values, keep);
+    const ours = distinct(output, values, keep);
+    if (page.length !== ours.length) continue;
+    page.forEach((v, k) => {
+      if (v !== ours[k] && !addresses.has(v)) addresses.set(v, ours[k]);
+    });
+  }
 }
 
-function ownAddresses(t: Terminal, command: string): string {
-  return command.replace(IPV4, (ip) => t.addresses.get(ip) ?? ip);
+export function ownAddresses(addresses: ReadonlyMap<string, string>, command: string): string {
+  return command.replace(IPV4, (ip) => addresses.get(ip) ?? ip).replace(NODE_PORT, (port) => addresses.get(port) ?? port);
 }
 
 function typeStep(t: Terminal, command: string): { output: string; exitCode: number } {
@@ -271,7 +282,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   waitAsThePage(sb, step, (name) => ownNames(sb, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
-  const typed = watchStep(t, step) ?? typeStep(t, ownAddresses(t, ownNames(sb, ownNodes(t, step.command))));
+  const typed = watchStep(t, step) ?? typeStep(t, ownAddresses(t.addresses, ownNames(sb, ownNodes(t, step.command))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -290,7 +301,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
     // One output block printed for several commands is compared with their outputs together.
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
     verdict = [step.expected, ...(step.alternatives ?? [])].map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
-    learnAddresses(t, step.expected, output);
+    learnAddresses(t.addresses, step.expected, output);
   }
   return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }

@@ -242,6 +242,17 @@ describe('similar', () => {
     expect(similar('LoadBalancer Ingress:   104.198.205.71', 'LoadBalancer Ingress:     172.18.255.200 (VIP), 172.18.255.201 (VIP)\n').match).toBe(false);
   });
 
+  it("reads an older kubectl's -o json in field order as 1.32's, members sorted: the last member's comma and the resourceVersion are the run's", () => {
+    // Page: tasks/debug/debug-application/debug-service (a 2015 cluster); ours in 1.32's order (json.MarshalIndent of a map).
+    const page = '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "hostnames",\n        "namespace": "default",\n        "uid": "428c8b6c-24bc-11e5-936d-42010af0a9bc",\n        "resourceVersion": "347189",\n        "creationTimestamp": "2015-07-07T15:24:29Z",\n        "labels": {\n            "app": "hostnames"\n        }\n    },\n    "spec": {\n        "type": "ClusterIP",\n        "sessionAffinity": "None"\n    }\n}';
+    const ours =
+      '{\n    "apiVersion": "v1",\n    "kind": "Service",\n    "metadata": {\n        "creationTimestamp": "2026-11-27T09:02:26Z",\n        "labels": {\n            "app": "hostnames"\n        },\n        "name": "hostnames",\n        "namespace": "default",\n        "resourceVersion": "155",\n        "uid": "0959c2cf-c5e7-429a-8170-05d631fc0447"\n    },\n    "spec": {\n        "sessionAffinity": "None",\n        "type": "ClusterIP"\n    }\n}\n';
+    expect(similar(page, ours)).toEqual({ match: true, missing: [] });
+    expect(similar(page, ours.replace('"ClusterIP"', '"NodePort"')).missing).toEqual(['        "type": "ClusterIP",']);
+    // Two members on one line, or a value that is not JSON, keep their comma.
+    expect(similar('a: 1,', 'a: 1\n').match).toBe(false);
+  });
+
   it('plain lines must each be found once', () => {
     expect(similar('Hello shell demo', 'Hello shell demo\n').match).toBe(true);
     expect(similar('a\na', 'a\n')).toEqual({ match: false, missing: ['a'] });

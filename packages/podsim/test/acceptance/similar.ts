@@ -50,6 +50,10 @@ const OLD_COLUMN_NAMES: Record<string, string> = { ACCESSMODES: 'ACCESS MODES', 
 
 /** Generic replacements of values that differ between runs, applied to both sides. */
 const VALUE_RULES: [RegExp, string][] = [
+  // Version: an older kubectl wrote `-o json` members in the typed object's field order (`kind`, `apiVersion`, `metadata`,
+  // …); 1.32 prints unstructured objects, whose members json.MarshalIndent sorts by key (cli-runtime printers/json.go). Which
+  // member ends its object, without a comma, is only that order.
+  [/^((?:"[^"]*":\s*)?(?:"(?:[^"\\]|\\.)*"|-?\d[\d.e+-]*|true|false|null|\{\}|\[\]|\}|\]))\s*,$/g, '$1'],
   [/\(x\d+ over [^)]*\)/g, ''],
   // Version: kubelet ≥1.25 appends " in 1.2s", ≥1.29 " (1.2s including waiting). Image size: N bytes.".
   [/(Successfully pulled image "[^"]+") in \S+( \(\S+ including waiting\)\. Image size: \d+ bytes\.)?/g, '$1'],
@@ -107,7 +111,7 @@ const VALUE_RULES: [RegExp, string][] = [
   [/pod-template-hash[=:] ?[a-z0-9]+/g, 'pod-template-hash=<hash>'],
   // Ephemeral and NodePort ports are picked at random (30000 and up).
   [/(<ip>|localhost|\]):[3-6]\d{4}\b/g, '$1:<port>'],
-  [/resourceVersion: "?\d+"?/g, 'resourceVersion: <rv>'],
+  [/"?resourceVersion"?: "?\d+"?/g, 'resourceVersion: <rv>'],
   [/\bkubelet, \S+/g, 'kubelet'],
   [/kubernetes\.io\/hostname=[\w.-]+/g, 'kubernetes.io/hostname=<node>'],
   // The node a pod or an endpoint is on (`nodeName: gke-main-default-pool-dca1511c-d17b` in YAML and JSON): the page's cluster's.

@@ -145,6 +145,22 @@ EOF`);
   });
 });
 
+describe('name lookups on a node', () => {
+  it("nslookup is BIND's (bind9-dnsutils), asking the server named on its command line", () => {
+    const sb = new Sandbox({ seed: 1 });
+    // CoreDNS has started.
+    sb.advance(60_000);
+    sb.runLine('kubectl create service clusterip hostnames --tcp=80:9376');
+    const ip = sb.runLine("kubectl get svc hostnames -o jsonpath='{.spec.clusterIP}'").output;
+    // BIND 9.18's nslookup (the debug-service page's run from a node): `Address: SERVER#53`, then a Name/Address pair
+    // (tab-separated; the terminal shows the tabs' columns).
+    expect(sb.runLine('ssh node01 nslookup hostnames.default.svc.cluster.local 10.96.0.10')).toEqual({
+      output: `Server:         10.96.0.10\nAddress:        10.96.0.10#53\n\nName:   hostnames.default.svc.cluster.local\nAddress: ${ip}\n\n`,
+      exitCode: 0,
+    });
+  });
+});
+
 describe('processes of a node', () => {
   it('ps lists the daemons systemd started: the kubelet with the command line of kubeadm\'s drop-in, multi-threaded', () => {
     const sb = new Sandbox({ seed: 1, cols: 400 });

@@ -9,6 +9,7 @@ import type { MachineContext } from '../../kernel/machine.js';
 import { PidNamespace, type Program, type System } from '../../kernel/process.js';
 import type { Kubelet } from '../../kubelet/kubelet.js';
 import { PROGRAMS } from '../../programs/index.js';
+import { CLIENT_PROGRAMS } from '../../programs/clients/index.js';
 import { bash, BASH, shellMain } from '../../shell/index.js';
 import { crictl } from './crictl.js';
 import { startNodeDaemons } from './node-processes.js';
@@ -29,7 +30,11 @@ export interface NodeMachine {
   loginEnv(user: string, term: string | undefined): Record<string, string>;
 }
 
-const NODE_PROGRAMS: Record<string, Program> = { sudo, systemctl, journalctl, crictl };
+/**
+ * Ubuntu Server's standard tools include BIND's lookups (bind9-dnsutils): a node's nslookup is BIND's
+ * (`Address: S#53`), not busybox's. dig is left out: its banner names the Ubuntu package release.
+ */
+const NODE_PROGRAMS: Record<string, Program> = { sudo, systemctl, journalctl, crictl, nslookup: CLIENT_PROGRAMS.nslookup, host: CLIENT_PROGRAMS.host };
 
 /** The cluster's nodes as the reader's machine reaches them (by name; their kubelets hold their files). */
 export interface ClusterNodes {
