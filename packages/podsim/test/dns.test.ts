@@ -52,6 +52,17 @@ describe('cluster DNS', () => {
     });
   });
 
+  it("radial/busyboxplus's nslookup is the C library's too (its transcripts: Address 1: with the reverse name)", () => {
+    const c = bootCluster();
+    sleeper(c, 'plus', 'radial/busyboxplus:curl');
+    ready(c, ['plus']);
+    expect(exec(c, 'plus', ['nslookup', 'kubernetes'])).toEqual({
+      exitCode: 0,
+      stdout: 'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      kubernetes\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+      stderr: '',
+    });
+  });
+
   it('newer busybox sends the name as typed: a short name is NXDOMAIN, the FQDN answers', () => {
     const c = bootCluster();
     sleeper(c, 'new', 'busybox:1.36');

@@ -37,7 +37,9 @@ export const busyboxplusImage: FamilyBuild = (repo, tag) => ({
   name: repo,
   tags: [tag],
   ...merge(busyboxUserland('busybox'), { files: { ...dirs(ROOT_DIRS.busybox), ...passwd([['root', 0, '/root', '/bin/sh']]) }, binaries: tag === 'base' ? {} : { '/usr/bin/curl': PROGRAMS.curl } }),
-  config: config({ cmd: ['/bin/sh'] }),
+  // Its shell prompt, as the transcripts of `kubectl run … --image=radial/busyboxplus:curl -i --tty` show it
+  // (tutorials/services/connect-applications-service: `[ root@curl-131556218-9fnch:/ ]$ nslookup my-nginx`): a `$` even for root.
+  config: config({ cmd: ['/bin/sh'], env: { PATH: DEFAULT_PATH, PS1: '[ \\u@\\h:\\w ]$ ' } }),
   size: 4_976_245,
   flavor: 'busybox',
 });

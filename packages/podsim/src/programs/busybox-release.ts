@@ -2,7 +2,9 @@
  * Which BusyBox a container's applets come from, by its image: the docker library's busybox tags name
  * the release (and the libc variant); the old Kubernetes test image (registry.k8s.io/busybox,
  * k8s.gcr.io/busybox, gcr.io/google-containers/busybox) is BusyBox 1.27 or older. Other images (alpine,
- * the reader's machine) ship a current BusyBox of their own build.
+ * the reader's machine) ship a current BusyBox of their own build, except radial/busyboxplus: a buildroot
+ * image of 2014-15 whose nslookup is the C library's (pre-1.29) one, as its transcripts on kubernetes.io
+ * (tutorials/services/connect-applications-service) and elsewhere show (`Address 1: 10.96.0.10 kube-dns…`).
  */
 import { containerContextOf } from '../kernel/container-context.js';
 import type { Proc } from '../kernel/process.js';
@@ -10,7 +12,7 @@ import { busyboxBuild, type BusyboxBuild } from './busybox-applets.js';
 
 export const BUSYBOX_BANNER = 'BusyBox v1.37.0 (2024-09-30 10:39:57 UTC) multi-call binary.';
 
-const OLD_K8S_BUSYBOX = new Set(['registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox', 'gcr.io/google_containers/busybox']);
+const OLD_BUSYBOX = new Set(['registry.k8s.io/busybox', 'k8s.gcr.io/busybox', 'gcr.io/google-containers/busybox', 'gcr.io/google_containers/busybox', 'docker.io/radial/busyboxplus']);
 
 /** The docker library busybox build behind `tag` ('1.28', '1.36.1-musl', 'latest', 'uclibc'). */
 export function busyboxBuildOfTag(tag: string): BusyboxBuild {
@@ -31,7 +33,7 @@ export function busyboxBuildOf(proc: Proc): BusyboxBuild | undefined {
 export function busyboxRelease(proc: Proc): [number, number] {
   const image = containerContextOf(proc)?.container.image ?? '';
   const at = image.lastIndexOf(':');
-  if (OLD_K8S_BUSYBOX.has(at > image.lastIndexOf('/') ? image.slice(0, at) : image)) return [1, 27];
+  if (OLD_BUSYBOX.has(at > image.lastIndexOf('/') ? image.slice(0, at) : image)) return [1, 27];
   const [major, minor] = (busyboxBuildOf(proc)?.release ?? '1.37').split('.').map(Number);
   return [major, minor];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostWithServer, hostWithoutCluster } from '../../testing.js';
+import { hostWithCluster, hostWithServer, hostWithoutCluster } from '../../testing.js';
 
 describe('kubectl run', () => {
   it('prints the pod of --dry-run=client like kubectl', () => {
@@ -58,5 +58,20 @@ status: {}
     expect(host.run(['run', 'x']).stderr).toBe('error: required flag(s) "image" not set\n');
     expect(host.run(['run', 'x', '--image=nginx', '--restart=Sometimes']).stderr).toBe("error: invalid restart policy: Sometimes\nSee 'kubectl run -h' for help and examples\n");
     expect(host.run(['run', 'x', '--image=nginx', '--rm']).stderr).toBe("error: --rm should only be used for attached containers\nSee 'kubectl run -h' for help and examples\n");
+  });
+
+  it("attaches -i --tty to the image's shell with its own prompt, and --rm deletes the pod after it (radial/busyboxplus)", () => {
+    const { host, cluster } = hostWithCluster({});
+    const { run, tty, screen } = host.startOnTerminal(['run', 'curl', '--image=radial/busyboxplus:curl', '-i', '--tty', '--rm']);
+    cluster.advance(30_000);
+    expect(screen()).toContain("If you don't see a command prompt, try pressing enter.\r\n");
+    tty.type('\r');
+    cluster.advance(500);
+    // The prompt of the page's transcript (tutorials/services/connect-applications-service): `[ root@curl-131556218-9fnch:/ ]$ `.
+    expect(screen().split('\r\n').pop()).toBe('[ root@curl:/ ]$ ');
+    tty.type('exit\r');
+    cluster.advance(40_000);
+    expect(run.code).toBe(0);
+    expect(screen()).toContain('pod "curl" deleted\r\n');
   });
 });
