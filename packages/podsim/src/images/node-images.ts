@@ -11,7 +11,8 @@
 import { VERSION_INFO } from '../version.js';
 
 const REGISTRY = 'registry.k8s.io';
-const PAUSE = `${REGISTRY}/pause:3.10`;
+/** The sandbox image (containerd's sandbox_image, kubeadm's pause for 1.32). */
+export const SANDBOX_IMAGE = `${REGISTRY}/pause:3.10`;
 const KUBE_PROXY = `${REGISTRY}/kube-proxy:${VERSION_INFO.gitVersion}`;
 export const COREDNS_IMAGE = `${REGISTRY}/coredns/coredns:v1.11.3`;
 
@@ -21,11 +22,11 @@ export const CONTROL_PLANE_IMAGES: readonly string[] = [
   `${REGISTRY}/kube-scheduler:${VERSION_INFO.gitVersion}`,
   KUBE_PROXY,
   COREDNS_IMAGE,
-  PAUSE,
+  SANDBOX_IMAGE,
   `${REGISTRY}/etcd:3.5.16-0`,
 ];
 
-export const WORKER_IMAGES: readonly string[] = [KUBE_PROXY, PAUSE];
+export const WORKER_IMAGES: readonly string[] = [KUBE_PROXY, SANDBOX_IMAGE];
 
 /** Tags per repository of every image some node holds from the start. */
 export const NODE_IMAGE_TAGS: ReadonlyMap<string, ReadonlySet<string>> = (() => {

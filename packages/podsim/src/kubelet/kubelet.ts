@@ -27,7 +27,6 @@ import { KubeletJournal } from './journal.js';
 import { readKubeletConfig, writeNodeFiles } from './node-files.js';
 import { CONFIG_MIRROR } from './static-source.js';
 import { StaticPods } from './static-pods.js';
-import { criPod, type CriPod } from './cri-view.js';
 import { SIGNALS } from '../kernel/signals.js';
 
 export interface KubeletOptions {
@@ -298,9 +297,14 @@ export class Kubelet implements PodStreams {
     return w.probes.results((name) => w.currentId(name));
   }
 
-  /** The pods and containers its runtime has, as crictl lists them. */
-  criPods(): CriPod[] {
-    return [...this.workers.values()].flatMap((w) => criPod(w) ?? []);
+  /** The pods it runs or stops, for views of its runtime (crictl). */
+  podWorkers(): PodWorker[] {
+    return [...this.workers.values()];
+  }
+
+  /** Canonical references of the images in its runtime's store. */
+  runtimeImages(): string[] {
+    return this.opts.runtime.images();
   }
 
   /** `crictl stop`: the runtime kills the container at once (timeout 0); the kubelet sees it exit and restarts it per policy. */

@@ -160,5 +160,7 @@ export interface ContainerRuntime {
   /** Looks the image up in the simulated registries; the kubelet waits `durationMs` before using it. */
   pull(image: string): PullResult;
   isPresent(image: string): boolean;
+  /** Canonical references of the images in the node's store. */
+  images(): string[];
   createSandbox(cfg: SandboxConfig): PodSandbox;
 }
