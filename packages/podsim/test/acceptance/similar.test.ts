@@ -242,6 +242,13 @@ describe('similar', () => {
     expect(similar('LoadBalancer Ingress:   104.198.205.71', 'LoadBalancer Ingress:     172.18.255.200 (VIP), 172.18.255.201 (VIP)\n').match).toBe(false);
   });
 
+  it("takes an AWS load balancer's DNS name as the load balancer's address (tutorials/services/connect-applications-service)", () => {
+    const page = '...\nLoadBalancer Ingress:   a320587ffd19711e5a37606cf4a74574-1142138393.us-east-1.elb.amazonaws.com\n...';
+    expect(similar(page, 'Type:                     LoadBalancer\nLoadBalancer Ingress:     172.18.255.200 (VIP)\n').match).toBe(true);
+    expect(similar(page, 'Type:                     LoadBalancer\nLoadBalancer Ingress:     172.18.255.200 (VIP), 172.18.255.201 (VIP)\n').match).toBe(false);
+    expect(similar(page, 'Type:                     NodePort\n').match).toBe(false);
+  });
+
   it("reads an older kubectl's -o json in field order as 1.32's, members sorted: the last member's comma and the resourceVersion are the run's", () => {
     // Page: tasks/debug/debug-application/debug-service (a 2015 cluster); ours in 1.32's order (json.MarshalIndent of a map).
     const page = '{\n    "kind": "Service",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "hostnames",\n        "namespace": "default",\n        "uid": "428c8b6c-24bc-11e5-936d-42010af0a9bc",\n        "resourceVersion": "347189",\n        "creationTimestamp": "2015-07-07T15:24:29Z",\n        "labels": {\n            "app": "hostnames"\n        }\n    },\n    "spec": {\n        "type": "ClusterIP",\n        "sessionAffinity": "None"\n    }\n}';

@@ -92,6 +92,9 @@ const VALUE_RULES: [RegExp, string][] = [
   // Version: the API server defaults a load balancer's ipMode to VIP since 1.30 (LoadBalancerIPMode beta), and
   // kubectl describe has printed it after the address since 1.31 (kubernetes#125117): `LoadBalancer Ingress: IP (VIP)`.
   [/^(LoadBalancer Ingress:\s+\S+) \((?:VIP|Proxy)\)$/g, '$1'],
+  // A load balancer's address is the provider's: an IP here and on most clouds, a generated DNS name on AWS
+  // (`a320587f…-1142138393.us-east-1.elb.amazonaws.com`), one per load balancer.
+  [/^(LoadBalancer Ingress:\s+)[a-z0-9-]*[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/g, '$1<ip>'],
   [/\(\d+\w* ago\)/g, ''],
   [/\b\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:?\d\d)?( [+-]\d{4})?( [A-Z]{2,5})?/g, '<time>'],
   [/\b(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d\d (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d\d:\d\d:\d\d [+-]\d{4}/g, '<time>'],
