@@ -14,6 +14,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   describers: () => import('./kubectl/describers/kinds.lazy.js'),
   'package-managers': () => import('./programs/packages/managers.lazy.js'),
   'process-tools': () => import('./programs/process-tools.lazy.js'),
+  'gnu-messages': () => import('./programs/gnu-messages.lazy.js'),
   'host-tools': () => import('./host/programs/tools.lazy.js'),
   'yaml-parser': () => import('./format/yaml-parser.lazy.js'),
   'autoscaling-api': () => import('./api/kinds/autoscaling.lazy.js'),

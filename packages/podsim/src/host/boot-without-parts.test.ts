@@ -27,6 +27,7 @@ vi.mock('../kubectl/kustomize/kustomize.lazy.js', () => ({ default: undefined })
 vi.mock('../kubectl/printers/formats.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/verbs/lazy.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/gnu-messages.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/process-tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
@@ -46,6 +47,7 @@ const MOCKED: Record<string, string> = {
   printers: 'kubectl/printers/formats',
   'kubectl-verbs': 'kubectl/verbs/lazy',
   'client-tools': 'programs/clients/clients',
+  'gnu-messages': 'programs/gnu-messages',
   'package-managers': 'programs/packages/managers',
   'process-tools': 'programs/process-tools',
 };

@@ -44,7 +44,30 @@ describe('Kubernetes docs sample images', () => {
 
   it('node-hello, echoserver and nginx-slim answer on their ports', () => {
     expect(pair('gcr.io/google-samples/node-hello:1.0').get('10.244.1.7:8080').out.text).toBe('Hello Kubernetes!');
-    expect(pair('registry.k8s.io/echoserver:1.4').get('10.244.1.7:8080/x').out.text).toContain('Hostname: app\n');
     expect(pair('registry.k8s.io/nginx-slim:0.8').get('10.244.1.7').out.text).toContain('Welcome to nginx!');
+  });
+
+  // Expected texts: echoserver's pages as readers printed them (1.10 behind a NodePort: `host=192.168.49.2:32749`,
+  // `request_uri=http://192.168.49.2:8080/`, headers accept, host, user-agent; 1.4: `query=nil`, `SERVER VALUES:`,
+  // `server_version=nginx: 1.10.0 - lua: 10001`, `HEADERS RECEIVED:`, `BODY:` with no newline after its line).
+  it('echoserver 1.10 describes the request, headers sorted, request_uri with the Host but nginx\'s port', () => {
+    const out = pair('registry.k8s.io/echoserver:1.10').get('10.244.1.7:8080/x?a=1').out.text;
+    expect(out).toMatch(/^\n\nHostname: app\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1\.13\.3 - lua: 10008\n\nRequest Information:\n/);
+    expect(out).toContain('\tclient_address=10.244.2.3\n\tmethod=GET\n\treal path=/x\n\tquery=a=1\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://10.244.1.7:8080/x?a=1\n');
+    const headers = /Request Headers:\n((?:\t.*\n)*)/.exec(out)?.[1].split('\n').filter(Boolean) ?? [];
+    expect(headers).toContain('\thost=10.244.1.7:8080');
+    expect(headers).toEqual([...headers].sort());
+    expect(out).toMatch(/\nRequest Body:\n\t-no body in request-\n\n$/);
+  });
+
+  it('echoserver 1.4 words it as CLIENT VALUES, SERVER VALUES and HEADERS RECEIVED', () => {
+    const out = pair('registry.k8s.io/echoserver:1.4').get('10.244.1.7:8080/').out.text;
+    expect(out).toMatch(
+      /^CLIENT VALUES:\nclient_address=10\.244\.2\.3\ncommand=GET\nreal path=\/\nquery=nil\nrequest_version=1\.1\nrequest_uri=http:\/\/10\.244\.1\.7:8080\/\n\nSERVER VALUES:\nserver_version=nginx: 1\.10\.0 - lua: 10001\n\nHEADERS RECEIVED:\n/,
+    );
+    const headers = /HEADERS RECEIVED:\n((?:.*=.*\n)*)/.exec(out)?.[1].split('\n').filter(Boolean) ?? [];
+    expect(headers).toContain('host=10.244.1.7:8080');
+    expect(headers).toEqual([...headers].sort());
+    expect(out).toMatch(/\nBODY:\n-no body in request-$/);
   });
 });

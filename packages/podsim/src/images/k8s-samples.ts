@@ -30,7 +30,7 @@ export const etcdImage: FamilyBuild = (repo, tag) => ({
 export const echoserverImage: FamilyBuild = (repo, tag) => ({
   name: repo,
   tags: [tag],
-  ...merge(busyboxUserland('busybox'), { files: dirs(ROOT_DIRS.busybox), binaries: { '/usr/local/bin/run.sh': echoServer } }),
+  ...merge(busyboxUserland('busybox'), { files: dirs(ROOT_DIRS.busybox), binaries: { '/usr/local/bin/run.sh': echoServer(tag === '1.4' ? '1.4' : '1.10') } }),
   config: config({ cmd: ['/usr/local/bin/run.sh'], exposedPorts: [8080, 8443] }),
   size: 46_069_122,
   flavor: 'busybox',

@@ -12,7 +12,7 @@ export const base64: Program = function* (proc) {
   if (o.error) return badOption(proc, o.error);
   const [src] = yield* readSources(proc, o.operands.slice(0, 1));
   if ('error' in src) {
-    reportOpenError(proc, src.name, src.error);
+    yield* reportOpenError(proc, src.name, src.error);
     return 1;
   }
   if (o.flags.has('d')) {

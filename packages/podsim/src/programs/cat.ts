@@ -13,7 +13,7 @@ export const cat: Program = function* (proc) {
   let lineNo = 0;
   for (const s of sources) {
     if ('error' in s) {
-      reportOpenError(proc, s.name, s.error);
+      yield* reportOpenError(proc, s.name, s.error);
       status = 1;
       continue;
     }
@@ -44,7 +44,7 @@ export const tee: Program = function* (proc) {
       fs.writeFile(abs(proc, f), '', { append: o.flags.has('a') });
       targets.push(abs(proc, f));
     } catch (e) {
-      reportOpenError(proc, f, e);
+      yield* reportOpenError(proc, f, e);
       status = 1;
     }
   }

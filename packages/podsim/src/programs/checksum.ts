@@ -20,7 +20,7 @@ function checksum(hash: Hash): Program {
     let status = 0;
     for (const src of yield* readSources(proc, o.operands)) {
       if ('error' in src) {
-        reportOpenError(proc, src.name, src.error);
+        yield* reportOpenError(proc, src.name, src.error);
         status = 1;
         continue;
       }

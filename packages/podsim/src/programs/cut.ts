@@ -51,7 +51,7 @@ export const cut: Program = function* (proc) {
   let out = '';
   for (const s of yield* readSources(proc, o.operands)) {
     if ('error' in s) {
-      reportOpenError(proc, s.name, s.error);
+      yield* reportOpenError(proc, s.name, s.error);
       status = 1;
       continue;
     }

@@ -20,7 +20,7 @@ function* eachSource(proc: Proc, operands: string[], body: (s: Extract<Source, {
   let first = true;
   for (const s of sources) {
     if ('error' in s) {
-      reportOpenError(proc, s.name, s.error);
+      yield* reportOpenError(proc, s.name, s.error);
       status = 1;
       continue;
     }

@@ -180,7 +180,7 @@ export const jq: Program = function* (proc: Proc) {
     let text = '';
     for (const src of yield* readSources(proc, o.nullInput ? [] : o.files)) {
       if ('error' in src) {
-        reportOpenError(proc, src.name, src.error);
+        yield* reportOpenError(proc, src.name, src.error);
         return 2;
       }
       text += src.data;

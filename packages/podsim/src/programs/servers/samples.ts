@@ -70,16 +70,30 @@ export const etcdServer = sampleServer({
   respond: () => plain('SERVING'),
 });
 
-/** echoserver: the request described back, as its nginx+lua page does. */
-export const echoServer = sampleServer({
-  port: () => 8080,
-  respond: (proc, req) =>
-    plain(
-      `\n\nHostname: ${proc.sys.hostname()}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=${req.remoteAddr}\n\tmethod=${req.method}\n\treal path=${req.path}\n\tquery=${req.path.split('?')[1] ?? ''}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=http://${req.headers.Host ?? 'localhost'}:8080${req.path}\n\nRequest Headers:\n${Object.entries(req.headers)
-        .map(([k, v]) => `\t${k.toLowerCase()}=${v}\n`)
-        .join('')}\nRequest Body:\n\t-no body in request-\n\n`,
-    ),
-});
+/**
+ * echoserver: the request described back by its nginx+lua page, the headers sorted by name; the
+ * request_uri names the Host without its port, then nginx's own (8080). 1.4 (nginx 1.10) words it as
+ * `CLIENT VALUES:`; 1.10 (nginx 1.13) as `Request Information:` with the pod's hostname first.
+ */
+export function echoServer(release: '1.4' | '1.10'): Program {
+  return sampleServer({
+    port: () => 8080,
+    respond: (proc, req) => {
+      const [path, query] = req.path.split('?', 2);
+      const uri = `http://${(req.headers.Host ?? 'localhost').replace(/:\d+$/, '')}:8080${req.path}`;
+      const headers = Object.entries(req.headers)
+        .map(([k, v]) => `${k.toLowerCase()}=${v}`)
+        .sort();
+      if (release === '1.4')
+        return plain(
+          `CLIENT VALUES:\nclient_address=${req.remoteAddr}\ncommand=${req.method}\nreal path=${path}\nquery=${query ?? 'nil'}\nrequest_version=1.1\nrequest_uri=${uri}\n\nSERVER VALUES:\nserver_version=nginx: 1.10.0 - lua: 10001\n\nHEADERS RECEIVED:\n${headers.map((h) => `${h}\n`).join('')}BODY:\n-no body in request-`,
+        );
+      return plain(
+        `\n\nHostname: ${proc.sys.hostname()}\n\nPod Information:\n\t-no pod information available-\n\nServer values:\n\tserver_version=nginx: 1.13.3 - lua: 10008\n\nRequest Information:\n\tclient_address=${req.remoteAddr}\n\tmethod=${req.method}\n\treal path=${path}\n\tquery=${query ?? ''}\n\trequest_version=1.1\n\trequest_scheme=http\n\trequest_uri=${uri}\n\nRequest Headers:\n${headers.map((h) => `\t${h}\n`).join('')}\nRequest Body:\n\t-no body in request-\n\n`,
+      );
+    },
+  });
+}
 
 /** kubernetes-bootcamp (server.js): a greeting with the pod name and v=N, a log line per request. */
 export function bootcampServer(version: string): Program {
