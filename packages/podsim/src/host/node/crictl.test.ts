@@ -108,4 +108,16 @@ describe('crictl on a node (cri-tools v1.32.0 cmd/crictl)', () => {
     expect(sb.runLine(`crictl logs --tail=1 ${id}`).output).toBe(`${all.at(-1)}\n`);
     expect(sb.runLine(`crictl logs -t --tail 1 ${id}`).output).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z /);
   });
+
+  it('version: crictl’s own, and containerd’s CRI Version as version.go prints it (fmt.Println, two spaces)', () => {
+    const sb = nodeWithStaticWeb();
+    expect(sb.runLine('crictl --version').output).toBe('crictl version v1.32.0\n');
+    expect(sb.runLine('crictl version').output).toBe('Version:  0.1.0\nRuntimeName:  containerd\nRuntimeVersion:  v1.7.24\nRuntimeApiVersion:  v1\n');
+  });
+
+  it('takes the global --runtime-endpoint: containerd’s socket works, another runtime’s is not there', () => {
+    const sb = nodeWithStaticWeb();
+    expect(sb.runLine('crictl --runtime-endpoint unix:///run/containerd/containerd.sock ps -q --name ^web$').output).toMatch(/^[0-9a-f]{64}\n$/);
+    expect(sb.runLine('crictl -r unix:///var/run/crio/crio.sock ps').output).toMatch(/^FATA\[0000\] validate service connection: validate CRI v1 runtime API for endpoint "unix:\/\/\/var\/run\/crio\/crio\.sock": rpc error: code = Unavailable /);
+  });
 });
