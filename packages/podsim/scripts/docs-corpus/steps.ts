@@ -63,6 +63,11 @@ export function opensNodeShell(cmd: string): boolean {
 /** A database client or language prompt given only options (`redis-cli`, `psql -U app`): it reads commands until `exit`. */
 const REPL = /^(redis-cli|psql|mysql|mongosh?|python3?|node)(\s+-{1,2}[\w-]+(?:[= ][^-\s]\S*)?)*\s*$/;
 
+/** A database client or language prompt started on the reader's own machine (`mongosh --port 28015` through a port-forward). */
+export function opensLocalRepl(cmd: string): boolean {
+  return REPL.test(cmd);
+}
+
 /** Opens an interactive shell in a container or on a node: later lines are typed into it until `exit`. */
 export function opensSession(cmd: string): boolean {
   if (opensNodeShell(cmd)) return true;
@@ -219,6 +224,8 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
   let node: string | undefined;
   /** The open session is a shell in a Pod (a node the page works on is still remembered for later). */
   let inPod = false;
+  /** The open session is a client's prompt on the reader's machine (mongosh, redis-cli), not a shell. */
+  let repl = false;
   /** A manifest the page shows without naming its file: the next `-f NAME` of a file not yet written is it. */
   let unnamed: string | undefined;
   /** Files the page's commands download (`curl -L -o x.yaml URL`): the reader has them without saving a block. */
@@ -274,12 +281,17 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
       session = true;
       inPod = false;
     }
+    if (!session) repl = false;
     if (session) step.inSession = true;
-    if (session && node && !inPod) step.node = node;
+    if (session && node && !inPod && !repl) step.node = node;
     for (const m of cmd.matchAll(EXAMPLE_URL)) examples.add(m[1]);
     if (session && /^exit\b/.test(cmd)) {
       session = false;
-      if (!inPod) node = undefined;
+      if (!inPod && !repl) node = undefined;
+      repl = false;
+    } else if (!session && opensLocalRepl(cmd)) {
+      session = true;
+      repl = true;
     } else if (opensSession(cmd)) {
       session = true;
       // One the reader can open again: a shell in a running Pod, or a Pod that goes when its shell ends.
@@ -343,7 +355,14 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
     }
     // A lone `kubectl run -it … sh` shown as plain text is still a command the reader runs (tasks/debug/debug-service).
     const shell = !COMMAND_LANGS.has(e.lang) && OUTPUT_LANGS.has(e.lang) && !e.body.trim().includes('\n') && opensSession(e.body.trim());
-    const split = COMMAND_LANGS.has(e.lang) || shell ? splitBlock(e.body, e.lang) : { commands: [] as string[], output: e.body, prompted: false, onNode: false };
+    // "At the MongoDB command line prompt, enter the `ping` command:" and a bare block: what the reader types at the client's prompt.
+    const atPrompt = repl && session && e.lang === '' && /\b(enter|type)\b/i.test(prose) && /\bprompt\b/i.test(prose);
+    const typedLines = e.body.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    const split = atPrompt
+      ? { commands: typedLines, output: undefined, prompted: false, onNode: false }
+      : COMMAND_LANGS.has(e.lang) || shell
+        ? splitBlock(e.body, e.lang)
+        : { commands: [] as string[], output: e.body, prompted: false, onNode: false };
     if (split.commands.length > 0) {
       if (unnamed !== undefined && APPLIED_ABOVE.test(prose)) {
         // The reader pastes it, quoted so that their shell leaves the manifest's `$VAR`s alone.

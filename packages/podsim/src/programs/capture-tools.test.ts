@@ -46,4 +46,20 @@ describe('tcpdump and lsof', () => {
     expect(sleep.some((l) => / root {4}1w {2}FIFO {3}0,13 +0t0 +\d+ pipe$/.test(l))).toBe(true);
     expect(sleep.some((l) => l.endsWith(' /usr/lib/x86_64-linux-gnu/libc.so.6'))).toBe(true);
   });
+
+  it('lsof names nginx workers by their process name, not the command line nginx retitles them with; root without CAP_SYS_PTRACE is refused their /proc entries', () => {
+    const pod = testPod();
+    const c = pod.run('nginx:1.27', {});
+    pod.clock.advance(5000);
+    const sh = (cmd: string) => {
+      const r = pod.exec(c, ['sh', '-c', cmd]);
+      pod.clock.advance(60_000);
+      return r.out.text;
+    };
+    sh('apt-get update && apt-get install -y lsof');
+    const workers = sh('lsof').split('\n').filter((l) => / nginx +cwd /.test(l));
+    // lsof's COMMAND is /proc/PID/stat's comm: a forked worker keeps `nginx` (setproctitle only rewrites argv).
+    expect(workers).toHaveLength(2);
+    for (const w of workers) expect(w).toMatch(/^nginx +\d+ nginx +cwd +unknown +\/proc\/\d+\/cwd \(readlink: Permission denied\)$/);
+  });
 });

@@ -389,6 +389,20 @@ describe('docs corpus extraction', () => {
     expect(opensSession('kubectl exec -it redis -- redis-cli ping')).toBe(false);
   });
 
+  it('types into the prompt of a client started on the reader\'s machine the bare block the prose says to enter there (tasks/access-application-cluster/port-forward-access-application-cluster)', () => {
+    const md =
+      '## Forward\n\n```shell\nmongosh --port 28015\n```\n\n3. At the MongoDB command line prompt, enter the `ping` command:\n\n```\ndb.runCommand( { ping: 1 } )\n```\n\nA successful ping request returns:\n\n```\n{ ok: 1 }\n```\n\n```shell\nkubectl port-forward deployment/mongo :27017\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.command, s.inSession ?? false, s.expected])).toEqual([
+      ['mongosh --port 28015', false, undefined],
+      ['db.runCommand( { ping: 1 } )', true, '{ ok: 1 }'],
+      ['kubectl port-forward deployment/mongo :27017', false, undefined],
+    ]);
+    // Output the page prints after starting the client is its output, not something to type.
+    const banner = extractSteps(pageEvents('## R\n\n```shell\nredis-cli -p 7000\n```\n\nThe output is similar to:\n\n```\n127.0.0.1:7000>\n```\n', VERSION)).sections[0].steps;
+    expect(banner.map((s) => [s.command, s.expected])).toEqual([['redis-cli -p 7000', '127.0.0.1:7000>']]);
+  });
+
   it('saves the new contents the prose gives for a file an earlier command wrote, before the next command (tasks/configure-pod-container/configure-pod-configmap)', () => {
     const md =
       '## Kustomize\n\n```shell\ncat <<EOF >./kustomization.yaml\nconfigMapGenerator:\n- name: game-config-5\nEOF\n```\n\n```shell\nkubectl apply -k .\n```\n```\nconfigmap/game-config-5-m67dt67794 created\n```\n\nCreate (or replace) `kustomization.yaml` so that it has the following contents:\n\n```yaml\nconfigMapGenerator:\n- name: special-config-2\n```\n\nApply the kustomization directory to create the ConfigMap object:\n```shell\nkubectl apply -k .\n```\n';

@@ -5,6 +5,7 @@ describe('older-version output markers', () => {
   // Lines as kubernetes.io pages print them (website e6bd301: deployment, debug-running-pod, troubleshoot-kubectl,
   // access-cluster-services, assign-cpu-resource, communicate-containers, debug-service, source-ip pages).
   it.each([
+    'OCI runtime exec failed: exec failed: container_linux.go:346: starting container process caused "exec: \\"sh\\": executable file not found in $PATH": unknown',
     'NAME                 DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE',
     '  FirstSeen LastSeen    Count   From                    SubObjectPath   Type        Reason              Message',
     'Client Version: version.Info{Major:"1", Minor:"27", GitVersion:"v1.27.4"}',
@@ -26,6 +27,7 @@ describe('older-version output markers', () => {
 
   // What the real kubectl 1.32 prints (its test tables and the binary on this machine): never an older-version line.
   it.each([
+    'error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "a6dd28a7": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown',
     'NAME               READY   UP-TO-DATE   AVAILABLE   AGE',
     '  Type    Reason     Age   From               Message',
     'Client Version: v1.32.2',

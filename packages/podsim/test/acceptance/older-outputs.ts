@@ -27,6 +27,10 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     now: '`0/N nodes are available: …` (kubernetes pkg/scheduler/framework/types.go FitError)',
   },
   { marker: /containerID: docker:\/\//, now: '`containerd://` IDs: the kubelet has no Docker runtime since dockershim was removed in 1.24' },
+  {
+    marker: /container_linux\.go:\d+: starting container process caused/,
+    now: "containerd's `error executing command in container: failed to exec in container: failed to start exec \"ID\": OCI runtime exec failed: exec failed: unable to start container process: exec: \"sh\": executable file not found in $PATH: unknown` (runc ≥1.1 libcontainer words it `unable to start container process`; the `container_linux.go:N: … caused` form is runc ≤1.0 under dockershim)",
+  },
   { marker: /QoS Tier:/, now: '`QoS Class:` (kubectl pkg/describe/describe.go)' },
   { marker: /Created container with id /, now: '`Created container: NAME` (kubelet events)' },
   {

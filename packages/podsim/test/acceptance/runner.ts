@@ -147,9 +147,13 @@ function ownNodes(t: Terminal, command: string): string {
   return out;
 }
 
-/** Text that tells the reader a command failed, when the page shows no output to compare. */
+/**
+ * Text that tells the reader a command failed, when the page shows no output to compare. lsof's per-file
+ * notes (`/proc/29/cwd (readlink: Permission denied)`, a process root may not inspect without CAP_SYS_PTRACE)
+ * are part of a listing that succeeded.
+ */
 const ERROR_TEXT =
-  /^(error|Error from server|Error:|E\d{4} )|command not found|: not found$|not available in this sandbox|unknown (shorthand )?flag|OCI runtime exec failed|Unable to locate package|^ERROR:|No such file or directory|can't open|Permission denied/m;
+  /^(error|Error from server|Error:|E\d{4} )|command not found|: not found$|not available in this sandbox|unknown (shorthand )?flag|OCI runtime exec failed|Unable to locate package|^ERROR:|No such file or directory|can't open|(?<!\((?:readlink|opendir): )Permission denied/m;
 
 /** Commands that serve until stopped; pages use them from a second terminal while the reader goes on. */
 const SERVER = /^kubectl\s+(proxy|port-forward)\b/;

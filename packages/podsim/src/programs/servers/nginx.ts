@@ -210,7 +210,8 @@ export function nginxBinary(build: NginxBuild): Program {
     const startWorkers = () => {
       log(me, 'start worker processes');
       for (let i = 0; i < 2; i++) {
-        const w = proc.ns.spawn({ argv: ['nginx: worker process'], program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
+        // A forked worker keeps the master's name (/proc/PID/comm); only its command line is retitled.
+        const w = proc.ns.spawn({ argv: ['nginx: worker process'], comm: 'nginx', program: idle, parent: proc, sys: proc.sys, ctx: workerCtx, stdin: proc.stdin, stdout: proc.stdout, stderr: proc.stderr });
         workers.push(w);
         log(me, `start worker process ${w.pid}`);
       }
