@@ -48,7 +48,7 @@ describe('a shared PID namespace', () => {
     expect(newWorkers).toHaveLength(2);
     expect(newWorkers.some((w) => workers.includes(w))).toBe(false);
     expect(after.find((r) => r[0] === '8')?.slice(3, 5)).toEqual(['nginx:', 'master']);
-    expect(sb.runLine('head -2 /proc/8/root/etc/nginx/nginx.conf', 5_000).output.replace(/\r/g, '')).toBe('user  nginx;\nworker_processes  auto;\n');
+    expect(sb.runLine('head -3 /proc/8/root/etc/nginx/nginx.conf', 5_000).output.replace(/\r/g, '')).toBe('\nuser  nginx;\nworker_processes  auto;\n');
     expect(sb.runLine('ls /proc/8/root/etc/nginx/conf.d', 5_000).output.replace(/\r/g, '')).toBe('default.conf\n');
     expect(sb.runLine('readlink /proc/8/root', 5_000).output.replace(/\r/g, '')).toBe('/\n');
   });

@@ -53,6 +53,15 @@ describe('securityContext: users and groups', () => {
     expect(status).toContain('NoNewPrivs:\t1\n');
   });
 
+  // busybox's /etc/group is buildroot's skeleton (docker-library/busybox Dockerfile.builder), where root is
+  // in wheel; containerd adds the groups /etc/group lists the image's user in (WithAdditionalGIDs).
+  it("a root process in busybox has the wheel group the image's /etc/group gives root", () => {
+    const c = bootCluster();
+    runPod(c, 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bb\nspec:\n  containers:\n  - name: bb\n    image: busybox:1.28\n    command: ["sleep", "1h"]\n', 'bb');
+    expect(exec(c, 'bb', ['id']).stdout).toBe('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
+    expect(exec(c, 'bb', ['grep', '-c', '', '/etc/group']).stdout).toBe('26\n');
+  });
+
   // The docs page prints `id` without names; agnhost's /etc/passwd names uid 1000 (the user containerd
   // looks the groups up by), so the numbers are compared, as the upstream e2e test does with `id -G`.
   // supplementalGroupsPolicy is alpha in 1.32 (SupplementalGroupsPolicy gate, off by default): a default

@@ -75,6 +75,44 @@ const DEFAULT_CONF = `server {
 }
 `;
 
+/**
+ * The nginx.org package's /etc/nginx/nginx.conf as the image ships it (`cat` in an nginx:1.2x container),
+ * blank first line and all.
+ */
+const NGINX_CONF = `
+user  nginx;
+worker_processes  auto;
+
+error_log  /var/log/nginx/error.log notice;
+pid        /var/run/nginx.pid;
+
+
+events {
+    worker_connections  1024;
+}
+
+
+http {
+    include       /etc/nginx/mime.types;
+    default_type  application/octet-stream;
+
+    log_format  main  '$remote_addr - $remote_user [$time_local] "$request" '
+                      '$status $body_bytes_sent "$http_referer" '
+                      '"$http_user_agent" "$http_x_forwarded_for"';
+
+    access_log  /var/log/nginx/access.log  main;
+
+    sendfile        on;
+    #tcp_nopush     on;
+
+    keepalive_timeout  65;
+
+    #gzip  on;
+
+    include /etc/nginx/conf.d/*.conf;
+}
+`;
+
 const SCRIPTS = ['10-listen-on-ipv6-by-default.sh', '15-local-resolvers.envsh', '20-envsubst-on-templates.sh', '30-tune-worker-processes.sh'];
 
 function nginxParts(build: NginxBuild): Partial<Userland> {
@@ -83,7 +121,7 @@ function nginxParts(build: NginxBuild): Partial<Userland> {
       [`${NGINX_HTML_ROOT}/index.html`]: NGINX_INDEX_HTML,
       [`${NGINX_HTML_ROOT}/50x.html`]: NGINX_50X_HTML,
       '/etc/nginx/conf.d/default.conf': DEFAULT_CONF,
-      '/etc/nginx/nginx.conf': 'user  nginx;\nworker_processes  auto;\n\nerror_log  /var/log/nginx/error.log notice;\npid        /var/run/nginx.pid;\n\nevents {\n    worker_connections  1024;\n}\n\nhttp {\n    include       /etc/nginx/mime.types;\n    default_type  application/octet-stream;\n    access_log  /var/log/nginx/access.log  main;\n    sendfile        on;\n    keepalive_timeout  65;\n    include /etc/nginx/conf.d/*.conf;\n}\n',
+      '/etc/nginx/nginx.conf': NGINX_CONF,
       '/docker-entrypoint.d/': '',
       '/var/log/nginx/': '',
       '/var/cache/nginx/': '',

@@ -15,6 +15,7 @@ import type { ContainerRuntime } from '../runtime/types.js';
 import { Backoff } from './backoff.js';
 import { ImageManager } from './images.js';
 import { Ipam } from './ipam.js';
+import { UserNamespaces } from './userns.js';
 import type { NodeContext } from './node-context.js';
 import { heartbeat, nodeObject } from './node.js';
 import { rfc3339 } from '../api/objects.js';
@@ -96,6 +97,7 @@ export class Kubelet implements PodStreams {
       claims: opts.claims ?? new Map(),
       allocateIP: () => ipam.allocate(),
       releaseIP: (ip) => ipam.release(ip),
+      userns: new UserNamespaces(),
       probeAttempted: opts.probeAttempted,
     };
     this.streams = new KubeletStreams((ns, name) => this.findWorker(ns, name));

@@ -11,6 +11,7 @@ import type { ContainerRuntime } from '../runtime/types.js';
 import type { Backoff } from './backoff.js';
 import type { ImageManager } from './images.js';
 import type { ProbeAttemptListener } from './probes/types.js';
+import type { UserNamespaces } from './userns.js';
 
 /** The EventRecorder surface the kubelet uses (src/events/recorder.ts). */
 export interface EventSink {
@@ -36,6 +37,8 @@ export interface NodeContext {
   claims: Map<string, DirNode>;
   allocateIP(): string;
   releaseIP(ip: string): void;
+  /** The ID ranges of the pods in user namespaces of their own (hostUsers: false). */
+  userns: UserNamespaces;
   /** Told of every probe attempt (the kubelet's prober metrics), when a host asked. */
   probeAttempted?: ProbeAttemptListener;
 }

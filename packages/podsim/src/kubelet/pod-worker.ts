@@ -23,6 +23,7 @@ import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
 import { Random } from '../random/random.js';
 import { runTask, type KubeletTask } from './task.js';
 import { podDnsConfig } from './dns-config.js';
+import { USERNS_LENGTH } from './userns.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
 
 type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
@@ -261,6 +262,8 @@ export class PodWorker {
         ip: this.ctx.allocateIP(),
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
         dns,
+        // The API server keeps hostUsers only with UserNamespacesSupport on.
+        ...(spec?.hostUsers === false ? { userns: { hostId: this.ctx.userns.allocate(this.uid), length: USERNS_LENGTH } } : {}),
       });
       this.sandboxReady = true;
       this.sandboxCreatedAt = this.ctx.clock.now();
@@ -362,6 +365,7 @@ export class PodWorker {
     if (!this.sandbox || !this.sandboxReady) return;
     this.sandbox.destroy();
     this.ctx.releaseIP(this.sandbox.ip);
+    this.ctx.userns.release(this.uid);
     this.sandboxReady = false;
   }
 

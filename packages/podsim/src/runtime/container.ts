@@ -25,7 +25,7 @@ import { MemoryLedger } from './memory.js';
 import { CpuLedger } from './cpu.js';
 import { execFailed, execNotRunning, startFailed } from './messages.js';
 import { terminationMessage } from './termination-message.js';
-import type { ContainerConfig, ContainerStats, DnsConfig, ExitInfo, RuntimeContainer, StartResult } from './types.js';
+import type { ContainerConfig, ContainerStats, DnsConfig, ExitInfo, RuntimeContainer, StartResult, UsernsMapping } from './types.js';
 
 /** What an entrypoint keeps resident when its image does not say (a small static binary). */
 const DEFAULT_RESIDENT = 400 * 1024;
@@ -51,6 +51,8 @@ export interface PodEnvironment {
   dns: DnsConfig;
   /** The pod's shared PID namespace (shareProcessNamespace), else each container gets its own. */
   sharedPids?: PidNamespace;
+  /** The pod's user namespace, when it has one of its own (hostUsers: false). */
+  userns?: UsernsMapping;
 }
 
 export class Container implements RuntimeContainer {
@@ -103,7 +105,7 @@ export class Container implements RuntimeContainer {
     const exe = lookPath(this.fs, this.binaries, argv[0] ?? '', this.env.PATH, this.workingDir);
     const maps = mapsFile(exe.ok ? exe.path : (argv[0] ?? ''), image.flavor === 'gnu');
     const podKey = `${pod.namespace}/${pod.podName}/${pod.ip}`;
-    const ns = { pod: podKey, pid: pod.sharedPids ? podKey : this.id, container: this.id };
+    const ns = { pod: podKey, pid: pod.sharedPids ? podKey : this.id, container: this.id, userns: pod.userns };
     const noNewPrivs = sec?.noNewPrivs ?? false;
     writeProcFiles(this.fs, mounts, statusFile({ name: argv[0]?.split('/').pop() ?? '', creds, bounding, noNewPrivs }), maps, ns);
     // /dev is a tmpfs of the container's own; the rest of the root is the image's read-only overlay.

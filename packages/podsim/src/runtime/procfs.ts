@@ -8,6 +8,7 @@ import { dirname, newDir, type FileSystem } from '../kernel/fs.js';
 import type { Credentials, MachineContext } from '../kernel/machine.js';
 import type { PidNamespace, Proc } from '../kernel/process.js';
 import { capabilityMask } from './capabilities.js';
+import type { UsernsMapping } from './types.js';
 
 const BASE = [
   'overlay / overlay rw,relatime,lowerdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/12/fs,upperdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/13/fs,workdir=/var/lib/containerd/io.containerd.snapshotter.v1.overlayfs/snapshots/13/work 0 0',
@@ -108,16 +109,20 @@ function nsInode(key: string): number {
   return 4026532000 + (h % 65_536);
 }
 
-/** What identifies each namespace of a container: the pod's (net, ipc, uts), the PID namespace's, the container's own (mnt, cgroup). */
+/**
+ * What identifies each namespace of a container: the pod's (net, ipc, uts, and user with hostUsers:
+ * false), the PID namespace's, the container's own (mnt, cgroup).
+ */
 export interface NamespaceKeys {
   pod: string;
   pid: string;
   container: string;
+  userns?: UsernsMapping;
 }
 
 /**
- * /proc/PID/ns links as readlink shows them (`net:[4026532281]`). User namespaces are not simulated
- * (no hostUsers: false), so containers stay in the host's user and time namespaces.
+ * /proc/PID/ns links as readlink shows them (`net:[4026532281]`). Containers stay in the host's time
+ * namespace, and in its user namespace unless the pod has one of its own.
  */
 function nsLinks(k: NamespaceKeys): Record<string, string> {
   const ids: Record<string, number> = {
@@ -129,7 +134,7 @@ function nsLinks(k: NamespaceKeys): Record<string, string> {
     pid_for_children: nsInode(`pid:${k.pid}`),
     time: INIT_INO.time,
     time_for_children: INIT_INO.time,
-    user: INIT_INO.user,
+    user: k.userns ? nsInode(`user:${k.pod}`) : INIT_INO.user,
     uts: nsInode(`uts:${k.pod}`),
   };
   return Object.fromEntries(Object.entries(ids).map(([name, ino]) => [name, `${name.replace(/_for_children$/, '')}:[${ino}]`]));
@@ -145,8 +150,10 @@ export function writeProcFiles(fs: FileSystem, mounts: string, status: string, m
   put('/proc/1/mounts', mounts);
   put('/proc/1/status', status);
   put('/proc/1/maps', maps);
-  // The initial user namespace's identity mapping, as the kernel prints it ("%10u %10u %10u\n").
-  for (const pid of ['self', '1']) for (const map of ['uid_map', 'gid_map']) put(`/proc/${pid}/${map}`, '         0          0 4294967295\n');
+  // The user namespace's mapping as the kernel prints it ("%10u %10u %10u\n"): the initial one's is the identity.
+  const { hostId, length } = ns.userns ?? { hostId: 0, length: 4294967295 };
+  const line = [0, hostId, length].map((n) => String(n).padStart(10)).join(' ') + '\n';
+  for (const pid of ['self', '1']) for (const map of ['uid_map', 'gid_map']) put(`/proc/${pid}/${map}`, line);
   if (!fs.exists('/proc/1/root')) fs.symlink('/', '/proc/1/root');
   for (const dir of ['/proc/self/ns', '/proc/1/ns']) {
     fs.mkdir(dir, true);

@@ -33,7 +33,7 @@ export class Sandbox implements PodSandbox {
       sharedPids = new PidNamespace(true);
       this.pause = startPause(sharedPids, clock, cfg.hostname);
     }
-    this.env = { clock, random, net: this.net, hostname: cfg.hostname, hostNames: cfg.hostNames, ip: cfg.ip, podName: cfg.podName, namespace: cfg.namespace, dns: cfg.dns, sharedPids };
+    this.env = { clock, random, net: this.net, hostname: cfg.hostname, hostNames: cfg.hostNames, ip: cfg.ip, podName: cfg.podName, namespace: cfg.namespace, dns: cfg.dns, sharedPids, userns: cfg.userns };
   }
 
   createContainer(cfg: ContainerConfig): { ok: true; container: RuntimeContainer } | { ok: false; message: string } {

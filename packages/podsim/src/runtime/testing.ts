@@ -5,7 +5,7 @@ import type { Proc } from '../kernel/process.js';
 import { Pipe, StringSink, emptyInput } from '../kernel/streams.js';
 import { Random } from '../random/random.js';
 import { Runtime } from './runtime.js';
-import type { ContainerConfig, ExitInfo, PodSandbox, RuntimeContainer } from './types.js';
+import type { ContainerConfig, ExitInfo, PodSandbox, RuntimeContainer, UsernsMapping } from './types.js';
 
 export interface TestPod {
   clock: Clock;
@@ -20,12 +20,12 @@ export interface TestPod {
 /** What the kubelet gives a ClusterFirst pod of `default`. */
 const TEST_POD_DNS = { servers: ['10.96.0.10'], searches: ['default.svc.cluster.local', 'svc.cluster.local', 'cluster.local'], options: ['ndots:5'] };
 
-export function testPod(opts: { name?: string; ip?: string; share?: boolean; clock?: Clock; network?: Network; runtime?: Runtime } = {}): TestPod {
+export function testPod(opts: { name?: string; ip?: string; share?: boolean; userns?: UsernsMapping; clock?: Clock; network?: Network; runtime?: Runtime } = {}): TestPod {
   const clock = opts.clock ?? new Clock();
   const network = opts.network ?? new Network();
   const runtime = opts.runtime ?? new Runtime({ clock, random: new Random(7), network, nodeName: 'node01' });
   const name = opts.name ?? 'pod1';
-  const sandbox = runtime.createSandbox({ podUid: `uid-${name}`, podName: name, namespace: 'default', hostname: name, ip: opts.ip ?? '10.244.1.5', shareProcessNamespace: opts.share ?? false, dns: TEST_POD_DNS });
+  const sandbox = runtime.createSandbox({ podUid: `uid-${name}`, podName: name, namespace: 'default', hostname: name, ip: opts.ip ?? '10.244.1.5', shareProcessNamespace: opts.share ?? false, dns: TEST_POD_DNS, ...(opts.userns ? { userns: opts.userns } : {}) });
   return {
     clock,
     network,

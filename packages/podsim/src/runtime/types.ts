@@ -144,6 +144,13 @@ export interface SandboxConfig {
   ip: string;
   shareProcessNamespace: boolean;
   dns: DnsConfig;
+  /** hostUsers: false: the pod's user namespace maps its IDs 0–length-1 to hostId and up (CRI userns_options, mode POD). */
+  userns?: UsernsMapping;
+}
+
+export interface UsernsMapping {
+  hostId: number;
+  length: number;
 }
 
 export interface PodSandbox {

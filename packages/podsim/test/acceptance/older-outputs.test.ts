@@ -7,6 +7,10 @@ describe('older-version output markers', () => {
   it.each([
     'OCI runtime exec failed: exec failed: container_linux.go:346: starting container process caused "exec: \\"sh\\": executable file not found in $PATH": unknown',
     'NAME                 DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE',
+    // configure-volume-storage (Docker-era exec TTY), share-process-namespace (pause before 3.5, nginx.conf before auto).
+    'root        15  0.0  0.0  17500  2072 ?        R+   00:48   0:00 ps aux',
+    '    1 root      0:00 /pause',
+    'worker_processes  1;',
     '  FirstSeen LastSeen    Count   From                    SubObjectPath   Type        Reason              Message',
     'Client Version: version.Info{Major:"1", Minor:"27", GitVersion:"v1.27.4"}',
     'Kubernetes master is running at https://192.0.2.1',
@@ -29,6 +33,12 @@ describe('older-version output markers', () => {
   it.each([
     'error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "a6dd28a7": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown',
     'NAME               READY   UP-TO-DATE   AVAILABLE   AGE',
+    // procps-ng 4 `ps aux` in a kubectl exec -it shell, and a daemon without a terminal; busybox ps in a shared PID namespace.
+    'root          25  0.0  0.1   8680  4800 pts/0    R+   09:01   0:00 ps aux',
+    'redis          1  0.0  0.3 139216 11520 ?        Ssl  09:00   0:00 redis-server *:6379',
+    '    1 65535     0:00 /pause',
+    '    8 root      0:00 nginx: master process nginx -g daemon off;',
+    'worker_processes  auto;',
     '  Type    Reason     Age   From               Message',
     'Client Version: v1.32.2',
     'Kubernetes control plane is running at https://192.0.2.1',

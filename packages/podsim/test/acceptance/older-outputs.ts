@@ -16,6 +16,19 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /\bFirstSeen\b|\bLASTSEEN\s+FIRSTSEEN\b/,
     now: 'events are listed as `Type Reason Age From Message` (kubectl pkg/describe/describe.go DescribeEvents) and `kubectl get events` as `LAST SEEN TYPE REASON OBJECT MESSAGE`',
   },
+  {
+    // A procps row (`USER PID %CPU %MEM VSZ RSS TTY STAT …`) in a terminal's foreground group (`+`) whose TTY is `?`.
+    marker: /^\s*\S+\s+\d+\s+[\d.]+\s+[\d.]+\s+\d+\s+\d+\s+\?\s+\S*\+\s/,
+    now: "the exec's terminal by name (`pts/0`): runc opens an exec's pty in the container's own /dev/pts; Docker's exec once allocated it outside the container's mount namespace, where ps finds no name (moby/moby#8755, #11462)",
+  },
+  {
+    marker: /^\s*1\s+root\s+\S+\s+\/pause\s*$/,
+    now: 'the pause process as user 65535: pause 3.5 and later run as non-root (kubernetes build/pause/CHANGELOG.md, kubernetes#97963), and 1.32 uses pause:3.10',
+  },
+  {
+    marker: /^\s*worker_processes\s+1;\s*$/,
+    now: "`worker_processes  auto;` and `error_log … notice;`: the nginx.org packages' nginx.conf that current nginx images ship (the change from 1 is discussed in docker-library/official-images#9635, nginx 1.19.7)",
+  },
   { marker: /Kubernetes master is running at/, now: '`Kubernetes control plane is running at` (kubectl pkg/cmd/clusterinfo/clusterinfo.go)' },
   { marker: /version\.Info\{/, now: '`Client Version: v1.32.x` (kubectl pkg/cmd/version/version.go: the struct dump went with --short in 1.28)' },
   {

@@ -232,6 +232,26 @@ describe('similar', () => {
     expect(similar(page, 'PID   USER     TIME  COMMAND\n    1 root      0:00 sleep 1h\n    2 1000      0:00 sh\n').match).toBe(false);
   });
 
+  it('reads procps tables by their words, whatever the alignment, with usage and start times as the run\'s (configure-volume-storage)', () => {
+    // Page: tasks/configure-pod-container/configure-volume-storage (procps 3.3, PID 5 wide); ours: procps-ng 4 `ps aux` (PID 7 wide).
+    const page = 'USER       PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nredis        1  0.1  0.1  33308  3828 ?        Ssl  00:46   0:00 redis-server *:6379';
+    const ours = (user: string, stat: string) =>
+      `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n${user}          1  0.0  0.3 139216 11520 ?        ${stat}  09:00   0:00 redis-server *:6379\n`;
+    expect(similar(page, ours('redis', 'Ssl')).match).toBe(true);
+    expect(similar(page, ours('root ', 'Ssl')).match).toBe(false);
+    expect(similar(page, ours('redis', 'Ss ')).match).toBe(false);
+    // Page: communicate-containers-same-pod-shared-volume, its columns cut with `...`; the command keeps its spaces.
+    const cut = 'USER       PID  ...  STAT START   TIME COMMAND\nroot         1  ...  Ss   21:12   0:00 nginx: master process nginx -g daemon off;';
+    const nginx = (cmd: string) => `USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\nroot           1  0.0  0.2  11404  7424 ?        Ss   09:00   0:00 ${cmd}\n`;
+    expect(similar(cut, nginx('nginx: master process nginx -g daemon off;')).match).toBe(true);
+    expect(similar(cut, nginx('nginx: master process nginx')).match).toBe(false);
+  });
+
+  it("reads a user namespace's first host ID as the run's, not its length (tasks/configure-pod-container/user-namespaces)", () => {
+    expect(similar('0  833617920      65536', '         0 1515913216      65536\n').match).toBe(true);
+    expect(similar('0  833617920      65536', '         0          0 4294967295\n').match).toBe(false);
+  });
+
   it("takes the docs' stand-in node names (mynode, my-node1) as the reader's node (tasks/debug/debug-cluster/kubectl-node-debug)", () => {
     expect(similar('Creating debugging pod node-debugger-mynode-pdx84 with container debugger on node mynode.\nroot@mynode:/#', 'Creating debugging pod node-debugger-node01-tkn6w with container debugger on node node01.\nroot@node01:/#\n').match).toBe(true);
     expect(similar('on node mynode.', 'on node node01 now\n').match).toBe(false);

@@ -8,8 +8,8 @@
  * - whitespace runs count as one space and indentation is ignored (excerpts are re-indented);
  * - values that differ between any two runs are normalised on both sides, generically: ages, times,
  *   IPs, UIDs, container/image IDs, generated name suffixes, resource versions, node names, and
- *   measured usage (`kubectl top`, the PIDs and CPU times of busybox `ps`), node ports, `ls -l` times, certificate dates, the atomic writer's timestamped
- *   directories, and image references written in full or short (`docker.io/library/nginx:latest` is `nginx`);
+ *   measured usage (`kubectl top`, ps's PIDs, CPU times, memory sizes and start times), node ports, `ls -l` times, certificate dates, the atomic writer's timestamped
+ *   directories, a user namespace's first host ID, and image references written in full or short (`docker.io/library/nginx:latest` is `nginx`);
  * - differences that are only the version a page was written with are normalised too, each named
  *   where it is done: `kubelet, NODE` event sources (kubectl ≤1.14), `KIND "NAME" created` (kubectl
  *   ≤1.10 printed that for create/apply/expose/label…; 1.32 prints `KIND/NAME created`), the pull
@@ -26,7 +26,7 @@
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours
- *   (a page may keep the NAME column alone).
+ *   (a page may keep the NAME column alone); ps tables are read by their words (`psHeader`).
  */
 
 /** Columns whose values change between runs, or name this cluster's nodes. */
@@ -34,9 +34,21 @@ const VOLATILE_COLUMNS = new Set([
   'AGE', 'LAST SEEN', 'IP', 'IPS', 'NODE', 'NOMINATED NODE', 'INTERNAL-IP', 'EXTERNAL-IP', 'CLUSTER-IP', 'OS-IMAGE', 'KERNEL-VERSION',
   'CONTAINER-RUNTIME', 'VERSION', 'CPU(CORES)', 'MEMORY(BYTES)', 'CPU%', 'MEMORY%', 'CPU(cores)', 'MEMORY(bytes)', 'Age', 'From', 'ENDPOINTS',
   'CONTAINER ID', 'CREATED', 'PORTS', 'PORT(S)', 'DURATION', 'COMPLETIONS',
-  // busybox ps: PIDs after 1 depend on what ran in the namespace before (each runc exec uses some); TIME is CPU used.
-  'PID', 'TIME',
+  // ps: PIDs after 1 depend on what ran in the namespace before (each runc exec uses some); TIME is CPU used;
+  // procps' %CPU, %MEM, VSZ and RSS are measured usage, START/STIME the time the process started.
+  'PID', 'TIME', '%CPU', '%MEM', 'VSZ', 'RSS', 'START', 'STIME',
 ]);
+
+/**
+ * Column headers of ps (procps-ng's and busybox's format specifiers): their tables are aligned on
+ * whitespace, numbers to the right, and a header may put a single space between two columns
+ * (`PID %CPU %MEM`), so cells are the row's words, the last column (the command) taking the rest.
+ */
+const PS_HEADERS = new Set([
+  'USER', 'RUSER', 'UID', 'GROUP', 'PID', 'PPID', 'PGID', 'SID', 'LWP', 'NLWP', 'C', '%CPU', '%MEM', 'VSZ', 'RSS', 'SZ', 'NI', 'PRI', 'F', 'S',
+  'TTY', 'TT', 'STAT', 'START', 'STIME', 'ELAPSED', 'TIME', 'WCHAN', 'ADDR', 'COMMAND', 'CMD', 'ARGS', 'COMM',
+]);
+const PS_LAST = new Set(['COMMAND', 'CMD', 'ARGS', 'COMM']);
 
 const K8S_RANDOM = '[bcdfghjklmnpqrstvwxz2456789]';
 
@@ -86,6 +98,9 @@ const VALUE_RULES: [RegExp, string][] = [
   // `ls -l` times and the atomic writer's timestamped directory (`..2024_01_02_03_04_05.123`).
   [/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) +\d{1,2} +(\d\d:\d\d|\d{4})\b/g, '<time>'],
   [/\.\.\d{4}_\d\d_\d\d_\d\d_\d\d_\d\d\.\d+/g, '..<timestamp>'],
+  // A pod's user namespace (hostUsers: false) starts at the 65536-ID slot the kubelet took at random
+  // (pkg/kubelet/userns/userns_manager.go allocateOne: AllocateNext of a random-scan allocation map).
+  [/^0\s+\d+\s+65536$/g, '0 <hostid> 65536'],
   // Node ports are allocated at random from 30000-32767.
   [/^(NodePort:\s+\S+\s+)3\d{4}\//g, '$1<port>/'],
   [/\b((?:nodePort|healthCheckNodePort)"?:\s*)3\d{4}\b/g, '$1<port>'],
@@ -164,7 +179,28 @@ interface Table {
 const cells = (line: string): string[] => line.trim().split(/\s{2,}|\t+/);
 const ELLIPSIS = /^(\.\.\.|…)$/;
 
+/** A ps header's words (a page may elide columns with `...`), or undefined for any other line. */
+function psHeader(line: string): string[] | undefined {
+  const words = line.trim().split(/\s+/);
+  const named = words.filter((w) => !ELLIPSIS.test(w));
+  if (!named.includes('PID') || !PS_LAST.has(named[named.length - 1]) || !named.every((w) => PS_HEADERS.has(w))) return undefined;
+  return words;
+}
+
+/** A ps row as `n` cells: its first n-1 words, then the rest of the line (the command and its arguments). */
+function psCells(line: string, n: number): string[] {
+  const out: string[] = [];
+  let rest = line.trim();
+  while (out.length < n - 1 && rest !== '') {
+    const m = /^(\S+)\s*/.exec(rest)!;
+    out.push(m[1]);
+    rest = rest.slice(m[0].length);
+  }
+  return rest === '' ? out : [...out, rest];
+}
+
 function isHeader(line: string, next: string | undefined): boolean {
+  if (psHeader(line)) return true;
   // A page may elide columns with `...`: the named cells make the header.
   const c = cells(line).filter((x) => !ELLIPSIS.test(x));
   // A page may keep only the NAME column of a table (`kubectl get apiservices` cut to the one row it is about).
@@ -179,7 +215,8 @@ function parseTables(lines: string[]): Table[] {
   for (let i = 0; i < lines.length; i++) {
     if (!isHeader(lines[i], lines[i + 1])) continue;
     // A page may elide leading columns with `...`: those cells are dropped from the header and rows.
-    const all = cells(lines[i]);
+    const ps = psHeader(lines[i]);
+    const all = ps ?? cells(lines[i]);
     const keep = all.map((c, k) => (ELLIPSIS.test(c) ? -1 : k)).filter((k) => k >= 0);
     const header = keep.map((k) => OLD_COLUMN_NAMES[all[k]] ?? all[k]);
     const starts = keep.map((k) => lines[i].indexOf(all[k]));
@@ -188,7 +225,7 @@ function parseTables(lines: string[]): Table[] {
     if (/^\s*-{2,}/.test(lines[j] ?? '')) t.lines.add(j++);
     // A describe field (`Events:`, `OldReplicaSets:  <none>`) ends the table above it.
     for (; j < lines.length && lines[j].trim() !== '' && !/^(\S+:\s*|[A-Z][\w-]*:\s.*)$/.test(lines[j].trim()); j++) {
-      const c = cells(lines[j]);
+      const c = ps ? psCells(lines[j], all.length) : cells(lines[j]);
       if (c.length < 2 && header.length > 1) break;
       // Version: the pages' older kubectl printed the header again above a watch's events (1.32's get.go prints the
       // list and the events with one printer, under one header): a repeated header starts the next table.
