@@ -18,6 +18,7 @@ describe('older-version output markers', () => {
     '  - containerID: docker://c1d8abd1 ...',
     'deployments "nginx-deployment"',
     'RollingUpdateStrategy:  1 max unavailable, 1 max surge',
+    '  Normal  DeploymentRollback  15s   deployment-controller  Rolled back deployment "nginx-deployment" to revision 2',
     // static-pod page: crictl before v1.24.
     'CONTAINER       IMAGE                                 CREATED           STATE      NAME    ATTEMPT    POD ID',
     '129fd7d382018   docker.io/library/nginx@sha256:...    11 minutes ago    Running    web     0          34533c6729106',
@@ -46,6 +47,7 @@ describe('older-version output markers', () => {
     '  - containerID: containerd://c1d8abd1',
     'deployment.apps/foo with revision #2',
     'RollingUpdateStrategy:  25% max unavailable, 25% max surge',
+    '  Normal  ScalingReplicaSet  15s   deployment-controller  Scaled down replica set nginx-deployment-595696685f from 1 to 0',
     'NAME      DESIRED   CURRENT   READY   AGE',
     // crictl v1.32.0 (cmd/crictl/container.go ListContainers' columns; values from its docs/crictl.md example).
     'CONTAINER           IMAGE               CREATED             STATE               NAME                ATTEMPT             POD ID              POD                 NAMESPACE',

@@ -51,6 +51,11 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     now: '`deployment.apps/NAME` and `… with revision #N` (kubectl pkg/cmd/rollout/rollout_history.go)',
   },
   {
+    // The controller still records DeploymentRollback, but only for the deprecated rollbackTo request (its annotation), which kubectl no longer sends.
+    marker: /\bDeploymentRollback\b.*\bRolled back deployment\b/,
+    now: 'no event: `kubectl rollout undo` patches the Deployment\'s template from the old ReplicaSet itself (kubectl pkg/polymorphichelpers/rollback.go DeploymentRollbacker, release-1.16 on), the controller sees an ordinary update',
+  },
+  {
     marker: /RollingUpdateStrategy:\s+1 max unavailable, 1 max surge/,
     now: 'apps/v1 defaults of `25% max unavailable, 25% max surge` (kubernetes pkg/apis/apps/v1/defaults.go; 1/1 was extensions/v1beta1)',
   },
