@@ -22,6 +22,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
   'feature-gates': () => import('./api/metrics/feature-gates.lazy.js'),
   'pod-security': () => import('./api/pod-security/pod-security.lazy.js'),
+  'resource-quota': () => import('./api/resource-quota/quota.lazy.js'),
   'service-proxy': () => import('./controllers/service-proxy/service-proxy.lazy.js'),
 };
 

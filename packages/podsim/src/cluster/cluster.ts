@@ -16,6 +16,7 @@ import { EndpointsController } from '../controllers/endpoints/endpoints-controll
 import { ServiceProxy } from '../controllers/service-proxy/service-proxy.js';
 import { GarbageCollector } from '../controllers/garbage-collector/garbage-collector.js';
 import { HorizontalPodAutoscalerController } from '../controllers/hpa/hpa-controller.js';
+import { ResourceQuotaController } from '../controllers/resourcequota/resourcequota-controller.js';
 import { JobController } from '../controllers/job/job-controller.js';
 import { ReplicaSetController } from '../controllers/replicaset/replicaset-controller.js';
 import { Scheduler } from '../controllers/scheduler/scheduler.js';
@@ -89,6 +90,7 @@ export class Cluster {
       new TokensController(ctx),
       new ApiServiceAvailabilityController(ctx, this.network),
       new HorizontalPodAutoscalerController(ctx),
+      new ResourceQuotaController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();

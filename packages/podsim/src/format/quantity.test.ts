@@ -20,4 +20,9 @@ describe('quantities print in canonical form', () => {
     expect(formatQuantity(addQuantities(parseQuantity('100m'), parseQuantity('0.25')))).toBe('350m');
     expect(milliValue(parseQuantity('1.5'))).toBe(1500);
   });
+  // apimachinery quantity.go Add: a zero receiver takes the operand's format (a quota's `used` of 0 plus 600Mi).
+  it('adds to zero in the format of the second operand', () => {
+    expect(formatQuantity(addQuantities(parseQuantity('0'), parseQuantity('600Mi')))).toBe('600Mi');
+    expect(formatQuantity(addQuantities(undefined, parseQuantity('800m')))).toBe('800m');
+  });
 });

@@ -26,8 +26,9 @@ export function parseQuantity(input: string | number | undefined | null): Quanti
   return { value: num * 10 ** DECIMAL[suffix], format: 'DecimalSI' };
 }
 
+/** Quantity.Add: the sum keeps the first's format, unless the first is zero. */
 export function addQuantities(a: Quantity | undefined, b: Quantity): Quantity {
-  return a ? { value: a.value + b.value, format: a.format } : { ...b };
+  return a && a.value !== 0 ? { value: a.value + b.value, format: a.format } : { value: (a?.value ?? 0) + b.value, format: b.format };
 }
 
 /** Milli-units rounded up, as Quantity.MilliValue does. */

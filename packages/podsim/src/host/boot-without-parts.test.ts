@@ -17,6 +17,7 @@ import { Sandbox } from './sandbox.js';
 vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/resource-quota/quota.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/service-proxy/service-proxy.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
@@ -36,6 +37,7 @@ const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
   'feature-gates': 'api/metrics/feature-gates',
   'pod-security': 'api/pod-security/pod-security',
+  'resource-quota': 'api/resource-quota/quota',
   'hpa-controller': 'controllers/hpa/hpa',
   'service-proxy': 'controllers/service-proxy/service-proxy',
   'tables-autoscaling': 'tables/autoscaling',

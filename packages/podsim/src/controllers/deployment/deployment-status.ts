@@ -49,17 +49,23 @@ function progressDeadline(d: Deployment): number | undefined {
   return s === 2147483647 ? undefined : s;
 }
 
-/** Status after a rollout step, with the Progressing condition brought up to date. */
+/** Status after a rollout step, with the Progressing and ReplicaFailure conditions brought up to date. */
 export function rolloutStatus(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined, now: number): DeploymentStatus {
   const status = calculateStatus(d, allRSs, newRS, now);
+  progress(d, status, newRS, now);
+  // getReplicaFailures: the new set's failure, else an old set's, as the Deployment's own condition.
+  const failure = [newRS, ...allRSs].flatMap((rs) => rs?.status?.conditions ?? []).find((c) => c.type === 'ReplicaFailure');
+  if (failure) setCondition(status, { ...failure, lastUpdateTime: failure.lastTransitionTime });
+  else removeCondition(status, 'ReplicaFailure');
+  return status;
+}
+
+function progress(d: Deployment, status: DeploymentStatus, newRS: ReplicaSet | undefined, now: number): void {
   const deadline = progressDeadline(d);
-  if (deadline === undefined) {
-    removeCondition(status, 'Progressing');
-    return status;
-  }
+  if (deadline === undefined) return removeCondition(status, 'Progressing');
   const cur = condition(d.status, 'Progressing');
   const complete = status.replicas === status.updatedReplicas && cur?.reason === NEW_RS_AVAILABLE;
-  if (complete) return status;
+  if (complete) return;
   const what = newRS ? `ReplicaSet "${newRS.metadata?.name}"` : `Deployment "${d.metadata?.name}"`;
   if (deploymentComplete(d, status)) {
     setCondition(status, newCondition('Progressing', 'True', NEW_RS_AVAILABLE, `${what} has successfully progressed.`, now));
@@ -71,7 +77,6 @@ export function rolloutStatus(d: Deployment, allRSs: ReplicaSet[], newRS: Replic
   } else if (timedOut(d, now)) {
     setCondition(status, newCondition('Progressing', 'False', TIMED_OUT, `${what} has timed out progressing.`, now));
   }
-  return status;
 }
 
 /** DeploymentTimedOut: no progress recorded for progressDeadlineSeconds. */

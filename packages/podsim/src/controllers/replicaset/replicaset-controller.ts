@@ -10,6 +10,7 @@ import type { Informer } from '../shared/informer.js';
 import { claim, ownersOfOrphan } from '../shared/claim.js';
 import { controllerOf, controllerRef, isControlledBy } from '../shared/owners.js';
 import { isPodActive } from '../shared/pods.js';
+import { ItemBackoff } from '../shared/rate-limiter.js';
 import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import { podsToDelete } from './deletion-order.js';
 import { replicaSetStatus, statusChanged } from './replicaset-status.js';
@@ -22,6 +23,7 @@ export class ReplicaSetController {
   private readonly recorder: EventRecorder;
   private readonly rsInformer: Informer<ReplicaSet & KubeObject>;
   private readonly podInformer: Informer<Pod & KubeObject>;
+  private readonly backoff = new ItemBackoff();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
@@ -48,38 +50,42 @@ export class ReplicaSetController {
     const pods = claim(this.ctx, this.podInformer, rs);
     if (!pods) return this.queue.addAfter(key, RETRY_MS);
     const active = pods.filter(isPodActive);
-    const ok = rs.metadata.deletionTimestamp ? true : this.manage(rs, active);
+    const failure = rs.metadata.deletionTimestamp ? undefined : this.manage(rs, active);
     const now = this.ctx.clock.now();
     const after = this.podInformer.list(namespace).filter((p) => isPodActive(p) && isControlledBy(p, rs));
-    const { status, nextAvailableInMs } = replicaSetStatus(rs, after, now);
+    const { status, nextAvailableInMs } = replicaSetStatus(rs, after, now, failure === undefined ? undefined : { reason: active.length < (rs.spec?.replicas ?? 1) ? 'FailedCreate' : 'FailedDelete', message: failure });
     if (statusChanged(rs.status, status)) {
       const res = this.ctx.api.updateStatus<ReplicaSet & KubeObject>('replicasets', namespace, { ...rs, status });
       if (res.ok) this.rsInformer.store(res.value);
       else return this.queue.addAfter(key, RETRY_MS);
     }
-    if (!ok) this.queue.addAfter(key, RETRY_MS);
+    if (failure === undefined) this.backoff.forget(key);
+    else this.queue.addAfter(key, this.backoff.when(key));
     if (nextAvailableInMs !== undefined) this.queue.addAfter(key, nextAvailableInMs);
   }
 
-  /** Creates or deletes pods toward spec.replicas; false when a write failed. */
-  private manage(rs: ReplicaSet & KubeObject, active: Pod[]): boolean {
+  /** Creates or deletes pods toward spec.replicas; the API's error when a write failed. */
+  private manage(rs: ReplicaSet & KubeObject, active: Pod[]): string | undefined {
     const diff = active.length - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
-      for (let i = 0; i < -diff; i++) if (!this.createPod(rs)) return false;
+      for (let i = 0; i < -diff; i++) {
+        const failed = this.createPod(rs);
+        if (failed !== undefined) return failed;
+      }
     } else if (diff > 0) {
       for (const pod of podsToDelete(active, active, diff, this.ctx.clock.now())) {
         const meta = pod.metadata ?? {};
         const res = this.ctx.api.delete<Pod & KubeObject>('pods', meta.namespace, meta.name ?? '');
-        if (!res.ok && res.status.reason !== 'NotFound') return false;
+        if (!res.ok && res.status.reason !== 'NotFound') return res.status.message ?? '';
         if (res.ok && res.value.metadata.deletionTimestamp) this.podInformer.store(res.value);
         else this.podInformer.forget(pod as Pod & KubeObject);
         this.recorder.event(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${meta.name}`);
       }
     }
-    return true;
+    return undefined;
   }
 
-  private createPod(rs: ReplicaSet & KubeObject): boolean {
+  private createPod(rs: ReplicaSet & KubeObject): string | undefined {
     const template = rs.spec?.template ?? {};
     const pod = {
       apiVersion: 'v1',
@@ -96,11 +102,11 @@ export class ReplicaSetController {
     const res = this.ctx.api.create<Pod & KubeObject>('pods', rs.metadata.namespace, pod);
     if (!res.ok) {
       this.recorder.event(rs, 'Warning', 'FailedCreate', `Error creating: ${res.status.message ?? ''}`);
-      return false;
+      return res.status.message ?? '';
     }
     this.podInformer.store(res.value);
     this.recorder.event(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${res.value.metadata.name}`);
-    return true;
+    return undefined;
   }
 }
 

@@ -41,3 +41,25 @@ export class TokenBucket {
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.qps) * 1000);
   }
 }
+
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_MAX_MS = 1000 * 1000;
+
+/**
+ * workqueue's per-item exponential failure rate limiter (5 ms doubling up to 1000 s), the part of a
+ * controller's default rate limiter that spaces out the retries of a key whose sync keeps failing.
+ */
+export class ItemBackoff {
+  private readonly failures = new Map<string, number>();
+
+  /** The delay before the next retry of `key`, counting this failure. */
+  when(key: string): number {
+    const n = this.failures.get(key) ?? 0;
+    this.failures.set(key, n + 1);
+    return Math.min(BACKOFF_BASE_MS * 2 ** n, BACKOFF_MAX_MS);
+  }
+
+  forget(key: string): void {
+    this.failures.delete(key);
+  }
+}
