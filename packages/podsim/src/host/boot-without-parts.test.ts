@@ -18,7 +18,9 @@ vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/resource-quota/quota.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/deployment/proportional-scaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/replicaset/deletion-order.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/service-proxy/service-proxy.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
@@ -39,6 +41,8 @@ const MOCKED: Record<string, string> = {
   'pod-security': 'api/pod-security/pod-security',
   'resource-quota': 'api/resource-quota/quota',
   'hpa-controller': 'controllers/hpa/hpa',
+  'proportional-scaling': 'controllers/deployment/proportional-scaling',
+  'pod-deletion-order': 'controllers/replicaset/deletion-order',
   'service-proxy': 'controllers/service-proxy/service-proxy',
   'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',

@@ -4,8 +4,8 @@
  * worker (lazy/part.ts): only a namespace with quotas ever needs it.
  */
 import { forbidden } from '../status.js';
-import type { Any } from '../objects.js';
-import type { ResourceInfo, Status } from '../types.js';
+import { jsonEqual, type Any } from '../objects.js';
+import type { ApiClient, KubeObject, ResourceInfo, Status } from '../types.js';
 import { chargedKind, fromUsage, matchingNames, missingSpecs, prettyPrint, toUsage, usageOf, type Usage } from './usage.js';
 import { addQuantities } from '../../format/quantity.js';
 
@@ -73,4 +73,20 @@ function quotaStatus(quota: Any, objectsOf: (resource: string) => Any[], now: nu
   return { hard, used: fromUsage(used) };
 }
 
-export default { admit, quotaStatus };
+/** The quota controller's sync of a namespace: each quota whose status is not what its objects use is rewritten. */
+function recount(api: ApiClient, namespace: string, quotas: Any[], now: number): KubeObject[] {
+  const objectsOf = (resource: string) => {
+    const r = api.list(resource, namespace);
+    return r.ok ? r.value.items : [];
+  };
+  const written: KubeObject[] = [];
+  for (const q of quotas) {
+    const status = quotaStatus(q, objectsOf, now);
+    if (jsonEqual(status, { hard: q.status?.hard ?? {}, used: q.status?.used ?? {} })) continue;
+    const res = api.updateStatus('resourcequotas', namespace, { ...q, status });
+    if (res.ok) written.push(res.value);
+  }
+  return written;
+}
+
+export default { admit, recount };

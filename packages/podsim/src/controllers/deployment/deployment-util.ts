@@ -41,6 +41,9 @@ export function revisionOf(obj: { metadata?: { annotations?: Record<string, stri
   return Number.isInteger(v) && v > 0 ? v : 0;
 }
 
+/** A set's spec.replicas. */
+export const size = (rs: ReplicaSet | undefined) => rs?.spec?.replicas ?? 0;
+
 export function specReplicas(sets: (ReplicaSet | undefined)[]): number {
   return sets.reduce((n, rs) => n + (rs?.spec?.replicas ?? 0), 0);
 }

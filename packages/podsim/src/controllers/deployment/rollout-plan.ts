@@ -4,14 +4,16 @@
  * controller applies them and records ScalingReplicaSet events.
  */
 import type { Deployment, ReplicaSet } from '../../api/types.js';
-import { DESIRED_REPLICAS, MAX_REPLICAS, availableReplicas, byCreation, isRollingUpdate, maxSurge, maxUnavailable, replicasOf, specReplicas } from './deployment-util.js';
+import { LazyPart } from '../../lazy/part.js';
+import { availableReplicas, byCreation, isRollingUpdate, maxSurge, maxUnavailable, replicasOf, size, specReplicas } from './deployment-util.js';
+import part from './proportional-scaling.lazy.js';
+
+const PROPORTIONAL_SCALING = new LazyPart('proportional-scaling', part);
 
 export interface ScaleStep {
   rs: ReplicaSet;
   to: number;
 }
-
-const size = (rs: ReplicaSet | undefined) => rs?.spec?.replicas ?? 0;
 
 /** Replicas the new set may have now: up to desired, within desired + maxSurge pods overall. */
 export function newReplicaSetReplicas(d: Deployment, allRSs: ReplicaSet[], newRS: ReplicaSet | undefined): number {
@@ -61,49 +63,9 @@ export function oldScaleDown(d: Deployment, oldRSs: ReplicaSet[], newRS: Replica
 }
 
 /**
- * A scaling event (spec.replicas changed) in the middle of a rollout: the one active (or newest)
- * set takes the whole count, a saturated new set zeroes the old ones, otherwise the difference is
- * shared proportionally to the sets' sizes (sync.go scale, GetProportion); then every active set is
- * rewritten, unchanged sizes too, so that all carry the new replica annotations.
+ * A scaling event (spec.replicas changed) in the middle of a rollout, shared out over the active sets
+ * (proportional-scaling.lazy.ts): a lazy part, as nothing scales a Deployment before the reader's first command.
  */
 export function scaleForReplicasChange(d: Deployment, newRS: ReplicaSet | undefined, oldRSs: ReplicaSet[]): ScaleStep[] {
-  const desired = replicasOf(d);
-  const all = [...(newRS ? [newRS] : []), ...oldRSs];
-  const active = all.filter((rs) => size(rs) > 0);
-  if (active.length <= 1) {
-    const target = active[0] ?? newRS ?? [...all].sort(byCreation).pop();
-    return target && size(target) !== desired ? [{ rs: target, to: desired }] : [];
-  }
-  const saturated = newRS && size(newRS) === desired && Number(newRS.metadata?.annotations?.[DESIRED_REPLICAS]) === desired && (newRS.status?.availableReplicas ?? 0) === desired;
-  if (saturated) {
-    return oldRSs.filter((rs) => size(rs) > 0).map((rs) => ({ rs, to: 0 }));
-  }
-  if (!isRollingUpdate(d)) return [];
-  const allowed = desired > 0 ? desired + maxSurge(d) : 0;
-  const toAdd = allowed - specReplicas(active);
-  // Largest first; ties go to the newest when growing, to the oldest when shrinking.
-  const sorted = [...active].sort((a, b) => size(b) - size(a) || (toAdd > 0 ? -byCreation(a, b) : byCreation(a, b)));
-  const next = new Map<ReplicaSet, number>();
-  let added = 0;
-  for (const rs of sorted) {
-    const p = proportion(rs, d, toAdd, added);
-    next.set(rs, size(rs) + p);
-    added += p;
-  }
-  const first = sorted[0];
-  next.set(first, Math.max(0, (next.get(first) ?? 0) + toAdd - added));
-  return sorted.map((rs) => ({ rs, to: next.get(rs) ?? 0 }));
-}
-
-function proportion(rs: ReplicaSet, d: Deployment, toAdd: number, added: number): number {
-  if (size(rs) === 0 || toAdd === 0 || toAdd === added) return 0;
-  const desired = replicasOf(d);
-  let fraction: number;
-  if (desired === 0) fraction = -size(rs);
-  else {
-    const annotated = Number(rs.metadata?.annotations?.[MAX_REPLICAS] ?? d.status?.replicas ?? 0) || 1;
-    fraction = Math.round((size(rs) * (desired + maxSurge(d))) / annotated) - size(rs);
-  }
-  const allowed = toAdd - added;
-  return toAdd > 0 ? Math.min(fraction, allowed) : Math.max(fraction, allowed);
+  return PROPORTIONAL_SCALING.get().scaleForReplicasChange(d, newRS, oldRSs);
 }

@@ -45,18 +45,7 @@ export class ResourceQuotaController {
     const quotas = this.quotas.list(ns);
     if (!quotas.length) return;
     if (!RESOURCE_QUOTA.loaded) return this.queue.addAfter(ns, 1000);
-    const now = this.ctx.clock.now();
-    const objectsOf = (resource: string) => {
-      const r = this.ctx.api.list(resource, ns);
-      return r.ok ? r.value.items : [];
-    };
-    for (const q of quotas) {
-      const status = RESOURCE_QUOTA.get().quotaStatus(q, objectsOf, now);
-      if (sameJson(status, { hard: q.status?.hard ?? {}, used: q.status?.used ?? {} })) continue;
-      const res = this.ctx.api.updateStatus<QuotaObj>('resourcequotas', ns, { ...q, status });
-      if (res.ok) this.quotas.store(res.value);
-      else this.queue.addAfter(ns, 1000);
-    }
+    for (const q of RESOURCE_QUOTA.get().recount(this.ctx.api, ns, quotas, this.ctx.clock.now())) this.quotas.store(q as QuotaObj);
     this.queue.addAfter(ns, RESYNC_MS);
   }
 }
