@@ -13,6 +13,7 @@ import { COVERAGE } from './coverage.js';
 import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
+import { QUOTA_KINDS } from './quota-kinds.js';
 import { STATEFULSET_KINDS } from './statefulset-kinds.js';
 import { STORAGE_KINDS } from './storage-kinds.js';
 import { VERBS } from './verbs.js';
@@ -118,4 +119,5 @@ export const SCENARIOS: Scenario[] = [
   ...KUSTOMIZE,
   ...STATEFULSET_KINDS,
   ...AUTOSCALING_KINDS,
+  ...QUOTA_KINDS,
 ];

@@ -5,7 +5,7 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
 import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
@@ -104,7 +104,9 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
     case 'horizontalpodautoscalers':
       return KINDS.get().describeHorizontalPodAutoscaler(obj, events, ctx.now);
     case 'namespaces':
-      return KINDS.get().describeNamespace(obj as unknown as Namespace);
+      return KINDS.get().describeNamespace(obj as unknown as Namespace, list<ResourceQuota>(api, 'resourcequotas', obj.metadata.name));
+    case 'resourcequotas':
+      return KINDS.get().describeQuota(obj as unknown as ResourceQuota);
     case 'configmaps':
       return KINDS.get().describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
     case 'secrets':

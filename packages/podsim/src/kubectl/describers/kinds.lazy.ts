@@ -3,6 +3,7 @@ import { describeHorizontalPodAutoscaler } from './autoscaling.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeIngress, describeIngressClass } from './ingress.js';
 import { describeNode } from './node.js';
+import { describeQuota } from './quota.js';
 import { describeService } from './service.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
 import { describeStatefulSet } from './statefulset.js';
@@ -19,6 +20,7 @@ export default {
   describeService,
   describeConfigMap,
   describeNamespace,
+  describeQuota,
   describeSecret,
   describeStatefulSet,
   describePersistentVolume,

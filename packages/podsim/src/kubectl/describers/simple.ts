@@ -2,13 +2,14 @@
  * Namespaces, ConfigMaps and Secrets (describe.go describeNamespace, ConfigMapDescriber,
  * describeSecret). Map iteration order is random in Go; data keys are printed sorted here.
  */
-import type { ConfigMap, Event, Namespace, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event, Namespace, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';
+import { describeNamespaceQuotas } from './quota.js';
 
 const sortedKeys = (m: object | undefined) => Object.keys(m ?? {}).sort();
 
-export function describeNamespace(ns: Namespace): string {
+export function describeNamespace(ns: Namespace, quotas: ResourceQuota[]): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${ns.metadata?.name ?? ''}\n`);
   printLabels(w, 'Labels', ns.metadata?.labels);
@@ -23,7 +24,7 @@ export function describeNamespace(ns: Namespace): string {
   }
   // a cluster always serves quotas and limit ranges, so these sections are always present
   w.write(LEVEL_0, '\n');
-  w.write(LEVEL_0, 'No resource quota.\n');
+  describeNamespaceQuotas(w, quotas);
   w.write(LEVEL_0, '\n');
   w.write(LEVEL_0, 'No LimitRange resource.\n');
   return w.toString();

@@ -72,7 +72,8 @@ describe('over HTTP', () => {
     expect((await call('POST', '/api/v1/namespaces/default/resourcequotas', { body: QUOTA })).code).toBe(201);
     const table = (await call('GET', '/api/v1/namespaces/default/resourcequotas', { accept: TABLE })).json;
     expect(table.columnDefinitions.map((c: { name: string }) => c.name)).toEqual(['Name', 'Age', 'Request', 'Limit']);
-    expect(table.rows[0].cells).toEqual(['small', '0s', '', '']);
+    // The quota controller has filled status.hard and status.used (printers.go printResourceQuota: `limits.*` under LIMIT).
+    expect(table.rows[0].cells).toEqual(['small', '0s', 'pods: 0/2', 'limits.cpu: 0/1']);
     expect(await firstWatchEvent('/api/v1/namespaces/default/resourcequotas?watch=true&resourceVersion=0')).toMatchObject({ type: 'ADDED', object: { kind: 'ResourceQuota', metadata: { name: 'small' } } });
     expect((await call('DELETE', '/api/v1/namespaces/default/resourcequotas/small')).code).toBe(200);
   });
@@ -103,7 +104,7 @@ describe.skipIf(!withRealKubectl('serve routes: resources with the real kubectl'
     expect(await s.kubectl(['get', 'quota'])).toMatchObject({ code: 0, out: '', err: 'No resources found in default namespace.\n' });
     expect((await s.kubectl(['get', 'limits', '-A'])).err).toBe('No resources found\n');
     expect(await s.kubectl(['create', 'quota', 'small', '--hard=pods=3,limits.cpu=1'])).toMatchObject({ code: 0, out: 'resourcequota/small created\n' });
-    expect((await s.kubectl(['get', 'quota'])).out).toBe('NAME    AGE   REQUEST   LIMIT\nsmall   0s              \n');
+    expect((await s.kubectl(['get', 'quota'])).out).toBe('NAME    AGE   REQUEST     LIMIT\nsmall   0s    pods: 0/3   limits.cpu: 0/1\n');
     expect((await s.kubectl(['get', 'quota', 'small', '-o', 'jsonpath={.spec.hard}'])).out).toBe('{"limits.cpu":"1","pods":"3"}');
     expect((await s.kubectl(['delete', 'quota', 'small'])).out).toBe('resourcequota "small" deleted\n');
     const rows = (await s.kubectl(['api-resources'])).out.split('\n');
