@@ -16,6 +16,7 @@ import { pageEvents, type SiteVersion } from './docs-corpus/markdown.js';
 import type { CorpusPage, CorpusStep } from './docs-corpus/format.js';
 import { extractSteps, opensNodeShell, opensSession } from './docs-corpus/steps.js';
 import { createdObject, firstUnsetVariable, listsObject, readsFile, takenFromSkipped, usesObject, writtenFiles } from './docs-corpus/skipped.js';
+import { requiredGates } from './docs-corpus/prerequisites.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const ACCEPTANCE = resolve(here, '../test/acceptance');
@@ -198,6 +199,7 @@ function buildPage(root: string, file: string, commit: string, overrides: Overri
     // A page about one node's own directories (hostPath) asks for a cluster of one node: the reader's Pods run where they wrote.
     ...(/\bcluster that has only one node\b/i.test(md) ? { workers: 1 } : {}),
     ...(overrides.pages[rel]?.addons ? { addons: Object.keys(overrides.pages[rel].addons).sort() } : {}),
+    ...(requiredGates(md).length ? { featureGates: requiredGates(md) } : {}),
     examples,
     files: extracted.files,
     sections,

@@ -62,6 +62,8 @@ export interface CorpusPage {
    * the overrides: the reader installed them before the first step.
    */
   addons?: string[];
+  /** Feature gates, off by default, that the page's prerequisites say must be enabled: the reader's cluster has them on. */
+  featureGates?: string[];
   examples: Record<string, string>;
   files: Record<string, string>;
   sections: CorpusSection[];

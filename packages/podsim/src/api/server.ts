@@ -39,6 +39,8 @@ import { ObjectStore } from './store.js';
 import type { ApiClient, ApiResult, DeleteOptions, KubeObject, ListOptions, ObjectList, PatchType, ResourceInfo, Status, WatchEvent, WriteOptions } from './types.js';
 import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.js';
 import { WatchHub } from './watch.js';
+import { DEFAULT_GATES, type FeatureGates } from './feature-gates.js';
+import { dropDisabledPodFields, podSpecsOf } from './defaults/disabled-fields.js';
 
 
 const fail = (status: Status): { ok: false; status: Status } => ({ ok: false, status });
@@ -57,9 +59,12 @@ export class ApiServer implements ApiClient {
   private aggregator: Aggregator | undefined;
   private network: Network | undefined;
 
-  constructor(opts: { clock: Clock; random: Random }) {
+  readonly gates: FeatureGates;
+
+  constructor(opts: { clock: Clock; random: Random; gates?: FeatureGates }) {
     this.clock = opts.clock;
     this.random = opts.random;
+    this.gates = opts.gates ?? DEFAULT_GATES;
     this.ids = opts.random;
     this.hub = new WatchHub(this.clock);
     this.store = new ObjectStore(this.hub);
@@ -99,6 +104,11 @@ export class ApiServer implements ApiClient {
     } finally {
       this.ids = prev;
     }
+  }
+
+  /** What the server's feature gates disable goes from every pod spec the object carries (PrepareForCreate/Update). */
+  private dropDisabled(obj: Obj): void {
+    for (const spec of podSpecsOf(obj.kind, obj)) dropDisabledPodFields(spec, this.gates);
   }
 
   resources(): ResourceInfo[] {
@@ -182,6 +192,7 @@ export class ApiServer implements ApiClient {
         return fail(forbidden(info.resource, meta.name, `unable to create new content in namespace ${ns.value} because it is being terminated`, info.group || undefined));
     }
     strategy.defaults?.(obj);
+    this.dropDisabled(obj);
     // Field ownership is decided before admission: what admission adds belongs to nobody.
     const requested = this.writer(info, opts) && mutableCopy(obj);
     const admitted = strategy.prepareForCreate?.(obj, this.ctx);
@@ -270,6 +281,7 @@ export class ApiServer implements ApiClient {
       else obj.status = old.status; // frozen, shared with the previous version
     }
     strategy.defaults?.(obj);
+    this.dropDisabled(obj);
     const requested = this.writer(info, opts) && mutableCopy(obj);
     strategy.prepareForUpdate?.(obj, old, this.ctx);
     const errs = [

@@ -2,11 +2,12 @@
 import { Clock } from '../clock/clock.js';
 import { Random } from '../random/random.js';
 import { ApiServer } from './server.js';
+import type { FeatureGates } from './feature-gates.js';
 import type { ApiResult, Status } from './types.js';
 
-export function newServer(seed = 1): { api: ApiServer; clock: Clock } {
+export function newServer(seed = 1, gates?: FeatureGates): { api: ApiServer; clock: Clock } {
   const clock = new Clock();
-  return { api: new ApiServer({ clock, random: new Random(seed) }), clock };
+  return { api: new ApiServer({ clock, random: new Random(seed), gates }), clock };
 }
 
 export function must<T>(r: ApiResult<T>): T {

@@ -125,6 +125,8 @@ export interface ApiClient {
   proxyGet?(pathAndQuery: string): import('./aggregator.js').ProxiedText | undefined;
   /** pods/NAME/proxy and services/NAME/proxy requests, dialled over the cluster network; undefined for other paths. */
   proxySubresource?(req: import('../kernel/net.js').HttpRequest): import('./proxy-subresource.js').ProxyOutcome | undefined;
+  /** The feature gates the cluster's components were started with. */
+  readonly gates?: import('./feature-gates.js').FeatureGates;
 }
 
 /**

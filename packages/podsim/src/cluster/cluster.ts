@@ -5,6 +5,8 @@
 import { registerLocalApiServices } from '../api/kinds/apiservice.js';
 import { RESOURCES } from '../api/resources.js';
 import { ApiServer } from '../api/server.js';
+import { FeatureGates } from '../api/feature-gates.js';
+import { isReleaseGate } from '../api/metrics/component-metrics.js';
 import type { PodStreams } from '../api/types.js';
 import { Clock, DEFAULT_START_MS } from '../clock/clock.js';
 import { ApiServiceAvailabilityController } from '../controllers/apiservice/availability-controller.js';
@@ -49,12 +51,15 @@ export interface ClusterOptions {
   workers?: number;
   /** Virtual start time, ms since the epoch (default 2026-11-27T09:00:00Z). */
   startTime?: number;
+  /** `--feature-gates` of every component: the gates set here differ from the release's defaults. */
+  featureGates?: Readonly<Record<string, boolean>>;
 }
 
 export class Cluster {
   readonly clock: Clock;
   readonly random: Random;
   readonly api: ApiServer;
+  readonly gates: FeatureGates;
   readonly network: Network;
   readonly streams: PodStreams;
   readonly nodes: readonly NodeSpec[];
@@ -64,7 +69,8 @@ export class Cluster {
   constructor(opts: ClusterOptions = {}) {
     this.clock = new Clock(opts.startTime ?? DEFAULT_START_MS);
     this.random = new Random(opts.seed ?? 1);
-    this.api = new ApiServer({ clock: this.clock, random: this.random });
+    this.gates = new FeatureGates(opts.featureGates, isReleaseGate);
+    this.api = new ApiServer({ clock: this.clock, random: this.random, gates: this.gates });
     this.network = new Network();
     this.api.attachNetwork(this.network);
     attachUpstreamDns(this.network);
@@ -130,6 +136,7 @@ export class Cluster {
       random: this.random,
       network: this.network,
       podCIDR: node.podCIDR,
+      gates: this.gates,
       claims,
       probeAttempted: (attempt) => {
         for (const listener of this.probeListeners) listener(attempt);

@@ -18,6 +18,8 @@ export interface SandboxOptions {
   web?: Record<string, string>;
   /** Cluster add-ons installed from their release manifests when the sandbox starts (`metrics-server`), as `minikube addons enable` does. */
   addons?: string[];
+  /** Feature gates every component starts with (`PodLevelResources: true`), as kind's or kubeadm's configuration sets them. */
+  featureGates?: Record<string, boolean>;
   cols?: number;
   rows?: number;
 }

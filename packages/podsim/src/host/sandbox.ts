@@ -61,7 +61,7 @@ export class Sandbox implements SandboxApi {
     readonly options: SandboxOptions = {},
     private readonly internals: SandboxInternals = {},
   ) {
-    this.cluster = new Cluster({ seed: options.seed, workers: options.workers });
+    this.cluster = new Cluster({ seed: options.seed, workers: options.workers, featureGates: options.featureGates });
     for (const name of options.addons ?? []) if (!installAddon(this.cluster.api, name)) throw new Error(`unknown add-on: ${name} (known: ${Object.keys(ADDONS).join(', ')})`);
     this.start = this.cluster.clock.now();
     this.timeline = new TimelineRecorder(this.cluster.api, () => this.cluster.clock.now(), (listener) => this.cluster.onProbeAttempt(listener));

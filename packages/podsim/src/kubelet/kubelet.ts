@@ -13,6 +13,7 @@ import { NetNamespace, type HttpRequest, type HttpResponse, type Network } from 
 import type { Random } from '../random/random.js';
 import type { ContainerRuntime } from '../runtime/types.js';
 import { Backoff } from './backoff.js';
+import { DEFAULT_GATES, type FeatureGates } from '../api/feature-gates.js';
 import { ImageManager } from './images.js';
 import { Ipam } from './ipam.js';
 import { UserNamespaces } from './userns.js';
@@ -43,6 +44,8 @@ export interface KubeletOptions {
   /** Directories of network-attached PersistentVolumes, by volume name, shared by all nodes; per kubelet when absent. */
   claims?: Map<string, DirNode>;
   probeAttempted?: ProbeAttemptListener;
+  /** The gates the kubelet was started with (the cluster's). */
+  gates?: FeatureGates;
 }
 
 /** How often the kubelet reports node status when nothing changed (nodeStatusReportFrequency). */
@@ -90,6 +93,7 @@ export class Kubelet implements PodStreams {
       recorder: new EventRecorder(opts.api, opts.clock, { component: 'kubelet', host: opts.nodeName }),
       images: new ImageManager(opts.clock, opts.runtime),
       crashBackoff: new Backoff(),
+      gates: opts.gates ?? DEFAULT_GATES,
       hostIP: nodeAddress(opts.podCIDR),
       bridgeIP: ipam.gateway,
       allocatable: { cpu: parseQuantity(this.capacity.cpu) ?? 2, memory: (parseQuantity(this.capacity.memory) ?? 4 * 2 ** 30) - 100 * 2 ** 20 },
@@ -209,7 +213,7 @@ export class Kubelet implements PodStreams {
     // Webhook authentication: a request without a bearer token or client certificate is anonymous, which kubeadm turns off.
     if (!req.clientCert && !/^Bearer \S/.test(req.headers.Authorization ?? '')) return { status: 401, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Unauthorized' };
     if (path === '/healthz') return { status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'ok' };
-    if (path === '/metrics') return { status: 200, headers: { 'Content-Type': METRICS_CONTENT_TYPE }, body: componentMetricsText() };
+    if (path === '/metrics') return { status: 200, headers: { 'Content-Type': METRICS_CONTENT_TYPE }, body: componentMetricsText(this.ctx.gates) };
     if (path !== '/metrics/resource') return { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: '404 page not found\n' };
     return { status: 200, headers: { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' }, body: resourceMetricsText(node, this.podSamples(), this.opts.clock.now()) };
   }

@@ -2,6 +2,7 @@
  * What every pod worker of a node shares: the API client, the runtime, the node's addresses,
  * the event recorder, the image manager, the crash-loop back-off table and IP allocation.
  */
+import type { FeatureGates } from '../api/feature-gates.js';
 import type { Clock } from '../clock/clock.js';
 import type { ApiClient, KubeObject } from '../api/types.js';
 import type { DirNode } from '../kernel/fs.js';
@@ -28,6 +29,7 @@ export interface NodeContext {
   recorder: EventSink;
   images: ImageManager;
   crashBackoff: Backoff;
+  gates: FeatureGates;
   /** The node's InternalIP. */
   hostIP: string;
   /** The node's address on the pod bridge (x.x.x.1 of its pod CIDR): where probes come from. */

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { expandVersions, pageEvents } from '../../scripts/docs-corpus/markdown.js';
 import { createdObject, firstUnsetVariable, listsObject, readsFile, takenFromSkipped, usesObject, writtenFiles } from '../../scripts/docs-corpus/skipped.js';
 import { extractSteps, markedField, openCompounds, opensSession, OWN_NODE_LOGIN } from '../../scripts/docs-corpus/steps.js';
+import { requiredGates } from '../../scripts/docs-corpus/prerequisites.js';
 
 const VERSION = { minor: '1.32', patch: '1.32.0' };
 
@@ -424,5 +425,21 @@ describe('docs corpus extraction', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',
     );
+  });
+});
+
+describe('feature gates a page requires', () => {
+  // Sentences of the assign-pod-level-resources, image-volumes and memory-manager pages (kubernetes/website e6bd301).
+  const page = (prereq: string, after = '') => `## {{% heading "prerequisites" %}}\n\n${prereq}\n\n<!-- steps -->\n\n## Steps\n\n${after}\n`;
+
+  it('takes the off-by-default gates the prerequisites say must be enabled', () => {
+    expect(requiredGates(page('The `PodLevelResources` [feature\ngate](/docs/reference/command-line-tools-reference/feature-gates/) must be enabled\nfor your control plane and for all nodes in your cluster.'))).toEqual(['PodLevelResources']);
+    expect(requiredGates(page('- You need to enable the `ImageVolume` [feature gate](/docs/reference/command-line-tools-reference/feature-gates/)'))).toEqual(['ImageVolume']);
+  });
+
+  it('leaves out gates on by default, unknown names and gates named outside the prerequisites', () => {
+    expect(requiredGates(page('the Memory Manager is enabled by default through `MemoryManager`\n[feature gate](/docs/reference/command-line-tools-reference/feature-gates/)'))).toEqual([]);
+    expect(requiredGates(page('`NotAGate` [feature gate](/x)'))).toEqual([]);
+    expect(requiredGates(page('', 'This feature can be enabled by setting the `SupplementalGroupsPolicy` [feature gate](/x).'))).toEqual([]);
   });
 });

@@ -57,3 +57,20 @@ export function waitAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string)
   if (wait > 0 && wait <= AGE_WAIT_MAX_MS) sb.advance(wait);
 }
 
+/** metrics-server's --metric-resolution in the release manifest: how often a new pod can get its first metrics. */
+const SCRAPE_MS = 15_000;
+/** What `kubectl top` says while metrics-server has not yet scraped a new pod (a NotFound PodMetrics, an empty list). */
+const NOT_SCRAPED_YET = /podmetrics\.metrics\.k8s\.io "[^"]+" not found|^error: metrics not available yet/m;
+
+/**
+ * A pod's metrics come one or two scrapes after it started (metrics-server rates CPU between two samples):
+ * a reader whose `kubectl top` says they are not there yet waits a scrape and types it again (a few times at most).
+ */
+export function typeAgainWhileScraping(sb: Sandbox, type: () => { output: string; exitCode: number }): { output: string; exitCode: number } {
+  let typed = type();
+  for (let i = 0; i < 3 && typed.exitCode !== 0 && NOT_SCRAPED_YET.test(typed.output); i++) {
+    sb.advance(SCRAPE_MS);
+    typed = type();
+  }
+  return typed;
+}

@@ -13,7 +13,7 @@ import { plainText } from '../../src/format/screen-text.js';
 import type { CorpusPage, CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
 import { edited } from './reader-editor.js';
-import { waitAsThePage } from './reader-pace.js';
+import { typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
 import { isWatch, SecondTerminal } from './second-terminal.js';
 
 /** Where the docs serve their example manifests (the spellings the pages use). */
@@ -286,7 +286,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   waitAsThePage(sb, step, (name) => ownNames(sb, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
-  const typed = watchStep(t, step) ?? typeStep(t, ownAddresses(t.addresses, ownNames(sb, ownNodes(t, step.command))));
+  const typed = watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(sb, ownNodes(t, step.command)))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -358,7 +358,9 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   const enabled = pages.flatMap((p) => [...(p.addons ?? []), ...p.sections.flatMap((sec) => sec.steps.flatMap((st) => /^minikube addons enable ([\w-]+)/.exec(st.command)?.[1] ?? []))]);
   const addons = [...new Set(enabled)].filter((a) => Object.hasOwn(ADDONS, a));
   const workers = [...pages].reverse().find((p) => p.workers !== undefined)?.workers;
-  const sb = new Sandbox({ seed, files, web, addons, cols: 200, rows: 50, ...(workers ? { workers } : {}) }, { respawn: true });
+  // …and the feature gates its prerequisites say must be enabled, as the reader's kind or kubeadm configuration set them.
+  const featureGates = Object.fromEntries(pages.flatMap((p) => p.featureGates ?? []).map((g) => [g, true]));
+  const sb = new Sandbox({ seed, files, web, addons, featureGates, cols: 200, rows: 50, ...(workers ? { workers } : {}) }, { respawn: true });
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);

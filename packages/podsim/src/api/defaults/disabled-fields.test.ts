@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { must, newServer } from '../testing.js';
 import type { Any } from '../objects.js';
+import { FeatureGates } from '../feature-gates.js';
 
 const create = (resource: string, obj: Any): Any => must(newServer(1).api.create(resource, 'default', obj)) as Any;
 const pod = (spec: Any): Any => create('pods', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec });
@@ -43,5 +44,37 @@ describe('fields of features a default 1.32 cluster has off', () => {
       spec: { selector: { matchLabels: { app: 'd' } }, template: { metadata: { labels: { app: 'd' } }, spec: { hostUsers: false, containers: [{ name: 'c', image: 'nginx' }] } } },
     });
     expect(d.spec.template.spec.hostUsers).toBeUndefined();
+  });
+});
+
+describe('fields of features a cluster was started with on (--feature-gates)', () => {
+  const on = (gates: Record<string, boolean>, spec: Any): Any =>
+    must(newServer(1, new FeatureGates(gates)).api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec })) as Any;
+
+  it('keeps pod-level resources with PodLevelResources on, resize policies with InPlacePodVerticalScaling on', () => {
+    const spec = {
+      resources: { limits: { memory: '200Mi' }, requests: { memory: '100Mi' } },
+      containers: [{ name: 'c', image: 'nginx', resizePolicy: [{ resourceName: 'cpu', restartPolicy: 'NotRequired' }] }],
+    };
+    const levels = on({ PodLevelResources: true }, structuredClone(spec));
+    expect(levels.spec.resources).toEqual({ limits: { memory: '200Mi' }, requests: { memory: '100Mi' } });
+    expect(levels.spec.containers[0].resizePolicy).toBeUndefined();
+    const resize = on({ InPlacePodVerticalScaling: true }, structuredClone(spec));
+    expect(resize.spec.resources).toBeUndefined();
+    expect(resize.spec.containers[0].resizePolicy).toEqual([{ resourceName: 'cpu', restartPolicy: 'NotRequired' }]);
+  });
+
+  it('keeps an image volume with ImageVolume on, hostUsers with UserNamespacesSupport on', () => {
+    const p = on({ ImageVolume: true, UserNamespacesSupport: true }, {
+      hostUsers: false,
+      containers: [{ name: 'shell', image: 'debian', volumeMounts: [{ name: 'volume', mountPath: '/volume' }] }],
+      volumes: [{ name: 'volume', image: { reference: 'quay.io/crio/artifact:v1', pullPolicy: 'IfNotPresent' } }],
+    });
+    expect(p.spec.hostUsers).toBe(false);
+    expect(p.spec.volumes[0]).toEqual({ name: 'volume', image: { reference: 'quay.io/crio/artifact:v1', pullPolicy: 'IfNotPresent' } });
+  });
+
+  it('refuses a gate the release does not have, as a component fails to start with it', () => {
+    expect(() => new FeatureGates({ NoSuchGate: true }, () => false)).toThrow('unrecognized feature gate: NoSuchGate');
   });
 });

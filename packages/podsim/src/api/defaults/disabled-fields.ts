@@ -1,9 +1,11 @@
 /**
- * Pod spec fields of features whose gate is off on a default 1.32 API server: it drops them on write, so the
- * object is stored (and shown) without them and nothing acts on them (k8s `pkg/api/pod/util.go`
- * dropDisabledFields; the defaults are those of `pkg/features/kube_features.go` at v1.32). The "unless the old
- * object uses it" exception never applies here: with the gates off, no stored object can hold these fields.
+ * Pod spec fields of features whose gate is off (on a default 1.32 API server, or one started without
+ * the gate the page needs): the server drops them on write, so the object is stored (and shown) without
+ * them and nothing acts on them (k8s `pkg/api/pod/util.go` dropDisabledFields, called from the pod's and
+ * every workload's PrepareForCreate/PrepareForUpdate). The "unless the old object uses it" exception never
+ * applies here: the gates are set when the cluster starts, so no stored object can hold a disabled field.
  */
+import type { FeatureGates } from '../feature-gates.js';
 import { isObject, type Any } from '../objects.js';
 
 function containers(spec: Any): Any[] {
@@ -24,25 +26,36 @@ function dropImageVolumes(spec: Any): void {
   }
 }
 
-export function dropDisabledPodFields(spec: Any): void {
+export function dropDisabledPodFields(spec: Any, gates: FeatureGates): void {
   if (!isObject(spec)) return;
   // UserNamespacesSupport (beta since 1.30, off until 1.33).
-  delete spec.hostUsers;
+  if (!gates.enabled('UserNamespacesSupport')) delete spec.hostUsers;
   if (isObject(spec.securityContext)) {
     // SupplementalGroupsPolicy (alpha 1.31), SELinuxChangePolicy (alpha 1.32).
-    delete spec.securityContext.supplementalGroupsPolicy;
-    delete spec.securityContext.seLinuxChangePolicy;
+    if (!gates.enabled('SupplementalGroupsPolicy')) delete spec.securityContext.supplementalGroupsPolicy;
+    if (!gates.enabled('SELinuxChangePolicy')) delete spec.securityContext.seLinuxChangePolicy;
   }
   // PodLevelResources (alpha 1.32).
-  delete spec.resources;
+  if (!gates.enabled('PodLevelResources')) delete spec.resources;
+  const dra = gates.enabled('DynamicResourceAllocation');
   // DynamicResourceAllocation (off in 1.32): the pod's claims and each container's.
-  delete spec.resourceClaims;
+  if (!dra) delete spec.resourceClaims;
   for (const c of containers(spec)) {
     // InPlacePodVerticalScaling (alpha until 1.33).
-    delete c.resizePolicy;
-    if (isObject(c.resources)) delete c.resources.claims;
+    if (!gates.enabled('InPlacePodVerticalScaling')) delete c.resizePolicy;
+    if (isObject(c.resources) && !dra) delete c.resources.claims;
     // ProcMountType (beta since 1.31, off).
-    if (isObject(c.securityContext)) delete c.securityContext.procMount;
+    if (isObject(c.securityContext) && !gates.enabled('ProcMountType')) delete c.securityContext.procMount;
   }
-  dropImageVolumes(spec);
+  if (!gates.enabled('ImageVolume')) dropImageVolumes(spec);
 }
+
+/** The pod specs an object of any kind carries: a pod's own, a workload's template, a CronJob's job's template. */
+export function podSpecsOf(kind: string, obj: Any): Any[] {
+  if (kind === 'Pod') return [obj.spec];
+  if (kind === 'PodTemplate') return [obj.template?.spec];
+  if (kind === 'CronJob') return [obj.spec?.jobTemplate?.spec?.template?.spec];
+  return TEMPLATED.has(kind) ? [obj.spec?.template?.spec] : [];
+}
+
+const TEMPLATED = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'ReplicationController']);

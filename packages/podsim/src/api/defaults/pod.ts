@@ -5,7 +5,6 @@
 import type { Random } from '../../random/random.js';
 import { isObject, type Any } from '../objects.js';
 import { parseQuantity } from '../quantity.js';
-import { dropDisabledPodFields } from './disabled-fields.js';
 
 export const SERVICE_ACCOUNT_MOUNT = '/var/run/secrets/kubernetes.io/serviceaccount';
 
@@ -67,8 +66,6 @@ function defaultVolume(v: Any): void {
 /** SetDefaults_PodSpec and everything under it: pods and pod templates alike. */
 export function defaultPodSpec(spec: Any): void {
   if (!isObject(spec)) return;
-  // Every write of a pod or a template passes here, where the server also drops what its feature gates disable.
-  dropDisabledPodFields(spec);
   for (const c of spec.initContainers ?? []) defaultContainer(c);
   for (const c of spec.containers ?? []) defaultContainer(c);
   for (const v of spec.volumes ?? []) defaultVolume(v);

@@ -31,6 +31,16 @@ describe('component /metrics', () => {
     expect(names).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
   });
 
+  it('reports the gates the cluster was started with (--feature-gates), on the API server and the kubelets alike', async () => {
+    const sb = new Sandbox({ featureGates: { PodLevelResources: true, SidecarContainers: false } });
+    for (const path of ['/metrics', '/api/v1/nodes/node01/proxy/metrics']) {
+      const r = await sb.run(`kubectl get --raw ${path} | grep -E 'name="(PodLevelResources|SidecarContainers|InPlacePodVerticalScaling)"'`);
+      expect(r.output).toBe(
+        'kubernetes_feature_enabled{name="InPlacePodVerticalScaling",stage="ALPHA"} 0\nkubernetes_feature_enabled{name="PodLevelResources",stage="ALPHA"} 1\nkubernetes_feature_enabled{name="SidecarContainers",stage="BETA"} 0\n',
+      );
+    }
+  });
+
   it("a node's kubelet answers through the API server's nodes proxy", async () => {
     const sb = new Sandbox();
     const r = await sb.run('kubectl get --raw /api/v1/nodes/node01/proxy/metrics | grep kubernetes_feature_enabled | grep SidecarContainers');

@@ -7,10 +7,16 @@
  */
 import { LazyPart } from '../../lazy/part.js';
 import { VERSION_INFO } from '../../version.js';
+import type { FeatureGates } from '../feature-gates.js';
 import part from './feature-gates.lazy.js';
 
 /** The release's feature gates (`NAME:SV` words, scripts/gen-feature-gates.ts): only /metrics needs them. */
 export const FEATURE_GATES = new LazyPart('feature-gates', part);
+
+/** Whether the release registers the gate `name` (unknowable before the part is there: then any name passes). */
+export function isReleaseGate(name: string): boolean {
+  return !FEATURE_GATES.loaded || FEATURE_GATES.get().split(' ').some((w) => w.startsWith(`${name}:`));
+}
 
 /** featuregate prerelease → the metric's stage label; GA's is empty. */
 const STAGE: Record<string, string> = { A: 'ALPHA', B: 'BETA', G: '', D: 'DEPRECATED' };
@@ -19,15 +25,16 @@ function byteOrder(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The text of `GET /metrics` on a component of this release. */
-export function componentMetricsText(): string {
+/** The text of `GET /metrics` on a component of this release started with `gates`. */
+export function componentMetricsText(set?: FeatureGates): string {
   const v = VERSION_INFO;
   const build = `build_date="${v.buildDate}",compiler="${v.compiler}",git_commit="${v.gitCommit}",git_tree_state="${v.gitTreeState}",git_version="${v.gitVersion}",go_version="${v.goVersion}",major="${v.major}",minor="${v.minor}",platform="${v.platform}"`;
   const gates = FEATURE_GATES.get()
     .split(' ')
     .map((w) => {
       const [name, sv] = w.split(':');
-      return { name, stage: STAGE[sv[0]], on: sv[1] };
+      const on = set?.override(name);
+      return { name, stage: STAGE[sv[0]], on: on === undefined ? sv[1] : on ? '1' : '0' };
     })
     .sort((a, b) => byteOrder(a.name, b.name));
   return [

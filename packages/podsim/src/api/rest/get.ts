@@ -81,7 +81,7 @@ export function restGet(api: ApiClient, url: string, opts: RestGetOptions): Rest
   const u = new URL(url, 'http://apiserver');
   const path = u.pathname.replace(/\/+$/, '') || '/';
   if (HEALTH.has(path)) return { code: 200, contentType: 'text/plain; charset=utf-8', body: 'ok' };
-  if (path === '/metrics') return { code: 200, contentType: METRICS_CONTENT_TYPE, body: componentMetricsText() };
+  if (path === '/metrics') return { code: 200, contentType: METRICS_CONTENT_TYPE, body: componentMetricsText(api.gates) };
   const proxied = api.proxyGet?.(path + u.search);
   if (proxied) return { code: proxied.code, contentType: proxied.contentType, body: proxied.body };
   const viaProxy = proxyReply(api, u, opts);
