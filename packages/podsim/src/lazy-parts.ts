@@ -26,6 +26,8 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'pod-deletion-order': () => import('./controllers/replicaset/deletion-order.lazy.js'),
   'proportional-scaling': () => import('./controllers/deployment/proportional-scaling.lazy.js'),
   'service-proxy': () => import('./controllers/service-proxy/service-proxy.lazy.js'),
+  'gated-pod-fields': () => import('./api/gated-fields.lazy.js'),
+  'in-place-resize': () => import('./kubelet/resize.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

@@ -41,7 +41,12 @@ import { validateObjectMeta, validateObjectMetaUpdate } from './validation/meta.
 import { WatchHub } from './watch.js';
 import { DEFAULT_GATES, type FeatureGates } from './feature-gates.js';
 import { dropDisabledPodFields, podSpecsOf } from './defaults/disabled-fields.js';
+import { LazyPart } from '../lazy/part.js';
+import gatedPart from './gated-fields.lazy.js';
 
+
+/** Pod defaults and pods/resize of gates that are off by default: only a cluster started with them on runs them. */
+const GATED = new LazyPart('gated-pod-fields', gatedPart);
 
 const fail = (status: Status): { ok: false; status: Status } => ({ ok: false, status });
 
@@ -106,9 +111,13 @@ export class ApiServer implements ApiClient {
     }
   }
 
-  /** What the server's feature gates disable goes from every pod spec the object carries (PrepareForCreate/Update). */
+  /**
+   * What the server's feature gates disable goes from every pod spec the object carries (PrepareForCreate/Update);
+   * what they enable gets a pod its gated defaults.
+   */
   private dropDisabled(obj: Obj): void {
     for (const spec of podSpecsOf(obj.kind, obj)) dropDisabledPodFields(spec, this.gates);
+    if (obj.kind === 'Pod' && (this.gates.enabled('InPlacePodVerticalScaling') || this.gates.enabled('PodLevelResources'))) GATED.get().defaultGatedPodFields(obj, this.gates);
   }
 
   resources(): ResourceInfo[] {
@@ -250,9 +259,10 @@ export class ApiServer implements ApiClient {
 
   update<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, body: unknown, opts: WriteOptions = {}): ApiResult<T> {
     const t = requestTarget(resource);
-    if (!t) return fail(resourceNotFound());
+    if (!t || (t.resize && !this.gates.enabled('InPlacePodVerticalScaling'))) return fail(resourceNotFound());
     if (t.status) return this.updateStatus(resource, namespace, body);
     if (t.ephemeral) return this.replaceEphemeral<T>(t.info, namespace, body as Obj, opts);
+    if (t.resize) return this.replaceResources<T>(t.info, namespace, body as Obj, opts);
     const decoded = decodeObject(t.info, body, opts.fieldValidation);
     if (!decoded.ok) return decoded;
     return this.replace<T>(t, namespace, decoded.value, opts, decoded.warnings);
@@ -360,9 +370,18 @@ export class ApiServer implements ApiClient {
     return admission?.refused ? fail(admission.refused) : this.write<T>(info, next.value, old, opts, admission?.warnings, false);
   }
 
+  /** pods/resize, served only with InPlacePodVerticalScaling on (the subresource is not registered without it). */
+  private replaceResources<T>(info: ResourceInfo, namespace: string | undefined, body: Obj, opts: WriteOptions): ApiResult<T> {
+    const name = String(body?.metadata?.name ?? '');
+    const old = this.store.get(info.resource, this.ns(info, namespace || body?.metadata?.namespace), name) as Obj | undefined;
+    if (!old) return this.notFound(info, name);
+    const next = GATED.get().withResize(old, body);
+    return next.ok ? this.write<T>(info, next.value, old, opts, [], false) : next;
+  }
+
   patch<T extends KubeObject = KubeObject>(resource: string, namespace: string | undefined, name: string, type: PatchType, patch: unknown, opts: WriteOptions = {}): ApiResult<T> {
     const t = requestTarget(resource);
-    if (!t) return fail(resourceNotFound());
+    if (!t || (t.resize && !this.gates.enabled('InPlacePodVerticalScaling'))) return fail(resourceNotFound());
     const { info } = t;
     if (type === 'apply' && !t.status) return serverSideApply<T>(this, this.fields, info, namespace, String(name), patch, opts);
     const old = this.store.get(info.resource, this.ns(info, namespace), String(name));
@@ -373,6 +392,7 @@ export class ApiServer implements ApiClient {
     if (!patched.ok) return patched;
     if (t.status) return this.replaceStatus<T>(info, namespace, patched.value as Obj, opts, t.strategy);
     if (t.ephemeral) return this.replaceEphemeral<T>(info, namespace, patched.value as Obj, opts);
+    if (t.resize) return this.replaceResources<T>(info, namespace, patched.value as Obj, opts);
     const decoded = decodeObject(info, patched.value, opts.fieldValidation, true);
     if (!decoded.ok) return decoded;
     decoded.value.metadata.name = old.metadata.name;

@@ -25,6 +25,7 @@ export type {
   PersistentVolumeClaim,
   Volume,
   EnvVar,
+  ResourceRequirements,
 } from 'kubernetes-types/core/v1';
 export type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 

@@ -15,6 +15,8 @@ import { provideJq } from '../programs/clients/jq-engine.js';
 import { Sandbox } from './sandbox.js';
 
 vi.mock('../api/kinds/autoscaling.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/gated-fields.lazy.js', () => ({ default: undefined }));
+vi.mock('../kubelet/resize.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/metrics/feature-gates.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/resource-quota/quota.lazy.js', () => ({ default: undefined }));
@@ -37,6 +39,8 @@ vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
+  'gated-pod-fields': 'api/gated-fields',
+  'in-place-resize': 'kubelet/resize',
   'feature-gates': 'api/metrics/feature-gates',
   'pod-security': 'api/pod-security/pod-security',
   'resource-quota': 'api/resource-quota/quota',

@@ -5,7 +5,7 @@
  * Models pkg/kubelet/kuberuntime/kuberuntime_container.go startContainer/killContainer and
  * kuberuntime_manager.go doBackOff.
  */
-import type { Container, Pod } from '../api/types.js';
+import type { Container, Pod, ResourceRequirements } from '../api/types.js';
 import { parseQuantity } from '../api/quantity.js';
 import { findImage } from '../images/index.js';
 import type { DirNode } from '../kernel/fs.js';
@@ -18,7 +18,7 @@ import { expand, makeEnvironment } from './env.js';
 import { runHook } from './hooks.js';
 import { containerSecurity, runAsNonRootError } from './security-context.js';
 import type { NodeContext } from './node-context.js';
-import type { ContainerRecord, InstanceRecord } from './runtime-view.js';
+import { containerHash, type ContainerRecord, type InstanceRecord } from './runtime-view.js';
 import type { KubeletTask } from './task.js';
 
 /** The parts of a pod worker the container operations read and update. */
@@ -119,8 +119,7 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
     env: env.env,
     workingDir: c.workingDir,
     mounts: mountsOf(st, c),
-    memoryLimitBytes: parseQuantity((c.resources?.limits as Record<string, unknown> | undefined)?.memory),
-    cpuLimitCores: parseQuantity((c.resources?.limits as Record<string, unknown> | undefined)?.cpu),
+    ...cgroupLimits(pod, c.resources),
     tty: c.tty,
     stdin: c.stdin,
     terminationMessagePath: c.terminationMessagePath,
@@ -135,6 +134,8 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
   }
   const rt = created.container;
   const inst: InstanceRecord = { id: rt.id, image: image.image, imageId: image.imageId };
+  // Regular containers are the resizable ones: their allocation is tracked (and shown) from their start.
+  if (ctx.gates.enabled('InPlacePodVerticalScaling') && !init && (pod.spec?.containers ?? []).includes(c)) inst.allocated = structuredClone(c.resources ?? {});
   if (rec.current) {
     // Container GC keeps one dead instance per container (MaxPerPodContainer): the one before goes.
     if (rec.previous) st.runtimes.delete(rec.previous.id);
@@ -143,7 +144,7 @@ export function* startContainer(st: PodState, c: Container, init: boolean, kille
   }
   rec.current = inst;
   st.runtimes.set(rt.id, rt);
-  st.specs.set(c.name, JSON.stringify(c));
+  st.specs.set(c.name, containerHash(c));
   st.emit(c, init, 'Normal', 'Created', `Created container ${c.name}`);
   const started = rt.start();
   if (!started.ok) {
@@ -219,4 +220,17 @@ export function* killContainer(st: PodState, c: Container, init: boolean, graceS
     rt.kill(SIGNALS.SIGKILL);
     yield* wait(rt.exited);
   }
+}
+
+type Limits = Record<string, unknown> | undefined;
+
+/** The container's cgroup limits: its own, bounded by the pod-level ones (the pod cgroup above it). */
+export function cgroupLimits(pod: Pod, resources: ResourceRequirements | undefined): { memoryLimitBytes?: number; cpuLimitCores?: number } {
+  const own = resources?.limits as Limits;
+  const podLevel = (pod.spec as { resources?: ResourceRequirements } | undefined)?.resources?.limits as Limits;
+  const least = (r: string) => {
+    const vs = [parseQuantity(own?.[r]), parseQuantity(podLevel?.[r])].filter((v): v is number => v !== undefined);
+    return vs.length ? Math.min(...vs) : undefined;
+  };
+  return { memoryLimitBytes: least('memory'), cpuLimitCores: least('cpu') };
 }

@@ -27,6 +27,8 @@ export interface StatusInput {
   podIsTerminal: boolean;
   /** Last status of a finished pod: containers never seen to finish are reported as lost (TerminatePod). */
   finalize?: boolean;
+  /** status.resize: an in-place resize the kubelet could not carry out. */
+  resize?: string;
 }
 
 const EPOCH = '1970-01-01T00:00:00Z';
@@ -90,6 +92,8 @@ function containerStatus(spec: Container, rec: ContainerRecord | undefined, inpu
   if (s.containerID) ordered.containerID = s.containerID;
   // The kubelet reports no startup state for ephemeral containers (they have no probes).
   if (!ephemeral) ordered.started = s.started;
+  // A running container's allocation (convertContainerStatusResources): tracked only with InPlacePodVerticalScaling on.
+  if (running && cur?.allocated) ordered.resources = structuredClone(cur.allocated);
   if (s.volumeMounts) ordered.volumeMounts = s.volumeMounts;
   return ordered;
 }
@@ -140,5 +144,6 @@ export function generatePodStatus(input: StatusInput): PodStatus {
   const ephemeral = (pod.spec?.ephemeralContainers ?? []).map((c) => containerStatus(c as Container, records.get(c.name), input, false, true));
   if (input.finalize) ephemeral.forEach((s) => finalizeStatus(s, false));
   if (ephemeral.length) status.ephemeralContainerStatuses = ephemeral;
+  if (input.resize) (status as { resize?: string }).resize = input.resize;
   return status;
 }

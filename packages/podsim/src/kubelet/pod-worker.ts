@@ -18,13 +18,19 @@ import { computePodActions, type ContainerRuntimeState, type PodRuntimeStatus } 
 import { generatePodStatus } from './pod-status.js';
 import { ProbeManager } from './probes/manager.js';
 import type { ProbeKind, ProbeResult } from './probes/types.js';
-import { isRunning, type ContainerRecord } from './runtime-view.js';
+import { containerHash, isRunning, type ContainerRecord } from './runtime-view.js';
 import { ProjectionRefresh, type ProjectedKind } from './projection-refresh.js';
 import { Random } from '../random/random.js';
 import { runTask, type KubeletTask } from './task.js';
 import { podDnsConfig } from './dns-config.js';
 import { USERNS_LENGTH } from './userns.js';
+import type { ResizeStatus } from './resize.js';
+import { LazyPart } from '../lazy/part.js';
+import resizePart from './resize.lazy.js';
 import { buildVolumes, refreshVolumes, volumeUses, type VolumeContext } from './volumes.js';
+
+/** In-place resize: only a cluster started with InPlacePodVerticalScaling on runs it. */
+const RESIZE = new LazyPart('in-place-resize', resizePart);
 
 type WorkerState = 'syncing' | 'finished' | 'terminating' | 'terminated';
 
@@ -50,6 +56,8 @@ export class PodWorker {
   private timer: TimerHandle | undefined;
   private dueAt = Infinity;
   private lastStatus = '';
+  /** status.resize of the last in-place resize (InPlacePodVerticalScaling). */
+  private resize: ResizeStatus = '';
   private gracePeriod: number | undefined;
   private readonly projections: ProjectionRefresh;
   /** Called once the pod is fully torn down. */
@@ -180,6 +188,7 @@ export class PodWorker {
       },
       podIsTerminal: terminal,
       finalize,
+      resize: this.resize,
     });
     const key = JSON.stringify(status);
     if (key === this.lastStatus) return;
@@ -273,6 +282,10 @@ export class PodWorker {
       this.probesStarted = true;
       this.probes.start();
     }
+    if (this.ctx.gates.enabled('InPlacePodVerticalScaling')) {
+      this.resize = RESIZE.get().resizeRunning(this.pod, this.records, this.runtimes, this.ctx.allocatable);
+      this.writeStatus();
+    }
     yield* this.reconcile(this.podState(this.sandbox, this.volumes));
   }
 
@@ -297,7 +310,7 @@ export class PodWorker {
       const created = this.specs.get(c.name);
       containers.set(c.name, {
         state: 'running',
-        specChanged: created !== undefined && created !== JSON.stringify(c),
+        specChanged: created !== undefined && created !== containerHash(c),
         probeFailed: this.probes.killReason(c.name, cur.id),
         started: this.probes.view(c.name, cur.id).started,
       });

@@ -5,6 +5,8 @@
  * Models pkg/kubelet/container/runtime.go PodStatus and pkg/kubelet/reason_cache.go.
  */
 
+import type { Container, ResourceRequirements } from '../api/types.js';
+
 export interface ExitRecord {
   exitCode: number;
   /** Completed, Error, OOMKilled, or StartError for a process that never ran. */
@@ -24,6 +26,16 @@ export interface InstanceRecord {
   startedAt?: number;
   /** Set once the instance has exited. */
   exit?: ExitRecord;
+  /** What the kubelet allocated to it, tracked with InPlacePodVerticalScaling on (status.containerStatuses[].resources). */
+  allocated?: ResourceRequirements;
+}
+
+/**
+ * What a change of makes the kubelet restart a container (its hash): resources and resize policies change
+ * in place, through pods/resize.
+ */
+export function containerHash(c: Container): string {
+  return JSON.stringify({ ...c, resources: undefined, resizePolicy: undefined });
 }
 
 export interface ContainerRecord {

@@ -243,6 +243,11 @@ export class Container implements RuntimeContainer {
     });
   }
 
+  updateResources(limits: { memoryLimitBytes?: number; cpuLimitCores?: number }): void {
+    this.memory.limit = limits.memoryLimitBytes;
+    this.cpu.setQuota(limits.cpuLimitCores ?? NODE_CORES);
+  }
+
   private oomKill(): void {
     for (const p of this.processes().reverse()) p.kill(SIGNALS.SIGKILL);
   }

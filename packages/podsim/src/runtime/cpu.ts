@@ -17,7 +17,7 @@ export class CpuLedger implements CpuAccount {
 
   constructor(
     /** cpu.max as cores: the limit, else what the node has. */
-    private readonly quotaCores: number,
+    private quotaCores: number,
     private readonly now: () => number,
   ) {
     this.last = now();
@@ -36,6 +36,12 @@ export class CpuLedger implements CpuAccount {
     // One thread of work takes at least its own cost; queued behind others, as long as the spare quota needs.
     const spare = this.quotaCores - Math.min(this.steadyCores, this.quotaCores);
     return spare > 0 ? Math.max(coreMs, this.backlog / spare) : Number.POSITIVE_INFINITY;
+  }
+
+  /** cpu.max rewritten (an in-place resize): what ran so far counts at the old quota. */
+  setQuota(cores: number): void {
+    this.catchUp();
+    this.quotaCores = cores;
   }
 
   /** A process exited: it keeps nothing busy any more. */

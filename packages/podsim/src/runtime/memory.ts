@@ -10,7 +10,8 @@ export class MemoryLedger implements MemoryAccount {
   private killed = false;
 
   constructor(
-    readonly limit: number | undefined,
+    /** The cgroup's memory.max; an in-place resize changes it. */
+    public limit: number | undefined,
     private readonly onOom: () => void,
   ) {}
 

@@ -114,6 +114,8 @@ export interface RuntimeContainer {
   processes(): Proc[];
   /** Resource usage so far (absent in runtimes that keep no cgroups). */
   stats?(): ContainerStats;
+  /** CRI UpdateContainerResources: new cgroup limits for the running container (a limit left out is none). */
+  updateResources?(limits: { memoryLimitBytes?: number; cpuLimitCores?: number }): void;
   /**
    * Connects a client to the main process's stdio (`kubectl attach`, `kubectl run -it`): output from
    * now on is copied to `stdout`/`stderr`; with `stdin: true` in the config, `stdin` feeds the process

@@ -26,6 +26,9 @@ describe('older-version output markers', () => {
     '                "nodePort": 0',
     '1 Service Endpoints found',
     'No Service Endpoints Found',
+    // assign-memory-resource (a lastState from the Docker era), resource-metrics-pipeline (a NodeMetrics of 2022).
+    '     startedAt: null',
+    '    "selfLink": "/apis/metrics.k8s.io/v1beta1/nodes/minikube",',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -56,6 +59,9 @@ describe('older-version output markers', () => {
     'No resources found',
     '                "nodePort": 30080',
     '    "localEndpoints": 1,',
+    // A 1.32 lastState.terminated and NodeMetrics (kubelet convertContainerStatus; metrics-server v0.7 api).
+    '        startedAt: "2026-11-27T09:02:08Z"',
+    '    "creationTimestamp": "2026-11-27T09:02:08Z"',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

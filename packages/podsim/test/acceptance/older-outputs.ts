@@ -76,6 +76,14 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /^\d+ Service Endpoints found$|^No Service Endpoints Found$/,
     now: 'a JSON body `{"service": {"namespace": …, "name": …}, "localEndpoints": N, "serviceProxyHealthy": true}` on the healthCheckNodePort (kubernetes pkg/proxy/healthcheck/service_health.go)',
   },
+  {
+    marker: /^\s*startedAt: null\s*$/,
+    now: "a terminated container's `startedAt` is when it started (kubernetes pkg/kubelet/kubelet_pods.go convertContainerStatus takes it from the CRI status, which containerd always fills)",
+  },
+  {
+    marker: /^\s*"selfLink": /,
+    now: 'no `selfLink`: the API server stopped setting it in 1.20 and dropped it in 1.24 (KEP-1164 RemoveSelfLink; metrics-server does not set it either)',
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

@@ -143,7 +143,12 @@ function ownNodes(t: Terminal, command: string): string {
   // `ssh my-node1`: the page's node to log in to, the reader's own worker here.
   for (const m of command.matchAll(/^ssh\s+(?:-\w+\s+)*(?:[\w.-]+@)?([a-z0-9][\w.-]*)\s*$/gm)) if (worker && !ours.includes(m[1])) t.nodes.set(m[1], worker);
   let out = command;
-  for (const [page, mine] of t.nodes) out = out.replace(new RegExp(`(?<![\\w.])${page.replace(/[.]/g, '\\.')}(?![\\w.])`, 'g'), mine);
+  for (const [page, mine] of t.nodes) {
+    const name = page.replace(/[.]/g, '\\.');
+    // A control plane's static pod (`kube-scheduler-minikube`) is on the control plane: a one-node cluster's node is both.
+    out = out.replace(new RegExp(`\\b(kube-apiserver|kube-controller-manager|kube-scheduler|etcd)-${name}(?![\\w.])`, 'g'), '$1-controlplane');
+    out = out.replace(new RegExp(`(?<![\\w.])${name}(?![\\w.])`, 'g'), mine);
+  }
   return out;
 }
 

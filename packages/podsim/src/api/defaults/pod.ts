@@ -135,7 +135,8 @@ export function addPriority(spec: Any): void {
 
 /** v1 qos.GetPodQOS: BestEffort without any requests/limits, Guaranteed when cpu+memory limits equal requests everywhere. */
 export function podQOSClass(spec: Any): 'BestEffort' | 'Burstable' | 'Guaranteed' {
-  const containers: Any[] = [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
+  // Pod-level resources (kept only with PodLevelResources on) decide alone when the pod has them (ComputePodQOS).
+  const containers: Any[] = isObject(spec.resources) ? [{ resources: spec.resources }] : [...(spec.initContainers ?? []), ...(spec.containers ?? [])];
   let any = false;
   let guaranteed = true;
   for (const c of containers) {
