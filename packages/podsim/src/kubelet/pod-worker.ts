@@ -52,6 +52,7 @@ export class PodWorker {
   private orphaned = false;
   private busy = false;
   private pending = false;
+  private lastSyncEnd = -Infinity;
   private retry = false;
   private timer: TimerHandle | undefined;
   private dueAt = Infinity;
@@ -141,10 +142,17 @@ export class PodWorker {
       this.pending = true;
       return;
     }
+    // pod_workers waits for a runtime cache newer than the last sync's end (GetNewerThan): the next PLEG relist.
+    const fresh = (Math.floor(this.lastSyncEnd / PLEG_RELIST_MS) + 1) * PLEG_RELIST_MS;
+    if (this.ctx.clock.now() < fresh) {
+      this.schedule(fresh - this.ctx.clock.now());
+      return;
+    }
     this.busy = true;
     this.retry = false;
     runTask(this.sync(), () => {
       this.busy = false;
+      this.lastSyncEnd = this.ctx.clock.now();
       if (this.pending) {
         this.pending = false;
         this.schedule(0);
