@@ -3,7 +3,7 @@ import { olderOutput } from './older-outputs.js';
 
 describe('older-version output markers', () => {
   // Lines as kubernetes.io pages print them (website e6bd301: deployment, debug-running-pod, troubleshoot-kubectl,
-  // access-cluster-services, assign-cpu-resource, communicate-containers, debug-service, source-ip pages).
+  // access-cluster-services, assign-cpu-resource, communicate-containers, debug-service, source-ip, indexed-parallel-processing-static pages).
   it.each([
     'OCI runtime exec failed: exec failed: container_linux.go:346: starting container process caused "exec: \\"sh\\": executable file not found in $PATH": unknown',
     'NAME                 DESIRED   CURRENT   UP-TO-DATE   AVAILABLE   AGE',
@@ -29,6 +29,7 @@ describe('older-version output markers', () => {
     // assign-memory-resource (a lastState from the Docker era), resource-metrics-pipeline (a NodeMetrics of 2022).
     '     startedAt: null',
     '    "selfLink": "/apis/metrics.k8s.io/v1beta1/nodes/minikube",',
+    'Pods Statuses:     2 Running / 3 Succeeded / 0 Failed',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -62,6 +63,7 @@ describe('older-version output markers', () => {
     // A 1.32 lastState.terminated and NodeMetrics (kubelet convertContainerStatus; metrics-server v0.7 api).
     '        startedAt: "2026-11-27T09:02:08Z"',
     '    "creationTimestamp": "2026-11-27T09:02:08Z"',
+    'Pods Statuses:    2 Active (2 Ready) / 3 Succeeded / 0 Failed',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

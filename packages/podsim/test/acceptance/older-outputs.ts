@@ -84,6 +84,10 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /^\s*"selfLink": /,
     now: 'no `selfLink`: the API server stopped setting it in 1.20 and dropped it in 1.24 (KEP-1164 RemoveSelfLink; metrics-server does not set it either)',
   },
+  {
+    marker: /^\s*Pods Statuses:\s+\d+ Running \/ \d+ Succeeded \/ \d+ Failed\s*$/,
+    now: '`Pods Statuses: N Active (N Ready) / N Succeeded / N Failed` (kubectl pkg/describe/describe.go describeJob since def56a58a, "Add ready field to Job status", 1.23)',
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

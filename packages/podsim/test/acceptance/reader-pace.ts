@@ -1,6 +1,6 @@
 /**
- * The reader's pace as the page shows it: the ages its `kubectl get` printed say how long after
- * creating its objects the page's reader typed the command.
+ * The reader's pace as the page shows it: the ages its `kubectl get` printed, and the event ages its
+ * `kubectl describe` printed, say how long after creating its objects the page's reader typed the command.
  */
 import type { Sandbox } from '../../src/host/sandbox.js';
 import type { CorpusStep } from './corpus.js';
@@ -34,17 +34,59 @@ export function listedAges(output: string): { name: string; seconds: number }[] 
 }
 
 /**
- * A page's `kubectl get` shows how long its reader took to type it: the youngest object it lists was
- * that old. The reader here has read the same prose, so they type it when the youngest of the same
- * objects is as old (a page that kept its cluster running for days does not make them wait that long).
+ * The oldest event in the events table a page's `kubectl describe` printed, in seconds: an `Age` cell is
+ * the last time an event was seen, `10s (x3 over 20s)` also the first (kubectl describe DescribeEvents).
  */
-export function waitAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string) => string): void {
-  if (step.expected === undefined || !/^kubectl\s+get\s/.test(step.command) || /\s(-w|--watch)\b/.test(step.command)) return;
+export function oldestEvent(output: string): number | undefined {
+  let oldest: number | undefined;
+  let at: number | undefined;
+  for (const line of output.split('\n')) {
+    const header = /^(\s*Type\s+Reason\s+)Age\s+From\s+Message\s*$/.exec(line);
+    if (header) at = header[1].length;
+    else if (line.trim() === '') at = undefined;
+    else if (at !== undefined && !/^\s*-+\s/.test(line)) {
+      const m = /^(\S+)(?: \(x\d+ over (\S+)\))?/.exec(line.slice(at));
+      const seconds = m ? ageSeconds(m[2] ?? m[1]) : undefined;
+      if (seconds !== undefined) oldest = Math.max(oldest ?? 0, seconds);
+    }
+  }
+  return oldest;
+}
+
+/** When each object of the kinds a page lists or describes was created here, by name. */
+function creationTimes(sb: Sandbox): Map<string, number> {
   const created = new Map<string, number>();
   for (const r of LISTED) {
     const l = sb.cluster.api.list(r, undefined);
     if (l.ok) for (const o of l.value.items) created.set(o.metadata.name ?? '', Date.parse(o.metadata.creationTimestamp ?? ''));
   }
+  return created;
+}
+
+/** How much longer the page's reader waited than ours has, if they waited longer (and not that long). */
+function waitFor(sb: Sandbox, pageMs: number, oursMs: number): void {
+  const wait = pageMs - oursMs;
+  if (wait > 0 && wait <= AGE_WAIT_MAX_MS) sb.advance(wait);
+}
+
+/**
+ * A page's `kubectl get` shows how long its reader took to type it: the youngest object it lists was
+ * that old. The reader here has read the same prose, so they type it when the youngest of the same
+ * objects is as old (a page that kept its cluster running for days does not make them wait that long).
+ * A page's `kubectl describe` shows it by the oldest event of the object it describes (its Scheduled,
+ * SuccessfulCreate or ScalingReplicaSet event, recorded as the object was created).
+ */
+export function waitAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string) => string): void {
+  if (step.expected === undefined || /\s(-w|--watch)\b/.test(step.command)) return;
+  if (/^kubectl\s+describe\s/.test(step.command)) {
+    const page = oldestEvent(step.expected);
+    const name = describedName(step.command);
+    const at = name === undefined ? undefined : creationTimes(sb).get(own(name));
+    if (page !== undefined && at !== undefined && !Number.isNaN(at)) waitFor(sb, page * 1000, sb.now() - at);
+    return;
+  }
+  if (!/^kubectl\s+get\s/.test(step.command)) return;
+  const created = creationTimes(sb);
   let page = Infinity;
   let ours = Infinity;
   for (const row of listedAges(step.expected)) {
@@ -53,8 +95,15 @@ export function waitAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string)
     page = Math.min(page, row.seconds * 1000);
     ours = Math.min(ours, sb.now() - at);
   }
-  const wait = page - ours;
-  if (wait > 0 && wait <= AGE_WAIT_MAX_MS) sb.advance(wait);
+  waitFor(sb, page, ours);
+}
+
+/** The one object a `kubectl describe TYPE NAME` or `kubectl describe TYPE/NAME` names, if it names one. */
+export function describedName(command: string): string | undefined {
+  if (/\s(-f|--filename|-l|--selector|-A|--all-namespaces)\b|[|;&]/.test(command)) return undefined;
+  const args = command.trim().split(/\s+/).slice(2).filter((a) => !a.startsWith('-'));
+  if (args.length === 1 && args[0].includes('/')) return args[0].slice(args[0].indexOf('/') + 1);
+  return args.length === 2 && !args[0].includes('/') ? args[1] : undefined;
 }
 
 /** metrics-server's --metric-resolution in the release manifest: how often a new pod can get its first metrics. */

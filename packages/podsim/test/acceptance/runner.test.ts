@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusStep } from './corpus.js';
 import { edited } from './reader-editor.js';
-import { ageSeconds, listedAges } from './reader-pace.js';
+import { ageSeconds, describedName, listedAges, oldestEvent } from './reader-pace.js';
+import { learnNames, ownNames } from './reader-names.js';
 import { learnAddresses, onPath, ownAddresses } from './runner.js';
 import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
 import { Sandbox } from '../../src/host/sandbox.js';
@@ -31,6 +32,37 @@ describe('acceptance reader', () => {
     const page = 'NAME        READY   STATUS    RESTARTS   AGE\npod/redis   1/1     Running   0          8s\n\nNAME                             DATA   AGE\nconfigmap/example-redis-config   1      14s';
     expect(listedAges(page)).toEqual([{ name: 'redis', seconds: 8 }, { name: 'example-redis-config', seconds: 14 }]);
     expect(listedAges('NAME   READY\nweb    1/1')).toEqual([]);
+  });
+
+  it('reads how old the oldest event a page\'s describe lists is, repeated ones by their first time (tasks/configure-pod-container/configure-liveness-readiness-startup-probes)', () => {
+    const page = [
+      'Events:',
+      '  Type     Reason     Age                From               Message',
+      '  ----     ------     ----               ----               -------',
+      '  Normal   Scheduled  57s                default-scheduler  Successfully assigned default/liveness-exec to node01',
+      '  Warning  Unhealthy  10s (x3 over 70s)  kubelet, node01    Liveness probe failed: cat: can\'t open \'/tmp/healthy\': No such file or directory',
+      '  Normal   Killing    10s                kubelet, node01    Container liveness failed liveness probe, will be restarted',
+    ].join('\n');
+    expect(oldestEvent(page)).toBe(70);
+    expect(oldestEvent('Events:  <none>')).toBeUndefined();
+    expect(describedName('kubectl describe pod liveness-exec')).toBe('liveness-exec');
+    expect(describedName('kubectl describe jobs/indexed-job')).toBe('indexed-job');
+    expect(describedName('kubectl describe -f myapp.yaml')).toBeUndefined();
+    expect(describedName('kubectl describe pods')).toBeUndefined();
+    expect(describedName('kubectl describe pod -l app=web')).toBeUndefined();
+  });
+
+  it('types the name an earlier output showed in place of the page\'s (tasks/job/indexed-parallel-processing-static)', () => {
+    const t = { sb: new Sandbox({ seed: 1 }), names: new Map<string, string>() };
+    // The page's describe events, and a 1.32 cluster's: an Indexed Job's pods carry their index (<job>-<index>-<suffix>).
+    const page = ['njkjj', '9kd4h', 'qjwsz', 'fdhq5', 'ncslj'].map((s) => `Normal  SuccessfulCreate  4s    job-controller  Created pod: indexed-job-${s}`).join('\n');
+    const ours = ['0-p4f5p', '1-649sl', '2-gs2xn', '3-fbk7g', '4-c76bf'].map((s) => `Normal  SuccessfulCreate  9s    job-controller  Created pod: indexed-job-${s}`).join('\n');
+    learnNames(t, page, ours);
+    expect(ownNames(t, 'kubectl logs indexed-job-fdhq5')).toBe('kubectl logs indexed-job-3-fbk7g');
+    // Outputs naming a different number of objects say nothing about which is which.
+    const other = { sb: t.sb, names: new Map<string, string>() };
+    learnNames(other, page, ours.split('\n').slice(0, 3).join('\n'));
+    expect(ownNames(other, 'kubectl logs indexed-job-fdhq5')).toBe('kubectl logs indexed-job-fdhq5');
   });
 
   it('runs one command of a group of alternatives: the first, or the one being scored', () => {

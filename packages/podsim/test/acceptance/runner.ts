@@ -15,6 +15,7 @@ import { similar } from './similar.js';
 import { edited } from './reader-editor.js';
 import { typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
 import { isWatch, SecondTerminal } from './second-terminal.js';
+import { learnNames, ownNames } from './reader-names.js';
 
 /** Where the docs serve their example manifests (the spellings the pages use). */
 const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/examples/', 'https://raw.githubusercontent.com/kubernetes/website/main/content/en/examples/'];
@@ -99,39 +100,6 @@ function pullFailures(sb: Sandbox): string[] {
   return [...out];
 }
 
-const HASH = '(?=[a-z0-9]*\\d)[bcdfghjklmnpqrstvwxz0-9]{6,10}';
-// A pod suffix may be all consonants (`frontend-gbgfx`): the alphabet has no vowels, so it spells no word.
-const SUFFIX = '[bcdfghjklmnpqrstvwxz2456789]{5}';
-/**
- * Version: until 2016 (kubernetes 1.5) generated suffixes took any lower-case letter or digit; util/rand's
- * alphabet has since left out the vowels and 0, 1, 3 (`my-nginx-3800858182-jr4a2` on an old page).
- */
-const OLD_SUFFIX = '[a-z0-9]{5}';
-/** A name the page's cluster generated: `web-7d4b9c8f5d-x2x8k`, `web-7d4b9c8f5d`, `job-x2x8k`. */
-const GENERATED = new RegExp(`\\b([a-z0-9]+(?:-[a-z0-9]+)*?)-(?:(${HASH})(?:-(${OLD_SUFFIX}))?|(${SUFFIX}))\\b`, 'g');
-
-/**
- * The page's generated names replaced by this cluster's, as a reader types their own pod's name:
- * an object whose name has the same prefix and shape, when the page's name does not exist here;
- * and a node-name placeholder replaced by a worker node's name.
- */
-function ownNames(sb: Sandbox, command: string): string {
-  const names = new Set<string>();
-  // ConfigMaps and Secrets a kustomize generator named with its content hash (`game-config-4-m9dm2f92bt`).
-  for (const r of ['pods', 'replicasets', 'jobs', 'configmaps', 'secrets', 'endpointslices']) {
-    const l = sb.cluster.api.list(r, undefined);
-    if (l.ok) for (const o of l.value.items) names.add(o.metadata.name ?? '');
-  }
-  // A page's `<your-node-name>` is the reader's own node: the first worker here.
-  const nodes = sb.cluster.nodeNames().filter((n) => n !== 'controlplane');
-  const typed = nodes.length ? command.replace(/<[\w-]*node-?name>/g, nodes[0]) : command;
-  return typed.replace(GENERATED, (whole: string, prefix: string, hash?: string, suffix?: string, alone?: string) => {
-    if (names.has(whole)) return whole;
-    const shape = new RegExp(`^${prefix}-${hash ? HASH + (suffix ? '-' + SUFFIX : '') : SUFFIX}$`);
-    return [...names].sort().find((n) => shape.test(n) && (alone === undefined || !n.slice(prefix.length + 1).includes('-'))) ?? whole;
-  });
-}
-
 /**
  * A node the page names (`kubectl debug node/mynode`, `ssh my-node1`) that this cluster lacks is the reader's own
  * node, as for a `<node-name>` placeholder: the first worker here, in this and every later command.
@@ -173,6 +141,8 @@ interface Terminal {
   edit?: CorpusStep['edit'];
   /** Addresses and node ports the page printed and this cluster's in their place, which the reader types instead. */
   addresses: Map<string, string>;
+  /** Generated names the page printed and this cluster's in their place (learnNames). */
+  names: Map<string, string>;
   /** Where the reader runs a watch while going on here. */
   second: SecondTerminal;
 }
@@ -282,16 +252,16 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   const elsewhere = step.node ? !onNode(sb) : step.shell !== undefined && onNode(sb);
   if ((!step.inSession || elsewhere) && !atHostPrompt(sb)) typeStep(t, 'exit');
   // The page sends the reader back into the Pod it had them open a shell in.
-  if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(sb, step.shell));
+  if (step.shell && atHostPrompt(sb)) typeStep(t, ownNames(t, step.shell));
   // …or onto the node it had them log in to.
-  else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(sb, ownNodes(t, step.node)));
+  else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(t, ownNodes(t, step.node)));
   if (step.saves) sb.writeFile(step.saves.as, step.saves.text);
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
   else sb.advance(READER_PACE_MS);
-  waitAsThePage(sb, step, (name) => ownNames(sb, name));
+  waitAsThePage(sb, step, (name) => ownNames(t, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
-  const typed = watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(sb, ownNodes(t, step.command)))));
+  const typed = watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(t, ownNodes(t, step.command)))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -311,6 +281,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
     verdict = [step.expected, ...(step.alternatives ?? [])].map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
     learnAddresses(t.addresses, step.expected, output);
+    learnNames(t, step.expected, output);
   }
   return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }
@@ -369,7 +340,7 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
-  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map(), second: new SecondTerminal(sb) };
+  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map(), names: new Map(), second: new SecondTerminal(sb) };
   sb.onOpenEditor((req) => {
     const text = edited(req.content, t.edit);
     if (text !== undefined) sb.writeFile(req.path, text);

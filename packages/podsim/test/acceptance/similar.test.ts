@@ -109,6 +109,15 @@ describe('similar', () => {
     expect(similar(page, ours).match).toBe(true);
   });
 
+  it("reads a generated pod name with a suffix from before kubernetes 1.5's alphabet as ours (tasks/job/parallel-processing-expansion)", () => {
+    const page = 'NAME                        READY     STATUS      RESTARTS   AGE\nprocess-item-apple-kixwv    0/1       Completed   0          4m';
+    const row = (name: string) => `NAME                        READY   STATUS      RESTARTS   AGE\n${name}   0/1     Completed   0          4m\n`;
+    expect(similar(page, row('process-item-apple-kfz29')).match).toBe(true);
+    expect(similar(page, row('process-item-cherry-btm4v')).match).toBe(false);
+    expect(similar(page, row('process-item-apple')).match).toBe(false);
+    expect(similar(page, row('process-item-apple-kfz29-x')).match).toBe(false);
+  });
+
   it("treats the API server's address, port included, as the page's cluster's", () => {
     const page = '{\n  "serverAddressByClientCIDRs": [\n    {\n      "clientCIDR": "0.0.0.0/0",\n      "serverAddress": "10.0.1.149:443"\n    }\n  ]\n}';
     const ours = '{\n  "serverAddressByClientCIDRs": [\n    {\n      "clientCIDR": "0.0.0.0/0",\n      "serverAddress": "172.18.0.2:6443"\n    }\n  ]\n}';
