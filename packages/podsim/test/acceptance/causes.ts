@@ -36,8 +36,10 @@ export function causeOf(r: StepResult): Cause {
   // Checked first: a real 1.32 cluster fails such a step too, whatever else went wrong with it.
   const older = olderOutput(r.missing);
   if (older) return { kind: 'older version output', detail: `page prints \`${older.line.slice(0, 100)}\`; 1.32 prints ${older.now}` };
-  if (r.pullFailures.length > 0 && (/ErrImagePull|ImagePullBackOff|InvalidImageName/.test(out) || r.step.expected !== undefined))
-    return { kind: 'missing image/tag', detail: `cannot pull ${r.pullFailures.join(', ')}` };
+  // An image the page's own output shows failing (its ErrImagePull, its back-off) is meant to fail: not the cause.
+  const unexpected = r.pullFailures.filter((image) => !r.step.expected?.includes(image));
+  if (unexpected.length > 0 && (/ErrImagePull|ImagePullBackOff|InvalidImageName/.test(out) || r.step.expected !== undefined))
+    return { kind: 'missing image/tag', detail: `cannot pull ${unexpected.join(', ')}` };
   for (const [re, kind] of RULES) {
     const m = re.exec(out);
     if (m) return { kind, detail: out.split('\n').find((l) => re.test(l))?.trim().slice(0, 160) ?? m[0] };
