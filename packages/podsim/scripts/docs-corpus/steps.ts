@@ -208,6 +208,18 @@ export function markedField(yaml: string): { field: string[]; to: string } | und
   return { field: yamlKeyPath(lines, i), to: value.replace(/^(["'])(.*)\1$/, '$2') };
 }
 
+/**
+ * YAML lines added at the end of a file continue its last list: a `- path:` item the page shows
+ * unindented goes under the manifest's last `- ` entry, at its indentation, as the reader's editor puts it.
+ */
+export function continueLastList(yaml: string, added: string): string {
+  const lines = yaml.replace(/\n+$/, '').split('\n');
+  const item = [...lines].reverse().find((l) => /^\s*- /.test(l));
+  const indent = item ? (/^\s*/.exec(item)?.[0] ?? '') : '';
+  const extra = added.replace(/\n+$/, '').split('\n').map((l) => (l ? indent + l : l));
+  return [...lines, ...extra].join('\n') + '\n';
+}
+
 /** `example` reads an example manifest by its path under content/en/examples. */
 export function extractSteps(events: PageEvent[], example: (path: string) => string | undefined = () => undefined): ExtractedPage {
   const sections: CorpusSection[] = [{ title: '(introduction)', steps: [] }];
@@ -233,6 +245,11 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
   /** The example the page showed since the last command (`code_sample`), and the files earlier commands wrote or read. */
   let shown: string | undefined;
   const used = new Set<string>();
+  /** The example the page applied or showed whose file name is `name`. */
+  const exampleNamed = (name: string): string | undefined => {
+    const path = [...examples].find((e) => e.endsWith(`/${name}`));
+    return path === undefined ? undefined : example(path);
+  };
   /** A file block the page showed since the last command, for a file the reader already has: they save the new version. */
   let resaved: CorpusStep['saves'];
   /** A `kubectl edit` whose prose asks for a change the next YAML excerpt shows. */
@@ -345,9 +362,11 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
     if (manifest || (e.lang !== '' && !COMMAND_LANGS.has(e.lang) && named.length > 0 && !value && (saveIt || !(last && !last.expected)))) {
       const body = e.body.endsWith('\n') ? e.body : e.body + '\n';
       const file = named.length > 0 ? named[named.length - 1].replace(/^\.\//, '') : undefined;
+      // "Edit the existing `x.yaml` manifest, and add the following lines at the end": the file the reader has, extended.
+      const extended = file !== undefined && /\badd\s+the\s+following\s+lines\s+at\s+the\s+end\b/i.test(prose) ? (files[file] ?? exampleNamed(file)) : undefined;
       if (file === undefined) unnamed = body;
       else {
-        files[file] = body;
+        files[file] = extended !== undefined ? continueLastList(extended, body) : body;
         if (used.has(file)) resaved = { as: file, text: body };
       }
       prose = '';

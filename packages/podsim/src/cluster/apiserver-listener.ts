@@ -23,6 +23,10 @@ import type { HttpRequest, HttpResponse, Network, ServerCertificate } from '../k
 import type { Waitable } from '../kernel/waitable.js';
 import { CLUSTER_DOMAIN } from '../kubelet/dns-config.js';
 import { APISERVER_PORT } from './apiserver-endpoints.js';
+import { LazyPart } from '../lazy/part.js';
+import writes from './apiserver-writes.lazy.js';
+
+const WRITES = new LazyPart('apiserver-writes', writes);
 
 const ANONYMOUS: UserInfo = { username: 'system:anonymous', groups: ['system:unauthenticated'] };
 
@@ -86,6 +90,9 @@ export function serveApiInCluster(api: ApiClient, clock: Pick<Clock, 'now'>, net
     if (!rbac.allowed(user, attrs)) return fail(forbidden(user, attrs));
     const proxied = proxyAnswer(api, { ...req, path: u.pathname + u.search }, pretty);
     if (proxied) return proxied;
+    // The site provides the part before any input runs, long before an add-on's program writes.
+    const written = WRITES.loaded ? WRITES.get().restWrite(api, req.method, u.pathname, req.body) : undefined;
+    if (written) return { status: written.code, headers: { 'Content-Type': 'application/json' }, body: goJsonText('status' in written ? written.status : written.value, pretty) };
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(methodNotAllowed());
     const r = restGet(api, req.path, { accept: header(req, 'Accept'), userAgent, serverAddress });
     return { status: r.code, headers: { 'Content-Type': r.contentType }, body: r.body };

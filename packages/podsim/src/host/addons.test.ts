@@ -14,6 +14,6 @@ describe('sandbox add-ons', () => {
   it('a fresh sandbox has none, and an unknown add-on is refused', async () => {
     // kube-system holds what kubeadm installs (CoreDNS), no add-on.
     expect((await new Sandbox().run('kubectl get deploy -n kube-system')).output).toMatch(/^NAME +READY +UP-TO-DATE +AVAILABLE +AGE\ncoredns +\S+ +\d+ +\d+ +\S+\n$/);
-    expect(() => new Sandbox({ addons: ['dashboard'] })).toThrow('unknown add-on: dashboard (known: metrics-server)');
+    expect(() => new Sandbox({ addons: ['dashboard'] })).toThrow('unknown add-on: dashboard (known: metrics-server, ingress)');
   });
 });

@@ -23,6 +23,8 @@ vi.mock('../api/resource-quota/quota.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/deployment/proportional-scaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/replicaset/deletion-order.lazy.js', () => ({ default: undefined }));
+vi.mock('../cluster/apiserver-writes.lazy.js', () => ({ default: undefined }));
+vi.mock('../host/addons.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/service-proxy/service-proxy.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/programs/tools.lazy.js', () => ({ default: undefined }));
@@ -47,6 +49,8 @@ const MOCKED: Record<string, string> = {
   'hpa-controller': 'controllers/hpa/hpa',
   'proportional-scaling': 'controllers/deployment/proportional-scaling',
   'pod-deletion-order': 'controllers/replicaset/deletion-order',
+  'apiserver-writes': 'cluster/apiserver-writes',
+  addons: 'host/addons',
   'service-proxy': 'controllers/service-proxy/service-proxy',
   'tables-autoscaling': 'tables/autoscaling',
   'yaml-parser': 'format/yaml-parser',

@@ -10,7 +10,7 @@ import type { ApiClient, PodStreams } from '../api/types.js';
 import type { Clock } from '../clock/clock.js';
 import { passwd } from '../images/userland.js';
 import { FileSystem, resolvePath } from '../kernel/fs.js';
-import { NetNamespace, type Network } from '../kernel/net.js';
+import { NetNamespace, type ConnectError, type Listener, type Network } from '../kernel/net.js';
 import { PidNamespace, type Program, type System } from '../kernel/process.js';
 import type { Waitable } from '../kernel/waitable.js';
 import { completeKubectl } from '../kubectl/complete.js';
@@ -139,5 +139,21 @@ export class ReaderMachine {
       },
       commands: () => Object.keys(table),
     } as System;
+  }
+
+  /**
+   * The reader's `ports` on 127.0.0.1 reach whichever node serves them (a pod's hostPort), as
+   * `minikube tunnel` opens them for an ingress and kind's ingress guide maps them (extraPortMappings).
+   */
+  publishNodePorts(ports: readonly number[], nodes: readonly NodeSpec[]): void {
+    const network = this.net.network;
+    const served = (port: number): Listener | ConnectError => {
+      for (const n of nodes) {
+        const l = network?.namespaceOf(n.internalIP)?.listener(port);
+        if (l) return l.forward ? l.forward() : l;
+      }
+      return 'ECONNREFUSED';
+    };
+    for (const port of ports) this.net.listen({ port, owner: 'tunnel', forward: () => served(port) });
   }
 }

@@ -62,11 +62,17 @@ export class Sandbox implements SandboxApi {
     private readonly internals: SandboxInternals = {},
   ) {
     this.cluster = new Cluster({ seed: options.seed, workers: options.workers, featureGates: options.featureGates });
-    for (const name of options.addons ?? []) if (!installAddon(this.cluster.api, name)) throw new Error(`unknown add-on: ${name} (known: ${Object.keys(ADDONS).join(', ')})`);
+    const readerPorts: number[] = [];
+    for (const name of options.addons ?? []) {
+      const addon = installAddon(this.cluster.api, name);
+      if (!addon) throw new Error(`unknown add-on: ${name} (known: ${Object.keys(ADDONS).join(', ')})`);
+      readerPorts.push(...(addon.readerPorts ?? []));
+    }
     this.start = this.cluster.clock.now();
     this.timeline = new TimelineRecorder(this.cluster.api, () => this.cluster.clock.now(), (listener) => this.cluster.onProbeAttempt(listener));
     this.tty = new Tty((d) => this.emit(d), options.cols ?? 80, options.rows ?? 24);
     this.machine = new ReaderMachine(this.cluster, options.files ?? {}, (path, mode) => this.openEditor(path, mode), options.web);
+    this.machine.publishNodePorts(readerPorts, this.cluster.nodes);
     for (const r of ['pods', 'events', 'nodes', 'deployments', 'replicasets', 'jobs', 'cronjobs', 'daemonsets', 'statefulsets']) this.cluster.api.watch(r, undefined, () => (this.changed = true));
     this.spawnShell();
     this.cluster.clock.flush();

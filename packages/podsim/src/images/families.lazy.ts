@@ -8,6 +8,7 @@ import { dataStoreImage } from './datastore-images.js';
 import { dnsutilsImage } from './dnsutils.js';
 import { fedoraImage } from './fedora.js';
 import { hpaExampleImage } from './hpa-example.js';
+import { ingressNginxImage, webhookCertgenImage } from './ingress-nginx.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { metricsServerImage } from './metrics-server.js';
 import { runtimeImage } from './runtimes.js';
@@ -22,6 +23,8 @@ export default {
   dnsutils: dnsutilsImage,
   fedora: fedoraImage,
   hpaExample: hpaExampleImage,
+  ingressNginx: ingressNginxImage,
+  webhookCertgen: webhookCertgenImage,
   bootcamp: bootcampImage,
   echoserver: echoserverImage,
   etcd: etcdImage,

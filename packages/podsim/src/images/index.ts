@@ -6,6 +6,7 @@ import { LazyPart } from '../lazy/part.js';
 import { hexDigest } from './digest.js';
 import { parseImageRef } from './ref.js';
 import type { Image, ImageRef } from './types.js';
+import { ADDON_IMAGE_TAGS } from './addon-images.js';
 import { agnhost } from './agnhost.js';
 import { alpine, alpineImage } from './alpine.js';
 import { busyboxGcr, busyboxImage, busyboxK8s } from './busybox.js';
@@ -81,6 +82,8 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'docker.io/polinux/stress': sameImage(polinuxStress),
   'docker.io/vish/stress': lazy('vishStress'),
   'registry.k8s.io/metrics-server/metrics-server': lazy('metricsServer'),
+  'registry.k8s.io/ingress-nginx/controller': lazy('ingressNginx'),
+  'registry.k8s.io/ingress-nginx/kube-webhook-certgen': lazy('webhookCertgen'),
   'registry.k8s.io/liveness': lazy('liveness'),
   'registry.k8s.io/hpa-example': lazy('hpaExample'),
   'registry.k8s.io/goproxy': lazy('goproxy'),
@@ -136,7 +139,7 @@ export function findImage(ref: string): ImageLookup {
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: parsed.message };
   const candidates = IMAGES.filter((i) => i.name === parsed.repository);
   const catalogued = catalogueTags(parsed.repository);
-  const onNodes = NODE_IMAGE_TAGS.get(parsed.repository);
+  const onNodes = NODE_IMAGE_TAGS.get(parsed.repository) ?? ADDON_IMAGE_TAGS.get(parsed.repository);
   if (candidates.length === 0 && !catalogued && !onNodes) return { ok: false, reason: 'no-repository', message: `${parsed.repository}: repository does not exist` };
   for (const image of candidates) {
     for (const tag of image.tags) {

@@ -281,6 +281,7 @@ export class PodWorker {
         dns,
         // The API server keeps hostUsers only with UserNamespacesSupport on.
         ...(spec?.hostUsers === false ? { userns: { hostId: this.ctx.userns.allocate(this.uid), length: USERNS_LENGTH } } : {}),
+        portMappings: (spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort && (p.protocol ?? 'TCP') === 'TCP').map((p) => ({ hostIP: this.ctx.hostIP, hostPort: p.hostPort!, containerPort: p.containerPort }))),
       });
       this.sandboxReady = true;
       this.sandboxCreatedAt = this.ctx.clock.now();

@@ -3,7 +3,7 @@
  * shareProcessNamespace, one PID namespace whose PID 1 is the pause process.
  */
 import type { Clock } from '../clock/clock.js';
-import { NetNamespace, type Network } from '../kernel/net.js';
+import { NetNamespace, type Listener, type Network } from '../kernel/net.js';
 import { PidNamespace, type Proc, type System } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { emptyInput, nullOutput } from '../kernel/streams.js';
@@ -28,6 +28,12 @@ export class Sandbox implements PodSandbox {
     this.ip = cfg.ip;
     this.net = new NetNamespace(cfg.ip, network);
     network.attach(this.net);
+    for (const m of cfg.portMappings ?? []) {
+      const node = network.namespaceOf(m.hostIP);
+      const listener: Listener = { port: m.hostPort, owner: 'portmap', forward: () => this.net.listener(m.containerPort) ?? 'ECONNREFUSED' };
+      // A port another pod's mapping holds stays theirs (the scheduler keeps two such pods off one node).
+      if (node?.listen(listener) === 'ok') this.net.onDestroy(() => node.close(m.hostPort, listener));
+    }
     let sharedPids: PidNamespace | undefined;
     if (cfg.shareProcessNamespace) {
       sharedPids = new PidNamespace(true);

@@ -148,6 +148,11 @@ export interface SandboxConfig {
   dns: DnsConfig;
   /** hostUsers: false: the pod's user namespace maps its IDs 0–length-1 to hostId and up (CRI userns_options, mode POD). */
   userns?: UsernsMapping;
+  /**
+   * The containers' hostPorts (CRI PortMapping): the node's address answers on each and hands the
+   * connection to the pod's port, as the CNI portmap plugin's DNAT rules do.
+   */
+  portMappings?: { hostIP: string; hostPort: number; containerPort: number }[];
 }
 
 export interface UsernsMapping {

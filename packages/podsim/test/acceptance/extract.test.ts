@@ -404,6 +404,14 @@ describe('docs corpus extraction', () => {
     expect(banner.map((s) => [s.command, s.expected])).toEqual([['redis-cli -p 7000', '127.0.0.1:7000>']]);
   });
 
+  it('extends the file the reader has when the prose says to add lines at its end, under its last list item (tasks/access-application-cluster/ingress-minikube)', () => {
+    const md =
+      '## Create\n\n```shell\nkubectl apply -f https://k8s.io/examples/service/networking/example-ingress.yaml\n```\n\n## Edit\n\n1. Edit the existing `example-ingress.yaml` manifest, and add the\n   following lines at the end:\n\n    ```yaml\n    - path: /v2\n      pathType: Prefix\n    ```\n\n1. Apply the changes:\n\n   ```shell\n   kubectl apply -f example-ingress.yaml\n   ```\n';
+    const base = 'spec:\n  rules:\n    - http:\n        paths:\n          - path: /\n            pathType: Prefix';
+    const page = extractSteps(pageEvents(md, VERSION), (e) => (e === 'service/networking/example-ingress.yaml' ? base : undefined));
+    expect(page.files['example-ingress.yaml']).toBe(`${base}\n          - path: /v2\n            pathType: Prefix\n`);
+  });
+
   it('saves the new contents the prose gives for a file an earlier command wrote, before the next command (tasks/configure-pod-container/configure-pod-configmap)', () => {
     const md =
       '## Kustomize\n\n```shell\ncat <<EOF >./kustomization.yaml\nconfigMapGenerator:\n- name: game-config-5\nEOF\n```\n\n```shell\nkubectl apply -k .\n```\n```\nconfigmap/game-config-5-m67dt67794 created\n```\n\nCreate (or replace) `kustomization.yaml` so that it has the following contents:\n\n```yaml\nconfigMapGenerator:\n- name: special-config-2\n```\n\nApply the kustomization directory to create the ConfigMap object:\n```shell\nkubectl apply -k .\n```\n';

@@ -8,7 +8,7 @@ import type { CorpusStep } from './corpus.js';
 /** Longest a page's printed ages make the reader wait before one `kubectl get` (virtual). */
 const AGE_WAIT_MAX_MS = 15 * 60_000;
 /** What a page's `kubectl get` lists, whose ages say when its reader typed it. */
-const LISTED = ['pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims'];
+const LISTED = ['pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims', 'ingresses'];
 
 /** kubectl's HumanDuration cell (`72s`, `2m3s`, `12m`, `3h4m`, `5d`) in seconds. */
 export function ageSeconds(cell: string): number | undefined {
