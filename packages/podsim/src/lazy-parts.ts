@@ -14,6 +14,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   describers: () => import('./kubectl/describers/kinds.lazy.js'),
   'package-managers': () => import('./programs/packages/managers.lazy.js'),
   'process-tools': () => import('./programs/process-tools.lazy.js'),
+  'archive-tools': () => import('./programs/archive-tools.lazy.js'),
   'gnu-messages': () => import('./programs/gnu-messages.lazy.js'),
   'host-tools': () => import('./host/programs/tools.lazy.js'),
   addons: () => import('./host/addons.lazy.js'),

@@ -33,6 +33,7 @@ vi.mock('../kubectl/describers/kinds.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/kustomize/kustomize.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/printers/formats.lazy.js', () => ({ default: undefined }));
 vi.mock('../kubectl/verbs/lazy.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/archive-tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/gnu-messages.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
@@ -60,6 +61,7 @@ const MOCKED: Record<string, string> = {
   kustomize: 'kubectl/kustomize/kustomize',
   printers: 'kubectl/printers/formats',
   'kubectl-verbs': 'kubectl/verbs/lazy',
+  'archive-tools': 'programs/archive-tools',
   'client-tools': 'programs/clients/clients',
   'gnu-messages': 'programs/gnu-messages',
   'package-managers': 'programs/packages/managers',

@@ -23,11 +23,11 @@ import { nslookup } from './nslookup.js';
 import { basenameProgram, chmod, dirnameProgram, ln, which } from './paths.js';
 import { printf } from './printf.js';
 import { readlink } from './readlink.js';
+import { ARCHIVE_TOOLS } from './archive-tools.js';
 import { PROCESS_TOOLS } from './process-tools.js';
 import { sed } from './sed.js';
 import { sleep } from './sleep.js';
 import { head, rev, sort, tail, uniq, wc } from './text.js';
-import { tar } from './tar.js';
 import { tcpdump } from './tcpdump.js';
 import { tr } from './tr.js';
 import { wget } from './wget.js';
@@ -80,7 +80,7 @@ export const PROGRAMS: Record<string, Program> = {
   sleep,
   sort,
   tail,
-  tar,
+  tar: ARCHIVE_TOOLS.tar,
   tcpdump,
   tee,
   touch,
