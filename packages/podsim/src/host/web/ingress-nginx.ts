@@ -11,6 +11,38 @@ const POD_NAMESPACE = `          env:
                 fieldRef:
                   fieldPath: metadata.namespace`;
 
+/** kube-webhook-certgen's two admission Jobs differ only in their name, container and arguments. */
+const certgenJob = (step: 'create' | 'patch', args: string[]) => `---
+apiVersion: batch/v1
+kind: Job
+metadata:
+  name: ingress-nginx-admission-${step}
+  namespace: ingress-nginx
+  labels:
+${labels(4)}
+    app.kubernetes.io/component: admission-webhook
+spec:
+  template:
+    metadata:
+      name: ingress-nginx-admission-${step}
+      labels:
+${labels(8)}
+        app.kubernetes.io/component: admission-webhook
+    spec:
+      containers:
+        - name: ${step}
+          image: registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4
+          imagePullPolicy: IfNotPresent
+          args:
+            - ${step}
+${args.map((a) => `            - ${a}`).join('\n')}
+${POD_NAMESPACE}
+      restartPolicy: OnFailure
+      serviceAccountName: ingress-nginx-admission
+      securityContext:
+        runAsNonRoot: true
+        runAsUser: 2000
+`;
 export const INGRESS_NGINX_DEPLOY = `apiVersion: v1
 kind: Namespace
 metadata:
@@ -387,70 +419,4 @@ subjects:
   - kind: ServiceAccount
     name: ingress-nginx-admission
     namespace: ingress-nginx
----
-apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ingress-nginx-admission-create
-  namespace: ingress-nginx
-  labels:
-${labels(4)}
-    app.kubernetes.io/component: admission-webhook
-spec:
-  template:
-    metadata:
-      name: ingress-nginx-admission-create
-      labels:
-${labels(8)}
-        app.kubernetes.io/component: admission-webhook
-    spec:
-      containers:
-        - name: create
-          image: registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4
-          imagePullPolicy: IfNotPresent
-          args:
-            - create
-            - --host=ingress-nginx-controller-admission,ingress-nginx-controller-admission.$(POD_NAMESPACE).svc
-            - --namespace=$(POD_NAMESPACE)
-            - --secret-name=ingress-nginx-admission
-${POD_NAMESPACE}
-      restartPolicy: OnFailure
-      serviceAccountName: ingress-nginx-admission
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 2000
----
-apiVersion: batch/v1
-kind: Job
-metadata:
-  name: ingress-nginx-admission-patch
-  namespace: ingress-nginx
-  labels:
-${labels(4)}
-    app.kubernetes.io/component: admission-webhook
-spec:
-  template:
-    metadata:
-      name: ingress-nginx-admission-patch
-      labels:
-${labels(8)}
-        app.kubernetes.io/component: admission-webhook
-    spec:
-      containers:
-        - name: patch
-          image: registry.k8s.io/ingress-nginx/kube-webhook-certgen:v1.4.4
-          imagePullPolicy: IfNotPresent
-          args:
-            - patch
-            - --webhook-name=ingress-nginx-admission
-            - --namespace=$(POD_NAMESPACE)
-            - --patch-mutating=false
-            - --secret-name=ingress-nginx-admission
-            - --patch-failure-policy=Fail
-${POD_NAMESPACE}
-      restartPolicy: OnFailure
-      serviceAccountName: ingress-nginx-admission
-      securityContext:
-        runAsNonRoot: true
-        runAsUser: 2000
-`;
+${certgenJob('create', ['--host=ingress-nginx-controller-admission,ingress-nginx-controller-admission.$(POD_NAMESPACE).svc', '--namespace=$(POD_NAMESPACE)', '--secret-name=ingress-nginx-admission'])}${certgenJob('patch', ['--webhook-name=ingress-nginx-admission', '--namespace=$(POD_NAMESPACE)', '--patch-mutating=false', '--secret-name=ingress-nginx-admission', '--patch-failure-policy=Fail'])}`;

@@ -8,15 +8,7 @@
  */
 import type { Program } from '../../../kernel/process.js';
 import { inClusterClient } from './in-cluster.js';
-
-function flagValues(args: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of args) {
-    const m = /^--?([\w-]+)(?:=(.*))?$/.exec(a);
-    if (m) out.set(m[1], m[2] ?? 'true');
-  }
-  return out;
-}
+import { flagValues } from './flags.js';
 
 const b64 = (s: string) => btoa(s);
 

@@ -17,6 +17,7 @@ import { bindPort } from '../../http-server.js';
 import { connect } from '../../net-client.js';
 import { inClusterClient, type InCluster } from './in-cluster.js';
 import { routeRequest, type IngressRuleSource, type Route } from './routing.js';
+import { flagValues } from './flags.js';
 
 const STATUS_INTERVAL_MS = 60_000;
 const HEALTH_PORT = 10254;
@@ -31,15 +32,6 @@ function nginxError(code: number, reason: string): HttpResponse {
 }
 
 type IngressObj = IngressRuleSource & { metadata: { namespace?: string; name?: string; annotations?: Record<string, string> }; spec?: IngressRuleSource['spec'] & { ingressClassName?: string }; status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } } };
-
-function flagValues(args: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const a of args) {
-    const m = /^--?([\w-]+)(?:=(.*))?$/.exec(a);
-    if (m) out.set(m[1], m[2] ?? 'true');
-  }
-  return out;
-}
 
 class Controller {
   constructor(
