@@ -10,7 +10,7 @@ import { HOSTNAME, USER } from '../../src/host/machine.js';
 import { Sandbox } from '../../src/host/sandbox.js';
 import { ADDONS } from '../../src/host/addons.js';
 import { plainText } from '../../src/format/screen-text.js';
-import type { CorpusPage, CorpusStep } from './corpus.js';
+import { isPageMistake, type CorpusPage, type CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
 import { edited } from './reader-editor.js';
 import { typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
@@ -286,6 +286,9 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
 }
 
+/** The reader types every step but those needing what the sandbox lacks; a page mistake is typed and not scored. */
+const typed = (step: CorpusStep): boolean => !step.outOfScope || isPageMistake(step.outOfScope);
+
 /** The pages a scenario of `page` replays first: the ones it continues from, oldest first. */
 function chain(page: CorpusPage, byName: ReadonlyMap<string, CorpusPage>): CorpusPage[] {
   const before: CorpusPage[] = [];
@@ -351,24 +354,25 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   for (const p of pages.slice(0, -1)) {
     const steps = p.sections.flatMap((s) => s.steps);
     const path = onPath(steps);
-    const run = steps.filter((step) => !step.outOfScope && path.has(step));
+    const run = steps.filter((step) => typed(step) && path.has(step));
     run.forEach((step, k) => outputs.push(runStep(t, step, false, outputs, run[k + 1]).output));
   }
   const path = onPath(page.sections.flatMap((s) => s.steps), chosen);
-  const run = page.sections.flatMap((s) => s.steps).filter((step) => !step.outOfScope && path.has(step));
+  const run = page.sections.flatMap((s) => s.steps).filter((step) => typed(step) && path.has(step));
   const results: StepResult[] = [];
   let after: string | undefined;
   page.sections.forEach((section, k) => {
     if (k > index) return;
     for (const step of section.steps) {
-      if ((step.outOfScope || !path.has(step)) && k < index) continue;
-      if (step.outOfScope || !path.has(step)) {
+      if ((!typed(step) || !path.has(step)) && k < index) continue;
+      if (!typed(step) || !path.has(step)) {
         results.push({ step, output: '', exitCode: 0, scored: false, match: false, missing: [], pullFailures: [] });
         continue;
       }
       const r = { ...runStep(t, step, k === index, outputs, run[run.indexOf(step) + 1]), after };
       outputs.push(r.output);
-      if (!r.match) after ??= step.command;
+      // A page mistake fails on a real cluster too: the steps after it do not follow a failure of ours.
+      if (!r.match && !step.outOfScope) after ??= step.command;
       if (k === index) results.push(r);
     }
   });
