@@ -60,6 +60,17 @@ const FOLDERS = [
   'tutorials/services',
   'concepts/services-networking/service',
   'concepts/services-networking/dns-pod-service',
+  'tasks/run-application/horizontal-pod-autoscale-walkthrough',
+  'tasks/run-application/run-single-instance-stateful-application',
+  'tasks/run-application/access-api-from-pod',
+  'tasks/run-application/configure-pdb',
+  'tasks/run-application/run-replicated-stateful-application',
+  'tutorials/cluster-management/namespaces-walkthrough',
+  'tutorials/security/ns-level-pss',
+  'tutorials/security/cluster-level-pss',
+  'tutorials/stateful-application/mysql-wordpress-persistent-volume',
+  'tutorials/stateful-application/zookeeper',
+  'tutorials/stateful-application/cassandra',
 ];
 
 /** A FOLDERS entry's markdown files: the page itself, or every page under the folder. */
