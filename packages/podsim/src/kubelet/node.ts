@@ -19,6 +19,12 @@ export interface NodeFacts {
 
 export const KUBELET_VERSION = 'v1.32.4';
 export const CONTAINER_RUNTIME_VERSION = 'containerd://1.7.24';
+/**
+ * Whether the runtime applies supplementalGroupsPolicy: containerd does since 2.0 (the security-context
+ * page's "Implementations"); 1.7 does not know the CRI field, so while the gate is alpha (1.31–1.32) a
+ * Strict pod silently gets the Merge groups (KEP-3619; the kubelet rejects it only from 1.33).
+ */
+export const RUNTIME_HAS_SUPPLEMENTAL_GROUPS_POLICY = Number(/^containerd:\/\/(\d+)\./.exec(CONTAINER_RUNTIME_VERSION)?.[1]) >= 2;
 
 /** `4030928Ki` style memory as allocatable minus the 100Mi hard eviction threshold. */
 function allocatableMemory(memory: string): string {

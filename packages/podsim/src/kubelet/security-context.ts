@@ -6,6 +6,7 @@
  */
 import type { Container, Pod } from '../api/types.js';
 import type { ContainerSecurity } from '../runtime/types.js';
+import { RUNTIME_HAS_SUPPLEMENTAL_GROUPS_POLICY } from './node.js';
 
 interface SecurityFields {
   runAsUser?: number;
@@ -39,7 +40,7 @@ export function containerSecurity(pod: Pod, c: Container): ContainerSecurity {
     runAsUser: sc.runAsUser,
     runAsGroup: sc.runAsGroup,
     extraGroups,
-    strictGroups: p.supplementalGroupsPolicy === 'Strict',
+    strictGroups: RUNTIME_HAS_SUPPLEMENTAL_GROUPS_POLICY && p.supplementalGroupsPolicy === 'Strict',
     readOnlyRootFilesystem: sc.readOnlyRootFilesystem ?? false,
     privileged: sc.privileged ?? false,
     capabilities: { add: sc.capabilities?.add ?? [], drop: sc.capabilities?.drop ?? [] },

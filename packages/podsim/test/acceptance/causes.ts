@@ -40,6 +40,9 @@ export function causeOf(r: StepResult): Cause {
   const unexpected = r.pullFailures.filter((image) => !r.step.expected?.includes(image));
   if (unexpected.length > 0 && (/ErrImagePull|ImagePullBackOff|InvalidImageName/.test(out) || r.step.expected !== undefined))
     return { kind: 'missing image/tag', detail: `cannot pull ${unexpected.join(', ')}` };
+  // The page's `kubectl exec -it` (or debug, attach) opened no shell: the reader's own machine ran the command.
+  if (r.after && r.outsideSession)
+    return { kind: 'follows an earlier failure', detail: `after \`${r.after.split('\n')[0].slice(0, 120)}\` no container shell was open, so the reader's own shell ran it: ${firstLine(out)}` };
   for (const [re, kind] of RULES) {
     const m = re.exec(out);
     if (m) return { kind, detail: out.split('\n').find((l) => re.test(l))?.trim().slice(0, 160) ?? m[0] };

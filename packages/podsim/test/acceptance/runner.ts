@@ -41,6 +41,8 @@ export interface StepResult {
   pullFailures: string[];
   /** The first earlier step of the scenario (its replayed setup included) that did not match. */
   after?: string;
+  /** A command the page types in a container's shell ran in the reader's own shell: no container shell was open. */
+  outsideSession?: boolean;
 }
 
 /**
@@ -283,7 +285,8 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
     learnAddresses(t.addresses, step.expected, output);
     learnNames(t, step.expected, output);
   }
-  return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb) };
+  const outsideSession = step.inSession === true && wasHome;
+  return { step, output, exitCode, scored: counted, match: verdict.match, missing: verdict.missing, pullFailures: pullFailures(sb), ...(outsideSession ? { outsideSession } : {}) };
 }
 
 /** The reader types every step but those needing what the sandbox lacks; a page mistake is typed and not scored. */

@@ -11,7 +11,7 @@ import { emptyInput, StringSink } from '../../src/kernel/streams.js';
 export type PodObj = Pod & KubeObject;
 
 /** A cluster whose nodes are all Ready. */
-export function bootCluster(opts: { seed?: number; workers?: number } = {}): Cluster {
+export function bootCluster(opts: { seed?: number; workers?: number; featureGates?: Record<string, boolean> } = {}): Cluster {
   const c = new Cluster(opts);
   c.advance(0);
   if (!waitFor(c, () => readyNodes(c) === c.nodeNames().length, 60_000)) throw new Error('nodes did not become Ready');

@@ -74,6 +74,15 @@ describe('fields of features a cluster was started with on (--feature-gates)', (
     expect(p.spec.volumes[0]).toEqual({ name: 'volume', image: { reference: 'quay.io/crio/artifact:v1', pullPolicy: 'IfNotPresent' } });
   });
 
+  // ImageVolumeSource.pullPolicy (k8s.io/api core/v1 types.go): "Defaults to Always if :latest tag is specified, or IfNotPresent otherwise."
+  it("defaults an image volume's pull policy as a container image's", () => {
+    const p = on({ ImageVolume: true }, {
+      containers: [{ name: 'shell', image: 'debian' }],
+      volumes: [{ name: 'v1', image: { reference: 'quay.io/crio/artifact:v1' } }, { name: 'latest', image: { reference: 'quay.io/crio/artifact:latest' } }],
+    });
+    expect(p.spec.volumes.slice(0, 2).map((v: Any) => v.image.pullPolicy)).toEqual(['IfNotPresent', 'Always']);
+  });
+
   it('refuses a gate the release does not have, as a component fails to start with it', () => {
     expect(() => new FeatureGates({ NoSuchGate: true }, () => false)).toThrow('unrecognized feature gate: NoSuchGate');
   });

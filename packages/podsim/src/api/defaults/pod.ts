@@ -60,6 +60,8 @@ function defaultVolume(v: Any): void {
   if (!isObject(v)) return;
   for (const src of ['configMap', 'secret', 'projected', 'downwardAPI']) if (isObject(v[src])) setDefault(v[src], 'defaultMode', 420);
   if (isObject(v.hostPath)) setDefault(v.hostPath, 'type', '');
+  // SetDefaults_ImageVolumeSource: the pull policy a container with that reference would get.
+  if (isObject(v.image)) setDefault(v.image, 'pullPolicy', defaultPullPolicy(typeof v.image.reference === 'string' ? v.image.reference : ''));
   for (const item of v.downwardAPI?.items ?? []) if (isObject(item?.fieldRef)) setDefault(item.fieldRef, 'apiVersion', 'v1');
 }
 

@@ -9,7 +9,11 @@ import { LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, type PrefixWriter } from './prefix-
 /** Go's `%v` of a *bool: `<nil>` when unset. */
 const boolPtr = (b: boolean | undefined | null) => (b === undefined || b === null ? '<nil>' : String(b));
 
+/** `image` volumes (ImageVolume, alpha in 1.31) postdate the kubernetes-types release we use. */
+type ImageSource = { reference?: string; pullPolicy?: string };
+
 function describeSource(w: PrefixWriter, v: Volume): void {
+  const image = (v as Volume & { image?: ImageSource }).image;
   if (v.hostPath) {
     w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
   } else if (v.emptyDir) {
@@ -38,6 +42,8 @@ function describeSource(w: PrefixWriter, v: Volume): void {
       else if (src.configMap) w.write(LEVEL_2, `ConfigMapName:\t${src.configMap.name ?? ''}\n    ConfigMapOptional:\t${boolPtr(src.configMap.optional)}\n`);
       else if (src.serviceAccountToken) w.write(LEVEL_2, `TokenExpirationSeconds:\t${src.serviceAccountToken.expirationSeconds ?? 0}\n`);
     }
+  } else if (image) {
+    w.write(LEVEL_2, `Type:\tImage (a container image or OCI artifact)\n    Reference:\t${image.reference ?? ''}\n    PullPolicy:\t${image.pullPolicy ?? ''}\n`);
   } else {
     w.write(LEVEL_1, '<unknown>\n');
   }
