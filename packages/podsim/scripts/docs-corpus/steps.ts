@@ -41,12 +41,34 @@ function firstWord(line: string): string {
   return m[2] ? 'export' : m[1];
 }
 
+/**
+ * Where a `$(…)` opened at `open` closes, its quotes and nested parentheses skipped as the shell does
+ * (`$(kubectl get nodes -o jsonpath='{ $.items[?(@.type=="InternalIP")].address }')`); -1 if it does not.
+ */
+function substitutionEnd(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === "'" || c === '"') {
+      const close = text.indexOf(c, i + 1);
+      if (close < 0) return -1;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
 /** In a block without a language, `NAME=value` lines are printed environment, not assignments. */
 function looksLikeCommand(line: string, lang: string): boolean {
   const w = firstWord(line);
   if (w === 'export' && !/^export\s/.test(line.trim())) {
     // `A=b cmd` or `A=$(…)`; a value with bare spaces (`notAfter=Feb 10 06:02:47 2034 GMT`) is printed text.
-    const rest = /^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\$\([^)]*\)|\S)*\s*(.*)$/.exec(line.trim())?.[1] ?? '';
+    const trimmed = line.trim();
+    const open = /^[A-Za-z_]\w*=\$\(/.exec(trimmed);
+    const end = open ? substitutionEnd(trimmed, open[0].length - 1) : -1;
+    const value = end >= 0 ? `${trimmed.slice(0, open![0].length - 2)}$()${trimmed.slice(end + 1)}` : trimmed;
+    const rest = /^[A-Za-z_]\w*=(?:"[^"]*"|'[^']*'|\$\([^)]*\)|\S)*\s*(.*)$/.exec(value)?.[1] ?? '';
     // Printed environment never holds a command substitution: `name=$(kubectl …)` is typed, in any block.
     // (`$(PROTOCOL)` is Kubernetes' own reference syntax in a printed value, not a substitution.)
     const substituted = COMMANDS.has(/^[A-Za-z_]\w*=\$\(\s*([\w-]+)/.exec(line.trim())?.[1] ?? '');

@@ -314,6 +314,18 @@ describe('docs corpus extraction', () => {
     ]);
   });
 
+  it('reads an assignment whose command substitution holds quoted spaces and parentheses as a command (tutorials/services/source-ip)', () => {
+    const md =
+      '## NodePort\n\n```shell\nNODEPORT=$(kubectl get -o jsonpath="{.spec.ports[0].nodePort}" services nodeport)\nNODES=$(kubectl get nodes -o jsonpath=\'{ $.items[*].status.addresses[?(@.type=="InternalIP")].address }\')\n```\n\nThen:\n\n```shell\nfor node in $NODES; do curl -s $node:$NODEPORT; done\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(steps.map((s) => [s.command, s.expected])).toEqual([
+      ['NODEPORT=$(kubectl get -o jsonpath="{.spec.ports[0].nodePort}" services nodeport)', undefined],
+      ['NODES=$(kubectl get nodes -o jsonpath=\'{ $.items[*].status.addresses[?(@.type=="InternalIP")].address }\')', undefined],
+      ['for node in $NODES; do curl -s $node:$NODEPORT; done', undefined],
+    ]);
+    expect(firstUnsetVariable(steps[2].command, new Set(['NODEPORT', 'NODES']))).toBeUndefined();
+  });
+
   it('keeps an output the page offers as an alternative ("… or …") beside the first (concepts/workloads/controllers/deployment)', () => {
     const md = '## Update\n\n```shell\nkubectl rollout status deployment/web\n```\n\nThe output is similar to this:\n\n```\nWaiting for rollout to finish: 2 out of 3 new replicas have been updated...\n```\n\nor\n\n```\ndeployment "web" successfully rolled out\n```\n\nThen:\n\n```\nunrelated\n```\n';
     const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;

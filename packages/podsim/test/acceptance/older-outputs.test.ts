@@ -30,6 +30,8 @@ describe('older-version output markers', () => {
     '     startedAt: null',
     '    "selfLink": "/apis/metrics.k8s.io/v1beta1/nodes/minikube",',
     'Pods Statuses:     2 Running / 3 Succeeded / 0 Failed',
+    // source-ip: the echoserver 1.4 page under a Deployment of echoserver:1.10.
+    'CLIENT VALUES:',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -64,6 +66,9 @@ describe('older-version output markers', () => {
     '        startedAt: "2026-11-27T09:02:08Z"',
     '    "creationTimestamp": "2026-11-27T09:02:08Z"',
     'Pods Statuses:    2 Active (2 Ready) / 3 Succeeded / 0 Failed',
+    // echoserver 1.10's page (transcripts of hello-minikube with registry.k8s.io/echoserver:1.10).
+    'Request Information:',
+    '\tclient_address=10.244.0.1',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

@@ -88,6 +88,10 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /^\s*Pods Statuses:\s+\d+ Running \/ \d+ Succeeded \/ \d+ Failed\s*$/,
     now: '`Pods Statuses: N Active (N Ready) / N Succeeded / N Failed` (kubectl pkg/describe/describe.go describeJob since def56a58a, "Add ready field to Job status", 1.23)',
   },
+  {
+    marker: /^CLIENT VALUES:$/,
+    now: "echoserver 1.10's page (the tag the docs run, registry.k8s.io/echoserver:1.10, nginx 1.13.3): `Hostname:`, `Pod Information:`, `Server values:` and `Request Information:` with tab-indented `client_address=…`; `CLIENT VALUES:` is the echoserver 1.4 page (nginx 1.10.0) the outputs were written with",
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

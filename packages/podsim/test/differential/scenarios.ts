@@ -101,6 +101,23 @@ export const SCENARIOS: Scenario[] = [
   { name: 'annotate', files, steps: withPod('kubectl annotate pod web note=hello', 'kubectl get pod web -o jsonpath={.metadata.annotations.note}; echo') },
   { name: 'expose', files, steps: withDeploy('kubectl expose deployment web --port=80 --target-port=80', 'sleep 2', 'kubectl get svc web', 'kubectl get endpoints web') },
   { name: 'events', files, steps: withPod('kubectl get events', 'kubectl events') },
+  {
+    name: 'describe endpoints and slices (hostname, zone, headless)',
+    files: {
+      'db.yaml':
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: db\nspec:\n  clusterIP: None\n  selector: {app: db}\n  ports:\n  - {port: 80, name: http}\n---\n' +
+        'apiVersion: v1\nkind: Pod\nmetadata:\n  name: db-0\n  labels: {app: db}\nspec:\n  hostname: db-0\n  subdomain: db\n  nodeName: node01\n  containers:\n  - {name: c, image: nginx}\n',
+    },
+    steps: [
+      'kubectl label node node01 topology.kubernetes.io/zone=zone-a',
+      'kubectl apply -f db.yaml',
+      'sleep 20',
+      'kubectl describe endpointslices -l kubernetes.io/service-name=db',
+      'kubectl describe endpoints db',
+      'kubectl describe endpoints kubernetes',
+      'kubectl get endpointslices -l kubernetes.io/service-name=db -o yaml',
+    ],
+  },
   { name: 'explain', steps: ['kubectl explain pods', 'kubectl explain pods.spec.restartPolicy', 'kubectl explain deployment.spec.replicas'] },
   { name: 'api-resources', steps: ['kubectl api-resources', 'kubectl api-resources --namespaced=false'] },
   { name: 'version --client', steps: ['kubectl version --client'] },

@@ -1,9 +1,10 @@
 /**
  * endpointslice-controller (k8s pkg/controller/endpointslice): keeps the EndpointSlices of every Service
  * with a selector, beside the Endpoints the endpoints controller writes. Slices are named
- * `<service>-<suffix>`, labelled with the service name and this controller as manager, owned by the Service.
+ * `<service>-<suffix>`, labelled with the service name and this controller as manager (and as headless when
+ * the Service has no cluster IP), owned by the Service.
  */
-import type { KubeObject, Pod, Service } from '../../api/types.js';
+import type { KubeObject, Node, Pod, Service } from '../../api/types.js';
 import { selectorMatches } from '../../api/selectors.js';
 import { sameJson } from '../shared/canonical-json.js';
 import type { ControllerContext } from '../shared/context.js';
@@ -19,6 +20,8 @@ type SliceObj = KubeObject & Any;
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 const MANAGED_BY_LABEL = 'endpointslice.kubernetes.io/managed-by';
 const MANAGER = 'endpointslice-controller.k8s.io';
+const HEADLESS_LABEL = 'service.kubernetes.io/headless';
+const ZONE_LABEL = 'topology.kubernetes.io/zone';
 const TRIGGER_TIME = 'endpoints.kubernetes.io/last-change-trigger-time';
 const RETRY_MS = 1000;
 
@@ -27,12 +30,14 @@ export class EndpointSliceController {
   private readonly services: Informer<Service & KubeObject>;
   private readonly pods: Informer<Pod & KubeObject>;
   private readonly slices: Informer<SliceObj>;
+  private readonly nodes: Informer<Node & KubeObject>;
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
     this.services = ctx.informers.for('services');
     this.pods = ctx.informers.for('pods');
     this.slices = ctx.informers.for('endpointslices');
+    this.nodes = ctx.informers.for('nodes');
   }
 
   start(): void {
@@ -53,7 +58,7 @@ export class EndpointSliceController {
     if (!svc || !svc.spec?.selector) return;
     const sel = { matchLabels: svc.spec.selector };
     const pods = this.pods.list(namespace).filter((p) => selectorMatches(sel, p.metadata.labels));
-    const groups = sliceGroups(svc, pods);
+    const groups = sliceGroups(svc, pods, (node) => this.nodes.get('', node)?.metadata.labels?.[ZONE_LABEL] || undefined);
     if (groups.length === 0) groups.push({ ports: [], endpoints: [] });
     let ok = true;
     groups.forEach((g, i) => (ok = this.write(svc, mine[i], g) && ok));
@@ -66,7 +71,8 @@ export class EndpointSliceController {
 
   private write(svc: Service & KubeObject, cur: SliceObj | undefined, g: { ports: Any[]; endpoints: Any[] }): boolean {
     const ns = svc.metadata.namespace;
-    const labels = { ...(svc.metadata.labels ?? {}), [MANAGED_BY_LABEL]: MANAGER, [SERVICE_NAME_LABEL]: svc.metadata.name ?? '' };
+    const headless = !svc.spec?.clusterIP || svc.spec.clusterIP === 'None';
+    const labels = { ...(svc.metadata.labels ?? {}), ...(headless ? { [HEADLESS_LABEL]: '' } : {}), [MANAGED_BY_LABEL]: MANAGER, [SERVICE_NAME_LABEL]: svc.metadata.name ?? '' };
     const endpoints = [...g.endpoints].sort((a, b) => String(a.addresses[0]).localeCompare(String(b.addresses[0]), undefined, { numeric: true }));
     if (cur && sameJson(cur.endpoints ?? [], endpoints) && sameJson(cur.ports ?? [], g.ports) && sameJson(cur.metadata.labels ?? {}, labels)) return true;
     const metadata = {

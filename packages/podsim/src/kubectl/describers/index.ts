@@ -5,7 +5,8 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
@@ -93,6 +94,10 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
     case 'services': {
       return KINDS.get().describeService(obj as unknown as Service, serviceSlices(api, ns, obj.metadata.name ?? ''), events, ctx.now);
     }
+    case 'endpoints':
+      return KINDS.get().describeEndpoints(obj as unknown as Endpoints, events, ctx.now);
+    case 'endpointslices':
+      return KINDS.get().describeEndpointSlice(obj as unknown as EndpointSlice, events, ctx.now);
     case 'ingresses':
       return KINDS.get().describeIngress(api, obj as unknown as Ingress, events, ctx.now);
     case 'ingressclasses':

@@ -1,6 +1,7 @@
 /** The describers of kinds other than Pod: a chunk of its own in the site's worker (lazy/part.ts). */
 import { describeHorizontalPodAutoscaler } from './autoscaling.js';
 import { describeCronJob, describeJob } from './batch.js';
+import { describeEndpoints, describeEndpointSlice } from './discovery.js';
 import { describeIngress, describeIngressClass } from './ingress.js';
 import { describeNode } from './node.js';
 import { describeQuota } from './quota.js';
@@ -15,6 +16,8 @@ export default {
   describeIngressClass,
   describeHorizontalPodAutoscaler,
   describeCronJob,
+  describeEndpoints,
+  describeEndpointSlice,
   describeJob,
   describeNode,
   describeService,
