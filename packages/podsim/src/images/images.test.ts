@@ -103,4 +103,14 @@ describe('root file systems', () => {
     expect(lsRoot('busybox', 'b')).toBe('bin    etc    lib    proc   sys    usr\ndev    home   lib64  root   tmp    var\n');
     expect(lsRoot('debian', 'd')).toBe('bin   dev  home  lib64  mnt  proc  run   srv  tmp  var\nboot  etc  lib   media  opt  root  sbin  sys  usr\n');
   });
+
+  // busybox: buildroot's system/device_table.txt (`/tmp d 1777`, `/root d 700`), applied by docker-library/busybox's
+  // Dockerfile.builder; debian:bookworm and alpine ship /tmp and /var/tmp as 1777 and /root as 700 too.
+  it('/tmp and /var/tmp are sticky and world-writable, /root is private', () => {
+    const pod = testPod();
+    const lsDirs = (image: string, name: string, dirs: string[]) => pod.exec(pod.run(image, { name, command: ['sleep', '1h'] }), ['ls', '-ld', ...dirs]).out.text;
+    expect(lsDirs('busybox:1.28', 'b', ['/tmp', '/root'])).toBe('drwx------    2 root     root          4096 Oct  1 12:00 /root\ndrwxrwxrwt    2 root     root          4096 Oct  1 12:00 /tmp\n');
+    expect(lsDirs('debian', 'd', ['/tmp', '/var/tmp', '/root'])).toMatch(/^drwx------ 2 root root 4096 .* \/root\ndrwxrwxrwt 2 root root 4096 .* \/tmp\ndrwxrwxrwt 2 root root 4096 .* \/var\/tmp\n$/);
+    expect(lsDirs('alpine', 'a', ['/var/tmp'])).toMatch(/^drwxrwxrwt +2 root +root +4096 .* \/var\/tmp\n$/);
+  });
 });

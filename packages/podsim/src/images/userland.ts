@@ -58,8 +58,8 @@ export function passwd(users: [name: string, uid: number, home: string, shell: s
 /** Top-level directories as `ls /` shows them in each family of images (/dev, /proc, /sys come at run time). */
 export const ROOT_DIRS = {
   busybox: ['home', 'lib', 'lib64', 'root', 'tmp', 'usr/sbin', 'var/spool/mail', 'var/www'],
-  alpine: ['home', 'lib', 'media', 'mnt', 'opt', 'root', 'run', 'sbin', 'srv', 'tmp', 'usr/local/bin', 'usr/sbin', 'var/cache', 'var/log'],
-  debian: ['boot', 'home', 'media', 'mnt', 'opt', 'root', 'run', 'srv', 'tmp', 'usr/lib', 'usr/lib64', 'usr/local/bin', 'usr/sbin', 'var/cache', 'var/log'],
+  alpine: ['home', 'lib', 'media', 'mnt', 'opt', 'root', 'run', 'sbin', 'srv', 'tmp', 'usr/local/bin', 'usr/sbin', 'var/cache', 'var/log', 'var/tmp'],
+  debian: ['boot', 'home', 'media', 'mnt', 'opt', 'root', 'run', 'srv', 'tmp', 'usr/lib', 'usr/lib64', 'usr/local/bin', 'usr/sbin', 'var/cache', 'var/log', 'var/tmp'],
 };
 
 export function dirs(names: string[]): Record<string, string> {

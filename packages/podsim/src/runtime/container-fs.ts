@@ -21,6 +21,12 @@ export interface PodFiles {
 
 const imageTrees = new WeakMap<Image, DirNode>();
 
+const PRIVATE_AND_SHARED_DIRS: [string, number][] = [
+  ['/tmp', 0o1777],
+  ['/var/tmp', 0o1777],
+  ['/root', 0o700],
+];
+
 function imageTree(image: Image): DirNode {
   let root = imageTrees.get(image);
   if (root) return root;
@@ -35,6 +41,9 @@ function imageTree(image: Image): DirNode {
     if (!fs.exists(path)) fs.symlink(target, path);
   }
   for (const d of ['/dev', '/proc', '/sys', '/etc']) fs.mkdir(d, true);
+  // Base layers make /tmp and /var/tmp world-writable and sticky and /root private (busybox: buildroot's
+  // system/device_table.txt, which docker-library/busybox's Dockerfile.builder applies; Debian's and Alpine's base trees alike).
+  for (const [dir, mode] of PRIVATE_AND_SHARED_DIRS) if (fs.exists(dir)) fs.chmod(dir, mode);
   root = shareTree(fs.root);
   imageTrees.set(image, root);
   return root;
