@@ -1,7 +1,8 @@
 /**
  * minikube's ingress add-on on the sandbox's cluster, as the ingress-minikube task page uses it.
  * Expected texts: the page's own outputs (kubernetes.io tasks/access-application-cluster/ingress-minikube:
- * the admission Jobs' pods Completed and the controller Running, hello-app's answer through the Ingress,
+ * the admission Jobs' pods Completed, the patch Job's after one restart (it started with the create Job and
+ * read the Secret before that one stored it), and the controller Running, hello-app's answer through the Ingress,
  * the ADDRESS column filled by the controller), nginx's error page as its source writes it with
  * server_tokens off (src/http/ngx_http_special_response.c: the title, `<center><h1>`, the `nginx` tail,
  * CRLF line ends), and ingress-nginx's status sync interval (internal/ingress/status: 60 s).
@@ -41,7 +42,7 @@ describe('the ingress add-on', () => {
     sb.advance(90_000);
     const pods = (await sb.run('kubectl get pods -n ingress-nginx')).output;
     expect(pods).toMatch(/^ingress-nginx-admission-create-[a-z0-9]{5} +0\/1 +Completed +0 +\S+$/m);
-    expect(pods).toMatch(/^ingress-nginx-admission-patch-[a-z0-9]{5} +0\/1 +Completed +\d+ +\S+$/m);
+    expect(pods).toMatch(/^ingress-nginx-admission-patch-[a-z0-9]{5} +0\/1 +Completed +1 \(\S+ ago\) +\S+$/m);
     expect(pods).toMatch(/^ingress-nginx-controller-[a-z0-9]+-[a-z0-9]{5} +1\/1 +Running +0 +\S+$/m);
     expect((await sb.run('kubectl get ingressclass')).output).toMatch(/^nginx +k8s\.io\/ingress-nginx +<none> +\S+$/m);
 

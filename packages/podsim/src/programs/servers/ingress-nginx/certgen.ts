@@ -3,12 +3,21 @@
  * add-on's two admission Jobs: `create` makes a CA and a serving certificate for --host and stores
  * them as the Secret --secret-name (ca, cert, key), leaving an existing one alone; `patch` reads that
  * Secret to put its CA into the webhook configuration, and fails while the Secret is not there yet
- * (its Job's pod restarts until `create` has run). The sandbox's API has no admissionregistration
- * group, so there is no webhook configuration to patch.
+ * (its Job's pod restarts until `create` has run). The two Jobs start together, so the patch pod
+ * usually fails once: `create` stores the Secret only after making its keys and certificates, while
+ * `patch` reads it first thing. The sandbox's API has no admissionregistration group, so there is no
+ * webhook configuration to patch.
  */
 import type { Program } from '../../../kernel/process.js';
 import { inClusterClient } from './in-cluster.js';
 import { flagValues } from './flags.js';
+import { sleep, wait } from '../../../kernel/waitable.js';
+
+/**
+ * Virtual time `create` spends between finding no Secret and storing one: two ECDSA P-256 keys and two
+ * signed x509 certificates (kube-webhook-certgen pkg/certs GenerateCerts), then the POST's round trip.
+ */
+const GENERATE_MS = 20;
 
 const b64 = (s: string) => btoa(s);
 
@@ -26,6 +35,7 @@ export const webhookCertgen: Program = function* (proc) {
   const existing = api('GET', path);
   if (command === 'patch') return existing?.status === 200 ? 0 : 1;
   if (existing?.status === 200) return 0;
+  yield* wait(sleep(proc.clock, GENERATE_MS));
   const hosts = (flags.get('host') ?? '').split(',').filter(Boolean);
   const pem = (what: string) => `-----BEGIN ${what}-----\n${b64(`${what} for ${hosts.join(',')}`)}\n-----END ${what}-----\n`;
   const created = api('POST', `/api/v1/namespaces/${namespace}/secrets`, {
