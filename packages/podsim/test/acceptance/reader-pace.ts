@@ -98,6 +98,24 @@ export function waitAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string)
   waitFor(sb, page, ours);
 }
 
+/**
+ * A page's `kubectl get` listing an object younger than a reader's usual pace shows its reader typed it that soon
+ * after the object was made (an age cell is whole seconds, so halfway into the second it shows): when the same
+ * object was just made here too, the reader here types as soon, instead of after `usualMs`.
+ */
+export function paceAsThePage(sb: Sandbox, step: CorpusStep, own: (name: string) => string, usualMs: number): number {
+  if (step.expected === undefined || /\s(-w|--watch)\b/.test(step.command) || !/^kubectl\s+get\s/.test(step.command)) return usualMs;
+  const created = creationTimes(sb);
+  let pace = usualMs;
+  for (const row of listedAges(step.expected)) {
+    const at = created.get(own(row.name));
+    if (at === undefined || Number.isNaN(at)) continue;
+    const age = sb.now() - at;
+    if (age < usualMs) pace = Math.min(pace, Math.max(0, row.seconds * 1000 + 500 - age));
+  }
+  return pace;
+}
+
 /** The one object a `kubectl describe TYPE NAME` or `kubectl describe TYPE/NAME` names, if it names one. */
 export function describedName(command: string): string | undefined {
   if (/\s(-f|--filename|-l|--selector|-A|--all-namespaces)\b|[|;&]/.test(command)) return undefined;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CorpusStep } from './corpus.js';
 import { edited } from './reader-editor.js';
-import { ageSeconds, describedName, listedAges, oldestEvent } from './reader-pace.js';
+import { ageSeconds, describedName, listedAges, oldestEvent, paceAsThePage } from './reader-pace.js';
 import { learnNames, ownNames } from './reader-names.js';
 import { learnAddresses, onPath, ownAddresses } from './runner.js';
 import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
@@ -32,6 +32,27 @@ describe('acceptance reader', () => {
     const page = 'NAME        READY   STATUS    RESTARTS   AGE\npod/redis   1/1     Running   0          8s\n\nNAME                             DATA   AGE\nconfigmap/example-redis-config   1      14s';
     expect(listedAges(page)).toEqual([{ name: 'redis', seconds: 8 }, { name: 'example-redis-config', seconds: 14 }]);
     expect(listedAges('NAME   READY\nweb    1/1')).toEqual([]);
+  });
+
+  it('types a `kubectl get` as soon as the page\'s reader did when the youngest object it lists was just made here too (concepts/workloads/controllers/replicaset: pod1 at 1s)', () => {
+    const sb = new Sandbox({ cols: 200, rows: 50 });
+    sb.advance(5_000);
+    sb.runLine('kubectl create configmap old');
+    sb.advance(60_000);
+    sb.runLine('kubectl create configmap pod1');
+    const step = (command: string, expected?: string): CorpusStep => ({ command, line: 1, ...(expected === undefined ? {} : { expected }) }) as CorpusStep;
+    const own = (name: string) => name;
+    const page = 'NAME   DATA   AGE\nold    0      10m\npod1   0      1s';
+    // Halfway into the page's second, by the object's creationTimestamp (whole seconds).
+    const pace = paceAsThePage(sb, step('kubectl get configmaps', page), own, 3_000);
+    expect(pace).toBeGreaterThan(1_000);
+    expect(pace).toBeLessThanOrEqual(1_500);
+    // Not when the page's youngest object is older than the usual pace, nor for a watch or a command without output.
+    expect(paceAsThePage(sb, step('kubectl get configmaps', 'NAME   DATA   AGE\npod1   0      12s'), own, 3_000)).toBe(3_000);
+    expect(paceAsThePage(sb, step('kubectl get configmaps --watch', page), own, 3_000)).toBe(3_000);
+    expect(paceAsThePage(sb, step('kubectl get configmaps'), own, 3_000)).toBe(3_000);
+    // Nor when the object the page lists young was made here long before (an earlier step's).
+    expect(paceAsThePage(sb, step('kubectl get configmaps', 'NAME   DATA   AGE\nold    0      1s'), own, 3_000)).toBe(3_000);
   });
 
   it('reads how old the oldest event a page\'s describe lists is, repeated ones by their first time (tasks/configure-pod-container/configure-liveness-readiness-startup-probes)', () => {

@@ -13,7 +13,7 @@ import { plainText } from '../../src/format/screen-text.js';
 import { isPageMistake, type CorpusPage, type CorpusStep } from './corpus.js';
 import { similar } from './similar.js';
 import { edited } from './reader-editor.js';
-import { typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
+import { paceAsThePage, typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
 import { isWatch, SecondTerminal } from './second-terminal.js';
 import { learnNames, ownNames } from './reader-names.js';
 
@@ -259,7 +259,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   else if (step.node && atHostPrompt(sb)) typeStep(t, ownNames(t, ownNodes(t, step.node)));
   if (step.saves) sb.writeFile(step.saves.as, step.saves.text);
   if (step.waitBefore) sb.advance(step.waitBefore * 1000);
-  else sb.advance(READER_PACE_MS);
+  else sb.advance(paceAsThePage(sb, step, (name) => ownNames(t, name), READER_PACE_MS));
   waitAsThePage(sb, step, (name) => ownNames(t, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();

@@ -63,7 +63,8 @@ describe('ReplicaSetController', () => {
     startAll(ctx, [new ReplicaSetController(ctx)]);
     ctx.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'stray', labels: { app: 'web' } }, spec: { containers: [{ name: 'c', image: 'nginx' }] } });
     ctx.api.create('replicasets', 'default', rsManifest(2));
-    ctx.clock.advance(0);
+    // The adoption waits for the set's re-read and the orphan's patch (round trips to the API server).
+    ctx.clock.advance(1000);
     const ps = pods(ctx);
     expect(ps).toHaveLength(2);
     expect(ps.find((p) => p.metadata.name === 'stray')?.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'ReplicaSet', name: 'web-abc' });

@@ -7,7 +7,7 @@ import type { KubeObject, Pod, ReplicaSet } from '../../api/types.js';
 import { EventRecorder } from '../../events/recorder.js';
 import type { ControllerContext } from '../shared/context.js';
 import type { Informer } from '../shared/informer.js';
-import { claim, ownersOfOrphan } from '../shared/claim.js';
+import { adoptsOrphans, claim, ownersOfOrphan } from '../shared/claim.js';
 import { controllerOf, controllerRef, isControlledBy } from '../shared/owners.js';
 import { isPodActive } from '../shared/pods.js';
 import { ItemBackoff } from '../shared/rate-limiter.js';
@@ -17,6 +17,12 @@ import { replicaSetStatus, statusChanged } from './replicaset-status.js';
 
 /** Retry delay after a failed write (the real queue's rate limiter starts at 5 ms; we keep it visible). */
 const RETRY_MS = 1000;
+/**
+ * An adoption's round trips (the set's uncached GET, the orphan's PATCH) before the sync acts on what it
+ * adopted: longer than a scheduling cycle and its binding, as the ReplicaSet docs page shows (the pods it
+ * adopts beyond its replicas are bound, so `Terminating`, when it deletes them).
+ */
+const ADOPTION_MS = 50;
 
 export class ReplicaSetController {
   private readonly queue: WorkQueue;
@@ -24,6 +30,8 @@ export class ReplicaSetController {
   private readonly rsInformer: Informer<ReplicaSet & KubeObject>;
   private readonly podInformer: Informer<Pod & KubeObject>;
   private readonly backoff = new ItemBackoff();
+  /** When a set that found orphans to adopt has re-read itself and may act, by key. */
+  private readonly rechecked = new Map<string, number>();
 
   constructor(private readonly ctx: ControllerContext) {
     this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
@@ -47,11 +55,19 @@ export class ReplicaSetController {
     const { namespace, name } = splitKey(key);
     const rs = this.rsInformer.get(namespace, name);
     if (!rs) return;
+    const now = this.ctx.clock.now();
+    if (adoptsOrphans(this.podInformer, rs)) {
+      const due = this.rechecked.get(key) ?? now + ADOPTION_MS;
+      if (now < due) {
+        this.rechecked.set(key, due);
+        return this.queue.addAfter(key, due - now);
+      }
+    }
+    this.rechecked.delete(key);
     const pods = claim(this.ctx, this.podInformer, rs);
     if (!pods) return this.queue.addAfter(key, RETRY_MS);
     const active = pods.filter(isPodActive);
     const failure = rs.metadata.deletionTimestamp ? undefined : this.manage(rs, active);
-    const now = this.ctx.clock.now();
     const after = this.podInformer.list(namespace).filter((p) => isPodActive(p) && isControlledBy(p, rs));
     const { status, nextAvailableInMs } = replicaSetStatus(rs, after, now, failure === undefined ? undefined : { reason: active.length < (rs.spec?.replicas ?? 1) ? 'FailedCreate' : 'FailedDelete', message: failure });
     if (statusChanged(rs.status, status)) {

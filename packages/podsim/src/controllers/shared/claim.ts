@@ -41,6 +41,16 @@ function patchOwners<T extends KubeObject>(ctx: ControllerContext, objects: Info
   return res.value;
 }
 
+/**
+ * Whether claiming would adopt an orphan. ClaimObject re-reads the owner from the API server first
+ * (RecheckDeletionTimestamp, an uncached GET), then patches the orphan: a controller acts on what it
+ * adopts only after those round trips.
+ */
+export function adoptsOrphans<T extends KubeObject>(objects: Informer<T>, owner: Owner, member: (obj: T) => boolean = () => true): boolean {
+  if (owner.metadata.deletionTimestamp) return false;
+  return objects.list(owner.metadata.namespace).some((obj) => !controllerOf(obj) && !obj.metadata.deletionTimestamp && member(obj) && selectorMatches(owner.spec?.selector, obj.metadata.labels));
+}
+
 /** The owners whose selector matches an orphan pod: they sync to see whether one adopts it (addPod/updatePod). */
 export function ownersOfOrphan<O extends Owner>(owners: Informer<O>, pod: KubeObject): O[] {
   return owners.list(pod.metadata.namespace).filter((o) => selectorMatches(o.spec?.selector, pod.metadata.labels));
