@@ -10,38 +10,47 @@ import type { Proc, Program } from '../kernel/process.js';
 
 const hex = (n: number) => n.toString(16).padStart(2, '0');
 
-interface Iface {
+/** A pod's interface as the kernel holds it: what both busybox's and iproute2's `ip` print from. */
+export interface PodInterface {
   index: number;
   name: string;
-  text: (family: '' | '4' | '6', links: boolean) => string;
+  /** The host end's index of a veth pair (`eth0@ifN`). */
+  peer?: number;
+  flags: string;
+  mtu: number;
+  mac: string;
+  inet: string;
+  inet6: string;
 }
 
-function interfaces(podIP: string | undefined): Iface[] {
-  const lo: Iface = {
-    index: 1,
-    name: 'lo',
-    text: (family, links) =>
-      '1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 qdisc noqueue qlen 1000\n' +
-      '    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00\n' +
-      (links || family === '6' ? '' : '    inet 127.0.0.1/8 scope host lo\n       valid_lft forever preferred_lft forever\n') +
-      (links || family === '4' ? '' : '    inet6 ::1/128 scope host \n       valid_lft forever preferred_lft forever\n'),
-  };
+/** The loopback, and eth0 once the pod has an address: one end of the veth pair the CNI plugin made. */
+export function podInterfaces(podIP: string | undefined): PodInterface[] {
+  const lo: PodInterface = { index: 1, name: 'lo', flags: 'LOOPBACK,UP,LOWER_UP', mtu: 65536, mac: '00:00:00:00:00:00', inet: '127.0.0.1/8', inet6: '::1/128' };
   if (!podIP) return [lo];
   const octets = podIP.split('.').map(Number);
   const mac = [0x0a, 0x58, ...octets];
   const linkLocal = `fe80::${hex(mac[0] ^ 2)}${hex(mac[1])}:${hex(mac[2])}ff:fe${hex(mac[3])}:${hex(mac[4])}${hex(mac[5])}`.replace(/(^|:)0+(?=[0-9a-f])/g, '$1');
   // The host ends are numbered after the node's own interfaces, one per pod it started.
   const peer = octets[3] + 3;
-  const eth0: Iface = {
-    index: 2,
-    name: 'eth0',
-    text: (family, links) =>
-      `2: eth0@if${peer}: <BROADCAST,MULTICAST,UP,LOWER_UP,M-DOWN> mtu 1500 qdisc noqueue \n` +
-      `    link/ether ${mac.map(hex).join(':')} brd ff:ff:ff:ff:ff:ff\n` +
-      (links || family === '6' ? '' : `    inet ${podIP}/24 scope global eth0\n       valid_lft forever preferred_lft forever\n`) +
-      (links || family === '4' ? '' : `    inet6 ${linkLocal}/64 scope link \n       valid_lft forever preferred_lft forever\n`),
-  };
-  return [lo, eth0];
+  return [lo, { index: 2, name: 'eth0', peer, flags: 'BROADCAST,MULTICAST,UP,LOWER_UP', mtu: 1500, mac: mac.map(hex).join(':'), inet: `${podIP}/24`, inet6: `${linkLocal}/64` }];
+}
+
+/** The address lines of one interface, the same in busybox's and iproute2's print_addrinfo (no IFA_PROTO before 5.18). */
+export function addressLines(i: PodInterface, family: '' | '4' | '6'): string {
+  const lo = i.name === 'lo';
+  return (
+    (family === '6' ? '' : `    inet ${i.inet} scope ${lo ? 'host' : 'global'} ${i.name}\n       valid_lft forever preferred_lft forever\n`) +
+    (family === '4' ? '' : `    inet6 ${i.inet6} scope ${lo ? 'host' : 'link'} \n       valid_lft forever preferred_lft forever\n`)
+  );
+}
+
+/** busybox's lines for one interface (ipaddress.c print_linkinfo, then the addresses). */
+function busyboxText(i: PodInterface, family: '' | '4' | '6', links: boolean): string {
+  const head =
+    i.name === 'lo'
+      ? `1: lo: <${i.flags}> mtu ${i.mtu} qdisc noqueue qlen 1000\n    link/loopback ${i.mac} brd 00:00:00:00:00:00\n`
+      : `${i.index}: ${i.name}@if${i.peer}: <${i.flags},M-DOWN> mtu ${i.mtu} qdisc noqueue \n    link/ether ${i.mac} brd ff:ff:ff:ff:ff:ff\n`;
+  return head + (links ? '' : addressLines(i, family));
 }
 
 const OBJECTS: [prefix: string, full: string][] = [
@@ -61,12 +70,12 @@ export const ip: Program = function* (proc: Proc) {
   const rest = args.slice(1);
   if (rest[0] === 'show' || rest[0] === 'list' || rest[0] === 'ls') rest.shift();
   if (rest[0] === 'dev') rest.shift();
-  const ifaces = interfaces(machineOf(proc).net?.network ? machineOf(proc).net?.ip : undefined);
+  const ifaces = podInterfaces(machineOf(proc).net?.network ? machineOf(proc).net?.ip : undefined);
   const chosen = rest[0] === undefined ? ifaces : ifaces.filter((i) => i.name === rest[0]);
   if (chosen.length === 0) {
     proc.stderr.write(`ip: can't find device '${rest[0]}'\n`);
     return 1;
   }
-  proc.stdout.write(chosen.map((i) => i.text(family, object === 'link')).join(''));
+  proc.stdout.write(chosen.map((i) => busyboxText(i, family, object === 'link')).join(''));
   return 0;
 };

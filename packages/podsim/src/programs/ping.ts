@@ -16,7 +16,7 @@ import { badOption, fail, getopt, missingOperand } from './util.js';
 const MAX_WAIT_S = 10;
 
 /** The TTL a reply arrives with: 64 from the machine itself, one less per node that forwards it. */
-function replyTtl(proc: Proc, ip: string): number | undefined {
+export function replyTtl(proc: Proc, ip: string): number | undefined {
   const net = machineOf(proc).net;
   if (ip === '127.0.0.1' || ip === net?.ip || !net) return ip === '127.0.0.1' || ip === net?.ip ? 64 : undefined;
   const peer = net.network?.namespaceOf(ip);
@@ -27,7 +27,7 @@ function replyTtl(proc: Proc, ip: string): number | undefined {
 }
 
 /** Round-trip microseconds: loopback, through the node's bridge, or across nodes, with a little jitter. */
-function rttMicros(ttl: number, seq: number): number {
+export function rttMicros(ttl: number, seq: number): number {
   const base = ttl === 64 ? 45 : ttl === 63 ? 80 : 420;
   return base + ((seq * 37 + 11) % 29);
 }

@@ -8,6 +8,8 @@ import { mysqlProgram } from './mysql.js';
 import { psqlProgram } from './psql.js';
 import { openssl } from './openssl.js';
 import { ip } from '../ip.js';
+import { iproute2Ip } from '../iproute2-ip.js';
+import { iputilsPing } from '../iputils-ping.js';
 import { ping } from '../ping.js';
 import { redisCli } from './redis-cli.js';
 
@@ -21,6 +23,8 @@ export default {
   ping,
   // busybox's applet (userland.ts), apart from the iproute2 `ip` of the nodes and the reader's machine.
   'busybox-ip': ip,
+  'iputils-ping': iputilsPing,
+  'iproute2-ip': iproute2Ip,
   'redis-cli': redisCli,
   ...BIND_TOOLS,
 };

@@ -17,3 +17,7 @@ export const PING: Program = lazyPrograms(LAZY_CLIENTS, ['ping']).ping;
 
 /** busybox's ip applet, also with the client tools: most sessions never look at their interfaces. */
 export const BUSYBOX_IP: Program = lazyPrograms(LAZY_CLIENTS, ['busybox-ip'])['busybox-ip'];
+
+/** What the iputils and iproute2 packages install under those names, in place of busybox's applets. */
+const PACKAGED = lazyPrograms(LAZY_CLIENTS, ['iputils-ping', 'iproute2-ip']);
+export const PACKAGE_PROGRAMS: Record<string, Program> = { ping: PACKAGED['iputils-ping'], ip: PACKAGED['iproute2-ip'] };

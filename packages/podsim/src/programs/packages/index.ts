@@ -4,7 +4,7 @@
  * the real thing; one it lacks is installed as a stub that says so, so nothing pretends to work.
  */
 import type { Program } from '../../kernel/process.js';
-import { CLIENT_PROGRAMS } from '../clients/index.js';
+import { CLIENT_PROGRAMS, PACKAGE_PROGRAMS } from '../clients/index.js';
 import { PROGRAMS } from '../index.js';
 
 export type Distro = 'debian' | 'alpine' | 'fedora';
@@ -71,5 +71,5 @@ export function packageProgram(key: string): Program | undefined {
   const name = key.slice(PACKAGE_KEY_PREFIX.length);
   if (!PACKAGES.some((p) => p.bins.includes(name))) return undefined;
   // A package's own program wins over a busybox applet of the same name (bind's nslookup).
-  return CLIENT_PROGRAMS[name] ?? PROGRAMS[name] ?? notSimulated(name);
+  return PACKAGE_PROGRAMS[name] ?? CLIENT_PROGRAMS[name] ?? PROGRAMS[name] ?? notSimulated(name);
 }
