@@ -55,7 +55,7 @@ export const iputilsPing: Program = function* (proc) {
   const times: number[] = [];
   let sent = 0;
   const start = proc.clock.now();
-  let lastSent = start;
+  let lastSent: number | undefined;
   const interrupted = new Deferred<void>();
   proc.trap(SIGNALS.SIGINT, () => interrupted.resolve());
   const pause = (waitMs: number) => race([interrupted, sleep(proc.clock, Math.max(0, Math.min(waitMs, deadline - proc.clock.now())))]);
@@ -76,7 +76,7 @@ export const iputilsPing: Program = function* (proc) {
   }
   const loss = Math.floor(((sent - times.length) * 100) / sent);
   // The time runs to the last request; a real host's scheduling adds about a millisecond a request.
-  const elapsed = lastSent - start + (sent - 1);
+  const elapsed = (lastSent ?? start) - start + (sent - 1);
   proc.stdout.write(`\n--- ${found.fqdn} ping statistics ---\n${sent} packets transmitted, ${times.length} received, ${loss}% packet loss, time ${elapsed}ms\n`);
   if (times.length) {
     const avg = times.reduce((a, b) => a + b, 0) / times.length;
