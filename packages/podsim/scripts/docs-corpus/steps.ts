@@ -23,7 +23,7 @@ const COMMANDS = new Set(
     'nc nohup vi nano exit source alias unset set python python3 node perl ruby redis-cli psql mysql mongo mongosh ' +
     'cat> tee find du df mount umount ip ss netstat lsof tcpdump stat readlink xargs true false test which seq yes ' +
     'runc nerdctl ctr etcdctl openssl cfssl make bash sh readlink su printenv groups umask dmesg mongosh redis-server nginx ' +
-    'lsblk free uname getent host ab'
+    'lsblk free uname getent host ab kompose'
   ).split(/\s+/),
 );
 
@@ -276,8 +276,12 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
   let resaved: CorpusStep['saves'];
   /** A `kubectl edit` whose prose asks for a change the next YAML excerpt shows. */
   let editShown: CorpusStep | undefined;
+  /** A file's later version, saved once a command follows it (a page's last example changes nothing the reader runs). */
+  let laterVersion: { file: string; body: string } | undefined;
   const push = (cmd: string, line: number, onNode = false, nodePrompt = false): CorpusStep => {
     const step: CorpusStep = { command: cmd, line };
+    if (laterVersion) files[laterVersion.file] = laterVersion.body;
+    laterVersion = undefined;
     const fetched = /^(?:curl|wget)\s.*?\s-[oO]\s*([\w./-]+)/.exec(cmd)?.[1];
     if (fetched) downloaded.add(fetched.replace(/^\.\//, ''));
     const local = /\s(?:-f|--filename)[= ](?!https?:)([\w./-]+\.(?:ya?ml|json))\b/.exec(cmd);
@@ -387,7 +391,11 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
       // "Edit the existing `x.yaml` manifest, and add the following lines at the end": the file the reader has, extended.
       const extended = file !== undefined && /\badd\s+the\s+following\s+lines\s+at\s+the\s+end\b/i.test(prose) ? (files[file] ?? exampleNamed(file)) : undefined;
       if (file === undefined) unnamed = body;
-      else {
+      else if (file in files && extended === undefined) {
+        // Another version of a file the reader has already saved: it replaces theirs only if a command follows.
+        laterVersion = { file, body };
+        if (used.has(file)) resaved = { as: file, text: body };
+      } else {
         files[file] = extended !== undefined ? continueLastList(extended, body) : body;
         if (used.has(file)) resaved = { as: file, text: body };
       }

@@ -53,7 +53,8 @@ const KUBECONFIG: KubeConfigInfo = {
 
 /** Where `type`/`which` say each command lives. */
 function pathOf(name: string): string {
-  if (name === 'kubectl') return '/usr/local/bin/kubectl';
+  // kubectl and the tools tutorials install from release downloads (`sudo mv ./kompose /usr/local/bin/kompose`).
+  if (name === 'kubectl' || name === 'kompose') return `/usr/local/bin/${name}`;
   if (name === 'bash' || name === 'sh') return `/bin/${name}`;
   return `/usr/bin/${name}`;
 }

@@ -431,6 +431,14 @@ describe('docs corpus extraction', () => {
     expect(steps.map((s) => s.saves)).toEqual([undefined, undefined, { as: 'kustomization.yaml', text: 'configMapGenerator:\n- name: special-config-2\n' }]);
   });
 
+  it('keeps the file a command used when the page shows another version of it after its last command, and reads kompose as a command (tasks/configure-pod-container/translate-compose-kubernetes)', () => {
+    const md =
+      '## Use Kompose\n\n1. Go to the directory containing your `docker-compose.yml` file. If you don\'t have one, test using this one.\n\n   ```yaml\n   services:\n     web:\n       image: nginx\n   ```\n\n2. Convert it:\n\n   ```bash\n   kompose convert\n   ```\n\n## Labels\n\n- `kompose.service.type` defines the type of service, in the `docker-compose.yml` file. For example:\n\n  ```yaml\n  services:\n    nginx:\n      image: nginx\n  ```\n';
+    const page = extractSteps(pageEvents(md, VERSION));
+    expect(page.sections.flatMap((s) => s.steps.map((st) => st.command))).toEqual(['kompose convert']);
+    expect(page.files['docker-compose.yml']).toBe('services:\n  web:\n    image: nginx\n');
+  });
+
   it('takes the field a YAML excerpt shows changed in the editor as the edit, not as output (tutorials/configuration/updating-configuration-via-a-configmap)', () => {
     const md =
       '## Immutable\n\n```shell\nkubectl edit deployment immutable-configmap-volume\n```\n\nIn the editor that appears, update the existing volume definition to use the new ConfigMap.\n\n```yaml\nvolumes:\n- configMap:\n    defaultMode: 420\n    name: company-name-20240312 # Update this field\n  name: config-volume\n```\n\nYou should see the following output:\n\n```\ndeployment.apps/immutable-configmap-volume edited\n```\n';

@@ -32,6 +32,9 @@ describe('older-version output markers', () => {
     'Pods Statuses:     2 Running / 3 Succeeded / 0 Failed',
     // source-ip: the echoserver 1.4 page under a Deployment of echoserver:1.10.
     'CLIENT VALUES:',
+    // translate-compose-kubernetes: a kompose 1.33.0 run, and file names of kompose before the kind was spelt out.
+    '                          kompose.version: 1.33.0 (3ce457399)',
+    'INFO Kubernetes file "redis-svc.json" created',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -69,6 +72,9 @@ describe('older-version output markers', () => {
     // echoserver 1.10's page (transcripts of hello-minikube with registry.k8s.io/echoserver:1.10).
     'Request Information:',
     '\tclient_address=10.244.0.1',
+    // kompose v1.34.0's own (pkg/version/version.go, pkg/transformer/utils.go Print).
+    '                          kompose.version: 1.34.0 (cbf2835db)',
+    'INFO Kubernetes file "redis-service.json" created',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

@@ -92,6 +92,15 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /^CLIENT VALUES:$/,
     now: "echoserver 1.10's page (the tag the docs run, registry.k8s.io/echoserver:1.10, nginx 1.13.3): `Hostname:`, `Pod Information:`, `Server values:` and `Request Information:` with tab-indented `client_address=…`; `CLIENT VALUES:` is the echoserver 1.4 page (nginx 1.10.0) the outputs were written with",
   },
+  {
+    // The tools a page installs by release (kompose v1.34.0) print what that release prints, not the page's older run.
+    marker: /\bkompose\.version: (?!1\.34\.0 \(cbf2835db\))\d+\.\d+\.\d+ \(/,
+    now: '`kompose.version: 1.34.0 (cbf2835db)`: the release the page installs (kompose pkg/version/version.go VERSION at tag v1.34.0; its Makefile stamps `git rev-parse --short HEAD` of the tag, cbf2835db)',
+  },
+  {
+    marker: /\bKubernetes file "[^"]*-svc\.(?:ya?ml|json)" created/,
+    now: "`NAME-service.yaml`: kompose 1.34.0 names each file after the object and its kind lower-cased, `%s-%s.yaml` (pkg/transformer/utils.go Print), and writes no file for --replication-controller (pkg/transformer/kubernetes/kubernetes.go CreateWorkloadAndConfigMapObjects makes Deployments, DaemonSets and StatefulSets only)",
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

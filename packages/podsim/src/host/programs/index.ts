@@ -9,7 +9,7 @@ import { watch } from './watch.js';
 
 export const HOST_PROGRAMS: Record<string, Program> = {
   clear,
-  ...lazyPrograms(new LazyPart('host-tools', tools), ['diff', 'ssh']),
+  ...lazyPrograms(new LazyPart('host-tools', tools), ['diff', 'kompose', 'ssh']),
   watch,
   vi: editor('vi'),
   vim: editor('vi'),

@@ -110,16 +110,16 @@ function chooseStyle(s: string, simpleKey: boolean): Style {
 
 /**
  * Renders a string scalar. `column` is where the scalar starts on the current line, `indent` the
- * indentation of continuation lines. Returns text that may span several lines (no trailing newline).
+ * indentation of continuation lines; `fold` false writes long lines whole, as go-yaml v3 does. Returns text that may span several lines (no trailing newline).
  */
-export function yamlString(s: string, column: number, indent: number, simpleKey = false): string {
+export function yamlString(s: string, column: number, indent: number, simpleKey = false, fold = !simpleKey): string {
   switch (chooseStyle(s, simpleKey)) {
     case 'plain':
-      return folded(s, column, indent, !simpleKey, 'plain');
+      return folded(s, column, indent, fold, 'plain');
     case 'single':
-      return folded(s, column, indent, !simpleKey, 'single');
+      return folded(s, column, indent, fold, 'single');
     case 'double':
-      return folded(s, column, indent, !simpleKey, 'double');
+      return folded(s, column, indent, fold, 'double');
     case 'literal':
       return literal(s, indent);
   }
