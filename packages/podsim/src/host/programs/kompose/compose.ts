@@ -102,7 +102,7 @@ const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null &&
 
 /** compose-go's interpolation: `$$`, `$VAR`, `${VAR}`, `${VAR:-default}`, `${VAR-default}`, `${VAR:?err}`, `${VAR?err}`. */
 export function interpolate(text: string, env: Readonly<Record<string, string>>): string {
-  return text.replace(/\$(\$|[A-Za-z_]\w*|\{([A-Za-z_]\w*)(?:(:?[-?+])((?:[^{}]|\{[^}]*\})*))?\})/g, (whole, simple: string, name?: string, op?: string, arg?: string) => {
+  return text.replace(/\$(\$|[A-Za-z_]\w*|\{([A-Za-z_]\w*)(?:(:?[-?+])((?:[^{}]|\{[^}]*\})*))?\})/g, (_whole: string, simple: string, name?: string, op?: string, arg?: string) => {
     if (simple === '$') return '$';
     if (!name) return env[simple] ?? '';
     const value = env[name];

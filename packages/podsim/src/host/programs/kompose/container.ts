@@ -70,7 +70,7 @@ function dotenv(text: string): Record<string, string> {
   return out;
 }
 
-function envFileData(s: ServiceConfig, o: TransformOptions, file: string): Record<string, string> {
+function envFileData(o: TransformOptions, file: string): Record<string, string> {
   const found = o.host.stat(`${o.workDir}/${file}`.replace(/\/\.\//g, '/'));
   if (found?.kind !== 'file') throw new Error(`Unable to retrieve env file: Unable to read env_file: open ${o.workDir}/${file}: no such file or directory`);
   return dotenv(found.text);
@@ -80,7 +80,7 @@ function envFileData(s: ServiceConfig, o: TransformOptions, file: string): Recor
 export function envConfigMaps(s: ServiceConfig, o: TransformOptions): KObject[] {
   return s.envFiles.map((file) => {
     const name = envName(file, s.key);
-    const data = envFileData(s, o, file);
+    const data = envFileData(o, file);
     return { kind: 'ConfigMap', apiVersion: 'v1', metadata: meta(name, selector(`${s.key}-${name}`)) as KObject['metadata'], data: Object.fromEntries(Object.keys(data).sort().map((k) => [k, data[k]])) };
   });
 }
@@ -90,7 +90,7 @@ function env(s: ServiceConfig, o: TransformOptions): Record<string, unknown>[] {
   const fromFiles = new Set<string>();
   for (const file of s.envFiles) {
     const name = envName(file, s.key);
-    for (const key of Object.keys(envFileData(s, o, file))) {
+    for (const key of Object.keys(envFileData(o, file))) {
       out.push({ name: key, valueFrom: { configMapKeyRef: { name, key } } });
       fromFiles.add(key);
     }
