@@ -39,6 +39,10 @@ export interface CorpusStep {
   edit?: { from: string; to: string } | { field: string[]; to: string };
   /** Before this command the reader saves `text` as their file `as`: a new version of a file they already have, which the page just showed. */
   saves?: { as: string; text: string };
+  /** The page has the reader run it in a terminal of its own and leave it running there ("# Run this in a separate terminal"). */
+  elsewhere?: boolean;
+  /** Before this command the prose has the reader stop (Ctrl+C) what they left running in that other terminal. */
+  stopsElsewhere?: boolean;
   /** Why the step is not scored (it needs what the simulator does not model), from the overrides. */
   outOfScope?: string;
 }

@@ -181,6 +181,10 @@ const ON_NODE = /\bon (?:the|your|that) node\b/i;
 const OPEN_NODE_SHELL = /\bopen a (?:new )?shell (?:to|on) (?:the |your |a )?(?:single )?node\b/i;
 /** The login such prose stands for: the reader's own node, a placeholder the runner fills in with one of the sandbox's. */
 export const OWN_NODE_LOGIN = 'ssh <node-name>';
+/** A comment in the block sends its command to a terminal of its own ("# Run this in a separate terminal", "# Start a new terminal, and leave this running"). */
+const ELSEWHERE = /^\s*#.*\b(?:separate|another|new|second|other)\s+terminal\b/im;
+/** "In the terminal where you created the Pod …, terminate the load generation by typing `<Ctrl> + C`." */
+const STOP_ELSEWHERE = /\bin the (?:other |separate )?terminal where\b[^.]*\bCtrl\b/i;
 const WAIT = /\b(?:after|wait(?:ing)?|for)\s+(?:another\s+|about\s+|at\s+least\s+|a\s+few\s+more\s+)?(\d+)\s+(seconds?|minutes?)\b/i;
 // A name without a known extension counts where the prose calls it a file (`a file named \`config-demo\``).
 // A name may carry a further extension (`job.yaml.jinja2` is a template, not `job.yaml`).
@@ -274,6 +278,8 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
   };
   /** A file block the page showed since the last command, for a file the reader already has: they save the new version. */
   let resaved: CorpusStep['saves'];
+  /** Commands whose output went to a file: no later block is what they printed. */
+  const silent = new Set<CorpusStep>();
   /** A `kubectl edit` whose prose asks for a change the next YAML excerpt shows. */
   let editShown: CorpusStep | undefined;
   /** A file's later version, saved once a command follows it (a page's last example changes nothing the reader runs). */
@@ -301,6 +307,7 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
     // "change `…image` from `a` to `b`", "change the value of key `sport` from `football` to `cricket`".
     editAsked(step, prose);
     if (/\bwait for (?:all )?the (?:previous|old) pods to terminate\b/i.test(prose)) step.thenAwaitTermination = true;
+    if (STOP_ELSEWHERE.test(prose)) step.stopsElsewhere = true;
     const wait = WAIT.exec(prose);
     if (wait && !/\bwithin\s+\d+/i.test(prose)) step.waitBefore = Number(wait[1]) * (/^min/i.test(wait[2]) ? 60 : 1);
     // kubectl runs on the reader's machine: the page has gone back there (without writing `exit`).
@@ -423,6 +430,7 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
       }
       const onNode = ON_NODE.test(prose) || new RegExp(`^\\s*#.*${ON_NODE.source}`, 'im').test(e.body);
       for (const c of split.commands) last = push(c, e.line, onNode, split.onNode);
+      if (ELSEWHERE.test(e.body) && last) last.elsewhere = true;
       lastBlockCommands = split.prompted ? 1 : split.commands.length;
       if (split.output !== undefined && last) {
         last.expected = split.output;
@@ -437,7 +445,10 @@ export function extractSteps(events: PageEvent[], example: (path: string) => str
       prose = '';
       continue;
     }
-    if (last && last.expected === undefined && OUTPUT_LANGS.has(e.lang) && split.output !== undefined && !otherSource(prose, last.command, /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body))) {
+    // The command wrote its output to a file the prose then opens ("Open the `/tmp/hpa-v2.yaml` file in an editor"): it printed nothing.
+    const written = last && /(?<![>&\d])>\s*([\w./-]+)\s*$/.exec(last.command)?.[1];
+    if (written && prose.includes(written)) silent.add(last!);
+    if (last && last.expected === undefined && !silent.has(last) && OUTPUT_LANGS.has(e.lang) && split.output !== undefined && !otherSource(prose, last.command, /^\s*apiVersion:/m.test(e.body) && /^\s*kind:/m.test(e.body))) {
       last.expected = split.output.replace(/\s+$/, '');
       last.expectedLine = e.line;
       if (lastBlockCommands > 1) last.outputOf = lastBlockCommands;

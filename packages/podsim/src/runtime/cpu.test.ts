@@ -46,4 +46,16 @@ describe('CpuLedger', () => {
     clock.advance(10_000);
     expect(ledger.usage()).toBeCloseTo(2_000 + 5_000 + 1_000);
   });
+
+  it('runs a burst that fits in one period\'s quota at full speed, and throttles the next one queued behind it (kernel sched-bwc.rst: cpu.max is quota per 100 ms period)', () => {
+    const { clock, ledger } = setup(0.5);
+    // 40 ms of work fits in the 50 ms a half-core quota allows per period.
+    expect(ledger.spend(40)).toBe(40);
+    // At once another 40: 80 ms queued is more than a period allows, so it drains at the quota's rate.
+    expect(ledger.spend(40)).toBe(160);
+    clock.advance(1_000);
+    expect(ledger.usage()).toBeCloseTo(80);
+    // An idle group has its period's share again.
+    expect(ledger.spend(40)).toBe(40);
+  });
 });

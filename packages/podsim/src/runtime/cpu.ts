@@ -7,6 +7,13 @@
 import type { Proc } from '../kernel/process.js';
 import type { CpuAccount } from '../kernel/container-context.js';
 
+/**
+ * cpu.max's period (cfs_period_us, 100 ms by default): the quota is what the group may run in each
+ * period (Documentation/scheduler/sched-bwc.rst), so a short burst runs at a core's full speed and
+ * only work beyond one period's share waits for later periods.
+ */
+const CFS_PERIOD_MS = 100;
+
 export class CpuLedger implements CpuAccount {
   private readonly demand = new Map<Proc, number>();
   private steadyCores = 0;
@@ -33,9 +40,11 @@ export class CpuLedger implements CpuAccount {
   spend(coreMs: number): number {
     this.catchUp();
     this.backlog += Math.max(0, coreMs);
-    // One thread of work takes at least its own cost; queued behind others, as long as the spare quota needs.
+    // One thread of work takes at least its own cost; queued behind others, as long as the spare quota needs,
+    // unless all of it fits in what one period lets the group run.
     const spare = this.quotaCores - Math.min(this.steadyCores, this.quotaCores);
-    return spare > 0 ? Math.max(coreMs, this.backlog / spare) : Number.POSITIVE_INFINITY;
+    if (spare <= 0) return Number.POSITIVE_INFINITY;
+    return this.backlog <= spare * CFS_PERIOD_MS ? coreMs : Math.max(coreMs, this.backlog / spare);
   }
 
   /** cpu.max rewritten (an in-place resize): what ran so far counts at the old quota. */

@@ -17,6 +17,10 @@ describe('[[ ]]', () => {
     expect(await run('[[ -z $unset && -n "x" ]] && echo empty-ok')).toBe('empty-ok\n');
     expect(await run('[[ 2 -lt 10 && ! ( a > b ) ]]; echo $?')).toBe('0\n');
     expect(await run('[[ "pod-7f9c" =~ ^pod-([0-9a-f]+)$ ]] && echo $BASH_REMATCH')).toBe('pod-7f9c\n');
+    // Expected from GNU bash 5.2: the groups are elements 1…, a group that took no part is empty, no match empties the array.
+    expect(await run('[[ mysql-2 =~ -([0-9]+)$ ]] && echo ${BASH_REMATCH[1]} ${#BASH_REMATCH[@]}')).toBe('2 2\n');
+    expect(await run('[[ ab =~ a(x)?b ]]; echo "[${BASH_REMATCH[1]}]" ${#BASH_REMATCH[@]}')).toBe('[] 2\n');
+    expect(await run('[[ x =~ y ]]; echo ${#BASH_REMATCH[@]}')).toBe('0\n');
     expect(await run('[[ -f f.txt && ! -d f.txt ]] && echo file')).toBe('file\n');
     expect(await run('[[ abc != abd ]]; echo $?')).toBe('0\n');
   });

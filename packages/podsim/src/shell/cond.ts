@@ -94,6 +94,7 @@ export interface CondContext {
   cwd: string;
   getVar(name: string): string | undefined;
   setVar(name: string, value: string): void;
+  setArray(name: string, values: string[]): void;
 }
 
 /** Whether the expression holds; a bad integer operand throws arith's error. */
@@ -129,8 +130,8 @@ export function* evalCond(c: CondContext, e: CondExpr): Task<boolean> {
           return false;
         }
         const m = re.exec(a);
-        // The shell has no arrays: $BASH_REMATCH is the whole match (its element 0).
-        c.setVar('BASH_REMATCH', m ? m[0] : '');
+        // Element 0 is the whole match, element n the nth group (empty when it took no part); no match empties it.
+        c.setArray('BASH_REMATCH', m ? [...m].map((g) => g ?? '') : []);
         return m !== null;
       }
       if (e.op === '<') return a < b;

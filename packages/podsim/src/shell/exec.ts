@@ -256,7 +256,7 @@ export function* runCommand(sh: Shell, cmd: Command, io: Io, text: string): Task
       }
       const ctx = ctxFor(sh, rio);
       try {
-        return (yield* evalCond({ expand: ctx, fs: sh.fs, cwd: sh.cwd, getVar: (n) => sh.getVar(n), setVar: (n, v) => sh.setVar(n, v) }, cmd.expr)) ? 0 : 1;
+        return (yield* evalCond({ expand: ctx, fs: sh.fs, cwd: sh.cwd, getVar: (n) => sh.getVar(n), setVar: (n, v) => sh.setVar(n, v), setArray: (n, v) => sh.setArray(n, v) }, cmd.expr)) ? 0 : 1;
       } catch (e) {
         sh.error(e instanceof Error ? e.message : String(e), rio);
         return 1;

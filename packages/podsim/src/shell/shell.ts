@@ -117,8 +117,8 @@ export class Shell {
   }
 
   setArray(name: string, values: string[]): void {
-    this.arrays.set(name, values);
     this.setVar(name, values[0] ?? '');
+    this.arrays.set(name, values);
   }
 
   unsetVar(name: string): void {

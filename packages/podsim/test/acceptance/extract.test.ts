@@ -449,6 +449,23 @@ describe('docs corpus extraction', () => {
     expect(wait.sections[0].steps[0].thenAwaitTermination).toBe(true);
   });
 
+  it('runs a command the block sends to a separate terminal there, until the prose has the reader stop it (tasks/run-application/horizontal-pod-autoscale-walkthrough)', () => {
+    const md =
+      '## Load\n\n```shell\n# Run this in a separate terminal\n# so that the load generation continues\nkubectl run -i --tty load-generator --rm --image=busybox:1.28 --restart=Never -- /bin/sh -c "while sleep 0.01; do wget -q -O- http://php-apache; done"\n```\n\nNow run:\n```shell\nkubectl get hpa php-apache --watch\n```\n\n## Stop\n\nIn the terminal where you created the Pod that runs a `busybox` image, terminate\nthe load generation by typing `<Ctrl> + C`.\n\nThen verify the result state (after a minute or so):\n\n```shell\nkubectl get hpa php-apache --watch\n```\n';
+    const steps = extractSteps(pageEvents(md, VERSION)).sections.flatMap((s) => s.steps);
+    expect(steps.map((s) => [s.elsewhere, s.stopsElsewhere])).toEqual([
+      [true, undefined],
+      [undefined, undefined],
+      [undefined, true],
+    ]);
+  });
+
+  it('takes a block the prose shows as the contents of the file the command wrote as no output of it (tasks/run-application/horizontal-pod-autoscale-walkthrough)', () => {
+    const md = '## V2\n\n```shell\nkubectl get hpa php-apache -o yaml > /tmp/hpa-v2.yaml\n```\n\nOpen the `/tmp/hpa-v2.yaml` file in an editor, and you should see YAML which looks like this:\n\n```yaml\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\n```\n\nYou can also use a `target.type` of `AverageValue`:\n\n```\n  metrics:\n  - type: Resource\n```\n';
+    const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect(step.expected).toBeUndefined();
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',

@@ -35,6 +35,11 @@ describe('older-version output markers', () => {
     // translate-compose-kubernetes: a kompose 1.33.0 run, and file names of kompose before the kind was spelt out.
     '                          kompose.version: 1.33.0 (3ce457399)',
     'INFO Kubernetes file "redis-svc.json" created',
+    // horizontal-pod-autoscale-walkthrough, cassandra, run-replicated-stateful-application.
+    'NAME         REFERENCE                     TARGET    MINPODS   MAXPODS   REPLICAS   AGE',
+    'php-apache   Deployment/php-apache/scale   305% / 50%  1         10        1          3m',
+    'NAME        DESIRED   CURRENT   AGE',
+    'NAME           STATUS    VOLUME                                     CAPACITY   ACCESSMODES   AGE',
   ])('recognises %s', (line) => {
     expect(olderOutput([line])).toBeDefined();
   });
@@ -75,6 +80,11 @@ describe('older-version output markers', () => {
     // kompose v1.34.0's own (pkg/version/version.go, pkg/transformer/utils.go Print).
     '                          kompose.version: 1.34.0 (cbf2835db)',
     'INFO Kubernetes file "redis-service.json" created',
+    // 1.32's HPA, StatefulSet and PVC tables (kubernetes pkg/printers/internalversion/printers.go column definitions, release-1.32).
+    'NAME         REFERENCE               TARGETS       MINPODS   MAXPODS   REPLICAS   AGE',
+    'php-apache   Deployment/php-apache   cpu: 0%/50%   1         10        1          18s',
+    'NAME        READY   AGE',
+    'NAME           STATUS   VOLUME                                     CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE',
   ])('accepts %s', (line) => {
     expect(olderOutput([line])).toBeUndefined();
   });

@@ -65,6 +65,19 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     now: '`crictl ps` with `POD` and `NAMESPACE` after `POD ID`, the IMAGE cell the image ID cut to 13 hex digits under containerd (cri-tools v1.32.0 cmd/crictl/container.go; POD since v1.24, NAMESPACE since v1.32)',
   },
   {
+    // The pre-autoscaling/v2 printer: a singular TARGET column, the `/scale` subresource in REFERENCE, `current / target`.
+    marker: /^\s*NAME\s+REFERENCE\s+TARGET\s+MINPODS\b|\S+\/scale\s+(?:\d+%|<unknown>) \/ \d+%/,
+    now: 'HorizontalPodAutoscalers as `NAME REFERENCE TARGETS MINPODS MAXPODS REPLICAS AGE`, REFERENCE `Deployment/NAME`, each target `cpu: 0%/50%` (kubernetes pkg/printers/internalversion/printers.go horizontalPodAutoscalerColumnDefinitions, formatHPAMetrics)',
+  },
+  {
+    marker: /^\s*NAME\s+DESIRED\s+CURRENT\s+AGE\s*$/,
+    now: 'StatefulSets as `NAME READY AGE` (kubernetes pkg/printers/internalversion/printers.go statefulSetColumnDefinitions)',
+  },
+  {
+    marker: /^\s*NAME\s+STATUS\s+VOLUME\s+CAPACITY\s+ACCESSMODES\b/,
+    now: 'PersistentVolumeClaims as `NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE` (kubernetes pkg/printers/internalversion/printers.go persistentVolumeClaimColumnDefinitions)',
+  },
+  {
     marker: /^No resources found\.$/,
     now: "`No resources found in NS namespace.` or `No resources found`, and only when nothing was printed and no error came back: a named object that is missing gets its NotFound error alone (kubectl pkg/cmd/get/get.go)",
   },

@@ -147,6 +147,8 @@ interface Terminal {
   names: Map<string, string>;
   /** Where the reader runs a watch while going on here. */
   second: SecondTerminal;
+  /** Where the reader left running what the page had them start in a separate terminal. */
+  elsewhere: SecondTerminal;
 }
 
 const IPV4 = /(?<![\d.])\d{1,3}(?:\.\d{1,3}){3}(?![\d.])/g;
@@ -193,6 +195,13 @@ function typeStep(t: Terminal, command: string): { output: string; exitCode: num
   for (const l of lines.slice(0, -1)) sb.write(l + '\r');
   const r = sb.runLine(lines[lines.length - 1], STEP_MAX_MS);
   let output = r.output;
+  // kubectl attach's hint with no prompt after it (the client drew its prompt before the attach): the reader presses Enter.
+  if (sb.tty.awaitingInput && /^If you don't see a command prompt, try pressing enter\.\n$/m.test(plainText(sb.screen()).split('\n').slice(-2).join('\n'))) {
+    output += plainText(sb.captureOutput(() => {
+      sb.write('\r');
+      sb.settle(1000);
+    })).replace(/[^\n]*$/, '');
+  }
   if (!sb.tty.awaitingInput && SERVER.test(command)) {
     // One terminal stands for two: the server goes on in the background.
     sb.captureOutput(() => {
@@ -225,6 +234,13 @@ function watchStep(t: Terminal, step: CorpusStep): { output: string; exitCode: n
   }
   if (t.second.shows(step.command)) return { output: t.second.look(), exitCode: 0 };
   return undefined;
+}
+
+/** A command the page has the reader leave running in a separate terminal: they go on here. */
+function elsewhereStep(t: Terminal, step: CorpusStep): { output: string; exitCode: number } | undefined {
+  if (!step.elsewhere) return undefined;
+  t.elsewhere.start(ownNames(t, step.command));
+  return { output: '', exitCode: 0 };
 }
 
 /**
@@ -263,7 +279,8 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   waitAsThePage(sb, step, (name) => ownNames(t, name));
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
-  const typed = watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(t, ownNodes(t, step.command)))));
+  if (step.stopsElsewhere) t.elsewhere.stop();
+  const typed = elsewhereStep(t, step) ?? watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(t, ownNodes(t, step.command)))));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -346,7 +363,7 @@ function runPath(page: CorpusPage, index: number, byName: ReadonlyMap<string, Co
   // The reader enabled them before reading on: metrics-server has scraped and its API is available.
   if (addons.length) sb.advance(ADDON_READY_MS);
   letPodsStart(sb);
-  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map(), names: new Map(), second: new SecondTerminal(sb) };
+  const t: Terminal = { sb, nodes: new Map(), serving: false, addresses: new Map(), names: new Map(), second: new SecondTerminal(sb), elsewhere: new SecondTerminal(sb) };
   sb.onOpenEditor((req) => {
     const text = edited(req.content, t.edit);
     if (text !== undefined) sb.writeFile(req.path, text);

@@ -2,6 +2,7 @@
  * The reader's second terminal. Pages have the reader start a watch "in one terminal" and run the
  * commands that change the cluster "in another", then show what the watch printed meanwhile: the
  * watch has to run from its start alongside the reader's later commands, not be started again later.
+ * A command a page sends to "a separate terminal" (a load generator) runs in one of these too.
  */
 import type { Sandbox } from '../../src/host/sandbox.js';
 import { HOME, LOGIN_ENV } from '../../src/host/machine.js';
@@ -62,7 +63,8 @@ export class SecondTerminal {
     return out;
   }
 
-  private stop(): void {
+  /** The reader goes there and presses Ctrl+C. */
+  stop(): void {
     if (this.command === undefined) return;
     this.tty.type('\x03');
     this.sb.clock.flush();
