@@ -7,6 +7,7 @@ import { SIGNALS } from '../kernel/signals.js';
 import { strftime } from '../programs/date.js';
 import type { DataStore, Line } from '../programs/servers/datastore.js';
 import { MongoEngine } from '../programs/servers/engines/mongo.js';
+import { mysqldRuntime } from '../programs/servers/engines/mysqld-options.js';
 import { SqlEngine, type SqlServerInfo } from '../programs/servers/engines/sql.js';
 
 const ms3 = (t: number) => String(t % 1000).padStart(3, '0');
@@ -120,7 +121,7 @@ export function mysqlStore(version: string): DataStore {
   const server = (level: string, code: string, msg: string): Line => (t) => `${iso(t, `${ms3(t)}000`)}Z 0 [${level}] [${code}] [Server] ${msg}`;
   const note = (msg: string): Line => (t) => entrypointNote(t, 'Note', msg);
   return {
-    wire: (proc) => sqlWire(mysqlServer(proc.env, version, () => proc.clock.now())),
+    wire: (proc) => sqlWire({ ...mysqlServer(proc.env, version, () => proc.clock.now()), ...mysqldRuntime(proc, version) }),
     servers: ['mysqld'],
     port: 3306,
     version: `/usr/sbin/mysqld  Ver ${version} for Linux on x86_64 (MySQL Community Server - GPL)`,

@@ -15,6 +15,7 @@ import { runtimeImage } from './runtimes.js';
 import { busyboxplusImage, curlImage, helloWorldImage, netshootImage } from './tools.js';
 import { traefikImage } from './traefik.js';
 import { vishStressImage } from './vish-stress.js';
+import { xtrabackupImage } from './xtrabackup.js';
 
 export default {
   bash: bashImage,
@@ -42,4 +43,5 @@ export default {
   netshoot: netshootImage,
   traefik: traefikImage,
   vishStress: vishStressImage,
+  xtrabackup: xtrabackupImage,
 };

@@ -97,6 +97,7 @@ const FAMILIES: Record<string, FamilyBuild> = {
   'gcr.io/google-samples/kubernetes-bootcamp': lazy('bootcamp'),
   'docker.io/jocatalin/kubernetes-bootcamp': lazy('bootcamp'),
   'gcr.io/google-samples/node-hello': lazy('nodeHello'),
+  'gcr.io/google-samples/xtrabackup': lazy('xtrabackup'),
   ...Object.fromEntries(['python', 'node', 'perl', 'ruby', 'php', 'golang', 'openjdk', 'eclipse-temurin'].map((n) => [`docker.io/library/${n}`, lazy('runtime')])),
   'docker.io/curlimages/curl': lazy('curl'),
   'docker.io/radial/busyboxplus': lazy('busyboxplus'),

@@ -21,6 +21,8 @@ describe('[[ ]]', () => {
     expect(await run('[[ mysql-2 =~ -([0-9]+)$ ]] && echo ${BASH_REMATCH[1]} ${#BASH_REMATCH[@]}')).toBe('2 2\n');
     expect(await run('[[ ab =~ a(x)?b ]]; echo "[${BASH_REMATCH[1]}]" ${#BASH_REMATCH[@]}')).toBe('[] 2\n');
     expect(await run('[[ x =~ y ]]; echo ${#BASH_REMATCH[@]}')).toBe('0\n');
+    // POSIX bracket classes, as regcomp reads them (the replicated MySQL sidecar parses xtrabackup_binlog_info so).
+    expect(await run('[[ "bin.000001 154" =~ ^(.*?)[[:space:]]+(.*?)$ ]] && echo "${BASH_REMATCH[1]}|${BASH_REMATCH[2]}"')).toBe('bin.000001|154\n');
     expect(await run('[[ -f f.txt && ! -d f.txt ]] && echo file')).toBe('file\n');
     expect(await run('[[ abc != abd ]]; echo $?')).toBe('0\n');
   });

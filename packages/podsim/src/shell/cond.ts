@@ -10,7 +10,7 @@ import type { Word } from './ast.js';
 import { evaluate } from './arith.js';
 import { FILE_OPS, fileTest } from './builtins/test.js';
 import { expandPattern, expandString } from './expand.js';
-import { matchPattern } from './pattern.js';
+import { CLASSES, matchPattern } from './pattern.js';
 
 export type CondExpr =
   | { k: 'and' | 'or'; a: CondExpr; b: CondExpr }
@@ -125,7 +125,8 @@ export function* evalCond(c: CondContext, e: CondExpr): Task<boolean> {
       if (e.op === '=~') {
         let re: RegExp;
         try {
-          re = new RegExp(b);
+          // POSIX bracket classes ([[:space:]]) as the C library's regcomp reads them.
+          re = new RegExp(b.replace(/\[:(\w+):\]/g, (m, n: string) => CLASSES[n] ?? m));
         } catch {
           return false;
         }

@@ -231,3 +231,16 @@ describe('exec', () => {
     expect(r.proc.argv).toEqual(['sh', '-c', 'echo $$; exit 3']);
   });
 });
+
+describe('bash features of the docs\' init scripts (expected from GNU bash 5.2)', () => {
+  it('does not end a set -e shell on a failing if, while or until condition', () => {
+    const r = bash('set -e; if false; then echo a; fi; while false; do :; done; until true; do :; done; echo still; false; echo never');
+    expect([r.stdout, r.status]).toEqual(['still\n', 1]);
+  });
+
+  it('reads a file with $(< file), and says so when it is missing', () => {
+    const r = bash('echo hi > f; echo "[$(<f)]"; x=$(< nope); echo "rc=$? [$x]"');
+    expect(r.stdout).toBe('[hi]\nrc=1 []\n');
+    expect(r.stderr).toBe('bash: nope: No such file or directory\n');
+  });
+});

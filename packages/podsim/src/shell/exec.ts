@@ -73,6 +73,18 @@ function ctxFor(sh: Shell, io: Io): ExpandContext {
 }
 
 function* commandSubst(sh: Shell, source: string, io: Io): Task<string> {
+  // bash's `$(< file)`: the file's contents, as `$(cat file)` without running cat.
+  const file = sh.flavour.name === 'bash' ? /^\s*<\s*(\S+)\s*$/.exec(source)?.[1] : undefined;
+  if (file !== undefined) {
+    try {
+      sh.substStatus = 0;
+      return sh.fs.readFile(sh.resolvePath(file));
+    } catch {
+      io.stderr.write(`bash: ${file}: No such file or directory\n`);
+      sh.substStatus = 1;
+      return '';
+    }
+  }
   const sink = new StringSink();
   const sub = sh.clone();
   sub.interactive = false;
@@ -95,6 +107,17 @@ export function* runList(sh: Shell, list: List, io: Io): Task<number> {
     yield* runPendingTraps(sh, io);
   }
   return sh.status;
+}
+
+/** The condition of if, while and until: set -e does not end the shell on it (bash manual, The Set Builtin). */
+function* condition(sh: Shell, list: List, io: Io): Task<number> {
+  const errexit = sh.opts.errexit;
+  sh.opts.errexit = false;
+  try {
+    return yield* runList(sh, list, io);
+  } finally {
+    sh.opts.errexit = errexit;
+  }
 }
 
 export function* runPendingTraps(sh: Shell, io: Io): Task<void> {
@@ -211,7 +234,7 @@ export function* runCommand(sh: Shell, cmd: Command, io: Io, text: string): Task
     }
     case 'if': {
       for (const c of cmd.clauses) {
-        if ((yield* runList(sh, c.cond, rio)) === 0) return yield* runList(sh, c.body, rio);
+        if ((yield* condition(sh, c.cond, rio)) === 0) return yield* runList(sh, c.body, rio);
       }
       return cmd.otherwise ? yield* runList(sh, cmd.otherwise, rio) : 0;
     }
@@ -220,7 +243,7 @@ export function* runCommand(sh: Shell, cmd: Command, io: Io, text: string): Task
       return yield* loop(
         sh,
         function* () {
-          const c = yield* runList(sh, cmd.cond, rio);
+          const c = yield* condition(sh, cmd.cond, rio);
           return cmd.type === 'while' ? c === 0 : c !== 0;
         },
         () => runList(sh, cmd.body, rio),

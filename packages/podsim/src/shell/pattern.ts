@@ -48,7 +48,7 @@ export function patternSource(chunks: PatternChunk[], greedy = true): string {
   return re;
 }
 
-const CLASSES: Record<string, string> = {
+export const CLASSES: Record<string, string> = {
   alpha: 'A-Za-z',
   digit: '0-9',
   alnum: 'A-Za-z0-9',

@@ -5,12 +5,8 @@
 import type { Sandbox } from '../../src/host/sandbox.js';
 import type { CorpusStep } from './corpus.js';
 
-/**
- * Longest a page's printed ages make the reader wait before one `kubectl get` (virtual): half an hour covers
- * what a tutorial waits for (an autoscaler's five-minute scale-down window after minutes of load); ages of hours
- * or days say the page's cluster was kept running, not that its reader waited.
- */
-const AGE_WAIT_MAX_MS = 30 * 60_000;
+/** Longest a page's printed ages make the reader wait before one `kubectl get` (virtual). */
+const AGE_WAIT_MAX_MS = 15 * 60_000;
 /** What a page's `kubectl get` lists, whose ages say when its reader typed it. */
 const LISTED = ['pods', 'deployments', 'replicasets', 'statefulsets', 'daemonsets', 'jobs', 'cronjobs', 'services', 'configmaps', 'secrets', 'persistentvolumeclaims', 'ingresses'];
 

@@ -1,8 +1,9 @@
 /**
  * The SQL the database clients' tutorials type, parsed into statements: SELECT (expressions,
  * FROM one table, WHERE, ORDER BY, LIMIT), CREATE/DROP TABLE and DATABASE, INSERT, UPDATE, DELETE,
- * SHOW DATABASES/TABLES and USE. Expressions: literals, columns, + - * / ||, comparisons, AND/OR/NOT,
- * and a few functions. Anything else is reported as not supported, never guessed at.
+ * SHOW DATABASES/TABLES and USE, MySQL's CHANGE MASTER TO and START/STOP SLAVE. Expressions: literals,
+ * columns, + - * / ||, comparisons, AND/OR/NOT, MySQL's @@system variables, and a few functions. Anything
+ * else is reported as not supported, never guessed at.
  */
 export type Expr =
   | { k: 'lit'; v: string | number | null }
@@ -10,7 +11,8 @@ export type Expr =
   | { k: 'star' }
   | { k: 'call'; name: string; args: Expr[] }
   | { k: 'op'; op: string; a: Expr; b: Expr }
-  | { k: 'not'; a: Expr };
+  | { k: 'not'; a: Expr }
+  | { k: 'sysvar'; name: string };
 
 export interface Item {
   expr: Expr;
@@ -19,20 +21,29 @@ export interface Item {
   text: string;
 }
 
+/** A table as named: MySQL's `db.table` names another database than the session's. */
+export interface TableRef {
+  name: string;
+  at: number;
+  db?: string;
+}
+
 export type Stmt =
-  | { k: 'select'; items: Item[]; from?: { name: string; at: number }; where?: Expr; order?: { expr: Expr; desc: boolean }[]; limit?: number }
-  | { k: 'createTable'; name: string; ifNotExists: boolean; columns: { name: string; type: string; auto: boolean }[] }
+  | { k: 'select'; items: Item[]; from?: TableRef; where?: Expr; order?: { expr: Expr; desc: boolean }[]; limit?: number }
+  | { k: 'createTable'; name: string; db?: string; ifNotExists: boolean; columns: { name: string; type: string; auto: boolean }[] }
   | { k: 'dropTable'; names: string[]; ifExists: boolean }
   | { k: 'createDatabase'; name: string; ifNotExists: boolean }
   | { k: 'dropDatabase'; name: string; ifExists: boolean }
-  | { k: 'insert'; table: { name: string; at: number }; columns?: string[]; rows: Expr[][] }
-  | { k: 'update'; table: { name: string; at: number }; set: [string, Expr][]; where?: Expr }
-  | { k: 'delete'; table: { name: string; at: number }; where?: Expr }
+  | { k: 'insert'; table: TableRef; columns?: string[]; rows: Expr[][] }
+  | { k: 'update'; table: TableRef; set: [string, Expr][]; where?: Expr }
+  | { k: 'delete'; table: TableRef; where?: Expr }
   | { k: 'show'; what: 'databases' | 'tables' }
-  | { k: 'use'; name: string };
+  | { k: 'use'; name: string }
+  | { k: 'changeMaster'; options: Record<string, string | number> }
+  | { k: 'slave'; start: boolean };
 
 interface Token {
-  t: 'word' | 'ident' | 'num' | 'str' | 'sym' | 'end';
+  t: 'word' | 'ident' | 'num' | 'str' | 'sym' | 'sysvar' | 'end';
   v: string;
   at: number;
 }
@@ -51,7 +62,7 @@ export class SqlUnsupported extends Error {}
 
 function tokenize(sql: string): Token[] {
   const out: Token[] = [];
-  const re = /\s+|--[^\n]*|(\d+(?:\.\d+)?)|'((?:[^']|'')*)'|"([^"]*)"|`([^`]*)`|([A-Za-z_][\w$]*)|(<>|!=|<=|>=|\|\||::|[=<>(),;*+\-/.%])/gy;
+  const re = /\s+|--[^\n]*|(\d+(?:\.\d+)?)|'((?:[^']|'')*)'|"([^"]*)"|`([^`]*)`|([A-Za-z_][\w$]*)|@@(?:(?:global|session)\.)?([A-Za-z_]\w*)|(<>|!=|<=|>=|\|\||::|[=<>(),;*+\-/.%])/gy;
   let m: RegExpExecArray | null;
   let at = 0;
   while (at < sql.length) {
@@ -62,7 +73,8 @@ function tokenize(sql: string): Token[] {
     else if (m[2] !== undefined) out.push({ t: 'str', v: m[2].replace(/''/g, "'"), at });
     else if (m[3] !== undefined || m[4] !== undefined) out.push({ t: 'ident', v: m[3] ?? m[4], at });
     else if (m[5] !== undefined) out.push({ t: 'word', v: m[5], at });
-    else if (m[6] !== undefined) out.push({ t: 'sym', v: m[6], at });
+    else if (m[6] !== undefined) out.push({ t: 'sysvar', v: m[6], at });
+    else if (m[7] !== undefined) out.push({ t: 'sym', v: m[7], at });
     at = re.lastIndex;
   }
   out.push({ t: 'end', v: '', at: sql.length });
@@ -88,11 +100,10 @@ export function parseSql(sql: string): Stmt {
     // Unquoted names fold to lower case in PostgreSQL; MySQL keeps them (both compare as written here).
     return t.t === 'word' ? t.v.toLowerCase() : t.v;
   };
-  const tableRef = () => {
+  const tableRef = (): TableRef => {
     const at = peek().at;
-    let n = name();
-    if (sym('.')) n = name();
-    return { name: n, at };
+    const first = name();
+    return sym('.') ? { name: name(), at, db: first } : { name: first, at };
   };
 
   /** Type arguments and constraints: up to the next `,` or `)` outside parentheses. */
@@ -115,6 +126,7 @@ export function parseSql(sql: string): Stmt {
       return e;
     }
     if (t.t === 'num') return (i++, { k: 'lit', v: Number(t.v) });
+    if (t.t === 'sysvar') return (i++, { k: 'sysvar', name: t.v.toLowerCase() });
     if (t.t === 'str') return (i++, { k: 'lit', v: t.v });
     if (sym('-')) return { k: 'op', op: '-', a: { k: 'lit', v: 0 }, b: primary() };
     if (sym('*')) return { k: 'star' };
@@ -195,7 +207,7 @@ export function parseSql(sql: string): Stmt {
       }
       if (!kw('TABLE')) unsupported();
       const ifNotExists = kw('IF') ? (need('NOT'), need('EXISTS'), true) : false;
-      const n = tableRef().name;
+      const ref = tableRef();
       needSym('(');
       const columns: { name: string; type: string; auto: boolean }[] = [];
       do {
@@ -211,7 +223,7 @@ export function parseSql(sql: string): Stmt {
         columns.push({ name: col, type: type.toLowerCase(), auto });
       } while (sym(','));
       needSym(')');
-      return { k: 'createTable', name: n, ifNotExists, columns };
+      return { k: 'createTable', name: ref.name, ...(ref.db !== undefined ? { db: ref.db } : {}), ifNotExists, columns };
     }
     if (kw('DROP')) {
       const database = kw('DATABASE') || kw('SCHEMA');
@@ -267,6 +279,25 @@ export function parseSql(sql: string): Stmt {
       unsupported();
     }
     if (kw('USE')) return { k: 'use', name: name() };
+    if (kw('CHANGE')) {
+      need('MASTER');
+      need('TO');
+      const options: Record<string, string | number> = {};
+      do {
+        const key = name().toUpperCase();
+        needSym('=');
+        const v = peek();
+        if (v.t !== 'str' && v.t !== 'num') fail();
+        i++;
+        options[key] = v.t === 'num' ? Number(v.v) : v.v;
+      } while (sym(','));
+      return { k: 'changeMaster', options };
+    }
+    if ((isKw('START') || isKw('STOP')) && toks[1]?.t === 'word' && /^(SLAVE|REPLICA)$/i.test(toks[1].v)) {
+      const start = kw('START') || (kw('STOP'), false);
+      i++;
+      return { k: 'slave', start };
+    }
     if (peek().t === 'word' && /^(ALTER|GRANT|REVOKE|BEGIN|COMMIT|ROLLBACK|START|EXPLAIN|WITH|TRUNCATE|SET|DESCRIBE|DESC|VACUUM|ANALYZE|COPY|CALL|DO|LOCK|REPLACE|TABLE|VALUES|PREPARE|EXECUTE|LISTEN|NOTIFY|COMMENT|REINDEX|CLUSTER|DISCARD|RESET|SAVEPOINT|RELEASE)$/i.test(toks[0].v)) unsupported();
     return fail();
   };

@@ -5,7 +5,8 @@
  */
 import type { Session } from '../../../kernel/net.js';
 import { strftime } from '../../date.js';
-import { parseSql, SqlSyntaxError, SqlUnsupported, type Expr, type Stmt } from './sql-parse.js';
+import { parseSql, SqlSyntaxError, SqlUnsupported, type Expr, type Stmt, type TableRef } from './sql-parse.js';
+import { binlogPosition, ReplicaLink, type BinlogEntry, type BinlogPosition, type Connect } from './sql-replication.js';
 
 export type Dialect = 'postgres' | 'mysql';
 export type Cell = string | number | boolean | null;
@@ -45,13 +46,30 @@ export interface SqlServerInfo {
   superuser: string;
   databases: string[];
   now: () => number;
+  /** MySQL's system variables from its option files (server_id, log_bin, super_read_only, hostname). */
+  variables?: Record<string, Cell>;
+  /** Opens a session with another server (a replica's source). */
+  connect?: Connect;
 }
+
+/** Statements that change data: what a MySQL source logs for its replicas. */
+const WRITES = new Set<Stmt['k']>(['createTable', 'dropTable', 'createDatabase', 'dropDatabase', 'insert', 'update', 'delete']);
 
 export class SqlEngine {
   private readonly dbs = new Map<string, Map<string, Table>>();
+  private readonly binlog: BinlogEntry[] = [];
+  private readonly replica: ReplicaLink;
 
   constructor(readonly info: SqlServerInfo) {
     for (const d of info.databases) this.dbs.set(d, new Map());
+    this.replica = new ReplicaLink(info.connect);
+  }
+
+  /** Where this server's binlog stands (when log_bin is on), and the source position it replicates from. */
+  replication(): { binlog?: BinlogPosition; source?: BinlogPosition } {
+    const v = this.info.variables ?? {};
+    const binlog = v.log_bin === 'ON' ? binlogPosition(`${String(v.log_bin_basename).split('/').pop() ?? ''}.000001`, this.binlog) : undefined;
+    return { ...(binlog ? { binlog } : {}), ...(this.replica.source ? { source: this.replica.source } : {}) };
   }
 
   session(remoteAddr: string): Session {
@@ -60,7 +78,9 @@ export class SqlEngine {
     return {
       protocol: this.info.dialect,
       request: (m) => {
-        const msg = m as { login?: { user: string; password?: string; db?: string }; query?: string; catalog?: 'databases' | 'tables' };
+        const msg = m as { login?: { user: string; password?: string; db?: string }; query?: string; catalog?: 'databases' | 'tables'; binlog?: number; replication?: true };
+        if (msg.binlog !== undefined) return { entries: user ? this.binlog.slice(msg.binlog) : [] };
+        if (msg.replication) return this.replication();
         if (msg.catalog) return { owner: this.info.superuser, names: msg.catalog === 'databases' ? this.databases() : this.tables(db) };
         if (msg.login) {
           const r = this.login(remoteAddr, msg.login);
@@ -103,7 +123,12 @@ export class SqlEngine {
   query(sql: string, db: string, user: string): SqlResult {
     const pg = this.info.dialect === 'postgres';
     try {
-      return this.run(parseSql(sql), db, user);
+      this.replica.pull((e) => this.apply(e));
+      const stmt = parseSql(sql);
+      if (WRITES.has(stmt.k) && this.info.variables?.super_read_only === 'ON') throw new QueryError('ERROR 1290 (HY000): The MySQL server is running with the --super-read-only option so it cannot execute this statement');
+      const r = this.run(stmt, db, user);
+      if (WRITES.has(stmt.k)) this.binlog.push({ db, sql });
+      return r;
     } catch (e) {
       if (e instanceof SqlSyntaxError) {
         if (pg) return { k: 'error', text: `ERROR:  ${e.message}`, position: e.at };
@@ -117,18 +142,33 @@ export class SqlEngine {
     }
   }
 
+  /** A replicated statement: run as the source ran it (a replica with log_slave_updates off does not log it again). */
+  private apply(e: BinlogEntry): void {
+    try {
+      this.run(parseSql(e.sql), e.db, this.info.superuser);
+    } catch {
+      // The SQL thread stops on an error in 5.7; here the next statement is applied anyway.
+    }
+  }
+
+  /** The database a table reference names: its own `db.` in MySQL, else the session's. */
+  private dbOf(db: string, t: { db?: string }): string {
+    return this.info.dialect === 'mysql' && t.db !== undefined ? t.db : db;
+  }
+
   private noTable(db: string, t: { name: string; at: number }): never {
     throw this.info.dialect === 'postgres' ? new QueryError(`ERROR:  relation "${t.name}" does not exist`, t.at) : new QueryError(`ERROR 1146 (42S02): Table '${db}.${t.name}' doesn't exist`);
   }
 
-  private table(db: string, t: { name: string; at: number }): Table {
-    const schema = this.schema(db);
-    return schema.get(t.name) ?? this.noTable(db, t);
+  private table(session: string, t: TableRef): Table {
+    const db = this.dbOf(session, t);
+    const schema = db === '' ? this.schema(db) : this.dbs.get(db);
+    return schema?.get(t.name) ?? this.noTable(db, t);
   }
 
   private schema(db: string): Map<string, Table> {
     const schema = this.dbs.get(db);
-    if (!schema) throw new QueryError('ERROR 1046 (3D000): No database selected');
+    if (!schema) throw new QueryError(db === '' ? 'ERROR 1046 (3D000): No database selected' : `ERROR 1049 (42000): Unknown database '${db}'`);
     return schema;
   }
 
@@ -138,7 +178,7 @@ export class SqlEngine {
       case 'select':
         return this.select(s, db, user);
       case 'createTable': {
-        const schema = this.schema(db);
+        const schema = this.schema(this.dbOf(db, s));
         if (schema.has(s.name)) {
           if (s.ifNotExists) return { k: 'done', tag: 'CREATE TABLE', affected: 0 };
           throw new QueryError(pg ? `ERROR:  relation "${s.name}" already exists` : `ERROR 1050 (42S01): Table '${s.name}' already exists`);
@@ -208,6 +248,13 @@ export class SqlEngine {
         if (pg) throw new SqlSyntaxError('USE', 0);
         if (!this.dbs.has(s.name)) throw new QueryError(`ERROR 1049 (42000): Unknown database '${s.name}'`);
         return { k: 'done', tag: 'USE', affected: 0, changedDb: s.name };
+      case 'changeMaster':
+      case 'slave': {
+        if (pg) throw new SqlSyntaxError(s.k === 'slave' ? (s.start ? 'START' : 'STOP') : 'CHANGE', 0);
+        const error = s.k === 'changeMaster' ? this.replica.change(s.options) : s.start ? this.replica.start() : ((this.replica.running = false), undefined);
+        if (error) throw new QueryError(error);
+        return { k: 'done', tag: s.k === 'slave' ? 'SLAVE' : 'CHANGE MASTER', affected: 0 };
+      }
     }
   }
 
@@ -253,6 +300,11 @@ export class SqlEngine {
         return e.v;
       case 'star':
         return null;
+      case 'sysvar': {
+        const v = this.info.variables?.[e.name];
+        if (pg || v === undefined) throw new QueryError(pg ? 'ERROR:  syntax error at or near "@@"' : `ERROR 1193 (HY000): Unknown system variable '${e.name}'`);
+        return v;
+      }
       case 'col': {
         const v = col(e.name);
         return v === undefined ? this.noColumn(e.name, 'field list') : v;
