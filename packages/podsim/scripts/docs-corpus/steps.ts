@@ -146,9 +146,10 @@ function splitBlock(body: string, lang: string): { commands: string[]; output?: 
     }
     // A trailing comment is the page talking to the reader, not part of the command.
     let cmd = line.replace(/\s+#\s[^'"]*$/, '');
-    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(cmd);
     // Continuations and compound commands (`while …; do` … `done`) are pasted whole.
     while ((/\\$/.test(cmd) || openCompounds(cmd) > 0) && i + 1 < lines.length) cmd += '\n' + lines[++i];
+    // A here-document may start on a continuation line (`kubectl run … --\` then `mysql -h … <<EOF`).
+    const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(cmd);
     if (heredoc) {
       while (i + 1 < lines.length) {
         cmd += '\n' + lines[++i];

@@ -466,6 +466,12 @@ describe('docs corpus extraction', () => {
     expect(step.expected).toBeUndefined();
   });
 
+  it('keeps a here-document that starts on a continuation line with its command (tasks/run-application/run-replicated-stateful-application)', () => {
+    const md = "## Send\n\n```shell\nkubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never --\\\n  mysql -h mysql-0.mysql <<EOF\nCREATE DATABASE test;\nEOF\n```\n";
+    const [step] = extractSteps(pageEvents(md, VERSION)).sections[0].steps;
+    expect([step.command, step.expected]).toEqual(['kubectl run mysql-client --image=mysql:5.7 -i --rm --restart=Never --\\\n  mysql -h mysql-0.mysql <<EOF\nCREATE DATABASE test;\nEOF', undefined]);
+  });
+
   it('renders the site version shortcodes', () => {
     expect(expandVersions('v{{< skew currentVersion >}} {{< param "version" >}} {{< skew currentVersionAddMinor -1 "-" >}} {{< skew currentPatchVersion >}}', VERSION)).toBe(
       'v1.32 v1.32 1-31 1.32.0',
