@@ -54,6 +54,15 @@ describe('checksums, openssl rand and xargs', () => {
     expect(await sb.run('sha256sum nope')).toEqual({ output: 'sha256sum: nope: No such file or directory\n', exitCode: 1 });
   });
 
+  it('sha224sum, sha384sum and sha512sum print the digests GNU coreutils 9 prints', async () => {
+    const sb = new Sandbox();
+    expect((await sb.run('echo hello | sha224sum')).output).toBe('2d6d67d91d0badcdd06cbbba1fe11538a68a37ec9c2e26457ceff12b  -\n');
+    expect((await sb.run('echo hello | sha384sum')).output).toBe('1d0f284efe3edea4b9ca3bd514fa134b17eae361ccc7a1eefeff801b9bd6604e01f21f6bf249ef030599f0c218f2ba8c  -\n');
+    expect((await sb.run('echo hello | sha512sum')).output).toBe(
+      'e7c22b994c59d9cf2b48e549b1e24666636045930d3da7c1acb299d1c3b7f931f94aae41edda2c2b207a36e10f8bcb8d45223e54878f5b316e7ce3b6bc019629  -\n',
+    );
+  });
+
   it('openssl rand -base64 N gives N random bytes in base64; other commands say they are not simulated', async () => {
     const sb = new Sandbox();
     const out = (await sb.run('openssl rand -base64 32')).output;

@@ -103,7 +103,7 @@ export function alpineBase(): Userland {
 /** What a debian:bookworm base image has of our programs (no procps: no ps/kill binary; no wget/curl/less). */
 export const DEBIAN_BASE_PROGRAMS = [
   'base64', 'basename', 'cat', 'chmod', 'cp', 'date', 'df', 'dirname', 'echo', 'env', 'false', 'getent', 'grep', 'head', 'hostname', 'id', 'ln', 'ls', 'mkdir',
-  'md5sum', 'more', 'mv', 'printenv', 'printf', 'pwd', 'rm', 'rmdir', 'seq', 'sha1sum', 'sha256sum', 'sleep', 'sort', 'tail', 'tar', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'cut', 'sed',
+  'md5sum', 'more', 'mv', 'printenv', 'printf', 'pwd', 'rm', 'rmdir', 'seq', 'sha1sum', 'sha224sum', 'sha256sum', 'sha384sum', 'sha512sum', 'sleep', 'sort', 'tail', 'tar', 'tee', 'touch', 'tr', 'true', 'uname', 'uniq', 'cut', 'sed',
   'wc', 'which', 'whoami', 'xargs', 'yes',
 ];
 

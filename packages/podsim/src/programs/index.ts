@@ -6,7 +6,7 @@ import { base64 } from './base64.js';
 import type { Program } from '../kernel/process.js';
 import { echo, falseProgram, hostname, id, pwd, seq, trueProgram, uname, whoami, yes } from './basic.js';
 import { cat, less, more, tee } from './cat.js';
-import { md5sum, sha1sum, sha256sum } from './checksum.js';
+import { CHECKSUM_PROGRAMS } from './checksums.js';
 import { curl } from './curl.js';
 import { date } from './date.js';
 import { df } from './df.js';
@@ -59,7 +59,7 @@ export const PROGRAMS: Record<string, Program> = {
   ln,
   ls,
   lsof: PROCESS_TOOLS.lsof,
-  md5sum,
+  ...CHECKSUM_PROGRAMS,
   mkdir,
   more,
   mv,
@@ -74,8 +74,6 @@ export const PROGRAMS: Record<string, Program> = {
   rmdir,
   sed,
   seq,
-  sha1sum,
-  sha256sum,
   rev,
   sleep,
   sort,

@@ -4,9 +4,13 @@
  */
 import { defaultPodSpec } from '../defaults/pod.js';
 import { isObject, type Any } from '../objects.js';
-import { validateCronJob, validateJob, validateJobUpdate } from '../validation/batch.js';
+import { LazyPart } from '../../lazy/part.js';
+import part from './batch.lazy.js';
 import { podSpecWarnings } from '../validation/warnings.js';
 import type { KindStrategy, Obj } from './strategy.js';
+
+/** Validation: only requests about Jobs and CronJobs need it. */
+const BATCH_API = new LazyPart('batch-api', part);
 
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name';
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid';
@@ -67,8 +71,8 @@ export const jobStrategy: KindStrategy = {
     generateSelector(job);
     job.status = {};
   },
-  validate: validateJob,
-  validateUpdate: validateJobUpdate,
+  validate: (job) => BATCH_API.get().validateJob(job),
+  validateUpdate: (job, old) => BATCH_API.get().validateJobUpdate(job, old),
   warnings: (o) => podSpecWarnings(o.spec?.template?.spec, 'spec.template.spec'),
 };
 
@@ -94,6 +98,6 @@ export const cronJobStrategy: KindStrategy = {
   prepareForCreate(cj) {
     cj.status = {};
   },
-  validate: validateCronJob,
+  validate: (cj) => BATCH_API.get().validateCronJob(cj),
   warnings: (o) => podSpecWarnings(o.spec?.jobTemplate?.spec?.template?.spec, 'spec.jobTemplate.spec.template.spec'),
 };

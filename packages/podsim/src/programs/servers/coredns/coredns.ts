@@ -11,6 +11,7 @@ import { SIGNALS } from '../../../kernel/signals.js';
 import { forever, sleep, wait } from '../../../kernel/waitable.js';
 import { bindPort } from '../../http-server.js';
 import { resolvePath } from '../../../kernel/fs.js';
+import { CHECKSUMS } from '../../checksums.js';
 import { corefileDigest, parseCorefile, serverAddresses } from './corefile.js';
 
 /** Build lines of the releases kubeadm deploys, as their start banners print them. */
@@ -60,6 +61,7 @@ export function coredns(version: string): Program {
       return 1;
     }
     const build = BUILDS[version] ?? 'go1.21.11, a6338e9';
+    if (!CHECKSUMS.loaded) yield CHECKSUMS.whenLoaded();
     proc.stdout.write(`${serverAddresses(blocks).join('\n')}\n[INFO] plugin/reload: Running configuration SHA512 = ${corefileDigest(blocks)}\nCoreDNS-${version}\nlinux/amd64, ${build}\n`);
     const ok = () => ({ status: 200, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'OK' });
     const [goVersion, revision] = build.split(', ');

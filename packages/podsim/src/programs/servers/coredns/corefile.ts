@@ -5,8 +5,7 @@
  * because the -conf loader's input reports none; with it, the kubeadm Corefile gives the
  * `591cf328…` every kubeadm cluster logs.
  */
-import { sha512 } from '@noble/hashes/sha2.js';
-import { bytesToHex } from '@noble/hashes/utils.js';
+import { CHECKSUMS } from '../../checksums.js';
 
 interface Token {
   line: number;
@@ -80,8 +79,9 @@ function goJson(blocks: ServerBlock[]): string {
   return `[${blocks.map(block).join(',')}]`;
 }
 
+/** Only once the checksums part is there (a program yields `CHECKSUMS.whenLoaded()` first). */
 export function corefileDigest(blocks: ServerBlock[]): string {
-  return bytesToHex(sha512(new TextEncoder().encode(goJson(blocks))));
+  return CHECKSUMS.get().sha512Hex(goJson(blocks));
 }
 
 /** `.:53`-style listen addresses of the blocks, as CoreDNS prints them at start. */
