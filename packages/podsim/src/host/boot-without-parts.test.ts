@@ -39,6 +39,10 @@ vi.mock('../programs/gnu-messages.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/process-tools.lazy.js', () => ({ default: undefined }));
 vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/kinds/batch.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/job/job.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/cronjob/cronjob.lazy.js', () => ({ default: undefined }));
+vi.mock('../programs/checksum.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
@@ -66,6 +70,10 @@ const MOCKED: Record<string, string> = {
   'gnu-messages': 'programs/gnu-messages',
   'package-managers': 'programs/packages/managers',
   'process-tools': 'programs/process-tools',
+  'batch-api': 'api/kinds/batch',
+  'job-controller': 'controllers/job/job',
+  'cronjob-controller': 'controllers/cronjob/cronjob',
+  checksums: 'programs/checksum',
 };
 vi.mock('../kubectl/explain/schema.generated.json', () => ({ default: { kinds: {}, types: {} } }));
 vi.mock('../images/catalogue/tags.generated.json', () => ({ default: { sources: {}, repos: {} } }));

@@ -5,7 +5,8 @@
 import type { Program } from '../kernel/process.js';
 import { SIGNALS } from '../kernel/signals.js';
 import { mongoLegacy, mongosh } from '../programs/clients/mongosh.js';
-import { mysqlProgram } from '../programs/clients/mysql.js';
+import { mysqlProgram, type MysqlClient } from '../programs/clients/mysql.js';
+import { mysqladminProgram } from '../programs/clients/mysqladmin.js';
 import releases from './runtime-releases.generated.json';
 import { psqlProgram } from '../programs/clients/psql.js';
 import { dataStoreEntrypoint, dataStoreServer, type DataStore } from '../programs/servers/datastore.js';
@@ -33,8 +34,15 @@ interface Spec {
 /** MariaDB 11 renamed its client to `mariadb`; 10.x images still have `mysql`. */
 function mariadbClients(v: string): Record<string, Program> {
   const major = Number(v.split('.')[0]);
-  const client = mysqlProgram({ flavor: 'mariadb', version: major >= 11 ? `mariadb from ${v}-MariaDB, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper` : `mysql  Ver 15.1 Distrib ${v}-MariaDB, for debian-linux-gnu (x86_64) using readline 5.2` });
-  return { '/usr/bin/mariadb': client, ...(major < 11 ? { '/usr/bin/mysql': client } : {}) };
+  const info: MysqlClient = { flavor: 'mariadb', version: major >= 11 ? `mariadb from ${v}-MariaDB, client 15.2 for debian-linux-gnu (x86_64) using  EditLine wrapper` : `mysql  Ver 15.1 Distrib ${v}-MariaDB, for debian-linux-gnu (x86_64) using readline 5.2` };
+  const client = mysqlProgram(info);
+  const admin = mysqladminProgram(info);
+  return { '/usr/bin/mariadb': client, '/usr/bin/mariadb-admin': admin, ...(major < 11 ? { '/usr/bin/mysql': client, '/usr/bin/mysqladmin': admin } : {}) };
+}
+
+function mysqlClients(v: string): Record<string, Program> {
+  const info: MysqlClient = { flavor: 'mysql', version: mysqlClientVersion(v), copyrightYear: MYSQL_YEARS[v] };
+  return { '/usr/bin/mysql': mysqlProgram(info), '/usr/bin/mysqladmin': mysqladminProgram(info) };
 }
 
 /** The year each MySQL release came out (scripts/gen-runtime-releases.ts): its client's banner ends its copyright there. */
@@ -55,7 +63,7 @@ const SPECS: Record<string, Spec> = {
     ports: [5432],
     clients: (v, debian) => ({ '/usr/bin/psql': psqlProgram(`${v}${debian ? ` (Debian ${v}-1.pgdg120+1)` : ''}`) }),
   },
-  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060], clients: (v) => ({ '/usr/bin/mysql': mysqlProgram({ flavor: 'mysql', version: mysqlClientVersion(v), copyrightYear: MYSQL_YEARS[v] }) }) },
+  mysql: { current: '9.1.0', store: mysqlStore, bin: '/usr/sbin/mysqld', env: (v) => ({ MYSQL_MAJOR: v.split('.').slice(0, 2).join('.'), MYSQL_VERSION: `${v}-1.el9` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306, 33060], clients: mysqlClients },
   mariadb: { current: '11.6.2', store: mariadbStore, bin: '/usr/sbin/mariadbd', env: (v) => ({ MARIADB_VERSION: `1:${v}+maria~ubu2404` }), dirs: ['/var/lib/mysql/', '/docker-entrypoint-initdb.d/'], ports: [3306], clients: mariadbClients },
   mongo: {
     current: '8.0.4',

@@ -58,6 +58,29 @@ describe('data store images', () => {
     expect(exitOf(c)).toMatchObject({ exitCode: 0 });
   });
 
+  it('mysqladmin ping says the server is alive once it is ready, and where to look when it cannot connect (client/mysqladmin.cc)', () => {
+    const pod = testPod();
+    const c = pod.run('mysql:5.7', { env: { MYSQL_ALLOW_EMPTY_PASSWORD: '1' } });
+    const run = (argv: string[]) => {
+      const r = pod.exec(c, argv);
+      pod.clock.advance(100);
+      return { out: r.out.text, err: r.err.text, code: r.proc.exitCode };
+    };
+    expect(run(['mysqladmin', 'ping'])).toEqual({
+      out: '',
+      err: "mysqladmin: connect to server at 'localhost' failed\nerror: 'Can't connect to local MySQL server through socket '/var/run/mysqld/mysqld.sock' (2)'\nCheck that mysqld is running and that the socket: '/var/run/mysqld/mysqld.sock' exists!\n",
+      code: 1,
+    });
+    pod.clock.advance(30_000);
+    expect(run(['mysqladmin', 'ping'])).toEqual({ out: 'mysqld is alive\n', err: '', code: 0 });
+    expect(run(['mysqladmin', '-h', '127.0.0.1', '-P', '3307', 'ping'])).toEqual({
+      out: '',
+      err: "mysqladmin: connect to server at '127.0.0.1' failed\nerror: 'Can't connect to MySQL server on '127.0.0.1:3307' (111)'\nCheck that mysqld is running on 127.0.0.1 and that the port is 3307.\nYou can check this by doing 'telnet 127.0.0.1 3307'\n",
+      code: 1,
+    });
+    expect(run(['mysqladmin', 'flush-everything'])).toEqual({ out: '', err: "mysqladmin: Unknown command: 'flush-everything'\n", code: 1 });
+  });
+
   it('mariadb accepts MARIADB_ROOT_PASSWORD and names its own settings when none is given', () => {
     const pod = testPod();
     const bad = pod.run('mariadb:10.6', { name: 'bad' });

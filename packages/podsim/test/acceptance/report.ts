@@ -31,7 +31,8 @@ earlier sections are replayed first, unscored. \`https://k8s.io/examples/…\` U
 example files, and an example a command names by its file name (\`kubectl create -f x.yaml\` under the page's
 sample of \`/controllers/x.yaml\`) is in the reader's directory, saved from its download link. Between steps virtual time passes as for a reader: the waits the prose asks for ("After 35
 seconds") or else 3 s to read on and type the next command, and after each step until no pod is still ContainerCreating/PodInitializing (bounded, 2 min). A
-command that does not return within 90 s (a watch, a port-forward, a server) gets Ctrl+C.
+command that does not return within 90 s (a watch, a port-forward, a server) gets Ctrl+C; a watch whose output the page prints
+gets it once that output shows, within 4 min.
 
 A step **matches** when the page prints no output and the command exits 0 with no error text, or when the
 page's output is *similar* to ours (\`similar.ts\`): every line the page prints is found in our output

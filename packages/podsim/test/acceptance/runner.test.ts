@@ -6,6 +6,7 @@ import { ageSeconds, describedName, listedAges, oldestEvent, paceAsThePage } fro
 import { learnNames, ownNames } from './reader-names.js';
 import { learnAddresses, onPath, ownAddresses } from './runner.js';
 import { isWatch, sameWatch, SecondTerminal } from './second-terminal.js';
+import { letWatchedPodsSettle, settled } from './reader-watch.js';
 import { Sandbox } from '../../src/host/sandbox.js';
 
 describe('acceptance reader', () => {
@@ -125,5 +126,17 @@ describe('acceptance reader', () => {
     expect(ownAddresses(seen, 'curl localhost:32122/healthz')).toBe('curl localhost:30417/healthz');
     // A port outside the node-port range, or one the page never printed, is typed as written.
     expect(ownAddresses(seen, 'curl localhost:10249/proxyMode; curl localhost:31000')).toBe('curl localhost:10249/proxyMode; curl localhost:31000');
+  });
+
+  it('goes on from a pod watch in the second terminal once a scaled-up StatefulSet has all its pods up, one after the other (run-replicated-stateful-application)', () => {
+    const sb = new Sandbox({ cols: 200, rows: 50 });
+    sb.writeFile('sts.yaml', 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  serviceName: web\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: c\n        image: busybox:1.36\n        command: [sleep, "3600"]\n        readinessProbe:\n          exec: {command: ["true"]}\n          initialDelaySeconds: 20\n');
+    sb.runLine('kubectl apply -f sts.yaml');
+    const watch = 'kubectl get pods -l app=web --watch';
+    expect(settled(sb, watch)).toBe(false);
+    expect(settled(sb, 'kubectl get pods -l app=other --watch')).toBe(true);
+    letWatchedPodsSettle(sb, watch);
+    expect(settled(sb, watch)).toBe(true);
+    expect(sb.runLine('kubectl get pods -l app=web -o name').output).toBe('pod/web-0\npod/web-1\npod/web-2\n');
   });
 });

@@ -3,7 +3,8 @@
  * page asks for, the page's earlier sections replayed first (unscored), then each step typed into
  * the terminal. Between steps virtual time passes as a reader's would: what the prose asks ("After
  * 35 seconds, …") or a few seconds to read on and type, and, after a step, until no pod is still being started (bounded). A command that
- * does not return (a watch, port-forward, a foreground server) is stopped with Ctrl+C, as a reader does.
+ * does not return (a watch, port-forward, a foreground server) is stopped with Ctrl+C, as a reader does; a watch
+ * once it shows what the page printed (bounded).
  */
 import type { KubeObject, Pod } from '../../src/api/types.js';
 import { HOSTNAME, USER } from '../../src/host/machine.js';
@@ -15,6 +16,7 @@ import { similar } from './similar.js';
 import { edited } from './reader-editor.js';
 import { paceAsThePage, typeAgainWhileScraping, waitAsThePage } from './reader-pace.js';
 import { isWatch, SecondTerminal } from './second-terminal.js';
+import { letWatchedPodsSettle } from './reader-watch.js';
 import { learnNames, ownNames } from './reader-names.js';
 
 /** Where the docs serve their example manifests (the spellings the pages use). */
@@ -24,6 +26,13 @@ const EXAMPLE_BASES = ['https://k8s.io/examples/', 'https://kubernetes.io/exampl
 const ADDON_READY_MS = 60_000;
 /** Longest a reader lets one command run before pressing Ctrl+C (virtual; a delete waits out a 30 s grace period). */
 const STEP_MAX_MS = 90_000;
+/**
+ * A watch whose output the page prints is what the reader looks at until the page's state shows (all the pods
+ * Running): they keep it open past STEP_MAX_MS, up to this long, then press Ctrl+C (virtual).
+ */
+const WATCH_MAX_MS = 240_000;
+/** How often that reader looks at the watch again (virtual). */
+const WATCH_LOOK_MS = 10_000;
 /** A reader takes a few seconds to read on, then type or paste the next command (virtual). */
 const READER_PACE_MS = 3_000;
 /** Longest the harness waits for pods to leave ContainerCreating/PodInitializing after a step (virtual). */
@@ -183,7 +192,7 @@ export function ownAddresses(addresses: ReadonlyMap<string, string>, command: st
   return command.replace(IPV4, (ip) => addresses.get(ip) ?? ip).replace(NODE_PORT, (port) => addresses.get(port) ?? port);
 }
 
-function typeStep(t: Terminal, command: string): { output: string; exitCode: number } {
+function typeStep(t: Terminal, command: string, shown?: (output: string) => boolean): { output: string; exitCode: number } {
   const sb = t.sb;
   // The reader stops the server they started before starting another (the pages' variants use the same port).
   if (SERVER.test(command) && t.serving) {
@@ -212,6 +221,7 @@ function typeStep(t: Terminal, command: string): { output: string; exitCode: num
     t.serving = true;
     return { output, exitCode: 0 };
   } else if (!sb.tty.awaitingInput) {
+    for (let waited = STEP_MAX_MS; shown && waited < WATCH_MAX_MS && !shown(output); waited += WATCH_LOOK_MS) output += plainText(sb.captureOutput(() => sb.settle(WATCH_LOOK_MS)));
     const raw = sb.captureOutput(() => {
       sb.write('\x03');
       sb.settle(STEP_MAX_MS);
@@ -230,6 +240,7 @@ function watchStep(t: Terminal, step: CorpusStep): { output: string; exitCode: n
   if (step.inSession || !isWatch(step.command)) return undefined;
   if (step.expected === undefined) {
     t.second.start(step.command);
+    letWatchedPodsSettle(t.sb, step.command);
     return { output: '', exitCode: 0 };
   }
   if (t.second.shows(step.command)) return { output: t.second.look(), exitCode: 0 };
@@ -280,7 +291,9 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   const wasHome = atHostPrompt(sb);
   const shellPrompt = wasHome ? '' : lastLine(sb).trimEnd();
   if (step.stopsElsewhere) t.elsewhere.stop();
-  const typed = elsewhereStep(t, step) ?? watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(t, ownNodes(t, step.command)))));
+  const expected = step.expected === undefined ? [] : [step.expected, ...(step.alternatives ?? [])];
+  const shown = isWatch(step.command) && expected.length > 0 ? (out: string) => expected.some((e) => similar(e, out).match) : undefined;
+  const typed = elsewhereStep(t, step) ?? watchStep(t, step) ?? typeAgainWhileScraping(sb, () => typeStep(t, ownAddresses(t.addresses, ownNames(t, ownNodes(t, step.command))), shown));
   const home = atHostPrompt(sb);
   // The prompt of the container shell a command opened is part of what it shows (runLine drops the last line).
   const opened = wasHome && !home ? lastLine(sb).trimEnd() : '';
@@ -298,7 +311,7 @@ function runStep(t: Terminal, step: CorpusStep, scored: boolean, earlier: readon
   if (step.expected !== undefined) {
     // One output block printed for several commands is compared with their outputs together.
     const together = [...earlier.slice(earlier.length - (step.outputOf ?? 1) + 1), output].join('');
-    verdict = [step.expected, ...(step.alternatives ?? [])].map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
+    verdict = expected.map((e) => similar(e, together)).find((v) => v.match) ?? similar(step.expected, together);
     learnAddresses(t.addresses, step.expected, output);
     learnNames(t, step.expected, output);
   }

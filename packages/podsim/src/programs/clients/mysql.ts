@@ -35,7 +35,8 @@ interface Options {
   headers: boolean;
 }
 
-function parseArgs(proc: Proc, args: string[]): Options | string {
+/** The client's options; a word that is no option is the database (`mysqladmin` takes its commands from `words`). */
+export function parseArgs(proc: Proc, args: string[], words?: string[]): Options | string {
   const o: Options = { host: 'localhost', port: 3306, user: proc.env.USER ?? 'root', prompt: false, batch: false, table: false, headers: true };
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -55,12 +56,13 @@ function parseArgs(proc: Proc, args: string[]): Options | string {
     else if (a === '-N' || a === '--skip-column-names') o.headers = false;
     else if (a.startsWith('--protocol') || a === '--ssl=0' || a === '--skip-ssl') continue;
     else if (a.startsWith('-')) return `unknown option '${a}'`;
+    else if (words) words.push(a);
     else o.db = a;
   }
   return o;
 }
 
-function* connect(proc: Proc, o: Options, client: MysqlClient): Generator<Waitable<unknown>, { session: Session; db: string } | string, unknown> {
+export function* connect(proc: Proc, o: Options, client: MysqlClient): Generator<Waitable<unknown>, { session: Session; db: string } | string, unknown> {
   // `localhost` means the socket, as for the real client.
   const socket = o.host === 'localhost';
   const opened = openSession(proc, socket ? '127.0.0.1' : o.host, o.port);
