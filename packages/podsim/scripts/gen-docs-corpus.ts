@@ -7,6 +7,9 @@
  *
  * Run: `npx tsx packages/podsim/scripts/gen-docs-corpus.ts /path/to/website [commit]`
  * (the commit is read with git when the path is a checkout; pass it when it is an exported tree).
+ * The manage-resources pages came from partial trees (each page with the examples it uses, as stored at the
+ * page's commit) rather than a full checkout: one run per commit into a copy of this folder, keeping only the
+ * new pages' files, so every other page's file still names e6bd301.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -25,7 +28,8 @@ const OUT = join(ACCEPTANCE, 'corpus');
 /**
  * The folders (every page) and single pages (no `.md`) of content/en/docs about Pods (issue 10's list),
  * the workloads a learner meets right after them, and the configuration, stateless, StatefulSet and
- * Service tutorials and Service/DNS concepts that come next. Left out: tasks/job's coarse/fine
+ * Service tutorials and Service/DNS concepts that come next, and the LimitRange and quota pages a learner meets
+ * after assigning resources (issue 11). Left out: tasks/job's coarse/fine
  * work-queue pages (the reader builds and pushes their own worker image to a registry and runs
  * RabbitMQ/Redis from it), the cassandra, zookeeper and mysql-wordpress StatefulSet tutorials (images
  * the sandbox does not carry, persistent volumes from a cloud provisioner) and the other
@@ -71,6 +75,7 @@ const FOLDERS = [
   'tutorials/stateful-application/mysql-wordpress-persistent-volume',
   'tutorials/stateful-application/zookeeper',
   'tutorials/stateful-application/cassandra',
+  'tasks/administer-cluster/manage-resources',
 ];
 
 /** A FOLDERS entry's markdown files: the page itself, or every page under the folder. */
