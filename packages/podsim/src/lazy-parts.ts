@@ -30,6 +30,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'feature-gates': () => import('./api/metrics/feature-gates.lazy.js'),
   'pod-security': () => import('./api/pod-security/pod-security.lazy.js'),
   'resource-quota': () => import('./api/resource-quota/quota.lazy.js'),
+  'limit-ranger': () => import('./api/limit-ranger/limit-ranger.lazy.js'),
   'pod-deletion-order': () => import('./controllers/replicaset/deletion-order.lazy.js'),
   'proportional-scaling': () => import('./controllers/deployment/proportional-scaling.lazy.js'),
   'service-proxy': () => import('./controllers/service-proxy/service-proxy.lazy.js'),

@@ -31,6 +31,7 @@ import { preconditionFailure } from './preconditions.js';
 import { requestToken, type TokenRequest, type TokenRequestSpec } from './token-request.js';
 import { admitPodSecurity } from './pod-security/admission.js';
 import { admitQuota } from './resource-quota/admission.js';
+import { admitLimits } from './limit-ranger/admission.js';
 import { alreadyExists, badRequest, forbidden, invalid, notFound, resourceNotFound } from './status.js';
 import { generateName } from './generate-name.js';
 import { NamespaceLifecycle } from './namespace-lifecycle.js';
@@ -204,10 +205,13 @@ export class ApiServer implements ApiClient {
     this.dropDisabled(obj);
     // Field ownership is decided before admission: what admission adds belongs to nobody.
     const requested = this.writer(info, opts) && mutableCopy(obj);
+    // LimitRanger mutates here and refuses only after validation, as its Admit and Validate phases do.
+    const outOfRange = admitLimits(this.store, info, obj);
     const admitted = strategy.prepareForCreate?.(obj, this.ctx);
     if (admitted) return fail(admitted);
     const errs = [...validateObjectMeta(meta, strategy.nameRule, info.namespaced), ...(strategy.validate?.(obj) ?? [])];
     if (errs.length) return fail(invalid(info.kind, meta.name ?? '', errs, info.group || undefined));
+    if (outOfRange) return fail(outOfRange);
     const admission = admitPodSecurity(this.store, info, obj);
     if (admission?.refused) return fail(admission.refused);
     if (this.store.get(info.resource, ns.value, meta.name!)) return fail(alreadyExists(info.resource, meta.name!, info.group || undefined));

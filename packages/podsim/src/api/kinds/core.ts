@@ -5,6 +5,7 @@
 import { isObject, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from '../validation/field.js';
 import type { KindStrategy, Obj } from './strategy.js';
+import { LIMIT_RANGER } from '../limit-ranger/admission.js';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -161,12 +162,13 @@ export const resourceQuotaStrategy: KindStrategy = {
 
 /**
  * Limit ranges are stored with the scheme's defaults (SetDefaults_LimitRangeItem: a Container item's default
- * limit falls back to max, its default request to the default limit, then to min); no admission plugin
- * applies them to pods.
+ * limit falls back to max, its default request to the default limit, then to min); the LimitRanger admission
+ * plugin (limit-ranger/) applies them to pods and checks the ranges' own consistency.
  */
 export const limitRangeStrategy: KindStrategy = {
   ...base,
   topLevel: ['spec'],
+  validate: (lr) => LIMIT_RANGER.get().validateLimitRange(lr),
   defaults(lr) {
     for (const item of Array.isArray(lr.spec?.limits) ? lr.spec.limits : []) {
       if (!isObject(item) || item.type !== 'Container') continue;

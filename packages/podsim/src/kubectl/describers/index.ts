@@ -5,7 +5,7 @@
  */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Endpoints, Event, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Endpoints, Event, LimitRange, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
 import type { StorageClass } from 'kubernetes-types/storage/v1';
@@ -109,9 +109,11 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
     case 'horizontalpodautoscalers':
       return KINDS.get().describeHorizontalPodAutoscaler(obj, events, ctx.now);
     case 'namespaces':
-      return KINDS.get().describeNamespace(obj as unknown as Namespace, list<ResourceQuota>(api, 'resourcequotas', obj.metadata.name));
+      return KINDS.get().describeNamespace(obj as unknown as Namespace, list<ResourceQuota>(api, 'resourcequotas', obj.metadata.name), list<LimitRange>(api, 'limitranges', obj.metadata.name));
     case 'resourcequotas':
       return KINDS.get().describeQuota(obj as unknown as ResourceQuota);
+    case 'limitranges':
+      return KINDS.get().describeLimitRange(obj as unknown as LimitRange);
     case 'configmaps':
       return KINDS.get().describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
     case 'secrets':

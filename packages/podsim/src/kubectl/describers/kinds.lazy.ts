@@ -3,6 +3,7 @@ import { describeHorizontalPodAutoscaler } from './autoscaling.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeEndpoints, describeEndpointSlice } from './discovery.js';
 import { describeIngress, describeIngressClass } from './ingress.js';
+import { describeLimitRange } from './limit-range.js';
 import { describeNode } from './node.js';
 import { describeQuota } from './quota.js';
 import { describeService } from './service.js';
@@ -24,6 +25,7 @@ export default {
   describeConfigMap,
   describeNamespace,
   describeQuota,
+  describeLimitRange,
   describeSecret,
   describeStatefulSet,
   describePersistentVolume,

@@ -2,14 +2,15 @@
  * Namespaces, ConfigMaps and Secrets (describe.go describeNamespace, ConfigMapDescriber,
  * describeSecret). Map iteration order is random in Go; data keys are printed sorted here.
  */
-import type { ConfigMap, Event, Namespace, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
+import type { ConfigMap, Event, LimitRange, Namespace, ResourceQuota, Secret } from 'kubernetes-types/core/v1';
 import { describeEvents, printAnnotations, printLabels } from './fields.js';
 import { LEVEL_0, LEVEL_1, PrefixWriter, rfc1123z } from './prefix-writer.js';
 import { describeNamespaceQuotas } from './quota.js';
+import { describeNamespaceLimits } from './limit-range.js';
 
 const sortedKeys = (m: object | undefined) => Object.keys(m ?? {}).sort();
 
-export function describeNamespace(ns: Namespace, quotas: ResourceQuota[]): string {
+export function describeNamespace(ns: Namespace, quotas: ResourceQuota[], ranges: LimitRange[]): string {
   const w = new PrefixWriter();
   w.write(LEVEL_0, `Name:\t${ns.metadata?.name ?? ''}\n`);
   printLabels(w, 'Labels', ns.metadata?.labels);
@@ -26,7 +27,7 @@ export function describeNamespace(ns: Namespace, quotas: ResourceQuota[]): strin
   w.write(LEVEL_0, '\n');
   describeNamespaceQuotas(w, quotas);
   w.write(LEVEL_0, '\n');
-  w.write(LEVEL_0, 'No LimitRange resource.\n');
+  describeNamespaceLimits(w, ranges);
   return w.toString();
 }
 
