@@ -1,6 +1,6 @@
 /**
  * `kubectl create -f FILE` and the generators `create deployment|namespace|configmap|secret
- * generic|service clusterip|job|cronjob|role|clusterrole`, and `create token`. Models kubectl pkg/cmd/create/*.go.
+ * generic|service clusterip|job|cronjob|quota|role|clusterrole`, and `create token`. Models kubectl pkg/cmd/create/*.go.
  */
 import { withLastApplied } from '../../apply/last-applied.js';
 import type { Command, Invocation } from '../../command.js';
@@ -13,6 +13,7 @@ import { configmap } from './configmap.js';
 import { cronjob } from './cronjob.js';
 import { ingress } from './ingress.js';
 import { job } from './job.js';
+import { quota } from './quota.js';
 import { clusterrole, role } from './role.js';
 import { secret } from './secret.js';
 import { token } from './token.js';
@@ -119,6 +120,6 @@ export const create: Command = {
   usage: 'create -f FILENAME [options]',
   examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
   flags: [...COMMON, FILENAME_FLAG, KUSTOMIZE_FLAG],
-  subcommands: [clusterrole, configmap, cronjob, deployment, ingress, job, namespace, role, secret, service, token],
+  subcommands: [clusterrole, configmap, cronjob, deployment, ingress, job, namespace, quota, role, secret, service, token],
   run: createFromFiles,
 };

@@ -1,7 +1,7 @@
 /** `create ingress`, `get`/`describe`-free: the generator checked byte for byte against the real kubectl 1.32 (client dry runs need no server). */
 import { describe, expect, it } from 'vitest';
-import { normalize, realKubectl } from '../../real-kubectl.js';
-import { hostWithServer, hostWithoutCluster } from '../../testing.js';
+import { hostWithServer } from '../../testing.js';
+import { sameAsRealKubectl } from './dry-runs.test-helper.js';
 import { withRealKubectl } from '../../../../test/support/real-kubectl.js';
 
 const DRY_RUNS: string[][] = [
@@ -32,14 +32,4 @@ describe('kubectl create ingress', () => {
   });
 });
 
-describe.skipIf(!withRealKubectl('create ingress --dry-run=client: same output as the real kubectl'))('create ingress --dry-run=client: same output as the real kubectl', () => {
-  for (const args of DRY_RUNS) {
-    it(args.join(' '), () => {
-      const real = realKubectl(args);
-      const mine = hostWithoutCluster().run(args);
-      expect(mine.stdout).toBe(real.stdout);
-      expect(mine.stderr).toBe(normalize(real.stderr));
-      expect(mine.code).toBe(real.code);
-    });
-  }
-});
+sameAsRealKubectl('create ingress', DRY_RUNS, withRealKubectl);

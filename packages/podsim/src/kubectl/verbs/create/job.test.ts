@@ -1,7 +1,7 @@
 /** `create job` / `create cronjob`; expected texts are the real kubectl 1.32's (against `podsim serve`, 2026-12). */
 import { describe, expect, it } from 'vitest';
-import { normalize, realKubectl } from '../../real-kubectl.js';
-import { hostWithCluster, hostWithServer, hostWithoutCluster } from '../../testing.js';
+import { hostWithCluster, hostWithServer } from '../../testing.js';
+import { sameAsRealKubectl } from './dry-runs.test-helper.js';
 import { withRealKubectl } from '../../../../test/support/real-kubectl.js';
 
 const DRY_RUNS: string[][] = [
@@ -63,14 +63,4 @@ describe('kubectl create job|cronjob', () => {
   });
 });
 
-describe.skipIf(!withRealKubectl('create job|cronjob --dry-run=client: same output as the real kubectl'))('create job|cronjob --dry-run=client: same output as the real kubectl', () => {
-  for (const args of DRY_RUNS) {
-    it(args.join(' '), () => {
-      const real = realKubectl(args);
-      const mine = hostWithoutCluster().run(args);
-      expect(mine.stdout).toBe(real.stdout);
-      expect(mine.stderr).toBe(normalize(real.stderr));
-      expect(mine.code).toBe(real.code);
-    });
-  }
-});
+sameAsRealKubectl('create job|cronjob', DRY_RUNS, withRealKubectl);
