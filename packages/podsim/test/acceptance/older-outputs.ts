@@ -114,6 +114,10 @@ export const OLDER_OUTPUTS: OlderOutput[] = [
     marker: /\bKubernetes file "[^"]*-svc\.(?:ya?ml|json)" created/,
     now: "`NAME-service.yaml`: kompose 1.34.0 names each file after the object and its kind lower-cased, `%s-%s.yaml` (pkg/transformer/utils.go Print), and writes no file for --replication-controller (pkg/transformer/kubernetes/kubernetes.go CreateWorkloadAndConfigMapObjects makes Deployments, DaemonSets and StatefulSets only)",
   },
+  {
+    marker: /\bunable to create pods: pods "/,
+    now: 'the create\'s own error, `pods "NAME-HASH-RAND" is forbidden: …`: release-1.32 RealPodControl.createPods returns it as it is (kubernetes pkg/controller/controller_utils.go), and the API server names the pod whose name it generated before validating admission (apiserver pkg/registry/rest AdmissionToValidateObjectFunc)',
+  },
 ];
 
 /** The first older-version line among the lines a page printed that we did not, if any. */

@@ -331,4 +331,18 @@ describe('similar', () => {
     expect(similar('OldReplicaSets:  <none>', 'OldReplicaSets:  web-7c9d8b5f4 (1/1 replicas created)\n').match).toBe(false);
     expect(similar(page, ours.replace('from 0 to 3', 'from 0 to 2')).match).toBe(false);
   });
+
+  it("joins a refusal the page wrapped by hand, run from a website checkout's examples/ and ended with an older release's period", () => {
+    const page = [
+      'Error from server (Forbidden): error when creating "examples/admin/resource/cpu-constraints-pod-2.yaml":',
+      'pods "constraints-cpu-demo-2" is forbidden: maximum cpu usage per Container is 800m, but limit is 1500m.',
+    ].join('\n');
+    const ours =
+      'Error from server (Forbidden): error when creating "https://k8s.io/examples/admin/resource/cpu-constraints-pod-2.yaml": pods "constraints-cpu-demo-2" is forbidden: maximum cpu usage per Container is 800m, but limit is 1500m\n';
+    expect(similar(page, ours)).toEqual({ match: true, missing: [] });
+    // Another bound, another file, or only half of the line is still a difference (`1500m` itself reads as an age).
+    expect(similar(page, ours.replace('maximum cpu', 'minimum cpu')).match).toBe(false);
+    expect(similar(page, ours.replace('pod-2.yaml', 'pod-3.yaml')).match).toBe(false);
+    expect(similar(page, 'Error from server (Forbidden): error when creating "https://k8s.io/examples/admin/resource/cpu-constraints-pod-2.yaml":\n').match).toBe(false);
+  });
 });

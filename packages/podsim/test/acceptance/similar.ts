@@ -27,7 +27,9 @@
  * - tables (an upper-case header, or a title-case one underlined with dashes) are compared by
  *   column name: a page row matches a row of ours with the same values in the page's columns, the
  *   volatile columns (AGE, IP, NODE, …) excepted; the page's header columns must all exist in ours
- *   (a page may keep the NAME column alone); ps tables are read by their words (`psHeader`).
+ *   (a page may keep the NAME column alone); ps tables are read by their words (`psHeader`);
+ * - a page line not found may be the start of one long line the page wrapped by hand: it and the next
+ *   lines, joined with a space, are looked for as one.
  */
 
 /** Columns whose values change between runs, or name this cluster's nodes. */
@@ -87,6 +89,12 @@ const VALUE_RULES: [RegExp, string][] = [
   // Version: kubectl run/attach 1.2 told the reader `Hit enter for command prompt` (kubernetes#16908, 2015); 1.32's
   // attach prints `If you don't see a command prompt, try pressing enter.` (kubectl pkg/cmd/attach/attach.go).
   [/^Hit enter for command prompt$/g, "If you don't see a command prompt, try pressing enter."],
+  // A page run from a kubernetes/website checkout names an example by its path there (`error when creating
+  // "examples/admin/…"`); the command as the page writes it reads the same file from https://k8s.io/examples/.
+  [/(error when \w+ ")https:\/\/k8s\.io\/(examples\/)/g, '$1$2'],
+  // Version: LimitRanger's refusals ended with a period (`… but limit is 1500m.`, the 2016 admission.go); release-1.32's
+  // admission.go (plugin/pkg/admission/limitranger) writes them without.
+  [/(usage per \w+ is \S+(?:, but (?:request|limit) is \S+|\. {2}No (?:request|limit) is specified))\.$/g, '$1'],
   // Version: the Job controller's labels and selector gained the `batch.kubernetes.io/` prefix in 1.27 (kubernetes#114930).
   [/\bbatch\.kubernetes\.io\/(controller-uid|job-name)\b/g, '$1'],
   // `date`'s default format (`Fri Feb 22 11:02:09 UTC 2019`): the time the command ran.
@@ -176,6 +184,9 @@ interface Table {
   /** Lines of the text taken by the table (header, underline, rows). */
   lines: Set<number>;
 }
+
+/** At most this many of a page's lines make one of ours that the page wrapped by hand. */
+const MAX_WRAPPED = 3;
 
 const cells = (line: string): string[] => line.trim().split(/\s{2,}|\t+/);
 const ELLIPSIS = /^(\.\.\.|…)$/;
@@ -375,13 +386,24 @@ export function similar(expected: string, actual: string): Similarity {
   }
   const actLines = act.map(normaliseLine);
   const used = new Set<number>();
-  exp.forEach((line, i) => {
-    if (expTableLines.has(i) || line.trim() === '' || ELLIPSIS.test(line.trim())) return;
-    const e = normaliseLine(line);
+  const find = (text: string) => {
+    const e = normaliseLine(text);
     const re = pattern(e);
-    const k = actLines.findIndex((a, j) => !used.has(j) && (a === e || re.test(a)));
-    if (k >= 0) used.add(k);
-    else missing.push(line);
-  });
+    return actLines.findIndex((a, j) => !used.has(j) && (a === e || re.test(a)));
+  };
+  const isText = (i: number) => i < exp.length && !expTableLines.has(i) && exp[i].trim() !== '' && !ELLIPSIS.test(exp[i].trim());
+  for (let i = 0; i < exp.length; i++) {
+    if (!isText(i)) continue;
+    let k = find(exp[i]);
+    // A long line the page broke by hand (an error message wrapped after its `"file":`): the lines joined.
+    let last = i;
+    while (k < 0 && last - i < MAX_WRAPPED && isText(last + 1)) k = find(exp.slice(i, ++last + 1).map((l) => l.trim()).join(' '));
+    if (k < 0) {
+      missing.push(exp[i]);
+      continue;
+    }
+    used.add(k);
+    i = last;
+  }
   return { match: missing.length === 0, missing };
 }
