@@ -16,7 +16,8 @@ spec:
     limits.cpu: "2"
     limits.memory: 2Gi
 `;
-const pod = (name: string, requests: string, limits: string) => `apiVersion: v1
+/** A one-container pod with the given requests and limits (flow-mapping entries). */
+export const pod = (name: string, requests: string, limits: string) => `apiVersion: v1
 kind: Pod
 metadata:
   name: ${name}

@@ -14,6 +14,7 @@ import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
 import { QUOTA_KINDS } from './quota-kinds.js';
+import { LIMITRANGE_KINDS } from './limitrange-kinds.js';
 import { STATEFULSET_KINDS } from './statefulset-kinds.js';
 import { STORAGE_KINDS } from './storage-kinds.js';
 import { VERBS } from './verbs.js';
@@ -137,4 +138,5 @@ export const SCENARIOS: Scenario[] = [
   ...STATEFULSET_KINDS,
   ...AUTOSCALING_KINDS,
   ...QUOTA_KINDS,
+  ...LIMITRANGE_KINDS,
 ];
