@@ -6,6 +6,7 @@ import { isObject, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from '../validation/field.js';
 import type { KindStrategy, Obj } from './strategy.js';
 import { LIMIT_RANGER } from '../limit-ranger/admission.js';
+import { RESOURCE_QUOTA } from '../resource-quota/admission.js';
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const MAX_CONFIG_BYTES = 1024 * 1024;
@@ -148,13 +149,14 @@ export const endpointsStrategy: KindStrategy = {
 };
 
 /**
- * Quotas are stored and served (kubectl describe namespace lists them); usage is not tracked, as no quota
- * controller runs: status stays as the create left it, empty, as the real strategy's PrepareForCreate sets it.
+ * Quotas are created with an empty status, as the real strategy's PrepareForCreate sets it (the quota
+ * controller fills it); their spec is checked by the resource-quota part.
  */
 export const resourceQuotaStrategy: KindStrategy = {
   ...base,
   topLevel: ['spec', 'status'],
   statusSubresource: true,
+  validate: (rq) => RESOURCE_QUOTA.get().validateQuota(rq),
   prepareForCreate(rq) {
     rq.status = {};
   },

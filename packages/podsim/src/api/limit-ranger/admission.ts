@@ -5,17 +5,14 @@
  */
 import { LazyPart } from '../../lazy/part.js';
 import type { Any } from '../objects.js';
-import { forbidden } from '../status.js';
 import type { ObjectStore } from '../store.js';
 import type { ResourceInfo, Status } from '../types.js';
 import part from './limit-ranger.lazy.js';
 
 export const LIMIT_RANGER = new LazyPart('limit-ranger', part);
 
-/** Applies the namespace's defaults to a pod being created; the Forbidden status when a range refuses it. */
+/** Applies the namespace's defaults to a pod being created; the Forbidden status when a range refuses it or a claim. */
 export function admitLimits(store: ObjectStore, info: ResourceInfo, obj: Any): Status | undefined {
-  if (info.group !== '' || (info.resource !== 'pods' && info.resource !== 'persistentvolumeclaims')) return undefined;
-  const ranges = store.list('limitranges', String(obj.metadata?.namespace ?? ''));
-  const why = ranges.length ? LIMIT_RANGER.get().admit(info.resource, obj, ranges) : undefined;
-  return why === undefined ? undefined : forbidden(info.resource, String(obj.metadata?.name || obj.metadata?.generateName || ''), why);
+  const ranges = info.namespaced ? store.list('limitranges', String(obj.metadata?.namespace ?? '')) : [];
+  return ranges.length ? LIMIT_RANGER.get().admit(info, obj, ranges) : undefined;
 }

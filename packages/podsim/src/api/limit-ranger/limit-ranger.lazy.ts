@@ -7,7 +7,10 @@
  */
 import { formatQuantity, milliValue, intValue, parseQuantity, type Quantity } from '../../format/quantity.js';
 import { isObject, type Any } from '../objects.js';
-import { fieldError as fe, GoValue, type FieldError } from '../validation/field.js';
+import { forbidden } from '../status.js';
+import type { ResourceInfo, Status } from '../types.js';
+import { fieldError as fe, type FieldError } from '../validation/field.js';
+import { goQuantity } from '../validation/go-quantity.js';
 
 type List = Record<string, string>;
 
@@ -156,25 +159,6 @@ function aggregate(errs: string[]): string | undefined {
   return unique.length === 1 ? unique[0] : `[${unique.join(', ')}]`;
 }
 
-/**
- * A quantity as Go's `%#v` prints a resource.Quantity (what field.Invalid shows for one): its int64Amount as
- * ParseQuantity left it (the digits, the decimal exponent), and the canonical string String() cached.
- */
-function goQuantity(raw: unknown): string {
-  const parsed = q(raw);
-  const s = String(raw).trim();
-  const m = /^([+-]?)(\d*)(?:\.(\d*))?(.*)$/.exec(s);
-  let value = 0;
-  let scale = 0;
-  if (m && parsed.format === 'BinarySI') value = parsed.value;
-  else if (m) {
-    const exp = /^[eE]/.test(m[4]) ? Number(m[4].slice(1)) : ({ n: -9, u: -6, m: -3, k: 3, M: 6, G: 9, T: 12, P: 15, E: 18 } as Record<string, number>)[m[4]] ?? 0;
-    value = Number(`${m[1]}${m[2]}${m[3] ?? ''}`);
-    scale = exp - (m[3] ?? '').length;
-  }
-  return `resource.Quantity{i:resource.int64Amount{value:${value}, scale:${scale}}, d:resource.infDecAmount{Dec:(*inf.Dec)(nil)}, s:"${text(raw)}", Format:"${parsed.format}"}`;
-}
-
 const STANDARD_TYPES = new Set(['Pod', 'Container', 'PersistentVolumeClaim']);
 /** IsOvercommitAllowed: only native resources other than hugepages may have a request below the limit. */
 const overcommits = (k: string) => (!k.includes('/') || k.includes('kubernetes.io/')) && !k.startsWith('hugepages-');
@@ -200,7 +184,7 @@ function validateLimitRange(lr: Any): FieldError[] {
       errs.push(fe.required(`${path}.limits`, 'either minimum or maximum storage value is required, but neither was provided'));
     const keys = [...new Set([...Object.keys(max), ...Object.keys(min), ...Object.keys(defaults), ...Object.keys(requests), ...Object.keys(ratio)])].sort();
     const cmp = (a: string, b: string) => q(a).value - q(b).value;
-    const bad = (field: string, k: string, value: string, why: string) => errs.push(fe.invalid(`${path}.${field}[${k}]`, new GoValue(goQuantity(value)), why));
+    const bad = (field: string, k: string, value: string, why: string) => errs.push(fe.invalid(`${path}.${field}[${k}]`, goQuantity(value), why));
     for (const k of keys) {
       const [mn, mx, d, dr, r] = [min[k], max[k], defaults[k], requests[k], ratio[k]];
       if (mn !== undefined && mx !== undefined && cmp(mn, mx) > 0) bad('min', k, mn, `min value ${text(mn)} is greater than max value ${text(mx)}`);
@@ -222,10 +206,12 @@ function validateLimitRange(lr: Any): FieldError[] {
   return errs;
 }
 
-/** Admission of a create of `obj` (a pod or a claim) under the namespace's ranges: defaults applied in place, then the refusal's text if any. */
-function admit(resource: string, obj: Any, ranges: Any[]): string | undefined {
-  if (resource === 'pods') defaultPod(obj, ranges);
-  return aggregate(violations(resource, obj, ranges));
+/** Admission of a create of `obj` under the namespace's ranges: a pod's defaults applied in place, then a pod's or claim's refusal if any. */
+function admit(info: ResourceInfo, obj: Any, ranges: Any[]): Status | undefined {
+  if (info.group !== '' || (info.resource !== 'pods' && info.resource !== 'persistentvolumeclaims')) return undefined;
+  if (info.resource === 'pods') defaultPod(obj, ranges);
+  const why = aggregate(violations(info.resource, obj, ranges));
+  return why === undefined ? undefined : forbidden(info.resource, String(obj.metadata?.name || obj.metadata?.generateName || ''), why);
 }
 
 export default { admit, validateLimitRange };

@@ -8,6 +8,7 @@ import { jsonEqual, type Any } from '../objects.js';
 import type { ApiClient, KubeObject, ResourceInfo, Status } from '../types.js';
 import { chargedKind, fromUsage, matchingNames, missingSpecs, prettyPrint, toUsage, usageOf, type Usage } from './usage.js';
 import { addQuantities } from '../../format/quantity.js';
+import { validateQuota } from './validation.js';
 
 export interface QuotaVerdict {
   refused?: Status;
@@ -89,4 +90,4 @@ function recount(api: ApiClient, namespace: string, quotas: Any[], now: number):
   return written;
 }
 
-export default { admit, recount };
+export default { admit, recount, validateQuota };
