@@ -28,7 +28,7 @@ export const quota: Command = {
   short: 'Create a quota with the specified name',
   usage: 'create quota NAME [--hard=key1=value1,key2=value2] [--scopes=Scope1,Scope2] [--dry-run=server|client|none] [options]',
   examples:
-    '# Create a new resource quota named my-quota\nkubectl create quota my-quota --hard=cpu=1,memory=1G,pods=2,services=3,replicationcontrollers=2,resourcequotas=1,secrets=5,persistentvolumeclaims=10\n\n# Create a new resource quota named best-effort\nkubectl create quota best-effort --hard=pods=100 --scopes=BestEffort',
+    '# Caps on CPU, memory and how many objects of some kinds the namespace may hold\nkubectl create quota my-quota --hard=cpu=1,memory=1G,pods=2,services=3,secrets=5,persistentvolumeclaims=10\n\n# A cap that counts only the pods without requests or limits\nkubectl create quota best-effort --hard=pods=100 --scopes=BestEffort',
   flags: [
     ...COMMON,
     { name: 'hard', type: 'string', default: '', help: 'A comma-delimited set of resource=quantity pairs that define a hard limit.' },
