@@ -43,6 +43,7 @@ vi.mock('../api/kinds/batch.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/job/job.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/cronjob/cronjob.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/checksum.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/limit-ranger/limit-ranger.lazy.js', () => ({ default: undefined }));
 /** Each part's module, by the part's name (lazy-parts.ts). */
 const MOCKED: Record<string, string> = {
   'autoscaling-api': 'api/kinds/autoscaling',
@@ -74,6 +75,7 @@ const MOCKED: Record<string, string> = {
   'job-controller': 'controllers/job/job',
   'cronjob-controller': 'controllers/cronjob/cronjob',
   checksums: 'programs/checksum',
+  'limit-ranger': 'api/limit-ranger/limit-ranger',
 };
 vi.mock('../kubectl/explain/schema.generated.json', () => ({ default: { kinds: {}, types: {} } }));
 vi.mock('../images/catalogue/tags.generated.json', () => ({ default: { sources: {}, repos: {} } }));
