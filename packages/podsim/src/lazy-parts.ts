@@ -36,6 +36,9 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'service-proxy': () => import('./controllers/service-proxy/service-proxy.lazy.js'),
   'gated-pod-fields': () => import('./api/gated-fields.lazy.js'),
   'in-place-resize': () => import('./kubelet/resize.lazy.js'),
+  'policy-api': () => import('./api/kinds/policy.lazy.js'),
+  'disruption-controller': () => import('./controllers/disruption/disruption.lazy.js'),
+  'tables-policy': () => import('./tables/policy.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

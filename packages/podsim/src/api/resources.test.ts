@@ -19,7 +19,7 @@ describe('resources', () => {
   it('serves the verbs kubectl api-resources shows', () => {
     expect(findResource('pods')?.verbs).toEqual(['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch']);
     expect(findResource('namespaces')?.verbs).toEqual(['create', 'delete', 'get', 'list', 'patch', 'update', 'watch']);
-    expect(RESOURCES.map((r) => r.resource)).toHaveLength(30);
+    expect(RESOURCES.map((r) => r.resource)).toHaveLength(31);
   });
 
   it('maps manifests to resources and words the mapping error like kubectl', () => {

@@ -22,6 +22,7 @@ const networking = grouped('networking.k8s.io');
 const storage = grouped('storage.k8s.io');
 const discovery = grouped('discovery.k8s.io');
 const rbac = grouped('rbac.authorization.k8s.io');
+const policy = grouped('policy');
 
 /** In `kubectl api-resources` order: core group first, then the groups in discovery order, each sorted by resource. */
 export const RESOURCES: ResourceInfo[] = [
@@ -49,6 +50,7 @@ export const RESOURCES: ResourceInfo[] = [
   batch('jobs', 'job', 'Job', []),
   networking('ingressclasses', 'ingressclass', 'IngressClass', [], false),
   networking('ingresses', 'ingress', 'Ingress', ['ing']),
+  policy('poddisruptionbudgets', 'poddisruptionbudget', 'PodDisruptionBudget', ['pdb']),
   rbac('clusterrolebindings', 'clusterrolebinding', 'ClusterRoleBinding', [], false),
   rbac('clusterroles', 'clusterrole', 'ClusterRole', [], false),
   rbac('rolebindings', 'rolebinding', 'RoleBinding', []),

@@ -13,6 +13,7 @@ import { ApiServiceAvailabilityController } from '../controllers/apiservice/avai
 import { CronJobController } from '../controllers/cronjob/cronjob-controller.js';
 import { DaemonSetController } from '../controllers/daemonset/daemonset-controller.js';
 import { DeploymentController } from '../controllers/deployment/deployment-controller.js';
+import { DisruptionController } from '../controllers/disruption/disruption-controller.js';
 import { EndpointSliceController } from '../controllers/endpointslice/endpointslice-controller.js';
 import { EndpointsController } from '../controllers/endpoints/endpoints-controller.js';
 import { ServiceProxy } from '../controllers/service-proxy/service-proxy.js';
@@ -97,6 +98,7 @@ export class Cluster {
       new ApiServiceAvailabilityController(ctx, this.network),
       new HorizontalPodAutoscalerController(ctx),
       new ResourceQuotaController(ctx),
+      new DisruptionController(ctx),
     ];
     for (const c of controllers) c.start();
     ctx.informers.startAll();

@@ -22,6 +22,9 @@ vi.mock('../api/pod-security/pod-security.lazy.js', () => ({ default: undefined 
 vi.mock('../api/resource-quota/quota.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/deployment/proportional-scaling.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
+vi.mock('../api/kinds/policy.lazy.js', () => ({ default: undefined }));
+vi.mock('../controllers/disruption/disruption.lazy.js', () => ({ default: undefined }));
+vi.mock('../tables/policy.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/replicaset/deletion-order.lazy.js', () => ({ default: undefined }));
 vi.mock('../cluster/apiserver-writes.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/addons.lazy.js', () => ({ default: undefined }));
@@ -53,6 +56,9 @@ const MOCKED: Record<string, string> = {
   'pod-security': 'api/pod-security/pod-security',
   'resource-quota': 'api/resource-quota/quota',
   'hpa-controller': 'controllers/hpa/hpa',
+  'policy-api': 'api/kinds/policy',
+  'disruption-controller': 'controllers/disruption/disruption',
+  'tables-policy': 'tables/policy',
   'proportional-scaling': 'controllers/deployment/proportional-scaling',
   'pod-deletion-order': 'controllers/replicaset/deletion-order',
   'apiserver-writes': 'cluster/apiserver-writes',

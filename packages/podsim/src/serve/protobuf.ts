@@ -1,6 +1,6 @@
 /**
  * Decodes the Kubernetes protobuf bodies kubectl's typed clients send (`kubectl create deployment |
- * service | configmap | secret | namespace | quota | job | cronjob | ingress | role | clusterrole`, `kubectl autoscale` POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
+ * service | configmap | secret | namespace | quota | job | cronjob | ingress | role | clusterrole | pdb`, `kubectl autoscale`, drain's evictions POST `application/vnd.kubernetes.protobuf`): the `k8s\0`
  * envelope (runtime.Unknown) around the object, turned into the JSON object the ApiServer takes.
  * Only the types and fields those generators fill are mapped (field numbers of k8s.io/api generated.proto);
  * unmapped fields are skipped. Go marshals every non-pointer scalar, so zero values are dropped
@@ -147,6 +147,11 @@ const SCHEMA: Schema = {
     8: ['timeZone', 's'],
   },
   Empty: {},
+  PodDisruptionBudget: { 1: ['metadata', m('ObjectMeta')], 2: ['spec', m('PodDisruptionBudgetSpec')], 3: ['status', m('Empty')] },
+  PodDisruptionBudgetSpec: { 1: ['minAvailable', 'intstr'], 2: ['selector', m('LabelSelector')], 3: ['maxUnavailable', 'intstr'], 4: ['unhealthyPodEvictionPolicy', 's'] },
+  // policy/v1 Eviction, what `kubectl drain` posts to pods/NAME/eviction.
+  Eviction: { 1: ['metadata', m('ObjectMeta')], 2: ['deleteOptions', m('DeleteOptions')] },
+  DeleteOptions: { 1: ['gracePeriodSeconds', 'i*'], 4: ['propagationPolicy', 's'], 5: ['dryRun', { rep: 's' }] },
   Time: { 1: ['seconds', 'i'], 2: ['nanos', 'i'] },
   Quantity: { 1: ['string', 's'] },
   IntOrString: { 1: ['type', 'i'], 2: ['intVal', 'i'], 3: ['strVal', 's'] },

@@ -33,7 +33,7 @@ describe('discovery', () => {
   it('serves /version and legacy discovery', async () => {
     expect((await call('GET', '/version')).json.gitVersion).toBe('v1.32.4');
     expect((await call('GET', '/api')).json).toMatchObject({ kind: 'APIVersions', versions: ['v1'] });
-    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'autoscaling', 'batch', 'networking.k8s.io', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'discovery.k8s.io']);
+    expect((await call('GET', '/apis')).json.groups.map((g: { name: string }) => g.name)).toEqual(['apiregistration.k8s.io', 'apps', 'autoscaling', 'batch', 'networking.k8s.io', 'policy', 'rbac.authorization.k8s.io', 'storage.k8s.io', 'discovery.k8s.io']);
     // autoscaling is served at v2 (preferred) and v1, as on a 1.32 API server.
     expect((await call('GET', '/apis/autoscaling')).json).toMatchObject({ versions: [{ groupVersion: 'autoscaling/v2' }, { groupVersion: 'autoscaling/v1' }], preferredVersion: { groupVersion: 'autoscaling/v2', version: 'v2' } });
     expect((await call('GET', '/apis/autoscaling/v1')).json.resources.map((r: { name: string }) => r.name)).toEqual(['horizontalpodautoscalers', 'horizontalpodautoscalers/status']);

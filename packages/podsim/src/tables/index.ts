@@ -6,6 +6,7 @@
 import type { KubeObject } from '../api/types.js';
 import autoscalingRows from './autoscaling.lazy.js';
 import { LazyPart } from '../lazy/part.js';
+import policyRows from './policy.lazy.js';
 import { cronJobTable, jobTable } from './batch.js';
 import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';
@@ -30,6 +31,13 @@ const horizontalPodAutoscalerTable: TableHandler = {
   row: (obj, ctx) => AUTOSCALING_ROWS.get().horizontalPodAutoscalerRow(obj, ctx),
 };
 
+const POLICY_ROWS = new LazyPart('tables-policy', policyRows);
+
+const podDisruptionBudgetTable: TableHandler = {
+  columns: columns('Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'),
+  row: (obj, ctx) => POLICY_ROWS.get().podDisruptionBudgetRow(obj, ctx),
+};
+
 const HANDLERS: Record<string, TableHandler> = {
   pods: podTable,
   deployments: deploymentTable,
@@ -43,6 +51,7 @@ const HANDLERS: Record<string, TableHandler> = {
   jobs: jobTable,
   cronjobs: cronJobTable,
   horizontalpodautoscalers: horizontalPodAutoscalerTable,
+  poddisruptionbudgets: podDisruptionBudgetTable,
   events: eventTable,
   nodes: nodeTable,
   namespaces: namespaceTable,

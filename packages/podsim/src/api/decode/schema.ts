@@ -5,6 +5,7 @@
  */
 import { AUTOSCALING_STRUCTS } from './schema-autoscaling.js';
 import { BATCH_STRUCTS } from './schema-batch.js';
+import { POLICY_STRUCTS } from './schema-policy.js';
 
 export type FieldType =
   | 'string'
@@ -29,6 +30,7 @@ const strs = L('string');
 export const STRUCTS: Record<string, Record<string, FieldType>> = {
   ...BATCH_STRUCTS,
   ...AUTOSCALING_STRUCTS,
+  ...POLICY_STRUCTS,
   ObjectMeta: {
     name: 'string',
     generateName: 'string',

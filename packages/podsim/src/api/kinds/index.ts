@@ -15,6 +15,7 @@ import {
   serviceAccountStrategy,
 } from './core.js';
 import { podStrategy } from './pod.js';
+import { podDisruptionBudgetStrategy } from './policy.js';
 import { apiServiceStrategy } from './apiservice.js';
 import { bindingStrategy, clusterRoleStrategy, roleStrategy } from './rbac.js';
 import { ingressClassStrategy, ingressStrategy } from './ingress.js';
@@ -47,6 +48,7 @@ export const STRATEGIES: Record<string, KindStrategy> = {
   apiservices: apiServiceStrategy,
   controllerrevisions: controllerRevisionStrategy,
   horizontalpodautoscalers: horizontalPodAutoscalerStrategy,
+  poddisruptionbudgets: podDisruptionBudgetStrategy,
   cronjobs: cronJobStrategy,
   jobs: jobStrategy,
   endpointslices: endpointSliceStrategy,

@@ -24,7 +24,8 @@ export function nonNegative(v: unknown, field: string): FieldError[] {
   return typeof v === 'number' && v < 0 ? [fe.invalid(field, v, 'must be greater than or equal to 0')] : [];
 }
 
-function validateIntOrPercent(v: unknown, field: string): FieldError[] {
+/** ValidatePositiveIntOrPercent and IsNotMoreThan100Percent. */
+export function validateIntOrPercent(v: unknown, field: string): FieldError[] {
   if (typeof v === 'number') return nonNegative(v, field);
   if (typeof v === 'string') {
     if (!/^[0-9]+%$/.test(v)) return [fe.invalid(field, v, "a valid percent string must be a numeric string followed by an ending '%' (e.g. '1%',  or '93%', regex used for validation is '[0-9]+%')")];

@@ -106,6 +106,8 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
       return KINDS.get().describeJob(obj as unknown as Job, events, ctx.now);
     case 'cronjobs':
       return KINDS.get().describeCronJob(obj as unknown as CronJob, events, ctx.now);
+    case 'poddisruptionbudgets':
+      return KINDS.get().describePodDisruptionBudget(obj, events, ctx.now);
     case 'horizontalpodautoscalers':
       return KINDS.get().describeHorizontalPodAutoscaler(obj, events, ctx.now);
     case 'namespaces':

@@ -5,6 +5,7 @@ import { describeEndpoints, describeEndpointSlice } from './discovery.js';
 import { describeIngress, describeIngressClass } from './ingress.js';
 import { describeLimitRange } from './limit-range.js';
 import { describeNode } from './node.js';
+import { describePodDisruptionBudget } from './policy.js';
 import { describeQuota } from './quota.js';
 import { describeService } from './service.js';
 import { describeConfigMap, describeNamespace, describeSecret } from './simple.js';
@@ -24,6 +25,7 @@ export default {
   describeService,
   describeConfigMap,
   describeNamespace,
+  describePodDisruptionBudget,
   describeQuota,
   describeLimitRange,
   describeSecret,

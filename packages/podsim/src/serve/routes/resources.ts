@@ -7,6 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { badRequest, notFound, tooLarge } from '../../api/status.js';
 import type { ApiServer } from '../../api/server.js';
 import type { DeleteOptions, KubeObject, ObjectList, PatchType, WatchEvent, WriteOptions } from '../../api/types.js';
+import { evictPod } from '../../api/eviction.js';
 import { restList } from '../../api/rest/get.js';
 import { readBody, send, statusReply, type Reply } from '../http.js';
 import { parse as parseYaml } from 'yaml';
@@ -129,8 +130,9 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
   // status and ephemeralcontainers are views of the object itself; scale is a Scale of its own.
   const viewed = p.subresource === 'status' || (p.subresource === 'ephemeralcontainers' && r === 'pods');
   const resource = viewed ? `${r}/${p.subresource}` : r;
-  if (p.subresource && !viewed && p.subresource !== 'scale') return send(res, statusReply(notFound(r, p.name ?? '')));
   const method = req.method ?? 'GET';
+  if (r === 'pods' && p.subresource === 'eviction' && method === 'POST') return evict(ctx, req, res, p, q);
+  if (p.subresource && !viewed && p.subresource !== 'scale') return send(res, statusReply(notFound(r, p.name ?? '')));
   if (method === 'GET' && p.subresource === 'scale') return send(res, scale(api, method, p, '', undefined, {}));
   if (method === 'GET' && !p.name) {
     if (q.get('watch') === 'true' || q.get('watch') === '1') return watch(ctx, req, res, p, q);
@@ -152,6 +154,19 @@ export async function handleResource(ctx: ResourceContext, req: IncomingMessage,
   const reply = write(ctx, req, p, q, resource, text);
   ctx.settle();
   send(res, reply);
+}
+
+/** POST pods/NAME/eviction: 201 with a Success Status once the pod may go (eviction.go), else the refusal. */
+async function evict(ctx: ResourceContext, req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): Promise<void> {
+  const text = await readBody(req);
+  if (text === undefined) return send(res, statusReply(tooLarge(3 * 1024 * 1024)));
+  const body = parseBody(req, text);
+  if (!body.ok) return send(res, body.reply);
+  const eviction = (body.value ?? {}) as { metadata?: { name?: string }; deleteOptions?: unknown };
+  if (eviction.metadata?.name !== p.name) return send(res, statusReply(badRequest('name in URL does not match name in Eviction object')));
+  const r = evictPod(ctx.api, p.namespace ?? '', p.name ?? '', deleteOptions(q, eviction.deleteOptions), ctx.api.clock.now());
+  ctx.settle();
+  send(res, r.ok ? { code: 201, body: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 201 } } : statusReply(r.status));
 }
 
 function write(ctx: ResourceContext, req: IncomingMessage, p: ResourcePath, q: URLSearchParams, resource: string, text: Buffer): Reply {

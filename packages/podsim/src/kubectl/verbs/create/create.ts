@@ -13,6 +13,7 @@ import { configmap } from './configmap.js';
 import { cronjob } from './cronjob.js';
 import { ingress } from './ingress.js';
 import { job } from './job.js';
+import { pdb } from './pdb.js';
 import { quota } from './quota.js';
 import { clusterrole, role } from './role.js';
 import { secret } from './secret.js';
@@ -120,6 +121,6 @@ export const create: Command = {
   usage: 'create -f FILENAME [options]',
   examples: '# Create the objects of pod.yaml\nkubectl create -f pod.yaml\n\n# Create a deployment running three replicas of hello-app\nkubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0 --replicas=3',
   flags: [...COMMON, FILENAME_FLAG, KUSTOMIZE_FLAG],
-  subcommands: [clusterrole, configmap, cronjob, deployment, ingress, job, namespace, quota, role, secret, service, token],
+  subcommands: [clusterrole, configmap, cronjob, deployment, ingress, job, namespace, pdb, quota, role, secret, service, token],
   run: createFromFiles,
 };

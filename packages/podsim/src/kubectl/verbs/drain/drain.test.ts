@@ -75,4 +75,38 @@ describe('kubectl drain', () => {
     expect(onNode()).toEqual([]);
     expect(host.run(['get', 'deploy', 'web']).stdout).toMatch(/^web +3\/3 /m);
   });
+
+  it('retries an eviction a budget refuses every 5 s until the global timeout, then names the pending pods', () => {
+    const { host, cluster } = hostWithCluster();
+    host.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3']);
+    host.run(['create', 'pdb', 'web-pdb', '--selector=app=web', '--min-available=3']);
+    cluster.advance(30_000);
+    const l = cluster.api.list<Pod & KubeObject>('pods', 'default');
+    const victim = (l.ok ? l.value.items : []).find((p) => p.spec?.nodeName === 'node01')?.metadata.name ?? '';
+    const started = cluster.clock.now();
+    const r = host.run(['drain', 'node01', '--timeout=12s'], { maxMs: 60_000 });
+    const evicting = `evicting pod default/${victim}\n`;
+    const refused = `error when evicting pods/"${victim}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`;
+    const timedOut = `error when evicting pods/"${victim}" -n "default": global timeout reached: 12s`;
+    expect(r.code).toBe(1);
+    // Attempts at 0, 5 and 10 s are refused; the one at 15 s finds the deadline passed.
+    expect(r.stdout).toBe(`node/node01 cordoned\n${evicting.repeat(4)}`);
+    expect(r.stderr).toBe(
+      refused.repeat(3) +
+        `There are pending pods in node "node01" when an error occurred: ${timedOut}\npod/${victim}\n` +
+        `error: unable to drain node "node01" due to error: ${timedOut}, continuing command...\n` +
+        `There are pending nodes to be drained:\n node01\n${timedOut}\n`,
+    );
+    expect(cluster.clock.now() - started).toBeGreaterThanOrEqual(15_000);
+  });
+
+  it('goes on once the budget allows the eviction', () => {
+    const { host, cluster } = hostWithCluster();
+    host.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3']);
+    host.run(['create', 'pdb', 'web-pdb', '--selector=app=web', '--max-unavailable=1']);
+    cluster.advance(30_000);
+    const r = host.run(['drain', 'node01'], { maxMs: 60_000 });
+    expect(r.stdout).toMatch(/^node\/node01 cordoned\nevicting pod default\/web-\S+\npod\/web-\S+ evicted\nnode\/node01 drained\n$/);
+    expect(host.run(['get', 'pdb']).stdout).toMatch(/^NAME +MIN AVAILABLE +MAX UNAVAILABLE +ALLOWED DISRUPTIONS +AGE\nweb-pdb +N\/A +1 +0 +/);
+  });
 });

@@ -3,16 +3,14 @@
  * spec.unschedulable; drain cordons, then evicts the node's pods through pods/eviction and waits until
  * each is gone. Pods it must not remove stop it with pkg/drain/filters.go's texts unless a flag allows them.
  */
-import { evictPod } from '../../../api/eviction.js';
-import type { DeleteOptions, KubeObject, Node, Pod } from '../../../api/types.js';
-import { wait } from '../../../kernel/waitable.js';
+import type { KubeObject, Node, Pod } from '../../../api/types.js';
 import type { Command, Invocation } from '../../command.js';
 import { DRY_RUN_FLAG, dryRunOf, type DryRun } from '../../dry-run.js';
 import { plainError, statusErrorText, usageError } from '../../errors.js';
 import type { FlagSpec } from '../../flags.js';
 import { actionLine } from '../../output.js';
 import { lookupType } from '../../resource-args.js';
-import { untilGone } from '../../wait-gone.js';
+import { removePods, type RemovalOptions } from './evict.js';
 
 type NodeObj = Node & KubeObject;
 type PodObj = Pod & KubeObject;
@@ -140,6 +138,14 @@ function verdict(inv: Invocation, pod: PodObj, o: DrainOptions): Verdict {
   return { delete: true, warning };
 }
 
+const podsOn = (inv: Invocation, node: string) => inv.api.list<PodObj>('pods', undefined, { fieldSelector: `spec.nodeName=${node}`, labelSelector: inv.flags.str('pod-selector') || undefined });
+
+/** The pods a drain of the node would still remove (GetPodsForDeletion's Pods() after a failure). */
+function pendingPods(inv: Invocation, node: string, o: DrainOptions): string[] {
+  const listed = podsOn(inv, node);
+  return listed.ok ? listed.value.items.filter((pod) => verdict(inv, pod, o).delete).map((pod) => pod.metadata.name ?? '') : [];
+}
+
 /** Messages grouped as PodDeleteList.Warnings()/errors() join them: `message: ns/a, ns/b`. */
 function grouped(items: { pod: PodObj; message: string }[], prefix: string): string[] {
   const by = new Map<string, string[]>();
@@ -177,12 +183,18 @@ export const drain: Command = {
     if (!cordonAll(inv, nodes, true, dryRun)) return 1;
     const o: DrainOptions = { force: inv.flags.bool('force'), ignoreDaemonSets: inv.flags.bool('ignore-daemonsets'), deleteEmptyDirData: inv.flags.bool('delete-emptydir-data') };
     const grace = inv.flags.int('grace-period');
-    const deleteOpts: DeleteOptions = grace >= 0 ? { gracePeriodSeconds: grace, dryRun: dryRun === 'server' } : { dryRun: dryRun === 'server' };
+    const removal: RemovalOptions = {
+      deleteOpts: grace >= 0 ? { gracePeriodSeconds: grace, dryRun: dryRun === 'server' } : { dryRun: dryRun === 'server' },
+      serverDryRun: dryRun === 'server',
+      disableEviction: inv.flags.bool('disable-eviction'),
+      timeoutMs: inv.flags.int('timeout'),
+      skipWaitForDeleteSeconds: inv.flags.int('skip-wait-for-delete-timeout'),
+    };
     const failed: string[] = [];
     const remaining: string[] = [];
     for (const node of nodes) {
       const name = node.metadata.name ?? '';
-      const listed = inv.api.list<PodObj>('pods', undefined, { fieldSelector: `spec.nodeName=${name}`, labelSelector: inv.flags.str('pod-selector') || undefined });
+      const listed = podsOn(inv, name);
       if (!listed.ok) {
         inv.err(statusErrorText(listed.status));
         return 1;
@@ -201,19 +213,17 @@ export const drain: Command = {
       const victims = judged.filter((j) => j.v.delete).map((j) => j.pod);
       if (dryRun === 'client') {
         for (const p of victims) inv.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name} (dry run)\n`);
-      } else {
-        const evicted: PodObj[] = [];
-        for (const p of victims) {
-          inv.out(`evicting pod ${p.metadata.namespace}/${p.metadata.name}${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
-          const r = evictPod(inv.api, p.metadata.namespace ?? '', p.metadata.name ?? '', deleteOpts, inv.now());
-          if (r.ok) evicted.push(p);
-          else if (r.status.reason !== 'NotFound') inv.err(plainError(`error when evicting pods/${JSON.stringify(p.metadata.name)} -n ${JSON.stringify(p.metadata.namespace)}: ${r.status.message ?? ''}`));
+      } else if (victims.length > 0) {
+        const errs = yield* removePods(inv, victims, removal);
+        if (errs.length > 0) {
+          const message = aggregate(errs);
+          const pending = pendingPods(inv, name, o);
+          if (pending.length > 0) inv.err(`There are pending pods in node ${JSON.stringify(name)} when an error occurred: ${message}\n${pending.map((p) => `pod/${p}\n`).join('')}`);
+          inv.err(`error: unable to drain node ${JSON.stringify(name)} due to error: ${message}, continuing command...\n`);
+          failed.push(message);
+          remaining.push(name);
+          continue;
         }
-        if (dryRun === 'none')
-          for (const p of evicted) {
-            yield* wait(untilGone(inv.api, 'pods', p.metadata.namespace, p.metadata.name ?? '', p.metadata.uid));
-            inv.out(`pod/${p.metadata.name} evicted\n`);
-          }
       }
       inv.out(actionLine(NODE_INFO, name, 'drained', dryRun));
     }
