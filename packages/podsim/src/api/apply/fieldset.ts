@@ -4,7 +4,7 @@
  * element of a set), walked by the Go types of decode/schema.ts and the list table of patch/list-meta.ts.
  * The FieldsV1 JSON of managedFields is this set as a tree (`.` marks a member that has children).
  */
-import { STRUCTS, type FieldType } from '../decode/schema.js';
+import { structOf, type FieldType } from '../decode/schema.js';
 import { isObject, jsonEqual } from '../objects.js';
 import { ATOMIC_MAPS, ATOMIC_STRUCTS, STRUCT_LISTS, type ListMeta } from '../patch/list-meta.js';
 
@@ -31,7 +31,7 @@ export interface Shape {
 }
 
 function childShape(parent: Shape, field: string): Shape {
-  const t = parent.struct ? STRUCTS[parent.struct]?.[field] : undefined;
+  const t = parent.struct ? structOf(parent.struct)?.[field] : undefined;
   return t && typeof t === 'object' && 'struct' in t ? { struct: t.struct, type: t } : { type: t };
 }
 
@@ -40,7 +40,7 @@ function listMeta(parent: Shape, field: string): ListMeta | undefined {
 }
 
 function elementShape(parent: Shape, field: string): Shape {
-  const t = parent.struct ? STRUCTS[parent.struct]?.[field] : undefined;
+  const t = parent.struct ? structOf(parent.struct)?.[field] : undefined;
   const el = t && typeof t === 'object' && 'list' in t ? t.list : undefined;
   return el && typeof el === 'object' && 'struct' in el ? { struct: el.struct, type: el } : { type: el };
 }
@@ -102,7 +102,7 @@ export function fieldsOf(kind: string, obj: Record<string, unknown>, opts: WalkO
 export function undeclaredFields(kind: string, obj: Record<string, unknown>): Path[] {
   const out: Path[] = [];
   const walkObject = (o: Record<string, unknown>, shape: Shape, prefix: Path): void => {
-    const fields = shape.struct ? STRUCTS[shape.struct] : undefined;
+    const fields = shape.struct ? structOf(shape.struct) : undefined;
     if (!fields) return;
     for (const [k, v] of Object.entries(o)) {
       const p = [...prefix, `f:${k}`];

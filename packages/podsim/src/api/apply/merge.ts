@@ -3,7 +3,7 @@
  * by field, lists with map keys element by element (matched by key), sets as a union, everything else
  * (scalars, atomic lists and structs) replaced by the configuration's value.
  */
-import { STRUCTS, type FieldType } from '../decode/schema.js';
+import { structOf as fieldsOf, type FieldType } from '../decode/schema.js';
 import { isObject, mutableCopy } from '../objects.js';
 import { STRUCT_LISTS } from '../patch/list-meta.js';
 import { isAtomic, keyToken } from './fieldset.js';
@@ -16,7 +16,7 @@ const elementStructOf = (t: FieldType | undefined): string | undefined => (t && 
 function mergeObject(live: Obj, config: Obj, struct: string | undefined): Obj {
   const out: Obj = { ...live };
   for (const [k, v] of Object.entries(config)) {
-    const t = struct ? STRUCTS[struct]?.[k] : undefined;
+    const t = struct ? fieldsOf(struct)?.[k] : undefined;
     const meta = struct ? STRUCT_LISTS[struct]?.[k] : undefined;
     const cur = live[k];
     if (Array.isArray(v) && Array.isArray(cur) && meta?.listType === 'map') {

@@ -6,7 +6,7 @@
  */
 import { canonicalQuantity } from '../../format/quantity-canonical.js';
 import { isObject } from '../objects.js';
-import { STRUCTS, goTypeName, type FieldType } from './schema.js';
+import { goTypeName, structOf, type FieldType } from './schema.js';
 
 export const QUANTITY_PATTERN = '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$';
 const QUANTITY_RE = /^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/;
@@ -27,7 +27,7 @@ const INT_RANGE = { int32: 2 ** 31, int64: 2 ** 63 };
 
 export function checkSchema(kind: string, body: Record<string, unknown>): CheckResult {
   const result: CheckResult = { unknown: [] };
-  if (!STRUCTS[kind]) return result;
+  if (!structOf(kind)) return result;
 
   const typeError = (value: unknown, struct: string, goPath: string, t: FieldType, valueText?: string) => {
     result.typeError ??= `json: cannot unmarshal ${valueText ?? jsonKind(value)} into Go struct field ${struct}.${goPath} of type ${goTypeName(t)}`;
@@ -70,7 +70,7 @@ export function checkSchema(kind: string, body: Record<string, unknown>): CheckR
         return;
       }
       if (!isObject(v)) return typeError(v, struct, goPath, t);
-      const fields = STRUCTS[t.struct];
+      const fields = structOf(t.struct) ?? {};
       for (const key of Object.keys(v).sort()) {
         const ft = fields[key];
         const childPath = path ? `${path}.${key}` : key;

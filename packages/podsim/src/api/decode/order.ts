@@ -1,20 +1,27 @@
 /** Re-creates objects with keys in Go struct field order, which is how the real server serialises JSON. */
 import { isObject } from '../objects.js';
-import { STRUCTS, type FieldType } from './schema.js';
+import { structOf, type FieldType } from './schema.js';
 
-const ENTRIES = new Map<string, [string, FieldType][]>(Object.entries(STRUCTS).map(([name, fields]) => [name, Object.entries(fields)]));
+
+const ENTRIES = new Map<string, [string, FieldType][]>();
+
+function entriesOf(struct: string): [string, FieldType][] {
+  let e = ENTRIES.get(struct);
+  if (!e) ENTRIES.set(struct, (e = Object.entries(structOf(struct) ?? {})));
+  return e;
+}
 
 function order(v: unknown, t: FieldType): unknown {
   if (typeof t !== 'object') return v;
   if ('list' in t) return Array.isArray(v) ? v.map((x) => order(x, t.list)) : v;
   if (!isObject(v)) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, ft] of ENTRIES.get(t.struct)!) if (v[k] !== undefined) out[k] = order(v[k], ft);
+  for (const [k, ft] of entriesOf(t.struct)) if (v[k] !== undefined) out[k] = order(v[k], ft);
   for (const k of Object.keys(v)) if (!(k in out) && v[k] !== undefined) out[k] = v[k];
   return out;
 }
 
 /** Orders a whole object of `kind` (no-op for kinds without a schema). */
 export function orderBySchema<T>(kind: string, obj: T): T {
-  return STRUCTS[kind] ? (order(obj, { struct: kind }) as T) : obj;
+  return structOf(kind) ? (order(obj, { struct: kind }) as T) : obj;
 }

@@ -5,7 +5,7 @@
  */
 import { AUTOSCALING_STRUCTS } from './schema-autoscaling.js';
 import { BATCH_STRUCTS } from './schema-batch.js';
-import { POLICY_STRUCTS } from './schema-policy.js';
+import { POLICY_API } from '../kinds/policy.js';
 
 export type FieldType =
   | 'string'
@@ -30,7 +30,6 @@ const strs = L('string');
 export const STRUCTS: Record<string, Record<string, FieldType>> = {
   ...BATCH_STRUCTS,
   ...AUTOSCALING_STRUCTS,
-  ...POLICY_STRUCTS,
   ObjectMeta: {
     name: 'string',
     generateName: 'string',
@@ -346,6 +345,11 @@ export const STRUCTS: Record<string, Record<string, FieldType>> = {
   ObjectReference: { kind: 'string', namespace: 'string', name: 'string', uid: 'string', apiVersion: 'string', resourceVersion: 'string', fieldPath: 'string' },
   EventSource: { component: 'string', host: 'string' },
 };
+
+/** A Go struct's fields; kinds of a lazy part have theirs there (their requests only come after the parts). */
+export function structOf(name: string): Record<string, FieldType> | undefined {
+  return STRUCTS[name] ?? (POLICY_API.loaded ? POLICY_API.get().POLICY_STRUCTS[name] : undefined);
+}
 
 /** The Go spelling of a type, as UnmarshalTypeError prints it. */
 export function goTypeName(t: FieldType): string {

@@ -4,7 +4,7 @@
  * (replace/delete/merge), `$retainKeys`, `$deleteFromPrimitiveList/<f>`, `$setElementOrder/<f>`.
  */
 import { isObject, jsonEqual, mutableCopy, type Any } from '../objects.js';
-import { STRUCTS, type FieldType } from '../decode/schema.js';
+import { structOf as fieldsOf, type FieldType } from '../decode/schema.js';
 import { STRUCT_LISTS } from './list-meta.js';
 
 /** patchMergeKey per Go struct field; `null` = merge a list of primitives as a set. */
@@ -40,7 +40,7 @@ function mergeKeyFor(where: Where, field: string, childPath: string): string | n
 }
 
 function childStruct(where: Where, field: string): { field?: FieldType } {
-  return { field: where.struct ? STRUCTS[where.struct]?.[field] : undefined };
+  return { field: where.struct ? fieldsOf(where.struct)?.[field] : undefined };
 }
 
 function structOf(t: FieldType | undefined): string | undefined {

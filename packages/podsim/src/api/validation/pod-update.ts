@@ -5,7 +5,7 @@
  */
 import { jsonEqual, mutableCopy, type Any } from '../objects.js';
 import { fieldError as fe, type FieldError } from './field.js';
-import { STRUCTS, type FieldType } from '../decode/schema.js';
+import { structOf, type FieldType } from '../decode/schema.js';
 
 export const POD_UPDATE_FORBIDDEN =
   'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)';
@@ -58,7 +58,7 @@ function diffLines(a: unknown, b: unknown, t: FieldType | undefined, depth: numb
     flush('element');
     return lines;
   }
-  const fields = t && typeof t === 'object' && 'struct' in t ? STRUCTS[t.struct] : undefined;
+  const fields = t && typeof t === 'object' && 'struct' in t ? structOf(t.struct) : undefined;
   const ao = a as Any;
   const bo = b as Any;
   const keys = [...new Set([...Object.keys(fields ?? {}), ...Object.keys(ao), ...Object.keys(bo)])].filter((k) => ao[k] !== undefined || bo[k] !== undefined);

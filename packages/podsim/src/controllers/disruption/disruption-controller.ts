@@ -1,47 +1,22 @@
 /**
  * The disruption controller of kube-controller-manager (k8s pkg/controller/disruption): a budget is
- * synced when it changes and when a pod its selector covers does; the sync (budget-status.ts) is a lazy
- * part, since budgets only exist once a reader created one.
+ * synced when it changes and when a pod its selector covers does (budget-sync.ts). Only the hook is
+ * here: the controller itself is a lazy part, started by the first budget, which only a reader's
+ * request can create, after the parts have arrived.
  */
 import type { Budget } from '../../api/eviction-budget.js';
-import { selectorMatches } from '../../api/selectors.js';
-import type { KubeObject, Pod } from '../../api/types.js';
-import { EventRecorder } from '../../events/recorder.js';
 import { LazyPart } from '../../lazy/part.js';
 import type { ControllerContext } from '../shared/context.js';
-import type { Informer } from '../shared/informer.js';
-import { WorkQueue, keyOf, splitKey } from '../shared/work-queue.js';
 import part from './disruption.lazy.js';
 
-const SYNC = new LazyPart('disruption-controller', part);
+const CONTROLLER = new LazyPart('disruption-controller', part);
 
 export class DisruptionController {
-  private readonly queue: WorkQueue;
-  private readonly pdbs: Informer<Budget>;
-  private readonly pods: Informer<Pod & KubeObject>;
-  private readonly recorder: EventRecorder;
-
-  constructor(private readonly ctx: ControllerContext) {
-    this.queue = new WorkQueue(ctx.clock, (key) => this.sync(key));
-    this.pdbs = ctx.informers.for('poddisruptionbudgets');
-    this.pods = ctx.informers.for('pods');
-    this.recorder = new EventRecorder(ctx.api, ctx.clock, { component: 'controllermanager' });
-  }
+  constructor(private readonly ctx: ControllerContext) {}
 
   start(): void {
-    this.pdbs.onChange((type, pdb) => type !== 'DELETED' && this.queue.add(keyOf(pdb)));
-    this.pods.onChange((_, pod) => {
-      for (const pdb of this.pdbs.list(pod.metadata.namespace))
-        if (selectorMatches(pdb.spec?.selector, pod.metadata.labels)) this.queue.add(keyOf(pdb));
-    });
-  }
-
-  private sync(key: string): void {
-    const { namespace, name } = splitKey(key);
-    const pdb = this.pdbs.get(namespace, name);
-    if (!pdb) return;
-    if (!SYNC.loaded) return this.queue.addAfter(key, 1000);
-    const recheck = SYNC.get().syncBudget(this.ctx, this.recorder, pdb, this.pods.list(namespace));
-    if (recheck !== undefined) this.queue.addAfter(key, recheck);
+    const pdbs = this.ctx.informers.for<Budget>('poddisruptionbudgets');
+    let sync: ((pdb: Budget) => void) | undefined;
+    pdbs.onChange((type, pdb) => type !== 'DELETED' && (sync ??= CONTROLLER.get().startBudgetSync(this.ctx, pdbs))(pdb));
   }
 }

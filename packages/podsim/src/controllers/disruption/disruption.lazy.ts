@@ -1,4 +1,4 @@
-/** The disruption controller's sync, a chunk of its own in the site's worker (lazy/part.ts). */
-import { syncBudget } from './budget-status.js';
+/** The disruption controller, a chunk of its own in the site's worker (lazy/part.ts). */
+import { startBudgetSync } from './budget-sync.js';
 
-export default { syncBudget };
+export default { startBudgetSync };
