@@ -23,7 +23,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'yaml-parser': () => import('./format/yaml-parser.lazy.js'),
   'autoscaling-api': () => import('./api/kinds/autoscaling.lazy.js'),
   'batch-api': () => import('./api/kinds/batch.lazy.js'),
-  'tables-autoscaling': () => import('./tables/autoscaling.lazy.js'),
+  'tables-rare-kinds': () => import('./tables/rare-kinds.lazy.js'),
   'hpa-controller': () => import('./controllers/hpa/hpa.lazy.js'),
   'job-controller': () => import('./controllers/job/job.lazy.js'),
   'cronjob-controller': () => import('./controllers/cronjob/cronjob.lazy.js'),
@@ -38,7 +38,6 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'in-place-resize': () => import('./kubelet/resize.lazy.js'),
   'policy-api': () => import('./api/kinds/policy.lazy.js'),
   'disruption-controller': () => import('./controllers/disruption/disruption.lazy.js'),
-  'tables-policy': () => import('./tables/policy.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

@@ -24,7 +24,6 @@ vi.mock('../controllers/deployment/proportional-scaling.lazy.js', () => ({ defau
 vi.mock('../controllers/hpa/hpa.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/kinds/policy.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/disruption/disruption.lazy.js', () => ({ default: undefined }));
-vi.mock('../tables/policy.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/replicaset/deletion-order.lazy.js', () => ({ default: undefined }));
 vi.mock('../cluster/apiserver-writes.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/addons.lazy.js', () => ({ default: undefined }));
@@ -41,7 +40,7 @@ vi.mock('../programs/clients/clients.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/gnu-messages.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/packages/managers.lazy.js', () => ({ default: undefined }));
 vi.mock('../programs/process-tools.lazy.js', () => ({ default: undefined }));
-vi.mock('../tables/autoscaling.lazy.js', () => ({ default: undefined }));
+vi.mock('../tables/rare-kinds.lazy.js', () => ({ default: undefined }));
 vi.mock('../api/kinds/batch.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/job/job.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/cronjob/cronjob.lazy.js', () => ({ default: undefined }));
@@ -58,13 +57,12 @@ const MOCKED: Record<string, string> = {
   'hpa-controller': 'controllers/hpa/hpa',
   'policy-api': 'api/kinds/policy',
   'disruption-controller': 'controllers/disruption/disruption',
-  'tables-policy': 'tables/policy',
   'proportional-scaling': 'controllers/deployment/proportional-scaling',
   'pod-deletion-order': 'controllers/replicaset/deletion-order',
   'apiserver-writes': 'cluster/apiserver-writes',
   addons: 'host/addons',
   'service-proxy': 'controllers/service-proxy/service-proxy',
-  'tables-autoscaling': 'tables/autoscaling',
+  'tables-rare-kinds': 'tables/rare-kinds',
   'yaml-parser': 'format/yaml-parser',
   'host-tools': 'host/programs/tools',
   'image-families': 'images/families',

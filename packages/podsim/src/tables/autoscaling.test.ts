@@ -1,6 +1,6 @@
 /** TARGETS cells from k8s pkg/printers/internalversion/printers_test.go TestPrintHPA (the expected Cells of each case). */
 import { describe, expect, it } from 'vitest';
-import rows from './autoscaling.lazy.js';
+import rows from './rare-kinds.lazy.js';
 import { tableFor } from './index.js';
 
 const { formatHpaMetrics } = rows;

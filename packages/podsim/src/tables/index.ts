@@ -4,9 +4,8 @@
  * priority columns unless `-o wide`.
  */
 import type { KubeObject } from '../api/types.js';
-import autoscalingRows from './autoscaling.lazy.js';
 import { LazyPart } from '../lazy/part.js';
-import policyRows from './policy.lazy.js';
+import rareRows from './rare-kinds.lazy.js';
 import { cronJobTable, jobTable } from './batch.js';
 import { configMapTable, namespaceTable, pvcTable, resourceQuotaTable, secretTable, serviceAccountTable } from './config.js';
 import { eventTable } from './events.js';
@@ -24,18 +23,16 @@ export type { Table, TableColumn, TableRow, TableContext } from './types.js';
 export { podSummary } from './pods.js';
 
 /** Rows of kinds the course's first commands never list, from a lazy part. */
-const AUTOSCALING_ROWS = new LazyPart('tables-autoscaling', autoscalingRows);
+const RARE_ROWS = new LazyPart('tables-rare-kinds', rareRows);
 
 const horizontalPodAutoscalerTable: TableHandler = {
   columns: columns('Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'),
-  row: (obj, ctx) => AUTOSCALING_ROWS.get().horizontalPodAutoscalerRow(obj, ctx),
+  row: (obj, ctx) => RARE_ROWS.get().horizontalPodAutoscalerRow(obj, ctx),
 };
-
-const POLICY_ROWS = new LazyPart('tables-policy', policyRows);
 
 const podDisruptionBudgetTable: TableHandler = {
   columns: columns('Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'),
-  row: (obj, ctx) => POLICY_ROWS.get().podDisruptionBudgetRow(obj, ctx),
+  row: (obj, ctx) => RARE_ROWS.get().podDisruptionBudgetRow(obj, ctx),
 };
 
 const HANDLERS: Record<string, TableHandler> = {

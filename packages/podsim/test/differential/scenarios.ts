@@ -13,6 +13,7 @@ import { COVERAGE } from './coverage.js';
 import { KUSTOMIZE } from './kustomize.js';
 import { files, withDeploy, withPod } from './manifests.js';
 import { OPS_VERBS } from './ops-verbs.js';
+import { PDB_KINDS } from './pdb-kinds.js';
 import { QUOTA_KINDS } from './quota-kinds.js';
 import { LIMITRANGE_KINDS } from './limitrange-kinds.js';
 import { STATEFULSET_KINDS } from './statefulset-kinds.js';
@@ -139,4 +140,5 @@ export const SCENARIOS: Scenario[] = [
   ...AUTOSCALING_KINDS,
   ...QUOTA_KINDS,
   ...LIMITRANGE_KINDS,
+  ...PDB_KINDS,
 ];

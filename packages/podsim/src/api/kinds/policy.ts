@@ -6,9 +6,11 @@
  */
 import { LazyPart } from '../../lazy/part.js';
 import part from './policy.lazy.js';
-import type { KindStrategy } from './strategy.js';
+import type { KindStrategy, Obj } from './strategy.js';
 
 export const POLICY_API = new LazyPart('policy-api', part);
+
+const validate = (pdb: Obj) => POLICY_API.get().validatePodDisruptionBudget(pdb);
 
 export const podDisruptionBudgetStrategy: KindStrategy = {
   topLevel: ['spec', 'status'],
@@ -18,6 +20,6 @@ export const podDisruptionBudgetStrategy: KindStrategy = {
   prepareForCreate(pdb) {
     pdb.status = { disruptionsAllowed: 0, currentHealthy: 0, desiredHealthy: 0, expectedPods: 0 };
   },
-  validate: (pdb) => POLICY_API.get().validatePodDisruptionBudget(pdb),
-  validateUpdate: (pdb) => POLICY_API.get().validatePodDisruptionBudget(pdb),
+  validate,
+  validateUpdate: validate,
 };

@@ -1,7 +1,11 @@
-/** HorizontalPodAutoscaler rows (k8s printers.go printHorizontalPodAutoscaler and formatHPAMetrics, 1.32), a lazy part: only `get hpa` prints them. */
+/**
+ * Rows of kinds the course's first commands never list, a lazy part: HorizontalPodAutoscalers (k8s printers.go
+ * printHorizontalPodAutoscaler and formatHPAMetrics, 1.32) and PodDisruptionBudgets (policy.ts).
+ */
 import type { Any } from '../api/objects.js';
 import type { KubeObject } from '../api/types.js';
 import { ageSince } from '../format/duration.js';
+import { podDisruptionBudgetRow } from './policy.js';
 import type { TableContext } from './types.js';
 
 /** The TARGETS column shows this many metrics, then `+ N more...`. */
@@ -63,4 +67,4 @@ function horizontalPodAutoscalerRow(obj: KubeObject, ctx: TableContext): string[
   ];
 }
 
-export default { formatHpaMetrics, horizontalPodAutoscalerRow };
+export default { formatHpaMetrics, horizontalPodAutoscalerRow, podDisruptionBudgetRow };
