@@ -4,11 +4,8 @@
  * renders it with the describer for its kind.
  */
 import type { DaemonSet, Deployment, ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1';
-import type { CronJob, Job } from 'kubernetes-types/batch/v1';
-import type { ConfigMap, Endpoints, Event, LimitRange, Namespace, Node, PersistentVolume, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
-import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
-import type { Ingress, IngressClass } from 'kubernetes-types/networking/v1';
-import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { Event, LimitRange, Namespace, Node, PersistentVolumeClaim, Pod, ResourceQuota, Secret, Service } from 'kubernetes-types/core/v1';
+import type { Ingress } from 'kubernetes-types/networking/v1';
 import type { ApiClient, ApiResult, KubeObject } from '../../api/types.js';
 import { serviceSlices } from './endpoint-slices.js';
 import { describeGeneric } from './generic.js';
@@ -72,7 +69,10 @@ function replicaSetsOf(api: ApiClient, d: Deployment): { old: ReplicaSet[]; curr
 export function describeObject(api: ApiClient, resource: string, obj: KubeObject, ctx: DescribeContext): string {
   const events = ctx.showEvents === false ? undefined : eventsFor(api, obj);
   const ns = obj.metadata.namespace;
-  switch (resource.split('.')[0].toLowerCase()) {
+  const plural = resource.split('.')[0].toLowerCase();
+  const own = KINDS.get().BY_RESOURCE[plural];
+  if (own) return own(obj, events, ctx.now);
+  switch (plural) {
     case 'pods':
       return describePod(obj as unknown as Pod, events, ctx.now);
     case 'deployments': {
@@ -94,40 +94,18 @@ export function describeObject(api: ApiClient, resource: string, obj: KubeObject
     case 'services': {
       return KINDS.get().describeService(obj as unknown as Service, serviceSlices(api, ns, obj.metadata.name ?? ''), events, ctx.now);
     }
-    case 'endpoints':
-      return KINDS.get().describeEndpoints(obj as unknown as Endpoints, events, ctx.now);
-    case 'endpointslices':
-      return KINDS.get().describeEndpointSlice(obj as unknown as EndpointSlice, events, ctx.now);
     case 'ingresses':
       return KINDS.get().describeIngress(api, obj as unknown as Ingress, events, ctx.now);
-    case 'ingressclasses':
-      return KINDS.get().describeIngressClass(obj as unknown as IngressClass, events, ctx.now);
-    case 'jobs':
-      return KINDS.get().describeJob(obj as unknown as Job, events, ctx.now);
-    case 'cronjobs':
-      return KINDS.get().describeCronJob(obj as unknown as CronJob, events, ctx.now);
-    case 'poddisruptionbudgets':
-      return KINDS.get().describePodDisruptionBudget(obj, events, ctx.now);
-    case 'horizontalpodautoscalers':
-      return KINDS.get().describeHorizontalPodAutoscaler(obj, events, ctx.now);
     case 'namespaces':
       return KINDS.get().describeNamespace(obj as unknown as Namespace, list<ResourceQuota>(api, 'resourcequotas', obj.metadata.name), list<LimitRange>(api, 'limitranges', obj.metadata.name));
     case 'resourcequotas':
       return KINDS.get().describeQuota(obj as unknown as ResourceQuota);
-    case 'limitranges':
-      return KINDS.get().describeLimitRange(obj as unknown as LimitRange);
-    case 'configmaps':
-      return KINDS.get().describeConfigMap(obj as unknown as ConfigMap, events, ctx.now);
     case 'secrets':
       return KINDS.get().describeSecret(obj as unknown as Secret);
-    case 'persistentvolumes':
-      return KINDS.get().describePersistentVolume(obj as unknown as PersistentVolume, events, ctx.now);
     case 'persistentvolumeclaims': {
       const users = list<Pod>(api, 'pods', ns).filter((p) => (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === obj.metadata.name));
       return KINDS.get().describePersistentVolumeClaim(obj as unknown as PersistentVolumeClaim, users, events, ctx.now);
     }
-    case 'storageclasses':
-      return KINDS.get().describeStorageClass(obj as unknown as StorageClass & KubeObject, events, ctx.now);
     default:
       return describeGeneric(obj, events, ctx.now);
   }

@@ -1,4 +1,10 @@
 /** The describers of kinds other than Pod: a chunk of its own in the site's worker (lazy/part.ts). */
+import type { CronJob, Job } from 'kubernetes-types/batch/v1';
+import type { ConfigMap, Endpoints, Event, LimitRange, PersistentVolume } from 'kubernetes-types/core/v1';
+import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import type { IngressClass } from 'kubernetes-types/networking/v1';
+import type { StorageClass } from 'kubernetes-types/storage/v1';
+import type { KubeObject } from '../../api/types.js';
 import { describeHorizontalPodAutoscaler } from './autoscaling.js';
 import { describeCronJob, describeJob } from './batch.js';
 import { describeEndpoints, describeEndpointSlice } from './discovery.js';
@@ -13,26 +19,33 @@ import { describeStatefulSet } from './statefulset.js';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from './storage.js';
 import { describeDaemonSet, describeDeployment, describeReplicaSet } from './workloads.js';
 
+type Describer = (obj: KubeObject, events: Event[] | undefined, now: number) => string;
+
+/** The kinds described from the object and its events alone, by plural resource. */
+const BY_RESOURCE: Record<string, Describer> = {
+  endpoints: (o, e, n) => describeEndpoints(o as unknown as Endpoints, e, n),
+  endpointslices: (o, e, n) => describeEndpointSlice(o as unknown as EndpointSlice, e, n),
+  ingressclasses: (o, e, n) => describeIngressClass(o as unknown as IngressClass, e, n),
+  jobs: (o, e, n) => describeJob(o as unknown as Job, e, n),
+  cronjobs: (o, e, n) => describeCronJob(o as unknown as CronJob, e, n),
+  horizontalpodautoscalers: describeHorizontalPodAutoscaler,
+  poddisruptionbudgets: describePodDisruptionBudget,
+  configmaps: (o, e, n) => describeConfigMap(o as unknown as ConfigMap, e, n),
+  limitranges: (o) => describeLimitRange(o as unknown as LimitRange),
+  persistentvolumes: (o, e, n) => describePersistentVolume(o as unknown as PersistentVolume, e, n),
+  storageclasses: (o, e, n) => describeStorageClass(o as unknown as StorageClass & KubeObject, e, n),
+};
+
 export default {
+  BY_RESOURCE,
   describeIngress,
-  describeIngressClass,
-  describeHorizontalPodAutoscaler,
-  describeCronJob,
-  describeEndpoints,
-  describeEndpointSlice,
-  describeJob,
   describeNode,
   describeService,
-  describeConfigMap,
   describeNamespace,
-  describePodDisruptionBudget,
   describeQuota,
-  describeLimitRange,
   describeSecret,
   describeStatefulSet,
-  describePersistentVolume,
   describePersistentVolumeClaim,
-  describeStorageClass,
   describeDaemonSet,
   describeDeployment,
   describeReplicaSet,
