@@ -2,70 +2,15 @@
  * An in-memory POSIX-like file system. Volumes are directories shared by reference: mounting the
  * same DirNode into two containers' trees is what makes a pod's volume visible to both.
  */
+import { permits, R, ROOT, stickyDenies, W, X, type Credentials } from './access.js';
+import { FsError } from './fs-error.js';
+import type { DirNode, FileNode, FsNode, Ownership, Stat } from './fs-nodes.js';
 import { dirname, resolvePath, walkOf } from './paths.js';
 import { utf8Length } from './utf8.js';
 
 export { basename, dirname, resolvePath } from './paths.js';
-
-/** Owner ids; absent means root (0), which every image file and kubelet-made file has. */
-export interface Ownership {
-  uid?: number;
-  gid?: number;
-}
-
-export interface FileNode extends Ownership {
-  kind: 'file';
-  data: string;
-  mode: number;
-  mtime: number;
-}
-
-export interface DirNode extends Ownership {
-  kind: 'dir';
-  children: Map<string, FsNode>;
-  mode: number;
-  mtime: number;
-}
-
-export interface LinkNode {
-  kind: 'link';
-  target: string;
-  mtime: number;
-  /**
-   * A magic link (/proc/PID/root): readlink shows `target`, but a walk through it goes on in another
-   * mount namespace's root, not at `target` in this one.
-   */
-  into?: DirNode;
-}
-
-export type FsNode = FileNode | DirNode | LinkNode;
-
-export type FsErrorCode = 'ENOENT' | 'EISDIR' | 'ENOTDIR' | 'EEXIST' | 'ENOTEMPTY' | 'EROFS' | 'EINVAL' | 'ELOOP';
-
-export class FsError extends Error {
-  constructor(
-    readonly code: FsErrorCode,
-    readonly path: string,
-  ) {
-    super(`${code}: ${path}`);
-  }
-
-  /** The strerror text programs print, e.g. "No such file or directory". */
-  get text(): string {
-    return FS_ERROR_TEXT[this.code];
-  }
-}
-
-export const FS_ERROR_TEXT: Record<FsErrorCode, string> = {
-  ENOENT: 'No such file or directory',
-  EISDIR: 'Is a directory',
-  ENOTDIR: 'Not a directory',
-  EEXIST: 'File exists',
-  ENOTEMPTY: 'Directory not empty',
-  EROFS: 'Read-only file system',
-  EINVAL: 'Invalid argument',
-  ELOOP: 'Too many levels of symbolic links',
-};
+export { FsError, FS_ERROR_TEXT, type FsErrorCode } from './fs-error.js';
+export type { DirNode, FileNode, FsNode, LinkNode, Ownership, Stat } from './fs-nodes.js';
 
 export function newDir(now = 0, mode = 0o755): DirNode {
   return { kind: 'dir', children: new Map(), mode, mtime: now };
@@ -129,27 +74,30 @@ interface MountTrie {
   mount?: Mount;
 }
 
-export interface Stat {
-  kind: 'file' | 'dir' | 'link';
-  size: number;
-  mode: number;
-  mtime: number;
-  uid: number;
-  gid: number;
-}
-
 export class FileSystem {
   readonly root: DirNode;
   private readonly mounts = new Map<string, Mount>();
   private readonly mountTrie: MountTrie = { children: new Map() };
   /** Who creates files through this view (the container's user); root when unset. */
   creator: { uid: number; gid: number } | undefined;
+  /** Who acts through this view (see `as`); unset on the kernel's and runtime's own handle, which nothing holds back. */
+  caller: Credentials | undefined;
 
   constructor(
     private readonly now: () => number = () => 0,
     root?: DirNode,
   ) {
     this.root = root ? (sharedNodes.has(root) ? copyDir(root) : root) : newDir(now());
+  }
+
+  /** This file system as a process of `who` uses it: what it makes is theirs, and the permission bits hold it. */
+  as(who: Credentials): FileSystem {
+    return Object.assign(Object.create(this) as FileSystem, { caller: who, creator: who });
+  }
+
+  /** Fails with EACCES unless the caller may do `want` (R, W, X bits) on `node`. */
+  private check(node: FileNode | DirNode, want: number, abs: string): void {
+    if (this.caller && !permits(node, this.caller, want)) throw new FsError('EACCES', abs);
   }
 
   /** Grafts a shared directory at `path` (created if missing), like a volume mount. */
@@ -197,6 +145,7 @@ export class FileSystem {
     let readOnly = trie.mount?.readOnly ?? false;
     for (let i = 0; i < segs.length; i++) {
       if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs);
+      this.check(node, X, abs);
       parent = node;
       const seg = segs[i]!;
       trie = trie?.children.get(seg);
@@ -249,6 +198,14 @@ export class FileSystem {
     };
   }
 
+  /** access(2): fails as that call does (ENOENT; EROFS for writing; EACCES) unless the caller may do `want` on `path`. */
+  access(path: string, want: number): void {
+    const { node, abs, readOnly } = this.lookup(path);
+    if (!node) throw new FsError('ENOENT', abs);
+    if (want & W && readOnly) throw new FsError('EROFS', abs);
+    if (node.kind !== 'link' && !permits(node, this.caller ?? ROOT, want)) throw new FsError('EACCES', abs);
+  }
+
   /** Like stat, but a symbolic link describes itself (ls -l, cp -P). */
   lstat(path: string): Stat {
     const { node, abs } = this.lookup(path, false);
@@ -287,6 +244,7 @@ export class FileSystem {
     if (!node) throw new FsError('ENOENT', abs);
     if (readOnly) throw new FsError('EROFS', abs);
     if (node.kind === 'link') return;
+    if (this.caller && this.caller.uid !== 0 && (node.uid ?? 0) !== this.caller.uid) throw new FsError('EPERM', abs);
     if (parent && sharedNodes.has(node)) parent.children.set(name, node.kind === 'dir' ? { ...copyDir(node), mode: mode & 0o7777 } : { ...node, mode: mode & 0o7777 });
     else node.mode = mode & 0o7777;
   }
@@ -303,7 +261,9 @@ export class FileSystem {
     const { node, abs } = this.lookup(path);
     if (!node) throw new FsError('ENOENT', abs);
     if (node.kind === 'dir') throw new FsError('EISDIR', abs);
-    return node.kind === 'file' ? node.data : '';
+    if (node.kind !== 'file') return '';
+    this.check(node, R, abs);
+    return node.data;
   }
 
   /** The file's text, or `fallback` when it cannot be read (missing, a directory, a dangling link). */
@@ -321,6 +281,8 @@ export class FileSystem {
     if (readOnly) throw new FsError('EROFS', abs);
     if (node?.kind === 'dir') throw new FsError('EISDIR', abs);
     if (!parent) throw new FsError('EISDIR', abs);
+    if (node?.kind === 'file') this.check(node, W, abs);
+    else this.check(parent, W | X, abs);
     const now = this.now();
     if (node && node.kind === 'file' && sharedNodes.has(node)) {
       parent.children.set(name, { kind: 'file', data: opts.append ? node.data + data : data, mode: node.mode, mtime: now, ...ownerOf(node) });
@@ -338,6 +300,7 @@ export class FileSystem {
     const { node, abs } = this.lookup(path);
     if (!node) throw new FsError('ENOENT', abs);
     if (node.kind !== 'dir') throw new FsError('ENOTDIR', abs);
+    this.check(node, R, abs);
     const names = new Set(node.children.keys());
     const prefix = abs === '/' ? '/' : abs + '/';
     for (const mp of this.mounts.keys()) {
@@ -365,6 +328,7 @@ export class FileSystem {
     if (node) throw new FsError('EEXIST', abs);
     if (readOnly) throw new FsError('EROFS', abs);
     if (!parent) throw new FsError('EEXIST', abs);
+    this.check(parent, W | X, abs);
     const dir = { ...newDir(this.now(), parent.mode & S_ISGID ? 0o755 | S_ISGID : 0o755), ...this.newOwner(parent) };
     parent.children.set(name, dir);
     changed(parent);
@@ -374,6 +338,7 @@ export class FileSystem {
     const { node, parent, name, abs } = this.lookup(path, false, 0, true);
     if (node) throw new FsError('EEXIST', abs);
     if (!parent) throw new FsError('EEXIST', abs);
+    this.check(parent, W | X, abs);
     parent.children.set(name, { kind: 'link', target, mtime: this.now() });
     changed(parent);
   }
@@ -385,6 +350,9 @@ export class FileSystem {
     if (readOnly) throw new FsError('EROFS', abs);
     if (this.mounts.has(abs)) throw new FsError('EINVAL', abs);
     if (node.kind === 'dir' && node.children.size > 0 && !recursive) throw new FsError('ENOTEMPTY', abs);
+    this.mayUnlink(parent, node, abs);
+    // Emptying a directory first means writing to it (rm -r): its own bits hold too.
+    if (node.kind === 'dir' && node.children.size > 0) this.check(node, W | X, abs);
     parent.children.delete(name);
     parent.mtime = this.now();
     changed(parent);
@@ -398,10 +366,18 @@ export class FileSystem {
     if (dst.node?.kind === 'dir') dst = this.lookup(dst.abs + '/' + src.name, false, 0, true);
     if (!dst.parent) throw new FsError('EINVAL', dst.abs);
     if (dst.readOnly) throw new FsError('EROFS', dst.abs);
+    this.mayUnlink(src.parent, src.node, src.abs);
+    this.check(dst.parent, W | X, dst.abs);
     src.parent.children.delete(src.name);
     dst.parent.children.set(dst.name, src.node);
     changed(src.parent);
     if (dst.parent !== src.parent) changed(dst.parent);
+  }
+
+  /** Taking an entry out of `dir` (unlink, rmdir, rename's source): write and search on it, and the sticky bit's owner rule (EPERM). */
+  private mayUnlink(dir: DirNode, entry: FsNode, abs: string): void {
+    this.check(dir, W | X, abs);
+    if (this.caller && stickyDenies(dir, entry as Ownership, this.caller)) throw new FsError('EPERM', abs);
   }
 
   /** Plain-object copy of the tree below `path` (for snapshots and tests). */

@@ -2,6 +2,7 @@
  * The part of `proc.ctx` every machine provides, so one program (ls, cat, wget…) runs the same in a
  * container and on the reader's machine. HostContext and the container context both extend it.
  */
+import type { Credentials } from './access.js';
 import type { FileSystem } from './fs.js';
 import type { NetNamespace } from './net.js';
 import type { Proc } from './process.js';
@@ -20,12 +21,7 @@ export interface MachineContext {
   web?: Readonly<Record<string, string>>;
 }
 
-export interface Credentials {
-  uid: number;
-  gid: number;
-  /** Supplementary groups as getgroups(2) returns them: sorted, the kernel's set_groups order. */
-  groups: readonly number[];
-}
+export type { Credentials } from './access.js';
 
 export function machineOf(proc: Proc): MachineContext {
   return proc.ctx as MachineContext;

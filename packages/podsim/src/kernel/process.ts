@@ -3,6 +3,7 @@
  * A container is one PID namespace whose PID 1 is its entrypoint; the reader's machine is another.
  */
 import type { Clock } from '../clock/clock.js';
+import type { FileSystem } from './fs.js';
 import { SIGNALS, defaultAction } from './signals.js';
 import type { InputStream, OutputStream } from './streams.js';
 import { Deferred, type Cancel, type Task, type Waitable } from './waitable.js';
@@ -10,8 +11,8 @@ import { Deferred, type Cancel, type Task, type Waitable } from './waitable.js';
 /** What a program sees of the machine it runs on (container or the reader's host). */
 export interface System {
   readonly clock: Clock;
-  /** Finds a program by name or path, as execve + $PATH lookup would. */
-  resolve(command: string, env: Readonly<Record<string, string>>): { path: string; program: Program } | undefined;
+  /** Finds a program by name or path, as execve + $PATH lookup would; `as` is the caller's view of the files, whose execute bits decide. */
+  resolve(command: string, env: Readonly<Record<string, string>>, as?: FileSystem): { path: string; program: Program } | undefined;
   hostname(): string;
 }
 

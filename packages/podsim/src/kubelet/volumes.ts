@@ -30,6 +30,8 @@ interface ProjectedFile {
   path: string;
   data: string;
   mode: number;
+  /** Owner the atomic writer gives the file (a token's FsUser); root otherwise. */
+  uid?: number;
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -54,7 +56,7 @@ function fileIn(dir: DirNode, path: string, file: FileNode, now: number): void {
 /** Writes `files` into `dir` the way the kubelet's atomic writer lays them out. */
 export function writeProjection(dir: DirNode, files: ProjectedFile[], now: number, random: Random): void {
   const payload = newDir(now);
-  for (const f of files) fileIn(payload, f.path, { kind: 'file', data: f.data, mode: f.mode, mtime: now }, now);
+  for (const f of files) fileIn(payload, f.path, { kind: 'file', data: f.data, mode: f.mode, mtime: now, ...(f.uid ? { uid: f.uid } : {}) }, now);
   for (const name of [...dir.children.keys()]) if (name.startsWith('..') || dir.children.get(name)?.kind === 'link') dir.children.delete(name);
   const ts = payloadName(now, random);
   dir.children.set(ts, payload);
@@ -126,13 +128,27 @@ function token(pod: Pod, ctx: VolumeContext, expirationSeconds: number): string 
   return signedToken(claims, ctx.random);
 }
 
+/**
+ * FsUserFrom (pkg/volume/util): the uid every init and app container runs as when they all set the same
+ * runAsUser (own or the pod's); undefined when one sets none or two differ.
+ */
+function fsUserOf(pod: Pod): number | undefined {
+  const podUser = (pod.spec?.securityContext as { runAsUser?: number } | undefined)?.runAsUser;
+  const users = new Set([...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])].map((c) => (c.securityContext as { runAsUser?: number } | undefined)?.runAsUser ?? podUser));
+  return users.size === 1 ? [...users][0] : undefined;
+}
+
 function projectedFiles(pod: Pod, ctx: VolumeContext, v: NonNullable<Volume['projected']>): ProjectedFile[] | { error: string } {
   const ns = pod.metadata?.namespace ?? 'default';
   const mode = v.defaultMode ?? 0o644;
   const out: ProjectedFile[] = [];
+  // projected.go: a token is the user's alone (0600, theirs) when the pod says who reads it; fsGroup's ownership then adds group read.
+  const fsUser = fsUserOf(pod);
+  const fsGroup = (pod.spec?.securityContext as { fsGroup?: number } | undefined)?.fsGroup;
+  const tokenMode = fsUser !== undefined || fsGroup !== undefined ? 0o600 : mode;
   for (const s of v.sources ?? []) {
     let files: ProjectedFile[] | { error: string } = [];
-    if (s.serviceAccountToken) files = [{ path: s.serviceAccountToken.path, data: token(pod, ctx, s.serviceAccountToken.expirationSeconds ?? 3607), mode: 0o600 }];
+    if (s.serviceAccountToken) files = [{ path: s.serviceAccountToken.path, data: token(pod, ctx, s.serviceAccountToken.expirationSeconds ?? 3607), mode: tokenMode, ...(fsUser ? { uid: fsUser } : {}) }];
     else if (s.configMap) files = configMapFiles(ctx, ns, s.configMap as { name?: string; items?: Items; optional?: boolean }, mode);
     else if (s.secret) files = secretFiles(ctx, ns, s.secret.name ?? '', s.secret.items as Items, s.secret.optional, mode);
     else if (s.downwardAPI) files = downwardFiles(pod, ctx, (s.downwardAPI.items ?? []) as DownwardItem[], mode);

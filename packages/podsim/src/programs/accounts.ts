@@ -53,5 +53,6 @@ export function credentialsOf(proc: Proc): Credentials {
 
 /** A context for processes a server starts under another account (setuid to `name`, as nginx's workers). */
 export function contextAs<T extends MachineContext>(ctx: T, name: string): T {
-  return Object.assign(Object.create(ctx) as T, { user: name, creds: credentialsOfName(ctx.fs, name) });
+  const creds = credentialsOfName(ctx.fs, name);
+  return Object.assign(Object.create(ctx) as T, { user: name, creds, fs: ctx.fs.as(creds) });
 }

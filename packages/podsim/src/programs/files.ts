@@ -133,9 +133,19 @@ export const mv: Program = function* (proc) {
     const src = abs(proc, f);
     try {
       fs.lstat(src);
-      fs.rename(src, target(fs, dest, src));
     } catch (e) {
       report(proc, `can't rename ${q(f)}`, `cannot stat ${q(f)}`, e);
+      status = 1;
+      continue;
+    }
+    const to = target(fs, dest, src);
+    try {
+      fs.rename(src, to);
+    } catch (e) {
+      // GNU names the destination as it joined it: the operand, then the source's name when that is a directory.
+      const destOperand = o.operands[o.operands.length - 1];
+      const shown = to === dest ? destOperand : `${destOperand.replace(/\/+$/, '')}/${basename(src)}`;
+      report(proc, `can't rename ${q(f)}`, `cannot move ${q(f)} to ${q(shown)}`, e);
       status = 1;
     }
   }

@@ -151,9 +151,19 @@ export const ls: Program = function* (proc) {
   // -R lists each directory's subdirectories (not links to them) right after it, depth first.
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i];
+    let children: Entry[];
+    try {
+      children = listDir(fs, d.path, o.flags.has('a'), o.flags.has('A'));
+    } catch (err) {
+      // opendir fails before the directory's header is printed; what came before goes out first.
+      proc.stdout.write(out);
+      out = '';
+      proc.stderr.write(gnu ? `ls: cannot open directory '${d.name}': ${errText(err)}\n` : `ls: can't open '${d.name}': ${errText(err)}\n`);
+      status = gnu ? 2 : 1;
+      continue;
+    }
     if (out !== '' || i > 0) out += '\n';
     if (headers) out += `${d.name}:\n`;
-    const children = listDir(fs, d.path, o.flags.has('a'), o.flags.has('A'));
     if (long) out += `total ${children.reduce((n, c) => n + (c.st.kind === 'link' ? 0 : Math.ceil(c.st.size / 4096) * 4), 0)}\n`;
     out += render(children);
     if (o.flags.has('R')) {

@@ -28,13 +28,16 @@ export const chmod: Program = function* (proc) {
   if (modeText === undefined || files.length === 0) return missingOperand(proc);
   const { fs } = machineOf(proc);
   let status = 0;
+  const gnu = flavorOf(proc) === 'gnu';
   for (const f of files) {
+    let stage = 'cannot access';
     try {
       const mode = applyMode(fs.stat(abs(proc, f)).mode, modeText);
       if (mode === undefined) return fail(proc, `invalid mode '${modeText}'`);
+      stage = 'changing permissions of';
       fs.chmod(abs(proc, f), mode);
     } catch (e) {
-      proc.stderr.write(flavorOf(proc) === 'gnu' ? `chmod: cannot access ${q(f)}: ${errText(e)}\n` : `chmod: ${f}: ${errText(e)}\n`);
+      proc.stderr.write(gnu ? `chmod: ${stage} ${q(f)}: ${errText(e)}\n` : `chmod: ${f}: ${errText(e)}\n`);
       status = 1;
     }
   }

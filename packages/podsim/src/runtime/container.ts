@@ -121,7 +121,8 @@ export class Container implements RuntimeContainer {
       this.cpu.release(p);
     });
     this.ctx = {
-      fs: this.fs,
+      // The runtime keeps the unchecked handle (it writes /proc and the termination log); the processes get their user's view.
+      fs: ids.uid ? this.fs.as(ids) : this.fs,
       net: pod.net,
       flavor: image.flavor,
       user: resolved ? (creds.name ?? String(creds.uid)) : (image.config.user || 'root').split(':')[0]!,
@@ -135,8 +136,8 @@ export class Container implements RuntimeContainer {
     this.sys = {
       clock: pod.clock,
       hostname: () => pod.hostname,
-      resolve: (command, env) => {
-        const r = lookPath(this.fs, this.binaries, command, env.PATH, env.PWD || '/');
+      resolve: (command, env, as) => {
+        const r = lookPath(as ?? this.fs, this.binaries, command, env.PATH, env.PWD || '/');
         return r.ok ? { path: r.path, program: r.program } : undefined;
       },
     };

@@ -2,6 +2,7 @@
  * execve + $PATH lookup over a container's file system, with runc's error wording
  * (Go os/exec LookPath errors: `exec: "x": executable file not found in $PATH`).
  */
+import { X } from '../kernel/access.js';
 import { FsError, resolvePath, type FileSystem } from '../kernel/fs.js';
 import type { Program } from '../kernel/process.js';
 import { DEFAULT_PATH } from '../images/types.js';
@@ -35,12 +36,11 @@ type Probe = Program | 'ENOENT' | 'EACCES' | 'ENOEXEC';
 function probe(fs: FileSystem, binaries: ReadonlyMap<string, Program>, path: string, scripts = true): Probe {
   let data: string;
   try {
-    const st = fs.stat(path);
-    if (st.kind === 'dir' || (st.mode & 0o111) === 0) return 'EACCES';
+    if (fs.stat(path).kind === 'dir') return 'EACCES';
+    fs.access(path, X);
     data = fs.readFile(path);
   } catch (e) {
-    if (e instanceof FsError && e.code === 'ENOTDIR') return 'ENOENT';
-    return 'ENOENT';
+    return e instanceof FsError && e.code === 'EACCES' ? 'EACCES' : 'ENOENT';
   }
   if (scripts && data.startsWith('#!')) return interpreted(fs, binaries, path, data);
   if (!data.startsWith(STUB_MARKER)) return 'ENOEXEC';

@@ -185,7 +185,7 @@ export function trackProcesses(fs: FileSystem, pids: PidNamespace, now: () => nu
     dir.children.set('status', { kind: 'file', data: status, mode: 0o444, mtime: now() });
     // A neighbour's root is its own container's file system (`head /proc/8/root/etc/nginx/nginx.conf`).
     const theirs = (p.ctx as Partial<MachineContext> | undefined)?.fs;
-    dir.children.set('root', { kind: 'link', target: '/', mtime: now(), ...(theirs && theirs !== fs ? { into: theirs.root } : {}) });
+    dir.children.set('root', { kind: 'link', target: '/', mtime: now(), ...(theirs && theirs.root !== fs.root ? { into: theirs.root } : {}) });
     fs.graft(`/proc/${p.pid}`, dir);
   };
   for (const p of pids.list()) if (p.pid !== 1) add(p);

@@ -17,6 +17,7 @@ import type { Io } from './io.js';
 import { matchPattern } from './pattern.js';
 import { parse } from './parser.js';
 import { prepare, reportExpansion, type Prepared } from './prepare.js';
+import { execDenied } from './exec-denied.js';
 import { applyRedirs } from './redirect.js';
 import type { Shell } from './shell.js';
 
@@ -184,7 +185,7 @@ function* spawnElement(sh: Shell, cmd: Command, io: Io, group: Group): Task<Proc
       const name = prepared.argv[0];
       if (!sh.functions.has(name) && !BUILTINS[name]) {
         const env = sh.environment(prepared.assigns);
-        const found = sh.proc.sys.resolve(name, env);
+        const found = sh.proc.sys.resolve(name, env, sh.fs);
         if (found) return spawnProgram(sh, prepared.argv, found.program, env, prepared.io, group);
       }
     }
@@ -364,11 +365,13 @@ export function* dispatch(sh: Shell, p: Prepared, io: Io, text: string, inPlace 
 
 export function* runExternal(sh: Shell, argv: string[], assigns: Record<string, string>, io: Io, text: string, inPlace = false): Task<number> {
   const env = sh.environment(assigns);
-  const found = sh.proc.sys.resolve(argv[0], env);
+  const found = sh.proc.sys.resolve(argv[0], env, sh.fs);
   if (!found) {
-    if (argv[0].includes('/') && sh.flavour.name === 'bash') sh.error(`${argv[0]}: No such file or directory`, io);
+    const denied = argv[0].includes('/') && execDenied(sh, argv[0]);
+    if (denied) sh.error(`${argv[0]}: ${denied}`, io);
+    else if (argv[0].includes('/') && sh.flavour.name === 'bash') sh.error(`${argv[0]}: No such file or directory`, io);
     else sh.error(sh.flavour.notFound(argv[0]), io);
-    return 127;
+    return denied ? 126 : 127;
   }
   if (inPlace) return yield* execProgram(sh, argv, found.program, env, io);
   const proc = spawnProgram(sh, argv, found.program, env, io, sh.jobControl ? { newGroup: true } : {});

@@ -1,4 +1,5 @@
 /** Builtins that only print or change the shell's own state: echo, pwd, cd, exit and friends. */
+import { X } from '../../kernel/access.js';
 import { FsError } from '../../kernel/fs.js';
 import { BreakSignal, ExitSignal, ReturnSignal } from '../control.js';
 import type { Builtin } from './types.js';
@@ -89,6 +90,7 @@ export const cd: Builtin = function* (sh, argv, io) {
   const abs = sh.resolvePath(dir);
   try {
     if (sh.fs.stat(abs).kind !== 'dir') throw new FsError('ENOTDIR', abs);
+    sh.fs.access(abs, X);
   } catch (e) {
     sh.error(sh.flavour.cdFailed(dir, e instanceof FsError ? e.text : String(e)), io);
     return 1;

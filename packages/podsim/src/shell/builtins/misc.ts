@@ -40,7 +40,7 @@ export const source: Builtin = function* (sh, argv, io) {
 export const exec: Builtin = function* (sh, argv, io) {
   if (argv.length < 2) return 0;
   const env = sh.environment();
-  const found = sh.proc.sys.resolve(argv[1], env);
+  const found = sh.proc.sys.resolve(argv[1], env, sh.fs);
   if (!found) {
     sh.error(sh.flavour.name === 'bash' ? `exec: ${argv[1]}: not found` : sh.flavour.notFound(argv[1]), io);
     throw new ExitSignal(127);
@@ -55,7 +55,7 @@ export function commandKind(sh: Shell, name: string, builtins: Record<string, Bu
   if (a !== undefined) return { kind: 'alias', value: a };
   if (sh.functions.has(name)) return { kind: 'function' };
   if (builtins[name]) return { kind: 'builtin' };
-  const found = sh.proc.sys.resolve(name, sh.environment());
+  const found = sh.proc.sys.resolve(name, sh.environment(), sh.fs);
   return found ? { kind: 'file', path: found.path } : undefined;
 }
 
@@ -110,7 +110,7 @@ export function commandBuiltin(builtins: Record<string, Builtin>): Builtin {
     const b = builtins[args[0]];
     if (b) return yield* b(sh, args, io);
     const env = sh.environment();
-    const found = sh.proc.sys.resolve(args[0], env);
+    const found = sh.proc.sys.resolve(args[0], env, sh.fs);
     if (!found) {
       sh.error(sh.flavour.notFound(args[0]), io);
       return 127;

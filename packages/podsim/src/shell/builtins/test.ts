@@ -1,17 +1,24 @@
 /** `test` and `[`: file, string and integer tests with bash's error texts. */
+import { R, W, X } from '../../kernel/access.js';
 import type { FileSystem } from '../../kernel/fs.js';
 import type { Builtin } from './types.js';
 
 class TestError extends Error {}
 
+/** What -r, -w and -x ask access(2) for. */
+const ACCESS: Record<string, number> = { '-r': R, '-w': W, '-x': X };
+
 /** A file test (-e -f -d -s -r -w -x -L -h) on an absolute path; `[[` uses it too. */
 export function fileTest(fs: FileSystem, op: string, path: string): boolean {
   try {
     const st = fs.stat(path);
+    const want = ACCESS[op];
+    if (want) fs.access(path, want);
     switch (op) {
       case '-e':
       case '-r':
       case '-w':
+      case '-x':
         return true;
       case '-f':
         return st.kind === 'file';
@@ -19,8 +26,6 @@ export function fileTest(fs: FileSystem, op: string, path: string): boolean {
         return st.kind === 'dir';
       case '-s':
         return st.size > 0;
-      case '-x':
-        return (st.mode & 0o111) !== 0;
       case '-L':
       case '-h':
         return st.kind === 'link';
