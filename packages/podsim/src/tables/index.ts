@@ -22,18 +22,9 @@ import { daemonSetTable, deploymentTable, replicaSetTable } from './workloads.js
 export type { Table, TableColumn, TableRow, TableContext } from './types.js';
 export { podSummary } from './pods.js';
 
-/** Rows of kinds the course's first commands never list, from a lazy part. */
+/** Tables of kinds the course's first commands never list, from a lazy part. */
 const RARE_ROWS = new LazyPart('tables-rare-kinds', rareRows);
 
-const horizontalPodAutoscalerTable: TableHandler = {
-  columns: columns('Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'),
-  row: (obj, ctx) => RARE_ROWS.get().horizontalPodAutoscalerRow(obj, ctx),
-};
-
-const podDisruptionBudgetTable: TableHandler = {
-  columns: columns('Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'),
-  row: (obj, ctx) => RARE_ROWS.get().podDisruptionBudgetRow(obj, ctx),
-};
 
 const HANDLERS: Record<string, TableHandler> = {
   pods: podTable,
@@ -47,8 +38,6 @@ const HANDLERS: Record<string, TableHandler> = {
   controllerrevisions: controllerRevisionTable,
   jobs: jobTable,
   cronjobs: cronJobTable,
-  horizontalpodautoscalers: horizontalPodAutoscalerTable,
-  poddisruptionbudgets: podDisruptionBudgetTable,
   events: eventTable,
   nodes: nodeTable,
   namespaces: namespaceTable,
@@ -72,12 +61,14 @@ const DEFAULT_TABLE: TableHandler = {
 
 /** The plural resources with their own table printer; the rest get the API server's default table. */
 export function tableResources(): string[] {
-  return Object.keys(HANDLERS);
+  return [...Object.keys(HANDLERS), ...Object.keys(RARE_ROWS.get().HANDLERS)];
 }
 
 /** The table `kubectl get <resource>` prints for these objects; `resource` is the plural (`pods`, `deployments.apps` also accepted). */
 export function tableFor(resource: string, objects: KubeObject[], ctx: TableContext): Table {
-  const handler = HANDLERS[resource.split('.')[0].toLowerCase()] ?? DEFAULT_TABLE;
+  const plural = resource.split('.')[0].toLowerCase();
+  // Rare kinds are only listed on a reader's request, after the parts have arrived.
+  const handler = HANDLERS[plural] ?? (RARE_ROWS.loaded ? RARE_ROWS.get().HANDLERS[plural] : undefined) ?? DEFAULT_TABLE;
   return {
     columns: handler.columns,
     rows: objects.map((object) => ({ cells: handler.row(object, ctx), object })),

@@ -6,7 +6,7 @@ import type { Any } from '../api/objects.js';
 import type { KubeObject } from '../api/types.js';
 import { ageSince } from '../format/duration.js';
 import { podDisruptionBudgetRow } from './policy.js';
-import type { TableContext } from './types.js';
+import { columns, type TableContext, type TableHandler } from './types.js';
 
 /** The TARGETS column shows this many metrics, then `+ N more...`. */
 const SHOWN_METRICS = 2;
@@ -67,4 +67,10 @@ function horizontalPodAutoscalerRow(obj: KubeObject, ctx: TableContext): string[
   ];
 }
 
-export default { formatHpaMetrics, horizontalPodAutoscalerRow, podDisruptionBudgetRow };
+/** The rare kinds' table handlers, by plural resource. */
+const HANDLERS: Record<string, TableHandler> = {
+  horizontalpodautoscalers: { columns: columns('Name', 'Reference', 'Targets', 'MinPods', 'MaxPods', 'Replicas', 'Age'), row: horizontalPodAutoscalerRow },
+  poddisruptionbudgets: { columns: columns('Name', 'Min Available', 'Max Unavailable', 'Allowed Disruptions', 'Age'), row: podDisruptionBudgetRow },
+};
+
+export default { formatHpaMetrics, HANDLERS };
