@@ -78,7 +78,8 @@ export class PodWorker {
     });
     this.probes = new ProbeManager(pod, {
       clock: ctx.clock,
-      network: ctx.network,
+      // The node's namespace is there before any pod: the kubelet serves on it from its start.
+      network: ctx.network.namespaceOf(ctx.hostIP) ?? ctx.network,
       sourceIP: ctx.bridgeIP,
       podIP: () => this.sandbox?.ip,
       instance: (name) => {
@@ -186,7 +187,8 @@ export class PodWorker {
       pod: this.pod,
       now: this.ctx.clock.now(),
       hostIP: this.ctx.hostIP,
-      podIP: this.sandbox?.ip,
+      // A hostNetwork pod has the node's address from its first status on (generateAPIPodStatus).
+      podIP: this.pod.spec?.hostNetwork ? this.ctx.hostIP : this.sandbox?.ip,
       sandboxReady: this.sandboxReady,
       startTime: this.startTime,
       records: this.records,
@@ -276,12 +278,14 @@ export class PodWorker {
         podName: m.name ?? '',
         namespace: m.namespace ?? 'default',
         ...sandboxNames(podHostname(this.pod, this.ctx.nodeName)),
-        ip: this.ctx.allocateIP(),
+        ip: spec?.hostNetwork ? this.ctx.hostIP : this.ctx.allocateIP(),
+        hostNetwork: spec?.hostNetwork,
         shareProcessNamespace: !!this.pod.spec?.shareProcessNamespace,
         dns,
         // The API server keeps hostUsers only with UserNamespacesSupport on.
         ...(spec?.hostUsers === false ? { userns: { hostId: this.ctx.userns.allocate(this.uid), length: USERNS_LENGTH } } : {}),
-        portMappings: (spec?.containers ?? []).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort && (p.protocol ?? 'TCP') === 'TCP').map((p) => ({ hostIP: this.ctx.hostIP, hostPort: p.hostPort!, containerPort: p.containerPort }))),
+        // On the node's network a container's port is the node's port already: no mapping.
+        portMappings: (spec?.hostNetwork ? [] : (spec?.containers ?? [])).flatMap((c) => (c.ports ?? []).filter((p) => p.hostPort && (p.protocol ?? 'TCP') === 'TCP').map((p) => ({ hostIP: this.ctx.hostIP, hostPort: p.hostPort!, containerPort: p.containerPort }))),
       });
       this.sandboxReady = true;
       this.sandboxCreatedAt = this.ctx.clock.now();
@@ -386,7 +390,7 @@ export class PodWorker {
     this.projections.stop();
     if (!this.sandbox || !this.sandboxReady) return;
     this.sandbox.destroy();
-    this.ctx.releaseIP(this.sandbox.ip);
+    if (!this.pod.spec?.hostNetwork) this.ctx.releaseIP(this.sandbox.ip);
     this.ctx.userns.release(this.uid);
     this.sandboxReady = false;
   }

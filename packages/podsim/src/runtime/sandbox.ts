@@ -26,8 +26,9 @@ export class Sandbox implements PodSandbox {
   constructor(clock: Clock, random: Random, network: Network, readonly cfg: SandboxConfig) {
     this.id = containerId(random);
     this.ip = cfg.ip;
-    this.net = new NetNamespace(cfg.ip, network);
-    network.attach(this.net);
+    const node = cfg.hostNetwork ? network.namespaceOf(cfg.ip) : undefined;
+    this.net = node ?? new NetNamespace(cfg.ip, network);
+    if (!node) network.attach(this.net);
     for (const m of cfg.portMappings ?? []) {
       const node = network.namespaceOf(m.hostIP);
       const listener: Listener = { port: m.hostPort, owner: 'portmap', forward: () => this.net.listener(m.containerPort) ?? 'ECONNREFUSED' };
@@ -66,7 +67,7 @@ export class Sandbox implements PodSandbox {
   destroy(): void {
     for (const c of this.containers) c.killAll();
     this.pause?.kill(SIGNALS.SIGKILL);
-    this.net.destroy();
+    if (!this.cfg.hostNetwork) this.net.destroy();
   }
 }
 

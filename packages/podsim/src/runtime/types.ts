@@ -144,6 +144,8 @@ export interface SandboxConfig {
   /** The names the kubelet-managed /etc/hosts gives the pod's address (its FQDN first when it has a subdomain); [hostname] when absent. */
   hostNames?: string[];
   ip: string;
+  /** hostNetwork: the pod joins the node's network namespace (`ip` is the node's), which outlives it. */
+  hostNetwork?: boolean;
   shareProcessNamespace: boolean;
   dns: DnsConfig;
   /** hostUsers: false: the pod's user namespace maps its IDs 0–length-1 to hostId and up (CRI userns_options, mode POD). */

@@ -6,7 +6,7 @@ import type { Network } from '../../kernel/net.js';
 import type { Waitable } from '../../kernel/waitable.js';
 import { settled, type ProbeOutcome } from './types.js';
 
-export function grpcProbe(network: Network, host: string, port: number, service: string, timeoutSeconds: number): Waitable<ProbeOutcome> {
+export function grpcProbe(network: Pick<Network, 'connect'>, host: string, port: number, service: string, timeoutSeconds: number): Waitable<ProbeOutcome> {
   const conn = network.connect(host, port);
   if (typeof conn === 'string' || !conn.http) {
     return settled({ result: 'Failure', output: `timeout: failed to connect service ${JSON.stringify(`${host}:${port}`)} within ${timeoutSeconds}s: context deadline exceeded` });

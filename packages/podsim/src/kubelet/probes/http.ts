@@ -41,7 +41,7 @@ function requestFor(t: HttpProbeTarget): HttpRequest {
   return req;
 }
 
-export function httpProbe(network: Network, clock: Clock, t: HttpProbeTarget, timeoutMs: number): Waitable<ProbeOutcome> {
+export function httpProbe(network: Pick<Network, 'connect'>, clock: Clock, t: HttpProbeTarget, timeoutMs: number): Waitable<ProbeOutcome> {
   const conn = network.connect(t.host, t.port);
   if (typeof conn === 'string') return settled({ result: 'Failure', output: `Get ${JSON.stringify(probeUrl(t))}: ${dialError(t.host, t.port, conn)}` });
   if (!conn.http) return settled({ result: 'Failure', output: `Get ${JSON.stringify(probeUrl(t))}: EOF` });

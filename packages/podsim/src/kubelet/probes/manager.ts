@@ -25,7 +25,8 @@ export interface ProbedInstance {
 
 export interface PodProbeHost {
   clock: Clock;
-  network: Network;
+  /** Where probes dial from: the node's own network namespace, as the kubelet's prober does. */
+  network: Pick<Network, 'connect'>;
   podIP(): string | undefined;
   /** Where probe connections come from (the node's address on the pod bridge). */
   sourceIP: string;

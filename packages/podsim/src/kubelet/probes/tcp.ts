@@ -17,7 +17,7 @@ export function dialError(host: string, port: number, err: ConnectError): string
 /** Every successful connect answers the same: one shared outcome, nothing allocated per probe. */
 const CONNECTED = settled<ProbeOutcome>({ result: 'Success', output: '' });
 
-export function tcpProbe(network: Network, host: string, port: number): Waitable<ProbeOutcome> {
+export function tcpProbe(network: Pick<Network, 'connect'>, host: string, port: number): Waitable<ProbeOutcome> {
   const r = network.connect(host, port);
   if (typeof r === 'string') return settled({ result: 'Failure', output: dialError(host, port, r) });
   return CONNECTED;
