@@ -38,6 +38,7 @@ export const LAZY_PART_CHUNKS: Record<string, () => Promise<{ default: unknown }
   'in-place-resize': () => import('./kubelet/resize.lazy.js'),
   'policy-api': () => import('./api/kinds/policy.lazy.js'),
   'disruption-controller': () => import('./controllers/disruption/disruption.lazy.js'),
+  'control-plane': () => import('./cluster/control-plane.lazy.js'),
 };
 
 export async function loadLazyParts(): Promise<void> {

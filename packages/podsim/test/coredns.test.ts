@@ -64,7 +64,7 @@ describe('the CoreDNS add-on', () => {
     }
     await sb.run('sleep 20');
     expect((await sb.run('kubectl get deploy coredns -n kube-system --no-headers')).output).toMatch(/^coredns\s+2\/2\s+2\s+2\s+\S+\n$/);
-    const events = (await sb.run('kubectl get events -n kube-system --field-selector reason=Pulled -o custom-columns=MESSAGE:.message --no-headers')).output;
+    const events = (await sb.run('kubectl get events -n kube-system --field-selector reason=Pulled -o custom-columns=MESSAGE:.message --no-headers | grep coredns')).output;
     expect(events).toBe('Container image "registry.k8s.io/coredns/coredns:v1.11.3" already present on machine\n'.repeat(2));
   });
 
@@ -83,7 +83,7 @@ describe('the CoreDNS add-on', () => {
     );
     await sb.run('kubectl scale deployment coredns -n kube-system --replicas=0');
     await sb.run('sleep 40');
-    expect((await sb.run('kubectl get pods -n kube-system')).output).toBe('No resources found in kube-system namespace.\n');
+    expect((await sb.run('kubectl get pods -n kube-system -l k8s-app=kube-dns')).output).toBe('No resources found in kube-system namespace.\n');
     const start = sb.cluster.clock.now();
     expect(exec(sb.cluster, 'new', ['nslookup', 'kubernetes.default.svc.cluster.local'])).toEqual({ exitCode: 1, stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '' });
     expect(sb.cluster.clock.now() - start).toBeGreaterThanOrEqual(5_000);

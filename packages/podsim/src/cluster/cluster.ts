@@ -35,6 +35,7 @@ import type { DirNode } from '../kernel/fs.js';
 import { CONTROL_PLANE_IMAGES, WORKER_IMAGES } from '../images/node-images.js';
 import { Network } from '../kernel/net.js';
 import { Kubelet } from '../kubelet/kubelet.js';
+import { LazyPart, whenAllLoaded } from '../lazy/part.js';
 import { Random } from '../random/random.js';
 import { Runtime } from '../runtime/runtime.js';
 import { publishApiServerEndpoints } from './apiserver-endpoints.js';
@@ -44,7 +45,11 @@ import { installLocalPathStorageClass } from './local-path-storage.js';
 import { attachUpstreamDns } from './upstream-dns.js';
 import { PodStreamRouter } from './pod-streams.js';
 import { clusterNodes, type NodeSpec } from './topology.js';
+import kubeadmInit from './control-plane.lazy.js';
 import type { ProbeAttemptListener } from '../kubelet/probes/types.js';
+
+/** kubeadm's static pod manifests and kube-proxy add-on: nothing at boot needs them (the site loads them after the prompt). */
+const KUBEADM = new LazyPart('control-plane', kubeadmInit);
 
 export interface ClusterOptions {
   seed?: number;
@@ -117,6 +122,10 @@ export class Cluster {
     for (const node of workers) this.addNode(node, claims).preload(WORKER_IMAGES);
     for (const node of this.nodes) proxy.addNode(node.internalIP);
     serveApiInCluster(this.api, this.clock, this.network, controlPlane.name, controlPlane.internalIP);
+    // The kubelet reads the manifests with the YAML parser and runs the images' families: every part must be there.
+    (whenAllLoaded() ?? KUBEADM.whenLoaded()).subscribe(() =>
+      KUBEADM.get()(this, opts.seed ?? 1, () => this.settleAddOns(scheduler)),
+    );
     this.streams = new PodStreamRouter(this.api, (name) => this.kubelets.get(name));
   }
 

@@ -26,6 +26,7 @@ vi.mock('../api/kinds/policy.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/disruption/disruption.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/replicaset/deletion-order.lazy.js', () => ({ default: undefined }));
 vi.mock('../cluster/apiserver-writes.lazy.js', () => ({ default: undefined }));
+vi.mock('../cluster/control-plane.lazy.js', () => ({ default: undefined }));
 vi.mock('../host/addons.lazy.js', () => ({ default: undefined }));
 vi.mock('../controllers/service-proxy/service-proxy.lazy.js', () => ({ default: undefined }));
 vi.mock('../format/yaml-parser.lazy.js', () => ({ default: undefined }));
@@ -60,6 +61,7 @@ const MOCKED: Record<string, string> = {
   'proportional-scaling': 'controllers/deployment/proportional-scaling',
   'pod-deletion-order': 'controllers/replicaset/deletion-order',
   'apiserver-writes': 'cluster/apiserver-writes',
+  'control-plane': 'cluster/control-plane',
   addons: 'host/addons',
   'service-proxy': 'controllers/service-proxy/service-proxy',
   'tables-rare-kinds': 'tables/rare-kinds',

@@ -61,7 +61,8 @@ describe('sandbox façade', () => {
   it("snapshot() holds the reader's namespaces only, as kubectl get without -A", async () => {
     const sb = createSandbox({ files: { 'pod.yaml': POD } });
     sb.advance(30_000);
-    expect((await sb.run('kubectl get pods -n kube-system --no-headers | wc -l')).output.trim()).toBe('2');
+    // kubeadm's: CoreDNS (2), etcd, kube-apiserver, kube-controller-manager, kube-scheduler, kube-proxy on each of the 4 nodes.
+    expect((await sb.run('kubectl get pods -n kube-system --no-headers | wc -l')).output.trim()).toBe('10');
     const fresh = sb.snapshot();
     expect([fresh.pods, fresh.workloads, fresh.events]).toEqual([[], [], []]);
     await sb.run('kubectl create namespace shop && kubectl apply -n shop -f pod.yaml');

@@ -9,6 +9,7 @@ import { dnsutilsImage } from './dnsutils.js';
 import { fedoraImage } from './fedora.js';
 import { hpaExampleImage } from './hpa-example.js';
 import { ingressNginxImage, webhookCertgenImage } from './ingress-nginx.js';
+import { kubeComponentImage } from './kube-components.js';
 import { bootcampImage, echoserverImage, etcdImage, goproxyImage, livenessImage, nginxSlimImage, nodeHelloImage, serveHostnameImage, testWebserverImage } from './k8s-samples.js';
 import { metricsServerImage } from './metrics-server.js';
 import { runtimeImage } from './runtimes.js';
@@ -44,4 +45,5 @@ export default {
   traefik: traefikImage,
   vishStress: vishStressImage,
   xtrabackup: xtrabackupImage,
+  kubeComponent: kubeComponentImage,
 };

@@ -120,7 +120,8 @@ function familyImage(repository: string, tag: string): Image {
   const key = `${repository}:${tag}`;
   let image = built.get(key);
   if (!image) {
-    image = (FAMILIES[repository] ?? idleImage)(repository, tag);
+    // An image kubeadm's nodes hold from the start with no family of its own is a Kubernetes component's (kube-apiserver, kube-proxy…).
+    image = (FAMILIES[repository] ?? (NODE_IMAGE_TAGS.has(repository) ? lazy('kubeComponent') : idleImage))(repository, tag);
     built.set(key, image);
   }
   return image;

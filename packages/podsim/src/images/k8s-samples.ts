@@ -6,6 +6,7 @@
  */
 import { SIGNALS } from '../kernel/signals.js';
 import type { Program } from '../kernel/process.js';
+import { etcdMember } from '../programs/servers/control-plane.js';
 import { bootcampServer, echoServer, etcdServer, goproxyServer, livenessServer, nodeApp, nodeHelloServer } from '../programs/servers/samples.js';
 import { agnhost } from './agnhost.js';
 import { retag, type FamilyBuild } from './families/index.js';
@@ -23,7 +24,7 @@ export const livenessImage: FamilyBuild = (repo, tag) => scratch(repo, tag, { '/
 export const goproxyImage: FamilyBuild = (repo, tag) => scratch(repo, tag, { '/goproxy': goproxyServer }, { entrypoint: ['/goproxy'], exposedPorts: [8080] }, 2_620_344);
 
 export const etcdImage: FamilyBuild = (repo, tag) => ({
-  ...scratch(repo, tag, { '/usr/local/bin/etcd': etcdServer }, { cmd: ['/usr/local/bin/etcd'], exposedPorts: [2379, 2380] }, 57_395_442),
+  ...scratch(repo, tag, { '/usr/local/bin/etcd': etcdMember(etcdServer) }, { cmd: ['/usr/local/bin/etcd'], exposedPorts: [2379, 2380] }, 57_395_442),
   files: { '/etc/passwd': 'root:x:0:0:root:/root:/sbin/nologin\n', '/var/lib/etcd/': '', '/var/etcd/': '' },
 });
 

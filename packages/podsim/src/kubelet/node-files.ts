@@ -9,6 +9,16 @@ import type { FileSystem } from '../kernel/fs.js';
 export const KUBELET_CONFIG_PATH = '/var/lib/kubelet/config.yaml';
 export const MANIFESTS_DIR = '/etc/kubernetes/manifests';
 
+/** The logging section kubeadm marshals into every component configuration it writes (component-base's LoggingConfiguration, all defaults empty). */
+export const KUBEADM_LOGGING = `logging:
+  flushFrequency: 0
+  options:
+    json:
+      infoBufferSize: "0"
+    text:
+      infoBufferSize: "0"
+  verbosity: 0`;
+
 /** As a kubeadm 1.32 node's config.yaml reads (observed on kubeadm clusters: cat /var/lib/kubelet/config.yaml). */
 export const KUBEADM_KUBELET_CONFIG = `apiVersion: kubelet.config.k8s.io/v1beta1
 authentication:
@@ -39,14 +49,7 @@ httpCheckFrequency: 0s
 imageMaximumGCAge: 0s
 imageMinimumGCAge: 0s
 kind: KubeletConfiguration
-logging:
-  flushFrequency: 0
-  options:
-    json:
-      infoBufferSize: "0"
-    text:
-      infoBufferSize: "0"
-  verbosity: 0
+${KUBEADM_LOGGING}
 memorySwap: {}
 nodeStatusReportFrequency: 0s
 nodeStatusUpdateFrequency: 0s

@@ -68,6 +68,12 @@ export interface StaticManifest {
   pod: Pod;
 }
 
+/**
+ * What each file decoded to, by node, path and text (decoding is a pure function of the three): the folder
+ * is listed every 20 s, and only a changed file is parsed again.
+ */
+const DECODED = new Map<string, Decoded>();
+
 /** One listing of the folder, as listConfig does on each tick; what could not be read is in the journal. */
 export function readStaticPods(fs: FileSystem, dir: string, nodeName: string, journal: KubeletJournal): StaticManifest[] {
   let names: string[];
@@ -92,7 +98,10 @@ export function readStaticPods(fs: FileSystem, dir: string, nodeName: string, jo
       journal.log('E', 'file.go:180', 'Provided manifest path is a directory, not recursing into manifest path', { path });
       continue;
     }
-    const decoded = decodeStaticPod(fs.readFile(path), path, nodeName);
+    const text = fs.readFile(path);
+    // A node name has no slash and a path starts with one; no path holds a NUL.
+    const key = `${nodeName}${path}\0${text}`;
+    const decoded = structuredClone(DECODED.get(key) ?? DECODED.set(key, decodeStaticPod(text, path, nodeName)).get(key)!);
     if (decoded.ok) out.push({ path, pod: decoded.pod });
     else journal.log('E', 'file.go:187', 'Could not process manifest file', { err: decoded.message, path });
   }

@@ -21,6 +21,21 @@ export class Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /**
+   * Draws made while `fn` runs (by whoever holds this generator) come from `stream`, and this one goes
+   * on afterwards where it was: what the cluster sets up for itself leaves the reader's identifiers as a seed gave them.
+   */
+  aside<T>(stream: Random, fn: () => T): T {
+    const saved = this.state;
+    this.state = stream.state;
+    try {
+      return fn();
+    } finally {
+      stream.state = this.state;
+      this.state = saved;
+    }
+  }
+
   int(maxExclusive: number): number {
     return Math.floor(this.next() * maxExclusive);
   }

@@ -65,7 +65,8 @@ describe('crictl on a node (cri-tools v1.32.0 cmd/crictl)', () => {
     expect(rows[0]).toBe('POD ID              CREATED             STATE               NAME                NAMESPACE           ATTEMPT             RUNTIME');
     expect(rows[1]).toMatch(/^[0-9a-f]{13} {7}\d+ seconds ago +Ready {15}static-web-node01 {3}default {13}0 {19}\(default\)$/);
     expect(rows).toHaveLength(3);
-    expect(sb.runLine('crictl pods --namespace kube-system -q').output).toBe('');
+    // kube-proxy's DaemonSet runs on every node of a kubeadm cluster.
+    expect(sb.runLine('crictl pods --namespace kube-system').output).toMatch(/\n[0-9a-f]{13} .* kube-proxy-[a-z0-9]{5} +kube-system +0 +\(default\)\n$/);
     expect(sb.runLine('crictl pods --namespace def -q').output).toBe(`${sb.runLine('crictl pods -q --name static-web').output}`);
     expect(sb.runLine('crictl pods --latest -q').output).toMatch(/^[0-9a-f]{64}\n$/);
     expect(sb.runLine('crictl pods --state running').output).toMatch(/--state should be ready or notready\n$/);
