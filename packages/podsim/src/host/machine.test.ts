@@ -52,7 +52,9 @@ describe('the reader’s machine', () => {
     let raw = '';
     sb.onOutput((d) => (raw += d));
     sb.write('kubectl desc\t');
+    // `po` is also poddisruptionbudgets: Tab completes the common prefix only.
     sb.write('po\t');
+    sb.write('s\t');
     sb.write('w\t');
     expect(raw).toBe('kubectl describe pods web ');
   });

@@ -15,7 +15,7 @@ import { renderFailures, renderReport, type ScenarioRun } from './report.js';
 import { runSection } from './runner.js';
 
 /** The last measured result (REPORT.md); the test allows one matched step fewer. Raise it when the rate goes up. */
-const GATE = { matched: 912, total: 1095 };
+const GATE = { matched: 990, total: 1121 };
 
 const only = process.env.ACCEPTANCE_ONLY;
 

@@ -77,7 +77,7 @@ describe('scale, set image, wait, run, explain, api-versions', () => {
 
   it('api-versions lists the served group versions, sorted', () => {
     const { host } = hostWithServer();
-    expect(host.run(['api-versions']).stdout).toBe('apiregistration.k8s.io/v1\napps/v1\nautoscaling/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\nrbac.authorization.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
+    expect(host.run(['api-versions']).stdout).toBe('apiregistration.k8s.io/v1\napps/v1\nautoscaling/v1\nautoscaling/v2\nbatch/v1\ndiscovery.k8s.io/v1\nnetworking.k8s.io/v1\npolicy/v1\nrbac.authorization.k8s.io/v1\nstorage.k8s.io/v1\nv1\n');
   });
 });
 

@@ -9,6 +9,13 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject, Node, Pod } from '../../../api/types.js';
 import { hostWithCluster } from '../../testing.js';
 
+/** The kube-proxy pod kubeadm's DaemonSet runs on every node: a drain names it unless told to ignore DaemonSets. */
+const ignored = (cluster: ReturnType<typeof hostWithCluster>['cluster'], node: string) => {
+  const l = cluster.api.list<Pod & KubeObject>('pods', 'kube-system');
+  const proxy = (l.ok ? l.value.items : []).find((p) => p.spec?.nodeName === node && p.metadata.name?.startsWith('kube-proxy-'));
+  return `Warning: ignoring DaemonSet-managed Pods: kube-system/${proxy?.metadata.name}\n`;
+};
+
 const bare = (name: string, node: string) => ({ apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { nodeName: node, containers: [{ name: 'app', image: 'nginx' }] } });
 
 describe('kubectl cordon and uncordon', () => {
@@ -38,15 +45,16 @@ describe('kubectl drain', () => {
   it('cordons, then refuses a pod without a controller unless --force', () => {
     const { host, cluster } = hostWithCluster();
     cluster.api.create('pods', 'default', bare('web', 'node01'));
-    expect(host.run(['drain', 'node01'])).toEqual({
+    expect(host.run(['drain', 'node01', '--ignore-daemonsets'])).toEqual({
       code: 1,
       stdout: 'node/node01 cordoned\n',
       stderr:
         'error: unable to drain node "node01" due to error: cannot delete cannot delete Pods that declare no controller (use --force to override): default/web, continuing command...\n' +
         'There are pending nodes to be drained:\n node01\ncannot delete cannot delete Pods that declare no controller (use --force to override): default/web\n',
     });
-    const r = host.run(['drain', 'node01', '--force', '--grace-period=0']);
-    expect(r.stderr).toBe('Warning: deleting Pods that declare no controller: default/web\n');
+    const r = host.run(['drain', 'node01', '--force', '--grace-period=0', '--ignore-daemonsets']);
+    // drain.go's Warnings() joins its messages in a Go map's order.
+    expect(r.stderr.trimEnd().replace(/^Warning: /, '').split('; ').sort()).toEqual(['deleting Pods that declare no controller: default/web', ignored(cluster, 'node01').trimEnd().replace(/^Warning: /, '')]);
     expect(r.stdout).toBe('node/node01 already cordoned\nevicting pod default/web\npod/web evicted\nnode/node01 drained\n');
     expect(r.code).toBe(0);
     expect(cluster.api.get('pods', 'default', 'web').ok).toBe(false);
@@ -67,7 +75,7 @@ describe('kubectl drain', () => {
       const c = ev.object.status?.conditions?.find((x) => x.type === 'DisruptionTarget');
       if (c && ev.object.metadata.name === victim.metadata.name) seen.push(`${c.status} ${c.reason} ${c.message}`);
     });
-    expect(host.run(['drain', 'node01', '--dry-run=client']).stdout).toBe(`node/node01 cordoned (dry run)\nevicting pod default/${victim.metadata.name} (dry run)\nnode/node01 drained (dry run)\n`);
+    expect(host.run(['drain', 'node01', '--dry-run=client', '--ignore-daemonsets']).stdout).toBe(`node/node01 cordoned (dry run)\nevicting pod default/${victim.metadata.name} (dry run)\nnode/node01 drained (dry run)\n`);
     const r = host.run(['drain', 'node01', '--ignore-daemonsets']);
     expect(r.stdout).toBe(`node/node01 cordoned\nevicting pod default/${victim.metadata.name}\npod/${victim.metadata.name} evicted\nnode/node01 drained\n`);
     expect(seen[0]).toBe('True EvictionByEvictionAPI Eviction API: evicting');
@@ -84,7 +92,7 @@ describe('kubectl drain', () => {
     const l = cluster.api.list<Pod & KubeObject>('pods', 'default');
     const victim = (l.ok ? l.value.items : []).find((p) => p.spec?.nodeName === 'node01')?.metadata.name ?? '';
     const started = cluster.clock.now();
-    const r = host.run(['drain', 'node01', '--timeout=12s'], { maxMs: 60_000 });
+    const r = host.run(['drain', 'node01', '--timeout=12s', '--ignore-daemonsets'], { maxMs: 60_000 });
     const evicting = `evicting pod default/${victim}\n`;
     const refused = `error when evicting pods/"${victim}" -n "default" (will retry after 5s): Cannot evict pod as it would violate the pod's disruption budget.\n`;
     const timedOut = `error when evicting pods/"${victim}" -n "default": global timeout reached: 12s`;
@@ -92,7 +100,8 @@ describe('kubectl drain', () => {
     // Attempts at 0, 5 and 10 s are refused; the one at 15 s finds the deadline passed.
     expect(r.stdout).toBe(`node/node01 cordoned\n${evicting.repeat(4)}`);
     expect(r.stderr).toBe(
-      refused.repeat(3) +
+      ignored(cluster, 'node01') +
+        refused.repeat(3) +
         `There are pending pods in node "node01" when an error occurred: ${timedOut}\npod/${victim}\n` +
         `error: unable to drain node "node01" due to error: ${timedOut}, continuing command...\n` +
         `There are pending nodes to be drained:\n node01\n${timedOut}\n`,
@@ -105,7 +114,7 @@ describe('kubectl drain', () => {
     host.run(['create', 'deployment', 'web', '--image=nginx', '--replicas=3']);
     host.run(['create', 'pdb', 'web-pdb', '--selector=app=web', '--max-unavailable=1']);
     cluster.advance(30_000);
-    const r = host.run(['drain', 'node01'], { maxMs: 60_000 });
+    const r = host.run(['drain', 'node01', '--ignore-daemonsets'], { maxMs: 60_000 });
     expect(r.stdout).toMatch(/^node\/node01 cordoned\nevicting pod default\/web-\S+\npod\/web-\S+ evicted\nnode\/node01 drained\n$/);
     expect(host.run(['get', 'pdb']).stdout).toMatch(/^NAME +MIN AVAILABLE +MAX UNAVAILABLE +ALLOWED DISRUPTIONS +AGE\nweb-pdb +N\/A +1 +0 +/);
   });
