@@ -28,6 +28,7 @@ describe('hostNetwork pods', () => {
     expect(creating.status.containerStatuses?.[0]?.state?.waiting?.reason ?? 'none').toBe('ContainerCreating');
     expect(creating.status.podIP).toBe('172.18.0.3');
     expect(creating.status.podIPs).toEqual([{ ip: '172.18.0.3' }]);
+    expect(creating.spec.containers[0].ports).toEqual([{ containerPort: 80, hostPort: 80, protocol: 'TCP' }]);
     c.advance(30_000);
     const running = get(c, 'web');
     expect(running.status.conditions.find((x: Any) => x.type === 'Ready').status).toBe('True');
@@ -55,5 +56,17 @@ describe('hostNetwork pods', () => {
     expect(c.network.namespaceOf('172.18.0.3')).toBe(node.hostNet);
     expect(node.hostNet?.listener(10250)).toBeDefined();
     expect(node.hostNet?.listener(80)).toBeUndefined();
+  });
+
+  it('declaring a container port take it as their host port, so a second one wanting it waits for another node', () => {
+    const c = new Cluster({ workers: 1 });
+    c.advance(0);
+    const nginx = { name: 'nginx', image: 'nginx:1.27', ports: [{ containerPort: 80 }] };
+    for (const name of ['first', 'second']) c.api.create('pods', 'default', { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: { hostNetwork: true, containers: [nginx] } });
+    c.advance(30_000);
+    expect(get(c, 'first').status.phase).toBe('Running');
+    const second = get(c, 'second');
+    expect(second.status.phase).toBe('Pending');
+    expect(second.status.conditions.find((x: Any) => x.type === 'PodScheduled').message).toMatch(/didn't have free ports for the requested pod ports/);
   });
 });

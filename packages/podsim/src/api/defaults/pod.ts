@@ -90,6 +90,9 @@ export function defaultPod(pod: Any): void {
     c.resources.requests = requests;
   }
   defaultPodSpec(pod.spec);
+  // defaultHostNetworkPorts: on the node's network a container port is a host port (pods only since 1.28,
+  // DefaultHostNetworkHostPortsInPodTemplates being off), so the scheduler keeps two such pods apart.
+  if (pod.spec.hostNetwork === true) for (const c of [...(pod.spec.initContainers ?? []), ...(pod.spec.containers ?? [])]) for (const p of c?.ports ?? []) if (isObject(p) && !p.hostPort) p.hostPort = p.containerPort;
   if (pod.spec.enableServiceLinks === undefined) pod.spec.enableServiceLinks = true;
 }
 
