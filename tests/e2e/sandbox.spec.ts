@@ -47,14 +47,17 @@ test('time controls: skip moves the clock, pause stops it', async ({ page }) => 
   await openSandbox(page);
   await page.getByRole('button', { name: 'Pause the cluster clock' }).click();
   // A pacing tick sent just before the click still lands (and shows a moment later): read the clock once it stays put.
-  let paused = 0;
+  let paused = -1;
   await expect
-    .poll(async () => {
-      const before = await clock(page);
-      await page.waitForTimeout(600);
-      paused = await clock(page);
-      return paused > 0 && paused === before;
-    })
+    .poll(
+      async () => {
+        const now = await clock(page);
+        const still = now > 0 && now === paused;
+        paused = now;
+        return still;
+      },
+      { intervals: [600] },
+    )
     .toBe(true);
   await page.getByRole('button', { name: 'Skip 1 minute' }).click();
   // Exactly a minute later: a clock still running would have passed that before the snapshot came back.
